@@ -1,0 +1,432 @@
+//! `jiceng calendar …`: the calendar commands.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use clap::{Args, Subcommand};
+use jiceng::calendar::{
+    Calendar, CoveragePolicy, Period, PeriodOptions, Suspension, SuspensionPolicy, WorkingHours,
+};
+use serde::Serialize;
+
+use super::Failure;
+
+#[derive(Debug, Args)]
+pub(crate) struct CalendarArgs {
+    /// Replace the bundled calendar with this calendar file (TOML).
+    #[arg(long, global = true, value_name = "FILE")]
+    calendar: Option<PathBuf>,
+    /// Apply a regional overlay file (TOML); repeatable.
+    #[arg(long, global = true, value_name = "FILE")]
+    overlay: Vec<PathBuf>,
+    /// Answer outside the calendar's coverage with the weekly rule, flagged
+    /// as provisional, instead of failing.
+    #[arg(long, global = true)]
+    provisional: bool,
+    #[command(subcommand)]
+    command: CalendarCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum CalendarCommand {
+    /// Print `true` if DATE is a working day, else `false`.
+    IsWorkday {
+        /// The day, YYYY-MM-DD.
+        #[arg(required_unless_present = "batch")]
+        date: Option<String>,
+        /// Read one DATE a line from standard input.
+        #[arg(long, conflicts_with = "date")]
+        batch: bool,
+    },
+    /// Print the N-th working day after DATE (before it for negative N).
+    #[command(allow_negative_numbers = true)]
+    Add {
+        /// The day, YYYY-MM-DD.
+        #[arg(required_unless_present = "batch")]
+        date: Option<String>,
+        /// How many working days (negative: before).
+        #[arg(required_unless_present = "batch")]
+        n: Option<String>,
+        /// Read one `DATE N` a line from standard input.
+        #[arg(long, conflicts_with_all = ["date", "n"])]
+        batch: bool,
+    },
+    /// Print the number of working days d with A < d <= B.
+    Between {
+        /// The first day (not counted).
+        #[arg(required_unless_present = "batch")]
+        a: Option<String>,
+        /// The last day (counted).
+        #[arg(required_unless_present = "batch")]
+        b: Option<String>,
+        /// Read one `A B` a line from standard input.
+        #[arg(long, conflicts_with_all = ["a", "b"])]
+        batch: bool,
+    },
+    /// Print the last day of a legal period (20wd, 15d, 2m, 1y) started on START.
+    Period {
+        /// The day the period starts (not counted, Civil Code Art. 201).
+        start: String,
+        /// The period: a number and wd (working days), d, m or y.
+        period: String,
+        /// Print the explanation: every day skipped and why, the rules applied.
+        #[arg(long)]
+        explain: bool,
+        /// Print one JSON object (end, provisional, explanation).
+        #[arg(long)]
+        json: bool,
+        /// Do not move an end that falls on a day off (Civil Code Art. 203).
+        #[arg(long)]
+        no_roll: bool,
+        /// A suspension FROM..TO (inclusive); repeatable.
+        #[arg(long, value_name = "FROM..TO")]
+        suspend: Vec<String>,
+        /// Restart the count after a suspension instead of continuing it.
+        #[arg(long)]
+        reset: bool,
+    },
+    /// Describe a day: working or not, and the notice behind it.
+    Day {
+        /// The day, YYYY-MM-DD.
+        date: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the instant N working minutes after TIME (RFC 3339).
+    AddMinutes {
+        /// The start, e.g. 2025-06-10T09:35:00+08:00.
+        time: String,
+        /// Working minutes to add.
+        minutes: u32,
+        /// Office hours, e.g. `08:30-12:00,14:00-17:30@+08:00`.
+        #[arg(long, default_value = "08:30-12:00,14:00-17:30@+08:00")]
+        hours: String,
+    },
+    /// Print the working minutes from A to B (RFC 3339 timestamps).
+    MinutesBetween {
+        /// The start.
+        a: String,
+        /// The end.
+        b: String,
+        /// Office hours, e.g. `08:30-12:00,14:00-17:30@+08:00`.
+        #[arg(long, default_value = "08:30-12:00,14:00-17:30@+08:00")]
+        hours: String,
+    },
+    /// Print the coverage and the notices behind the calendar.
+    Info,
+}
+
+fn load(args: &CalendarArgs) -> Result<Calendar, Failure> {
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p)
+            .map_err(|e| Failure::input(format!("cannot read {}: {e}", p.display())))
+    };
+    let mut cal = match &args.calendar {
+        Some(p) => Calendar::from_toml_str(&read(p)?, &p.display().to_string())?,
+        None => Calendar::china_mainland(),
+    };
+    for p in &args.overlay {
+        cal = cal.with_overlay_toml(&read(p)?, &p.display().to_string())?;
+    }
+    if args.provisional {
+        cal = cal.with_policy(CoveragePolicy::Provisional);
+    }
+    Ok(cal)
+}
+
+pub(crate) fn run(
+    args: CalendarArgs,
+    stdin: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let cal = load(&args)?;
+    match args.command {
+        CalendarCommand::IsWorkday { date, batch } => {
+            let q = |line: &str, buf: &mut Vec<u8>| {
+                let d = one_field(line)?;
+                let date = parse_date(d, "DATE")?;
+                let w = cal.is_working_day(date).map_err(msg)?;
+                buf.extend_from_slice(if w { b"true\n" } else { b"false\n" });
+                Ok(!cal.covers(date))
+            };
+            answer(batch, date.as_deref(), stdin, out, err, q)
+        }
+        CalendarCommand::Add { date, n, batch } => {
+            let q = |line: &str, buf: &mut Vec<u8>| {
+                let (d, n) = two_fields(line, "DATE N")?;
+                let date = parse_date(d, "DATE")?;
+                let n: i32 = n
+                    .parse()
+                    .map_err(|_| format!("invalid N {n:?}: expected a whole number"))?;
+                let r = cal.add_working_days(date, n).map_err(msg)?;
+                push_date(buf, r);
+                Ok(cal.is_provisional_span(date, r))
+            };
+            let single = date.map(|d| format!("{d} {}", n.unwrap_or_default()));
+            answer(batch, single.as_deref(), stdin, out, err, q)
+        }
+        CalendarCommand::Between { a, b, batch } => {
+            let q = |line: &str, buf: &mut Vec<u8>| {
+                let (a, b) = two_fields(line, "A B")?;
+                let (a, b) = (parse_date(a, "A")?, parse_date(b, "B")?);
+                let n = cal.working_days_between(a, b).map_err(msg)?;
+                buf.extend_from_slice(n.to_string().as_bytes());
+                buf.push(b'\n');
+                Ok(cal.is_provisional_span(a, b))
+            };
+            let single = a.map(|a| format!("{a} {}", b.unwrap_or_default()));
+            answer(batch, single.as_deref(), stdin, out, err, q)
+        }
+        CalendarCommand::Period {
+            start,
+            period,
+            explain,
+            json,
+            no_roll,
+            suspend,
+            reset,
+        } => {
+            let start = parse_date(&start, "START").map_err(Failure::input)?;
+            let period: Period = period.parse()?;
+            let mut opts = PeriodOptions::default().roll(!no_roll);
+            if reset {
+                opts = opts.policy(SuspensionPolicy::Reset);
+            }
+            for s in &suspend {
+                opts = opts.suspend(Suspension::parse_interval(s, "suspended")?);
+            }
+            let ex = cal.explain_period_end(start, period, &opts)?;
+            if json {
+                #[derive(Serialize)]
+                struct Answer<'a> {
+                    start: NaiveDate,
+                    period: Period,
+                    end: NaiveDate,
+                    provisional: bool,
+                    explanation: &'a jiceng::calendar::Explanation,
+                }
+                let a = Answer {
+                    start,
+                    period,
+                    end: ex.end,
+                    provisional: ex.provisional,
+                    explanation: &ex,
+                };
+                let text = serde_json::to_string(&a).map_err(|e| Failure::input(e.to_string()))?;
+                writeln!(out, "{text}")?;
+            } else if explain {
+                write!(out, "{ex}")?;
+            } else {
+                writeln!(out, "{}", ex.end)?;
+            }
+            if ex.provisional && !json {
+                warn_provisional(err, &cal, 1)?;
+            }
+            Ok(())
+        }
+        CalendarCommand::Day { date, json } => {
+            let date = parse_date(&date, "DATE").map_err(Failure::input)?;
+            let info = cal.day(date)?;
+            if json {
+                let text =
+                    serde_json::to_string(&info).map_err(|e| Failure::input(e.to_string()))?;
+                writeln!(out, "{text}")?;
+            } else {
+                let kind = serde_json::to_value(info.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                write!(out, "{} {} {}", info.date, info.date.format("%a"), kind)?;
+                if let Some(h) = &info.holiday {
+                    write!(out, " {} ({})", h.name, h.document)?;
+                }
+                if info.provisional {
+                    write!(out, " (provisional)")?;
+                }
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        CalendarCommand::AddMinutes {
+            time,
+            minutes,
+            hours,
+        } => {
+            let hours: WorkingHours = hours.parse()?;
+            let t = parse_time(&time, "TIME")?;
+            let r = hours.add_minutes(&cal, t, minutes)?;
+            writeln!(out, "{}", r.to_rfc3339())?;
+            Ok(())
+        }
+        CalendarCommand::MinutesBetween { a, b, hours } => {
+            let hours: WorkingHours = hours.parse()?;
+            let (a, b) = (parse_time(&a, "A")?, parse_time(&b, "B")?);
+            writeln!(out, "{}", hours.minutes_between(&cal, a, b)?)?;
+            Ok(())
+        }
+        CalendarCommand::Info => {
+            let (first, last) = cal.coverage();
+            writeln!(out, "calendar {}", cal.name())?;
+            writeln!(out, "coverage {first}..={last}")?;
+            for (year, doc) in cal.documents() {
+                writeln!(out, "notice {year} {doc}")?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Answers one query, or one a line from standard input. In batch mode the
+/// answers are written only if every line is good: a bad line is reported
+/// with its number on standard error, and nothing is written to standard
+/// output, so that answers can never be paired with the wrong queries.
+fn answer(
+    batch: bool,
+    single: Option<&str>,
+    stdin: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    query: impl Fn(&str, &mut Vec<u8>) -> Result<bool, String>,
+) -> Result<(), Failure> {
+    let cal_warning = |err: &mut dyn Write, n: usize| -> Result<(), Failure> {
+        if n > 0 {
+            writeln!(
+                err,
+                "jiceng: warning: {n} answer{} provisional: {} outside the calendar's coverage, taken from the weekly rule",
+                if n == 1 { " is" } else { "s are" },
+                if n == 1 {
+                    "it needed a day"
+                } else {
+                    "they needed days"
+                },
+            )?;
+        }
+        Ok(())
+    };
+    let mut buf = Vec::with_capacity(64);
+    if !batch {
+        let line = single.unwrap_or_default();
+        let provisional = query(line, &mut buf).map_err(Failure::input)?;
+        out.write_all(&buf)?;
+        return cal_warning(err, usize::from(provisional));
+    }
+    let mut bad = 0usize;
+    let mut provisional = 0usize;
+    let mut line = String::new();
+    let mut number = 0usize;
+    loop {
+        line.clear();
+        if stdin.read_line(&mut line)? == 0 {
+            break;
+        }
+        number += 1;
+        match query(line.trim_end_matches(['\n', '\r']), &mut buf) {
+            Ok(p) => provisional += usize::from(p),
+            Err(e) => {
+                bad += 1;
+                writeln!(err, "jiceng: line {number}: {e}")?;
+            }
+        }
+    }
+    if bad > 0 {
+        return Err(Failure::input(format!(
+            "{bad} bad line{} in the batch; no answers written",
+            if bad == 1 { "" } else { "s" }
+        )));
+    }
+    out.write_all(&buf)?;
+    cal_warning(err, provisional)
+}
+
+fn warn_provisional(err: &mut dyn Write, cal: &Calendar, n: usize) -> Result<(), Failure> {
+    let (first, last) = cal.coverage();
+    writeln!(
+        err,
+        "jiceng: warning: {n} answer provisional: it needed days outside the calendar's coverage {first}..={last}"
+    )?;
+    Ok(())
+}
+
+fn msg(e: jiceng::calendar::Error) -> String {
+    e.to_string()
+}
+
+fn one_field(line: &str) -> Result<&str, String> {
+    let mut it = line.split_whitespace();
+    match (it.next(), it.next()) {
+        (Some(a), None) => Ok(a),
+        (None, _) => Err("empty line: expected DATE".to_owned()),
+        (Some(_), Some(x)) => Err(format!("unexpected {x:?}: expected only DATE")),
+    }
+}
+
+fn two_fields<'a>(line: &'a str, what: &str) -> Result<(&'a str, &'a str), String> {
+    let mut it = line.split_whitespace();
+    match (it.next(), it.next(), it.next()) {
+        (Some(a), Some(b), None) => Ok((a, b)),
+        (_, _, Some(x)) => Err(format!("unexpected {x:?}: expected {what}")),
+        _ => Err(format!("expected {what}, got {line:?}")),
+    }
+}
+
+/// Parses `YYYY-MM-DD`, fast: batch mode reads millions of them.
+fn parse_date(s: &str, field: &str) -> Result<NaiveDate, String> {
+    let b = s.as_bytes();
+    let bad = || format!("invalid {field} {s:?}: expected a date YYYY-MM-DD");
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(bad());
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let (y, m, d) = match (num(0..4), num(5..7), num(8..10)) {
+        (Some(y), Some(m), Some(d)) => (y, m, d),
+        _ => return Err(bad()),
+    };
+    // `y` has four digits, so it fits an i32.
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+        .ok_or_else(|| format!("invalid {field} {s:?}: no such day"))
+}
+
+fn parse_time(s: &str, field: &str) -> Result<DateTime<FixedOffset>, Failure> {
+    DateTime::parse_from_rfc3339(s).map_err(|_| {
+        Failure::input(format!(
+            "invalid {field} {s:?}: expected an RFC 3339 time such as 2025-06-10T09:35:00+08:00"
+        ))
+    })
+}
+
+/// Writes `YYYY-MM-DD\n`.
+fn push_date(buf: &mut Vec<u8>, d: NaiveDate) {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if (0..=9999).contains(&y) {
+        let y = y as u32;
+        buf.extend_from_slice(&[
+            b'0' + (y / 1000) as u8,
+            b'0' + (y / 100 % 10) as u8,
+            b'0' + (y / 10 % 10) as u8,
+            b'0' + (y % 10) as u8,
+            b'-',
+            b'0' + (m / 10) as u8,
+            b'0' + (m % 10) as u8,
+            b'-',
+            b'0' + (day / 10) as u8,
+            b'0' + (day % 10) as u8,
+            b'\n',
+        ]);
+    } else {
+        buf.extend_from_slice(format!("{d}\n").as_bytes());
+    }
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure::input(message)
+    }
+}

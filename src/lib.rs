@@ -1,0 +1,28 @@
+//! jiceng (基层, "grassroots"): the reform of China's townships and
+//! subdistricts, as code.
+//!
+//! This crate is the facade: it re-exports the domain crates so that an
+//! embedder depends on one crate, and it carries the `jiceng` command-line
+//! tool. Each domain crate can also be used on its own.
+//!
+//! | module | crate | what it owns |
+//! |---|---|---|
+//! | [`calendar`] | `jiceng-calendar` | working-day calendars, legal periods, suspensions, working hours |
+//!
+//! # Example
+//!
+//! ```
+//! use jiceng::calendar::{Calendar, Period};
+//!
+//! let cal = Calendar::china_mainland();
+//! let filed = chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+//! // Administrative Penalty Law Art. 60: decide within 90 days of filing.
+//! let due = cal.period_end(filed, Period::Days(90))?;
+//! assert_eq!(due.end.to_string(), "2025-06-03");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub use jiceng_calendar as calendar;
