@@ -145,18 +145,29 @@ pub(crate) fn run(
     let cal = load(&args)?;
     match args.command {
         CalendarCommand::IsWorkday { date, batch } => {
-            let q = |line: &str, buf: &mut Vec<u8>| {
-                let d = one_field(line)?;
+            let q = |fields: &[&str], buf: &mut Vec<u8>| {
+                let d = one_field(fields)?;
                 let date = parse_date(d, "DATE")?;
                 let w = cal.is_working_day(date).map_err(msg)?;
                 buf.extend_from_slice(if w { b"true\n" } else { b"false\n" });
                 Ok(!cal.covers(date))
             };
-            answer(batch, date.as_deref(), stdin, out, err, q)
+            answer(
+                batch,
+                date.as_slice()
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .as_slice(),
+                stdin,
+                out,
+                err,
+                q,
+            )
         }
         CalendarCommand::Add { date, n, batch } => {
-            let q = |line: &str, buf: &mut Vec<u8>| {
-                let (d, n) = two_fields(line, "DATE N")?;
+            let q = |fields: &[&str], buf: &mut Vec<u8>| {
+                let (d, n) = two_fields(fields, "DATE N")?;
                 let date = parse_date(d, "DATE")?;
                 let n: i32 = n
                     .parse()
@@ -165,20 +176,20 @@ pub(crate) fn run(
                 push_date(buf, r);
                 Ok(cal.is_provisional_span(date, r))
             };
-            let single = date.map(|d| format!("{d} {}", n.unwrap_or_default()));
-            answer(batch, single.as_deref(), stdin, out, err, q)
+            let single: Vec<&str> = date.iter().chain(n.iter()).map(String::as_str).collect();
+            answer(batch, &single, stdin, out, err, q)
         }
         CalendarCommand::Between { a, b, batch } => {
-            let q = |line: &str, buf: &mut Vec<u8>| {
-                let (a, b) = two_fields(line, "A B")?;
+            let q = |fields: &[&str], buf: &mut Vec<u8>| {
+                let (a, b) = two_fields(fields, "A B")?;
                 let (a, b) = (parse_date(a, "A")?, parse_date(b, "B")?);
                 let n = cal.working_days_between(a, b).map_err(msg)?;
                 buf.extend_from_slice(n.to_string().as_bytes());
                 buf.push(b'\n');
                 Ok(cal.is_provisional_span(a, b))
             };
-            let single = a.map(|a| format!("{a} {}", b.unwrap_or_default()));
-            answer(batch, single.as_deref(), stdin, out, err, q)
+            let single: Vec<&str> = a.iter().chain(b.iter()).map(String::as_str).collect();
+            answer(batch, &single, stdin, out, err, q)
         }
         CalendarCommand::Period {
             start,
@@ -285,11 +296,11 @@ pub(crate) fn run(
 /// output, so that answers can never be paired with the wrong queries.
 fn answer(
     batch: bool,
-    single: Option<&str>,
+    single: &[&str],
     stdin: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
-    query: impl Fn(&str, &mut Vec<u8>) -> Result<bool, String>,
+    query: impl Fn(&[&str], &mut Vec<u8>) -> Result<bool, String>,
 ) -> Result<(), Failure> {
     let cal_warning = |err: &mut dyn Write, n: usize| -> Result<(), Failure> {
         if n > 0 {
@@ -308,8 +319,7 @@ fn answer(
     };
     let mut buf = Vec::with_capacity(64);
     if !batch {
-        let line = single.unwrap_or_default();
-        let provisional = query(line, &mut buf).map_err(Failure::input)?;
+        let provisional = query(single, &mut buf).map_err(Failure::input)?;
         out.write_all(&buf)?;
         return cal_warning(err, usize::from(provisional));
     }
@@ -323,7 +333,14 @@ fn answer(
             break;
         }
         number += 1;
-        match query(line.trim_end_matches(['\n', '\r']), &mut buf) {
+        // At most three fields are kept: more is an error either way.
+        let mut fields = [""; 3];
+        let mut count = 0;
+        for f in line.split_whitespace().take(3) {
+            fields[count] = f;
+            count += 1;
+        }
+        match query(&fields[..count], &mut buf) {
             Ok(p) => provisional += usize::from(p),
             Err(e) => {
                 bad += 1;
@@ -345,7 +362,7 @@ fn warn_provisional(err: &mut dyn Write, cal: &Calendar, n: usize) -> Result<(),
     let (first, last) = cal.coverage();
     writeln!(
         err,
-        "jiceng: warning: {n} answer provisional: it needed days outside the calendar's coverage {first}..={last}"
+        "jiceng: warning: {n} answer is provisional: it needed days outside the calendar's coverage {first}..={last}"
     )?;
     Ok(())
 }
@@ -354,21 +371,19 @@ fn msg(e: jiceng::calendar::Error) -> String {
     e.to_string()
 }
 
-fn one_field(line: &str) -> Result<&str, String> {
-    let mut it = line.split_whitespace();
-    match (it.next(), it.next()) {
-        (Some(a), None) => Ok(a),
-        (None, _) => Err("empty line: expected DATE".to_owned()),
-        (Some(_), Some(x)) => Err(format!("unexpected {x:?}: expected only DATE")),
+fn one_field<'a>(fields: &[&'a str]) -> Result<&'a str, String> {
+    match fields {
+        [a] => Ok(a),
+        [] => Err("empty line: expected DATE".to_owned()),
+        [_, x, ..] => Err(format!("unexpected {x:?}: expected only DATE")),
     }
 }
 
-fn two_fields<'a>(line: &'a str, what: &str) -> Result<(&'a str, &'a str), String> {
-    let mut it = line.split_whitespace();
-    match (it.next(), it.next(), it.next()) {
-        (Some(a), Some(b), None) => Ok((a, b)),
-        (_, _, Some(x)) => Err(format!("unexpected {x:?}: expected {what}")),
-        _ => Err(format!("expected {what}, got {line:?}")),
+fn two_fields<'a>(fields: &[&'a str], what: &str) -> Result<(&'a str, &'a str), String> {
+    match fields {
+        [a, b] => Ok((a, b)),
+        [_, _, x, ..] => Err(format!("unexpected {x:?}: expected {what}")),
+        _ => Err(format!("expected {what}, got {:?}", fields.join(" "))),
     }
 }
 

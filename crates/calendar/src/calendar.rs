@@ -506,14 +506,18 @@ impl Calendar {
 
     /// The `n`-th working day strictly after `date` (n ≥ 1) or strictly
     /// before it (n ≤ -1). For `n == 0`, `date` itself, whatever kind of
-    /// day it is, so that `working_days_between(d, add_working_days(d, n))
-    /// == n` holds for every `n`.
+    /// day it is: no day needs to be known, so that is never an error.
+    ///
+    /// `working_days_between(d, add_working_days(d, n)) == n` for every
+    /// `n ≥ 0`, and for `n < 0` when `d` is a working day (from a day off,
+    /// the |n|-th working day before is |n| - 1 working days away, since
+    /// `working_days_between` counts the days in `(b, d]`).
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfCoverage`] when the answer, or `date`, lies outside
-    /// coverage under the strict policy; [`Error::DateOverflow`] when the
-    /// answer is not a representable date.
+    /// [`Error::OutOfCoverage`] when a day between `date` and the answer
+    /// lies outside coverage under the strict policy;
+    /// [`Error::DateOverflow`] when the answer is not a representable date.
     ///
     /// # Example
     ///
@@ -595,10 +599,11 @@ impl Calendar {
     ///
     /// let cal = Calendar::china_mainland();
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    /// // January 2025 had 23 weekdays; the 28th to the 31st were the Spring
-    /// // Festival and Sunday the 26th was worked: 23 - 4 + 1 = 20.
-    /// assert_eq!(cal.working_days_between(d(2024, 12, 31), d(2025, 1, 31))?, 20);
-    /// assert_eq!(cal.working_days_between(d(2025, 1, 31), d(2024, 12, 31))?, -20);
+    /// // January 2025 had 23 weekdays; the 1st was New Year's Day, the 28th
+    /// // to the 31st the Spring Festival, and Sunday the 26th was worked:
+    /// // 23 - 1 - 4 + 1 = 19.
+    /// assert_eq!(cal.working_days_between(d(2024, 12, 31), d(2025, 1, 31))?, 19);
+    /// assert_eq!(cal.working_days_between(d(2025, 1, 31), d(2024, 12, 31))?, -19);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[inline]

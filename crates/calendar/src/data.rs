@@ -368,12 +368,18 @@ fn line_of(text: &str, byte: usize) -> usize {
         + 1
 }
 
-/// Finds the line of `needle` in `text`, searching from the first line that
-/// mentions `after` (the notice's document number), so that a day listed by
+/// Finds the line of `needle` in `text`, searching from the start of the
+/// `notice`-th `[[notice]]` table when there is one, so that a day listed by
 /// two notices is found in the right one.
-fn locate(text: Option<&str>, after: &str, needle: &str) -> Option<usize> {
+fn locate(text: Option<&str>, notice: Option<usize>, needle: &str) -> Option<usize> {
     let text = text?;
-    let from = text.find(after).unwrap_or(0);
+    let from = match notice {
+        Some(k) => text
+            .match_indices("[[notice]]")
+            .nth(k)
+            .map_or(0, |(i, _)| i),
+        None => 0,
+    };
     let at = text[from..].find(needle).map(|i| i + from)?;
     Some(line_of(text, at))
 }
@@ -384,7 +390,13 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn push(&mut self, kind: ProblemKind, field: String, anchor: (&str, &str), message: String) {
+    fn push(
+        &mut self,
+        kind: ProblemKind,
+        field: String,
+        anchor: (Option<usize>, &str),
+        message: String,
+    ) {
         let line = locate(self.text, anchor.0, anchor.1);
         self.problems.push(Problem {
             line,
@@ -410,7 +422,7 @@ pub(crate) fn resolve_base(
         ck.push(
             ProblemKind::WrongKind,
             "kind".into(),
-            ("kind", "overlay"),
+            (None, "kind"),
             format!(
                 "{:?} is an overlay, not a calendar: load it as an overlay",
                 file.name
@@ -424,7 +436,7 @@ pub(crate) fn resolve_base(
             ck.push(
                 ProblemKind::BadWeekend,
                 format!("weekend[{i}]"),
-                ("weekend", "weekend"),
+                (None, "weekend"),
                 format!("{w:?} is named twice"),
             );
         }
@@ -448,7 +460,7 @@ pub(crate) fn resolve_base(
                 ck.push(
                     ProblemKind::UnknownAmendedNotice,
                     format!("notice[{i}].amends"),
-                    (&n.document, target),
+                    (Some(i), target),
                     format!(
                         "notice {} amends {target:?}, which no earlier notice in the file has",
                         n.document
@@ -459,7 +471,7 @@ pub(crate) fn resolve_base(
             ck.push(
                 ProblemKind::DuplicateYear,
                 format!("notice[{i}].year"),
-                (&n.document, "year"),
+                (Some(i), "year"),
                 format!(
                     "year {} is arranged by both {other} and {} (a change to a notice must say `amends`)",
                     n.year, n.document
@@ -520,7 +532,7 @@ pub(crate) fn apply_overlay(
         ck.push(
             ProblemKind::WrongKind,
             "kind".into(),
-            ("kind", "kind"),
+            (None, "kind"),
             format!(
                 "{:?} is a calendar, not an overlay: load it as a calendar",
                 file.name
@@ -546,7 +558,7 @@ fn check_format(file: &CalendarFile, ck: &mut Checker<'_>) {
         ck.push(
             ProblemKind::UnsupportedFormat,
             "format".into(),
-            ("format", "format"),
+            (None, "format"),
             format!(
                 "format {} is not supported (this version reads format {FORMAT})",
                 file.format
@@ -584,7 +596,7 @@ fn apply_notices(
                 for (k, spec) in list.iter().enumerate() {
                     let field = format!("notice[{i}].holidays[{j}].{list_name}[{k}]");
                     let anchor_text = spec.to_string();
-                    let anchor = (n.document.as_str(), anchor_text.as_str());
+                    let anchor = (Some(i), anchor_text.as_str());
                     for day in spec.days() {
                         if let Some((Some(from), Some(to))) = overlay_coverage {
                             if day < from || day > to {

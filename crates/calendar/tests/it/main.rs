@@ -1,0 +1,18 @@
+//! Integration tests of the calendar crate, one binary in themed modules.
+
+#![allow(clippy::unwrap_used)]
+
+mod arithmetic;
+mod data_errors;
+mod hours;
+mod notices;
+mod periods;
+mod regression;
+mod suspensions;
+
+use chrono::NaiveDate;
+
+/// A date, for tables.
+pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}

@@ -1,0 +1,46 @@
+//! Tests named after mistakes this calendar must never make.
+
+use jiceng_calendar::{Calendar, Period};
+
+use crate::d;
+
+/// A make-up Saturday is a working day: a period ending on it is not moved
+/// to the Monday, and counting working days includes it.
+#[test]
+fn make_up_saturday_is_a_working_day_for_period_ends() {
+    let cal = Calendar::china_mainland();
+    assert_eq!(
+        cal.period_end(d(2026, 1, 28), Period::Months(1))
+            .unwrap()
+            .end,
+        d(2026, 2, 28)
+    );
+    assert_eq!(
+        cal.working_days_between(d(2026, 2, 27), d(2026, 3, 2))
+            .unwrap(),
+        2
+    );
+}
+
+/// The 2020 extension turned a make-up Saturday into a day off; a reader that
+/// applies notices in year order but lets the first notice win gets 1
+/// February 2020 wrong.
+#[test]
+fn later_notice_wins_over_the_notice_it_amends() {
+    let cal = Calendar::china_mainland();
+    assert_eq!(
+        cal.add_working_days(d(2020, 1, 23), 1).unwrap(),
+        d(2020, 2, 3)
+    );
+}
+
+/// Days of an arrangement that fall in the previous December belong to the
+/// next year's notice (2019's and 2023's New Year).
+#[test]
+fn december_days_of_next_years_notice() {
+    let cal = Calendar::china_mainland();
+    let info = cal.day(d(2022, 12, 31)).unwrap();
+    assert_eq!(info.holiday.unwrap().document, "国办发明电〔2022〕16号");
+    let info = cal.day(d(2018, 12, 29)).unwrap();
+    assert!(info.working);
+}
