@@ -48,6 +48,10 @@ use crate::error::{Error, Problem, ProblemKind};
 /// The format number this version reads and writes.
 pub const FORMAT: u32 = 1;
 
+/// The years a notice may arrange: from the founding of the People's
+/// Republic to far enough ahead for any plan.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1949..=2999;
+
 /// A calendar data file, as read from TOML.
 ///
 /// This is the serde model; [`crate::Calendar::from_data`] validates it.
@@ -479,6 +483,21 @@ pub(crate) fn resolve_base(
             );
         }
         documents.insert(&n.document, i);
+    }
+    for (i, n) in file.notices.iter().enumerate() {
+        if !(YEARS.contains(&n.year)) {
+            ck.push(
+                ProblemKind::BadYear,
+                format!("notice[{i}].year"),
+                (Some(i), "year"),
+                format!(
+                    "year {} is outside {}..={}",
+                    n.year,
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+            );
+        }
     }
     let mut prev: Option<i32> = None;
     for &y in years.keys() {

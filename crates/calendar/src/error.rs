@@ -161,6 +161,9 @@ pub enum ProblemKind {
     /// A day or span that is not a valid date (`2025-02-30`), or a span
     /// that ends before it starts.
     BadDay,
+    /// A notice's year is outside the supported years
+    /// ([`crate::data::YEARS`]).
+    BadYear,
     /// The weekend names an unknown day, or names one twice.
     BadWeekend,
     /// A make-up working day (`work`) that is already a working day under

@@ -112,6 +112,21 @@ fn bad_day() {
 }
 
 #[test]
+fn bad_year() {
+    let text = format!(
+        "{HEAD}{}",
+        notice(20250, "A", "{ name = \"a\", off = [\"2025-01-01\"] },")
+    );
+    let found = problems(&text);
+    assert!(
+        found
+            .iter()
+            .any(|(k, l, m)| *k == ProblemKind::BadYear && *l == Some(5) && m.contains("20250")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn bad_weekend() {
     let text = format!(
         "{HEAD}weekend = [\"sat\", \"sat\"]\n{}",
