@@ -8,6 +8,8 @@
 //! | module | crate | what it owns |
 //! |---|---|---|
 //! | [`calendar`] | `jiceng-calendar` | working-day calendars, legal periods, suspensions, working hours |
+//! | [`org`] | `jiceng-org` | divisions and their codes, bodies, the hierarchy |
+//! | [`authority`] | `jiceng-authority` | power items, instruments, the ledger of who holds what |
 //!
 //! # Example
 //!
@@ -25,4 +27,6 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub use jiceng_authority as authority;
 pub use jiceng_calendar as calendar;
+pub use jiceng_org as org;

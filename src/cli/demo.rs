@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use chrono::{DateTime, NaiveDate};
+use jiceng::authority::Ledger;
 use jiceng::calendar::{Calendar, Period, PeriodOptions, Suspension, WorkingHours};
 
 use super::Failure;
@@ -160,5 +161,33 @@ pub(crate) fn run(out: &mut dyn Write) -> Result<(), Failure> {
         "is due within 2 working hours by",
         hours.add_minutes(&cal, late, 120)?.format("%Y-%m-%d %H:%M")
     )?;
+
+    writeln!(out)?;
+    writeln!(
+        out,
+        "5. Who may act? Environmental penalties in Guchengying town (illustrative Hebei sample)"
+    )?;
+    let ledger = Ledger::hebei_sample();
+    for d in ["2021-01-01", "2021-07-01", "2024-06-01"] {
+        let day =
+            NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|e| Failure::input(e.to_string()))?;
+        let h = ledger
+            .holder("HB-CF-001", "130430104000", day)
+            .map_err(Failure::input)?;
+        let by = h
+            .exercised_by
+            .map(|b| format!(", exercised by {}", b.name))
+            .unwrap_or_default();
+        writeln!(out, "  {d}  {}{by}", h.holder.name)?;
+        if let Some(ins) = h.explanation.last().and_then(|s| s.instrument.as_ref()) {
+            writeln!(
+                out,
+                "              since {} under {} {}",
+                ins.effective_from,
+                ins.document.as_deref().unwrap_or("-"),
+                ins.title
+            )?;
+        }
+    }
     Ok(())
 }

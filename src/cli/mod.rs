@@ -6,6 +6,7 @@ use std::io::{BufRead, Write};
 
 use clap::{Parser, Subcommand};
 
+mod authority;
 mod calendar;
 mod demo;
 
@@ -21,10 +22,13 @@ struct Cli {
 enum Command {
     /// Working days, legal periods and working hours on the official calendar.
     Calendar(calendar::CalendarArgs),
+    /// Powers: who holds which item where and when; checking ledgers.
+    Authority(authority::AuthorityArgs),
     /// Print the JSON Schema of a data format.
     Schema {
-        /// Which format: `calendar` (calendar and overlay files) or
-        /// `explanation` (the explanation of a period end).
+        /// Which format: `calendar` (calendar and overlay files),
+        /// `explanation` (the explanation of a period end) or `authority`
+        /// (ledger files).
         format: SchemaFormat,
     },
     /// Run the deadline demo on the bundled calendar: the statutory and
@@ -36,6 +40,7 @@ enum Command {
 enum SchemaFormat {
     Calendar,
     Explanation,
+    Authority,
 }
 
 /// A failure that ends the command, with the exit status it calls for.
@@ -91,10 +96,12 @@ pub(crate) fn run(
     };
     let result = match cli.command {
         Command::Calendar(args) => calendar::run(args, stdin, out, err),
+        Command::Authority(args) => authority::run(args, out),
         Command::Schema { format } => {
             let schema = match format {
                 SchemaFormat::Calendar => jiceng::calendar::calendar_file_schema(),
                 SchemaFormat::Explanation => jiceng::calendar::explanation_schema(),
+                SchemaFormat::Authority => jiceng::authority::LedgerFile::schema(),
             };
             writeln!(out, "{schema}").map_err(Failure::from)
         }

@@ -1,0 +1,52 @@
+//! The one error type of this crate.
+
+use chrono::NaiveDate;
+
+/// Everything that can go wrong in this crate.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A ledger file could not be parsed.
+    #[error("{origin}:{}: {message}", line.map_or_else(|| "?".to_owned(), |l| l.to_string()))]
+    Parse {
+        /// The file.
+        origin: String,
+        /// The 1-based line, where known.
+        line: Option<usize>,
+        /// What is wrong, naming the value or field.
+        message: String,
+    },
+    /// The divisions and bodies of a ledger do not form a registry.
+    #[error("{origin}: {source}")]
+    Registry {
+        /// The file.
+        origin: String,
+        /// The registry's problems.
+        source: jiceng_org::Error,
+    },
+    /// No item has this code.
+    #[error("unknown power item {0:?}")]
+    UnknownItem(String),
+    /// No division has this code.
+    #[error("unknown division {0}")]
+    UnknownDivision(String),
+    /// No body has this code.
+    #[error("unknown body {0:?}")]
+    UnknownBody(String),
+    /// A holder was asked for above the county level, where a county-level
+    /// item has no single holder.
+    #[error("division {0} is above the county level: name a county, township or village")]
+    AboveCounty(String),
+    /// Nobody holds the item there on that date.
+    #[error(
+        "nobody holds item {item:?} in {division} on {date} (no body of its sector, or the data leaves a gap)"
+    )]
+    NoHolder {
+        /// The item's code.
+        item: String,
+        /// The division.
+        division: String,
+        /// The date.
+        date: NaiveDate,
+    },
+}
