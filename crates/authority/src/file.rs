@@ -110,6 +110,19 @@ impl Source {
     }
 }
 
+/// Adds the offending line's text to a parser's message, so that a type
+/// error (which names no field) still shows the field: `(at `code = 5`)`.
+fn with_source_line(message: &str, text: &str, line: Option<usize>) -> String {
+    let src = line
+        .and_then(|l| text.lines().nth(l.saturating_sub(1)))
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && s.len() <= 120);
+    match src {
+        Some(s) => format!("{message} (at `{s}`)"),
+        None => message.to_owned(),
+    }
+}
+
 fn line_of(text: &str, byte: usize) -> usize {
     text.as_bytes()[..byte.min(text.len())]
         .iter()
@@ -136,10 +149,13 @@ impl LedgerFile {
     /// assert!(err.to_string().starts_with("x.toml:4:"), "{err}");
     /// ```
     pub fn from_toml_str(text: &str, origin: &str) -> Result<LedgerFile, Error> {
-        let file: LedgerFile = toml::from_str(text).map_err(|e| Error::Parse {
-            origin: origin.to_owned(),
-            line: e.span().map(|s| line_of(text, s.start)),
-            message: e.message().trim().to_owned(),
+        let file: LedgerFile = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(text, s.start));
+            Error::Parse {
+                origin: origin.to_owned(),
+                line,
+                message: with_source_line(e.message().trim(), text, line),
+            }
         })?;
         file.check_format(origin)?;
         Ok(file)
@@ -154,7 +170,7 @@ impl LedgerFile {
         let file: LedgerFile = serde_json::from_str(text).map_err(|e| Error::Parse {
             origin: origin.to_owned(),
             line: Some(e.line()),
-            message: e.to_string(),
+            message: with_source_line(&e.to_string(), text, Some(e.line())),
         })?;
         file.check_format(origin)?;
         Ok(file)

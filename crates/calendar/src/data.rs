@@ -289,7 +289,14 @@ impl CalendarFile {
     pub fn from_toml_str(text: &str, origin: &str) -> Result<CalendarFile, Error> {
         toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_of(text, s.start));
-            let message = e.message().trim().to_owned();
+            let src = line
+                .and_then(|l| text.lines().nth(l - 1))
+                .map(str::trim)
+                .filter(|s| !s.is_empty() && s.len() <= 120);
+            let message = match src {
+                Some(s) => format!("{} (at `{s}`)", e.message().trim()),
+                None => e.message().trim().to_owned(),
+            };
             let kind = if message.starts_with("invalid date") || message.starts_with("span ") {
                 ProblemKind::BadDay
             } else {
