@@ -10,6 +10,7 @@
 //! | [`calendar`] | `jiceng-calendar` | working-day calendars, legal periods, suspensions, working hours |
 //! | [`org`] | `jiceng-org` | divisions and their codes, bodies, the hierarchy |
 //! | [`authority`] | `jiceng-authority` | power items, instruments, the ledger of who holds what |
+//! | [`approvals`] | `jiceng-approvals` | licensing event logs, statutory and promised deadlines, routing, metrics |
 //!
 //! # Example
 //!
@@ -27,6 +28,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub use jiceng_approvals as approvals;
 pub use jiceng_authority as authority;
 pub use jiceng_calendar as calendar;
 pub use jiceng_org as org;

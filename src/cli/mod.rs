@@ -6,6 +6,7 @@ use std::io::{BufRead, Write};
 
 use clap::{Parser, Subcommand};
 
+mod approvals;
 mod authority;
 mod calendar;
 mod demo;
@@ -24,11 +25,13 @@ enum Command {
     Calendar(calendar::CalendarArgs),
     /// Powers: who holds which item where and when; checking ledgers.
     Authority(authority::AuthorityArgs),
+    /// Licensing deadlines (statutory and promised) and case evaluation.
+    Approvals(approvals::ApprovalsArgs),
     /// Print the JSON Schema of a data format.
     Schema {
         /// Which format: `calendar` (calendar and overlay files),
         /// `explanation` (the explanation of a period end) or `authority`
-        /// (ledger files).
+        /// (ledger files) or `approvals` (a case, one line of a cases file).
         format: SchemaFormat,
     },
     /// Run the deadline demo on the bundled calendar: the statutory and
@@ -41,6 +44,7 @@ enum SchemaFormat {
     Calendar,
     Explanation,
     Authority,
+    Approvals,
 }
 
 /// A failure that ends the command, with the exit status it calls for.
@@ -97,11 +101,13 @@ pub(crate) fn run(
     let result = match cli.command {
         Command::Calendar(args) => calendar::run(args, stdin, out, err),
         Command::Authority(args) => authority::run(args, out),
+        Command::Approvals(args) => approvals::run(args, stdin, out, err),
         Command::Schema { format } => {
             let schema = match format {
                 SchemaFormat::Calendar => jiceng::calendar::calendar_file_schema(),
                 SchemaFormat::Explanation => jiceng::calendar::explanation_schema(),
                 SchemaFormat::Authority => jiceng::authority::LedgerFile::schema(),
+                SchemaFormat::Approvals => jiceng::approvals::case_schema(),
             };
             writeln!(out, "{schema}").map_err(Failure::from)
         }

@@ -132,6 +132,22 @@ pub struct InstrumentRef {
     pub effective_until: Option<NaiveDate>,
 }
 
+/// An item devolved or entrusted to a township, as [`Ledger::devolved_to`]
+/// lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Devolved {
+    /// The item.
+    #[serde(skip)]
+    pub item: ItemId,
+    /// Its holder there.
+    pub holder: BodyRef,
+    /// Its exerciser there, when not the holder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exercised_by: Option<BodyRef>,
+    /// The instrument that devolved it.
+    pub instrument: InstrumentRef,
+}
+
 /// One step of an explanation: who held the item after it, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Step {
@@ -514,7 +530,7 @@ impl Ledger {
         &self,
         township: DivisionCode,
         date: NaiveDate,
-    ) -> Result<Vec<(ItemId, BodyRef, Option<BodyRef>, InstrumentRef)>, Error> {
+    ) -> Result<Vec<Devolved>, Error> {
         let div = self
             .registry
             .division_id(township)
@@ -527,12 +543,12 @@ impl Ledger {
             let k = i * self.townships.len() + t as usize;
             let segs = &self.town_segs[self.town_off[k] as usize..self.town_off[k + 1] as usize];
             if let Some(s) = segs.iter().find(|s| s.from <= d && d < s.until) {
-                out.push((
-                    ItemId(i as u32),
-                    self.body_ref(s.holder),
-                    (s.by != NONE).then(|| self.body_ref(s.by)),
-                    self.instrument_ref(s.instrument),
-                ));
+                out.push(Devolved {
+                    item: ItemId(i as u32),
+                    holder: self.body_ref(s.holder),
+                    exercised_by: (s.by != NONE).then(|| self.body_ref(s.by)),
+                    instrument: self.instrument_ref(s.instrument),
+                });
             }
         }
         Ok(out)

@@ -41,7 +41,7 @@ pub use error::Error;
 pub use file::{FORMAT, LedgerFile, Source};
 pub use instrument::{Instrument, InstrumentKind};
 pub use item::{LegalBasis, PowerCategory, PowerItem};
-pub use ledger::{BodyRef, Holding, InstrumentRef, ItemId, Ledger, Step};
+pub use ledger::{BodyRef, Devolved, Holding, InstrumentRef, ItemId, Ledger, Step};
 pub use report::{Change, ChangeKind, CountyStats, Diff, Entry, Snapshot, Stats};
 
 /// The bundled Hebei sample ledger (TOML): illustrative, see its note.

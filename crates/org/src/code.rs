@@ -10,9 +10,15 @@
 //!
 //! The code also carries the kind of a township and a village by range
 //! (统计用区划代码编制规则): township `001–099` a subdistrict (街道), `100–199` a
-//! town (镇), `200–399` a township (乡, including ethnic townships), `400–599`
-//! units like townships (development zones, farms); village `001–199` a
-//! community (居委会), `200–399` a village (村委会), `400–599` units like them.
+//! town (镇), `200–399` a township (乡, including ethnic townships), `400` and
+//! above units like townships (development zones, farms); village `001–199` a
+//! community (居委会), `200–399` a village (村委会), `400` and above units
+//! like them.
+//!
+//! A few prefecture-level cities have no counties (东莞, 中山, 儋州, 嘉峪关):
+//! their towns are coded directly under the city with a zero county group
+//! (`441900003000`, 东城街道 of 东莞). Such a town's parent is the city and it
+//! has no county ([`DivisionCode::at`] with [`Level::County`] is `None`).
 
 use std::fmt;
 use std::str::FromStr;
@@ -100,6 +106,11 @@ const PROVINCES: [u64; 34] = [
 /// // Six digits are read as a GB/T 2260 code, padded.
 /// assert_eq!("130430".parse::<DivisionCode>()?, qiu);
 /// assert!("130430000001".parse::<DivisionCode>().is_err()); // a village under no township
+/// // A town of 东莞, a city without counties: its parent is the city.
+/// let town: DivisionCode = "441900003000".parse()?;
+/// assert_eq!(town.level(), Level::Township);
+/// assert_eq!(town.parent().unwrap().to_string(), "441900000000");
+/// assert_eq!(town.at(Level::County), None);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -132,8 +143,11 @@ impl DivisionCode {
                 "county, township or village digits under a zero city group",
             ));
         }
-        if dd == 0 && (ttt != 0 || vvv != 0) {
-            return Err(bad("township or village digits under a zero county group"));
+        // A zero county group with a township below it is a city without
+        // counties (东莞 4419, 中山 4420, 儋州 4604, 嘉峪关 6202): its towns sit
+        // directly under the city.
+        if dd == 0 && ttt == 0 && vvv != 0 {
+            return Err(bad("village digits under a zero township group"));
         }
         if ttt == 0 && vvv != 0 {
             return Err(bad("village digits under a zero township group"));
@@ -188,6 +202,10 @@ impl DivisionCode {
     /// ```
     pub fn at(self, level: Level) -> Option<DivisionCode> {
         if level > self.level() {
+            return None;
+        }
+        // A town of a city without counties has no county.
+        if level == Level::County && self.0 / 1_000_000 % 100 == 0 {
             return None;
         }
         let unit = match level {

@@ -63,21 +63,25 @@ impl FromStr for CreditCode {
             code: s.to_owned(),
             reason,
         };
-        let b = s.as_bytes();
-        if b.len() != 18 {
-            return Err(bad(format!("has {} characters, not 18", s.chars().count())));
+        let chars: Vec<char> = s.chars().collect();
+        if chars.len() != 18 {
+            return Err(bad(format!("has {} characters, not 18", chars.len())));
         }
         let mut sum = 0u32;
-        for (i, &c) in b.iter().enumerate().take(17) {
-            let v = value(c).ok_or_else(|| {
-                bad(format!(
-                    "character {:?} at position {} is not allowed",
-                    c as char,
+        for (i, &c) in chars.iter().enumerate() {
+            let v = u8::try_from(c).ok().and_then(value);
+            let Some(v) = v else {
+                return Err(bad(format!(
+                    "character {c:?} at position {} is not allowed",
                     i + 1
-                ))
-            })?;
-            sum += v * WEIGHTS[i];
+                )));
+            };
+            if i < 17 {
+                sum += v * WEIGHTS[i];
+            }
         }
+        // Every character is one of the ASCII charset now.
+        let b = s.as_bytes();
         if !b[2..8].iter().all(u8::is_ascii_digit) {
             return Err(bad(
                 "positions 3–8 must be the digits of a division code".to_owned()

@@ -34,7 +34,10 @@ fn parse_errors_point_at_the_line() {
         matches!(&err, Error::Parse { line: Some(l), .. } if *l == line),
         "{err}"
     );
-    assert!(err.to_string().contains("(at `category = \"approval\"`)"), "{err}");
+    assert!(
+        err.to_string().contains("(at `category = \"approval\"`)"),
+        "{err}"
+    );
     let bad = BASE.replace("code = \"130430101000\"", "code = \"1304301010\"");
     let err = LedgerFile::from_toml_str(&bad, "bad.toml").unwrap_err();
     assert!(err.to_string().contains("1304301010"), "{err}");

@@ -216,7 +216,7 @@ fn powers_of_a_body_and_items_devolved_to_a_township() {
     );
     let devolved = l.devolved_to(T1.parse().unwrap(), d("2022-03-01")).unwrap();
     assert_eq!(devolved.len(), 1);
-    assert_eq!(devolved[0].3.id, "dev");
+    assert_eq!(devolved[0].instrument.id, "dev");
     assert!(
         l.devolved_to(T1.parse().unwrap(), d("2022-02-28"))
             .unwrap()

@@ -1,0 +1,192 @@
+//! Benchmarks of the power-item ledger (`jiceng::authority`).
+//!
+//! Measures, single-threaded, on the default synthetic province
+//! (`SynthParams::default()`: 11 cities, 2,300 townships, 50,000 villages,
+//! 300 items, 10,000 instruments from 2021 to 2025):
+//!
+//! * `synth_generate`: generating the ledger file with
+//!   `jiceng::authority::synth::province`;
+//! * `load_and_check`: `Ledger::from_text` on the file's JSON text (made
+//!   once, outside the timing), then `Ledger::check` with the default
+//!   options; the target is under 1 s;
+//! * `holder_id`: 1,000,000 precomputed random (item, township or village,
+//!   date in 2021–2025) queries on the fast path, summing the holders'
+//!   `BodyId`s; the target is at least 5 million queries per second;
+//! * `holder`: 10,000 random queries on the string API
+//!   `Ledger::holder(item code, division code, date)`, which builds the
+//!   explanation.
+//!
+//! Inputs come from a fixed-seed splitmix64 generator written inline, so
+//! every run measures the same work. The query benches report throughput
+//! in elements (queries) per second.
+//!
+//! Run with `cargo bench --bench authority`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use jiceng::authority::synth::{SynthParams, province};
+use jiceng::authority::{CheckOptions, ItemId, Ledger, Source};
+use jiceng::org::{DivisionId, Level};
+
+/// Queries per iteration of the `holder_id` bench.
+const N_FAST: usize = 1_000_000;
+/// Queries per iteration of the `holder` bench.
+const N_EXPLAINED: usize = 10_000;
+
+/// A small deterministic PRNG (splitmix64), enough for spreading inputs.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (multiply-shift; the bias is negligible here).
+    fn below(&mut self, n: usize) -> usize {
+        let n = u64::try_from(n).expect("a bench range fits in u64");
+        let r = (u128::from(self.next_u64()) * u128::from(n)) >> 64;
+        usize::try_from(r).expect("a value below a usize fits in usize")
+    }
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("the bench uses valid literal dates")
+}
+
+/// A uniform random date in 2021-01-01..=2025-12-31.
+fn random_date(rng: &mut SplitMix64) -> NaiveDate {
+    let (first, last) = (ymd(2021, 1, 1), ymd(2025, 12, 31));
+    let span = usize::try_from((last - first).num_days() + 1).expect("the span is positive");
+    let offset = i64::try_from(rng.below(span)).expect("a day offset fits in i64");
+    first + chrono::Duration::days(offset)
+}
+
+/// The default synthetic ledger, built once for the query benches.
+fn synthetic_ledger() -> Ledger {
+    Ledger::build(province(&SynthParams::default()), Source::default())
+        .expect("the synthetic province forms a valid registry")
+}
+
+/// The handles and codes of every township and village of the ledger.
+fn townships_and_villages(ledger: &Ledger) -> Vec<(DivisionId, String)> {
+    let reg = ledger.registry();
+    reg.divisions()
+        .iter()
+        .filter(|d| matches!(d.level(), Level::Township | Level::Village))
+        .map(|d| {
+            let id = reg
+                .division_id(d.code)
+                .expect("every division of the registry has a handle");
+            (id, d.code.to_string())
+        })
+        .collect()
+}
+
+fn bench_synth_generate(c: &mut Criterion) {
+    let params = SynthParams::default();
+    let mut g = c.benchmark_group("synth_generate");
+    g.bench_function("default province", |b| {
+        b.iter(|| province(black_box(&params)));
+    });
+    g.finish();
+}
+
+fn bench_load_and_check(c: &mut Criterion) {
+    let text = province(&SynthParams::default()).to_json_string();
+    let opts = CheckOptions::default();
+    let mut g = c.benchmark_group("load_and_check");
+    // About 0.1 s an iteration: give the ten samples room.
+    g.measurement_time(Duration::from_secs(10));
+    g.bench_function("from_text (JSON) + check", |b| {
+        b.iter(|| {
+            let ledger = Ledger::from_text(black_box(&text), "bench")
+                .expect("the synthetic ledger's JSON parses and builds");
+            let findings = ledger.check(&opts);
+            black_box(findings.len())
+        });
+    });
+    g.finish();
+}
+
+fn bench_holder_id(c: &mut Criterion) {
+    let ledger = synthetic_ledger();
+    let places = townships_and_villages(&ledger);
+    let items = ledger.items().len();
+    let mut rng = SplitMix64(0x6A69_6365_6E67_0101);
+    let queries: Vec<(ItemId, DivisionId, NaiveDate)> = (0..N_FAST)
+        .map(|_| {
+            let item = u32::try_from(rng.below(items)).expect("item indices fit in u32");
+            let (div, _) = places[rng.below(places.len())];
+            (ItemId(item), div, random_date(&mut rng))
+        })
+        .collect();
+
+    let mut g = c.benchmark_group("holder_id");
+    g.throughput(Throughput::Elements(N_FAST as u64));
+    g.bench_function("1M random (item, township/village, date)", |b| {
+        b.iter(|| {
+            let mut acc = 0u64;
+            for &(item, div, date) in black_box(&queries) {
+                if let Some(body) = ledger.holder_id(item, div, date) {
+                    acc = acc.wrapping_add(u64::from(body.0));
+                }
+            }
+            black_box(acc)
+        });
+    });
+    g.finish();
+}
+
+fn bench_holder(c: &mut Criterion) {
+    let ledger = synthetic_ledger();
+    let places = townships_and_villages(&ledger);
+    let items = ledger.items();
+    let mut rng = SplitMix64(0x6A69_6365_6E67_0102);
+    let queries: Vec<(&str, &str, NaiveDate)> = (0..N_EXPLAINED)
+        .map(|_| {
+            let item = items[rng.below(items.len())].code.as_str();
+            let (_, division) = &places[rng.below(places.len())];
+            (item, division.as_str(), random_date(&mut rng))
+        })
+        .collect();
+
+    let mut g = c.benchmark_group("holder");
+    g.throughput(Throughput::Elements(N_EXPLAINED as u64));
+    g.bench_function("10k random, with explanation", |b| {
+        b.iter(|| {
+            let mut acc = 0usize;
+            for &(item, division, date) in black_box(&queries) {
+                let h = ledger
+                    .holder(item, division, date)
+                    .expect("every item has a holder in every synthetic township and village");
+                acc = acc.wrapping_add(h.explanation.len());
+            }
+            black_box(acc)
+        });
+    });
+    g.finish();
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5))
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = bench_synth_generate,
+        bench_load_and_check,
+        bench_holder_id,
+        bench_holder
+}
+criterion_main!(benches);

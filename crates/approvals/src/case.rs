@@ -1,0 +1,503 @@
+//! Applications as append-only event logs, and the states they pass through.
+//!
+//! An application (申请) is the list of what happened to it, each with its
+//! date: materials received (收件), a notice of incomplete materials (补正告知),
+//! materials supplemented (补正), accepted (受理), rejected (不予受理),
+//! suspended and resumed (Licensing Law Art. 45: hearings, tenders,
+//! auctions, inspection, testing, quarantine, appraisal, expert review),
+//! extended (Art. 42, with the agency head's approval), decided (准予 /
+//! 不予许可), delivered (Art. 44), withdrawn (撤回).
+//!
+//! The state is never stored: it is derived by replaying the log. An event
+//! that is not allowed in the current state, or dated before the previous
+//! one, is a typed error naming both, and the application is left as it
+//! was.
+//!
+//! ```text
+//! start ─received→ received ─incomplete_notice→ awaiting_supplement ─supplemented→ received
+//! received ─accepted→ running ─suspended→ suspended ─resumed→ running
+//! running ─extended (once)→ running ─decided→ decided ─delivered→ delivered
+//! received | awaiting_supplement ─rejected→ rejected
+//! any open state ─withdrawn→ withdrawn
+//! ```
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use jiceng_calendar::Period;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// Why the clock was stopped (Licensing Law Art. 45).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SuspensionReason {
+    /// 听证.
+    Hearing,
+    /// 招标.
+    Tender,
+    /// 拍卖.
+    Auction,
+    /// 检验.
+    Inspection,
+    /// 检测.
+    Testing,
+    /// 检疫.
+    Quarantine,
+    /// 鉴定.
+    Appraisal,
+    /// 专家评审.
+    ExpertReview,
+}
+
+impl SuspensionReason {
+    /// The Chinese name, as Art. 45 words it.
+    pub fn zh(self) -> &'static str {
+        match self {
+            SuspensionReason::Hearing => "听证",
+            SuspensionReason::Tender => "招标",
+            SuspensionReason::Auction => "拍卖",
+            SuspensionReason::Inspection => "检验",
+            SuspensionReason::Testing => "检测",
+            SuspensionReason::Quarantine => "检疫",
+            SuspensionReason::Appraisal => "鉴定",
+            SuspensionReason::ExpertReview => "专家评审",
+        }
+    }
+}
+
+/// A decision's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// 准予许可.
+    Granted,
+    /// 不予许可.
+    Refused,
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventKind {
+    /// Materials received (收件).
+    Received,
+    /// Notice that materials are incomplete (一次性告知补正, Art. 32).
+    IncompleteNotice,
+    /// The missing materials supplemented.
+    Supplemented,
+    /// Accepted (受理).
+    Accepted,
+    /// Not accepted (不予受理).
+    Rejected {
+        /// Why.
+        reason: String,
+    },
+    /// The clock stopped (Art. 45).
+    Suspended {
+        /// Why.
+        reason: SuspensionReason,
+    },
+    /// The clock runs again.
+    Resumed,
+    /// The limit extended once (Art. 42).
+    Extended {
+        /// Who approved (the agency head, or for joint handling the head of
+        /// the government).
+        approved_by: String,
+    },
+    /// Decided.
+    Decided {
+        /// Granted or refused.
+        outcome: Outcome,
+    },
+    /// The licence issued or served (Art. 44).
+    Delivered,
+    /// Withdrawn by the applicant.
+    Withdrawn,
+}
+
+impl EventKind {
+    /// The event's name, as files write it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            EventKind::Received => "received",
+            EventKind::IncompleteNotice => "incomplete_notice",
+            EventKind::Supplemented => "supplemented",
+            EventKind::Accepted => "accepted",
+            EventKind::Rejected { .. } => "rejected",
+            EventKind::Suspended { .. } => "suspended",
+            EventKind::Resumed => "resumed",
+            EventKind::Extended { .. } => "extended",
+            EventKind::Decided { .. } => "decided",
+            EventKind::Delivered => "delivered",
+            EventKind::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// One entry of an application's log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Event {
+    /// The day it happened.
+    pub date: NaiveDate,
+    /// What happened.
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+impl Event {
+    /// An event.
+    pub fn new(date: NaiveDate, kind: EventKind) -> Event {
+        Event { date, kind }
+    }
+}
+
+/// How an item is handled (办件类型).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Handling {
+    /// 即办件: handled on the spot.
+    OnTheSpot,
+    /// 承诺件: handled within a promised limit.
+    #[default]
+    Promised,
+}
+
+/// Where an application came in.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// At a service centre's counter.
+    Counter,
+    /// Online.
+    Online,
+    /// By proxy at a village station (代办).
+    VillageProxy,
+}
+
+impl fmt::Display for Channel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Channel::Counter => "counter",
+            Channel::Online => "online",
+            Channel::VillageProxy => "village_proxy",
+        })
+    }
+}
+
+fn wd20() -> Period {
+    Period::WorkingDays(20)
+}
+
+fn wd10() -> Period {
+    Period::WorkingDays(10)
+}
+
+/// The time limits that apply to a case.
+///
+/// Defaults follow the Licensing Law: 20 working days to decide (Art. 42),
+/// one extension of 10 with the agency head's approval, 10 working days to
+/// deliver (Art. 44); joint or unified handling 45 and 15 (Art. 42).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Limits {
+    /// The statutory limit (法定时限); 20wd, or 45wd when joint.
+    #[serde(default = "wd20")]
+    pub statutory: Period,
+    /// The promised limit (承诺时限), a service commitment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promised: Option<Period>,
+    /// The extension allowed once; 10wd, or 15wd when joint.
+    #[serde(default = "wd10")]
+    pub extension: Period,
+    /// Unified, joint or concentrated handling (统一办理、联合办理、集中办理).
+    #[serde(default)]
+    pub joint: bool,
+    /// The limit to issue or serve the licence after the decision.
+    #[serde(default = "wd10")]
+    pub delivery: Period,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            statutory: wd20(),
+            promised: None,
+            extension: wd10(),
+            joint: false,
+            delivery: wd10(),
+        }
+    }
+}
+
+impl Limits {
+    /// Limits for joint handling: 45 working days, extendable by 15.
+    pub fn joint() -> Limits {
+        Limits {
+            statutory: Period::WorkingDays(45),
+            extension: Period::WorkingDays(15),
+            joint: true,
+            ..Limits::default()
+        }
+    }
+
+    /// Sets the promise.
+    pub fn promise(mut self, p: Period) -> Limits {
+        self.promised = Some(p);
+        self
+    }
+}
+
+/// A service item (政务服务事项): what an application applies for, and its
+/// limits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ServiceItem {
+    /// A code.
+    pub code: String,
+    /// The name, e.g. `建设工程规划许可证核发`.
+    pub name: String,
+    /// The power item it implements, in the authority ledger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub power_item: Option<String>,
+    /// On the spot or within a promise.
+    #[serde(default)]
+    pub handling: Handling,
+    /// Its limits.
+    #[serde(default, flatten)]
+    pub limits: Limits,
+    /// The channels it can be applied through.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Channel>,
+}
+
+/// One application: its item, limits and event log.
+///
+/// # Example
+///
+/// ```
+/// use jiceng_approvals::Case;
+///
+/// let case: Case = serde_json::from_str(r#"{
+///     "id": "SC-2025-001", "item": "建设工程规划许可", "promised": "7wd",
+///     "events": [
+///         {"date": "2025-09-22", "kind": "received"},
+///         {"date": "2025-09-22", "kind": "accepted"},
+///         {"date": "2025-09-29", "kind": "decided", "outcome": "granted"}
+///     ]
+/// }"#)?;
+/// assert_eq!(case.limits.statutory.to_string(), "20wd");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Case {
+    /// The application's id.
+    pub id: String,
+    /// The service item's code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// The body handling it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// The channel it came through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    /// Its limits.
+    #[serde(default, flatten)]
+    pub limits: Limits,
+    /// What happened, in date order.
+    pub events: Vec<Event>,
+}
+
+/// The states an application passes through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// Nothing received yet.
+    Start,
+    /// Materials in, not yet accepted.
+    Received,
+    /// Waiting for the applicant to supplement materials.
+    AwaitingSupplement,
+    /// Accepted; the clock runs.
+    Running,
+    /// Accepted; the clock stands still.
+    Suspended,
+    /// Decided, not yet delivered.
+    Decided,
+    /// Delivered.
+    Delivered,
+    /// Not accepted.
+    Rejected,
+    /// Withdrawn.
+    Withdrawn,
+}
+
+impl fmt::Display for State {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            State::Start => "start",
+            State::Received => "received",
+            State::AwaitingSupplement => "awaiting_supplement",
+            State::Running => "running",
+            State::Suspended => "suspended",
+            State::Decided => "decided",
+            State::Delivered => "delivered",
+            State::Rejected => "rejected",
+            State::Withdrawn => "withdrawn",
+        })
+    }
+}
+
+/// The facts an application's log establishes, kept as it is replayed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Application {
+    state: State,
+    /// The first receipt of materials.
+    pub received: Option<NaiveDate>,
+    /// The first incomplete-materials notice.
+    pub first_notice: Option<NaiveDate>,
+    /// The acceptance event.
+    pub accepted: Option<NaiveDate>,
+    /// Closed suspensions: (first day stopped, day resumed, reason).
+    pub suspensions: Vec<(NaiveDate, NaiveDate, SuspensionReason)>,
+    /// A suspension still running: (first day stopped, reason).
+    pub open_suspension: Option<(NaiveDate, SuspensionReason)>,
+    /// The extension: (date, approved by).
+    pub extended: Option<(NaiveDate, String)>,
+    /// The decision.
+    pub decided: Option<(NaiveDate, Outcome)>,
+    /// The delivery.
+    pub delivered: Option<NaiveDate>,
+    /// Rejection or withdrawal.
+    pub ended: Option<NaiveDate>,
+    /// The date of the last event.
+    pub last: Option<NaiveDate>,
+}
+
+impl Default for Application {
+    fn default() -> Application {
+        Application {
+            state: State::Start,
+            received: None,
+            first_notice: None,
+            accepted: None,
+            suspensions: Vec::new(),
+            open_suspension: None,
+            extended: None,
+            decided: None,
+            delivered: None,
+            ended: None,
+            last: None,
+        }
+    }
+}
+
+impl Application {
+    /// The current state.
+    pub fn state(&self) -> State {
+        self.state
+    }
+
+    /// Applies one event, or returns the error and changes nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Transition`] when the event is not allowed in the current
+    /// state (a second extension, a decision before acceptance …);
+    /// [`Error::OutOfOrder`] when it is dated before the previous event.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use jiceng_approvals::{Application, Event, EventKind, State};
+    ///
+    /// let d = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+    /// let mut app = Application::default();
+    /// app.apply(&Event::new(d, EventKind::Received))?;
+    /// let err = app.apply(&Event::new(d, EventKind::Resumed)).unwrap_err();
+    /// assert_eq!(err.to_string(), "event resumed is not allowed in state received");
+    /// assert_eq!(app.state(), State::Received); // nothing applied
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply(&mut self, e: &Event) -> Result<(), Error> {
+        if let Some(last) = self.last {
+            if e.date < last {
+                return Err(Error::OutOfOrder {
+                    event: e.kind.name(),
+                    date: e.date,
+                    previous: last,
+                });
+            }
+        }
+        use EventKind as K;
+        use State as S;
+        let next = match (self.state(), &e.kind) {
+            (S::Start, K::Received) => S::Received,
+            (S::Received, K::IncompleteNotice) => S::AwaitingSupplement,
+            (S::AwaitingSupplement, K::Supplemented) => S::Received,
+            (S::Received, K::Accepted) => S::Running,
+            (S::Received | S::AwaitingSupplement, K::Rejected { .. }) => S::Rejected,
+            (S::Running, K::Suspended { .. }) => S::Suspended,
+            (S::Suspended, K::Resumed) => S::Running,
+            (S::Running | S::Suspended, K::Extended { .. }) if self.extended.is_none() => {
+                self.state()
+            }
+            (S::Running, K::Decided { .. }) => S::Decided,
+            (S::Decided, K::Delivered) => S::Delivered,
+            (S::Received | S::AwaitingSupplement | S::Running | S::Suspended, K::Withdrawn) => {
+                S::Withdrawn
+            }
+            (state, kind) => {
+                return Err(Error::Transition {
+                    event: kind.name(),
+                    state,
+                });
+            }
+        };
+        match &e.kind {
+            K::Received => self.received = Some(e.date),
+            K::IncompleteNotice => {
+                self.first_notice.get_or_insert(e.date);
+            }
+            K::Accepted => self.accepted = Some(e.date),
+            K::Suspended { reason } => self.open_suspension = Some((e.date, *reason)),
+            K::Resumed => {
+                if let Some((from, reason)) = self.open_suspension.take() {
+                    self.suspensions.push((from, e.date, reason));
+                }
+            }
+            K::Extended { approved_by } => self.extended = Some((e.date, approved_by.clone())),
+            K::Decided { outcome } => self.decided = Some((e.date, *outcome)),
+            K::Delivered => self.delivered = Some(e.date),
+            K::Rejected { .. } | K::Withdrawn => self.ended = Some(e.date),
+            K::Supplemented => {}
+        }
+        self.state = next;
+        self.last = Some(e.date);
+        Ok(())
+    }
+
+    /// Replays a log, up to and including `at` when given.
+    ///
+    /// # Errors
+    ///
+    /// The first event's error, with its index.
+    pub fn replay(events: &[Event], at: Option<NaiveDate>) -> Result<Application, Error> {
+        let mut app = Application::default();
+        for (i, e) in events.iter().enumerate() {
+            if at.is_some_and(|at| e.date > at) {
+                break;
+            }
+            app.apply(e).map_err(|err| Error::AtEvent {
+                index: i,
+                source: Box::new(err),
+            })?;
+        }
+        Ok(app)
+    }
+}

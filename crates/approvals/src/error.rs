@@ -1,0 +1,60 @@
+//! The one error type of this crate.
+
+use chrono::NaiveDate;
+
+use crate::case::State;
+
+/// Everything that can go wrong in this crate.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An event that the current state does not allow.
+    #[error("event {event} is not allowed in state {state}")]
+    Transition {
+        /// The event's name.
+        event: &'static str,
+        /// The state it met.
+        state: State,
+    },
+    /// An event dated before the previous one.
+    #[error("event {event} on {date} is dated before the previous event ({previous})")]
+    OutOfOrder {
+        /// The event's name.
+        event: &'static str,
+        /// Its date.
+        date: NaiveDate,
+        /// The previous event's date.
+        previous: NaiveDate,
+    },
+    /// An error at one event of a log.
+    #[error("event {index}: {source}")]
+    AtEvent {
+        /// The event's index in the log (0-based).
+        index: usize,
+        /// The error.
+        source: Box<Error>,
+    },
+    /// A limit that is not in working days where working days are needed
+    /// (the Licensing Law counts in working days, Art. 82).
+    #[error("limit {period} must be in working days (行政许可法第八十二条), e.g. 20wd")]
+    NotWorkingDays {
+        /// The period as written.
+        period: String,
+    },
+    /// A calendar error (a date outside coverage …).
+    #[error(transparent)]
+    Calendar(#[from] jiceng_calendar::Error),
+    /// An authority ledger error (unknown item or division …).
+    #[error(transparent)]
+    Authority(#[from] jiceng_authority::Error),
+    /// A joint plan step depends on itself, or on a step that does not exist.
+    #[error("joint plan: step {step} depends on {on}, which is {problem}")]
+    Plan {
+        /// The step's index.
+        step: usize,
+        /// The dependency's index.
+        on: usize,
+        /// What is wrong with it.
+        problem: &'static str,
+    },
+}

@@ -1,0 +1,51 @@
+//! Approval workflows with statutory and promised deadlines.
+//!
+//! A township service centre promises a construction planning permit in 7
+//! working days where the Administrative Licensing Law allows 20; some items
+//! are done on the spot; a village station takes an elderly subsidy by proxy.
+//! A platform must know, for every open application, both clocks, what
+//! stops them and what extends them, and be able to prove its figure.
+//!
+//! * [`Case`] and [`Event`]: an application as an append-only event log;
+//!   [`Application`] derives its state, refusing events the state does not
+//!   allow.
+//! * [`evaluate`]: the deadlines (Arts. 32, 42, 44, 45, 82) and the status
+//!   on a date; [`explain`] shows the days behind them.
+//! * [`Metrics`] and [`Breakdown`]: on-time rates, same-day share, working
+//!   days used, in one pass over millions of cases.
+//! * [`route`]: the nearest service point that may take an item
+//!   ("大事不出乡，小事不出村"), from the authority ledger.
+//! * [`Plan`]: joint and parallel approvals, their critical path, and the
+//!   comparison with doing the same steps in series.
+//!
+//! The crate does no I/O and reads no clock: the evaluation date is passed
+//! in.
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+mod case;
+mod error;
+mod evaluate;
+mod joint;
+mod metrics;
+mod routing;
+
+pub use case::{
+    Application, Case, Channel, Event, EventKind, Handling, Limits, Outcome, ServiceItem, State,
+    SuspensionReason,
+};
+pub use error::Error;
+pub use evaluate::{
+    CaseExplanation, Deadlines, Evaluation, Options, Status, evaluate, evaluate_app, explain,
+    statutory_limit, suspensions,
+};
+pub use joint::{Plan, PlanStep, Schedule, Scheduled};
+pub use metrics::{Breakdown, Metrics, Summary};
+pub use routing::{Route, route};
+
+/// The JSON Schema of a case (one line of a cases file).
+pub fn case_schema() -> String {
+    schemars::schema_for!(Case).as_value().to_string()
+}
