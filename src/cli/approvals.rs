@@ -60,6 +60,21 @@ enum ApprovalsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Write synthetic cases (JSON Lines) to standard output.
+    Synth {
+        /// The random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// How many cases.
+        #[arg(long, default_value_t = 1000)]
+        n: usize,
+        /// The first day cases are received.
+        #[arg(long, default_value = "2025-01-01")]
+        from: String,
+        /// Over how many calendar days.
+        #[arg(long, default_value_t = 365)]
+        days: u32,
+    },
 }
 
 fn date(s: &str, field: &str) -> Result<NaiveDate, Failure> {
@@ -192,6 +207,21 @@ pub(crate) fn run(
                     err,
                     "jiceng: warning: provisional: a due date needs days outside the calendar's coverage"
                 )?;
+            }
+            Ok(())
+        }
+        ApprovalsCommand::Synth {
+            seed,
+            n,
+            from,
+            days,
+        } => {
+            let from = date(&from, "--from")?;
+            let cases = jiceng::approvals::synth::cases(&cal, seed, n, from, days)
+                .map_err(Failure::input)?;
+            for c in &cases {
+                let text = serde_json::to_string(c).map_err(|e| Failure::input(e.to_string()))?;
+                writeln!(out, "{text}")?;
             }
             Ok(())
         }

@@ -31,6 +31,7 @@ mod evaluate;
 mod joint;
 mod metrics;
 mod routing;
+pub mod synth;
 
 pub use case::{
     Application, Case, Channel, Event, EventKind, Handling, Limits, Outcome, ServiceItem, State,
