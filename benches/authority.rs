@@ -31,34 +31,13 @@ use jiceng::authority::synth::{SynthParams, province};
 use jiceng::authority::{CheckOptions, ItemId, Ledger, Source};
 use jiceng::org::{DivisionId, Level};
 
+mod common;
+use common::{SplitMix64, ymd};
+
 /// Queries per iteration of the `holder_id` bench.
 const N_FAST: usize = 1_000_000;
 /// Queries per iteration of the `holder` bench.
 const N_EXPLAINED: usize = 10_000;
-
-/// A small deterministic PRNG (splitmix64), enough for spreading inputs.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (multiply-shift; the bias is negligible here).
-    fn below(&mut self, n: usize) -> usize {
-        let n = u64::try_from(n).expect("a bench range fits in u64");
-        let r = (u128::from(self.next_u64()) * u128::from(n)) >> 64;
-        usize::try_from(r).expect("a value below a usize fits in usize")
-    }
-}
-
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("the bench uses valid literal dates")
-}
 
 /// A uniform random date in 2021-01-01..=2025-12-31.
 fn random_date(rng: &mut SplitMix64) -> NaiveDate {

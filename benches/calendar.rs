@@ -28,38 +28,13 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jiceng::calendar::{BUNDLED_CHINA_MAINLAND, Calendar, Period, WorkingHours};
 
+mod common;
+use common::{SplitMix64, ymd};
+
 /// Queries per iteration of the day-level benches.
 const N: usize = 1_000_000;
 /// Queries per iteration of the working-hours bench.
 const N_HOURS: usize = 100_000;
-
-/// A small deterministic PRNG (splitmix64), enough for spreading inputs.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (multiply-shift; the bias is negligible here).
-    fn below(&mut self, n: u64) -> u64 {
-        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
-    }
-
-    /// Uniform in `lo..=hi`.
-    fn range_i64(&mut self, lo: i64, hi: i64) -> i64 {
-        let span = u64::try_from(hi - lo + 1).expect("the range is not empty");
-        lo + i64::try_from(self.below(span)).expect("a bench span fits in i64")
-    }
-}
-
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("the bench uses valid literal dates")
-}
 
 /// A uniform random date in `first..=last`.
 fn random_date(rng: &mut SplitMix64, first: NaiveDate, last: NaiveDate) -> NaiveDate {
