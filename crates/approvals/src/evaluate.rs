@@ -256,6 +256,7 @@ pub fn evaluate_app(
     cal: &Calendar,
     opts: &Options,
 ) -> Result<Evaluation, Error> {
+    let at = closed_at(app, at);
     let mut d = Deadlines {
         received: app.received,
         decided: app.decided.map(|(x, _)| x),
@@ -313,6 +314,13 @@ pub fn evaluate_app(
     eval.status = status(app, &d, at, cal, opts)?;
     eval.deadlines = d;
     Ok(eval)
+}
+
+/// A rejected or withdrawn case stands still from the day it ended: a later
+/// evaluation date must neither deem it accepted (Art. 32) nor stretch a
+/// suspension that was still open when it ended.
+fn closed_at(app: &Application, at: NaiveDate) -> NaiveDate {
+    app.ended.map_or(at, |ended| ended.min(at))
 }
 
 fn status(
@@ -393,6 +401,7 @@ pub fn explain(
 ) -> Result<CaseExplanation, Error> {
     let app = Application::replay(&case.events, Some(at))?;
     let e = evaluate_app(&app, &case.limits, at, cal, opts)?;
+    let at = closed_at(&app, at);
     let d = e.deadlines;
     let acceptance = match (d.received, d.acceptance) {
         (None, _) => "no materials received yet".to_owned(),

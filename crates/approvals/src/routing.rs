@@ -80,11 +80,22 @@ pub fn route(
         .map(|b| b.division)
         .ok_or_else(|| jiceng_authority::Error::UnknownBody(h.holder.code.clone()))?;
     let township = village.at(Level::Township);
-    let held_in_township = township.is_some() && holder_div.at(Level::Township) == township;
+    // Held by the township, or entrusted to it (委托: the county body holds
+    // and the township exercises): either way the township handles it.
+    let exercised_in_township = h
+        .exercised_by
+        .as_ref()
+        .and_then(|b| reg.body(&b.code))
+        .is_some_and(|b| township.is_some() && b.division.at(Level::Township) == township);
+    let held_in_township =
+        township.is_some() && holder_div.at(Level::Township) == township || exercised_in_township;
     // A village station takes proxy items for the township or the county.
     if item.channels.contains(&Channel::VillageProxy) && village.level() == Level::Village {
         if let Some(station) = reg.body_of_kind(village, BodyKind::ServiceStation) {
-            why.push("the item may be taken by proxy and the village has a service station: 小事不出村".to_owned());
+            why.push(
+                "the item may be taken by proxy and the village has a service station: 小事不出村"
+                    .to_owned(),
+            );
             return Ok(Route {
                 point: body_ref(ledger, station),
                 level: Level::Village,

@@ -1,0 +1,218 @@
+//! `explain()`: the Art. 32 sentence and the days behind both clocks.
+
+use jiceng_approvals::{Limits, Options, explain};
+use jiceng_calendar::{Explanation, SkipReason};
+
+use crate::{cal, case, day, story_limits};
+
+/// The skipped days of a period, as (date, kind, holiday name, document).
+fn skipped(ex: &Explanation) -> Vec<(String, &'static str, String, String)> {
+    ex.skipped
+        .iter()
+        .map(|s| {
+            let (kind, name, doc) = match &s.reason {
+                SkipReason::Weekend { .. } => ("weekend", String::new(), String::new()),
+                SkipReason::Holiday { name, document, .. } => {
+                    ("holiday", name.clone(), document.clone())
+                }
+                SkipReason::Suspended { reason } => ("suspended", reason.clone(), String::new()),
+                SkipReason::RolledPast { .. } => ("rolled", String::new(), String::new()),
+            };
+            (s.date.to_string(), kind, name, doc)
+        })
+        .collect()
+}
+
+fn holidays(ex: &Explanation) -> Vec<(String, String, String)> {
+    skipped(ex)
+        .into_iter()
+        .filter(|s| s.1 == "holiday")
+        .map(|(d, _, n, doc)| (d, n, doc))
+        .collect()
+}
+
+fn weekends(ex: &Explanation) -> Vec<String> {
+    skipped(ex)
+        .into_iter()
+        .filter(|s| s.1 == "weekend")
+        .map(|s| s.0)
+        .collect()
+}
+
+#[test]
+fn the_story_case_explained() {
+    let c = case(
+        story_limits(),
+        &[
+            ("2025-09-22", "received"),
+            ("2025-09-22", "accepted"),
+            ("2025-10-13", "granted"),
+        ],
+    );
+    let ex = explain(&c, day("2025-10-31"), &cal(), &Options::default()).unwrap();
+    assert_eq!(
+        ex.acceptance,
+        "received 2025-09-22; accepted 2025-09-22; the clocks start the day after acceptance (民法典第二百零一条)"
+    );
+    assert_eq!(ex.extension, None);
+    let stat = ex.statutory.as_ref().unwrap();
+    assert_eq!(stat.start, day("2025-09-22"));
+    assert_eq!(stat.end, day("2025-10-24"));
+    // National Day and Mid-Autumn 2025: 1–8 Oct off under 国办发明电〔2024〕12号.
+    let notice = "国办发明电〔2024〕12号";
+    let expected: Vec<(String, String, String)> = (1..=8)
+        .map(|d| {
+            (
+                format!("2025-10-0{d}"),
+                "国庆节、中秋节".to_owned(),
+                notice.to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(holidays(stat), expected);
+    // Saturday 27 Sep, Sunday 12 Oct, 18–19 Oct; Sunday 28 Sep and
+    // Saturday 11 Oct were worked, so not skipped.
+    assert_eq!(
+        weekends(stat),
+        ["2025-09-27", "2025-10-12", "2025-10-18", "2025-10-19"]
+    );
+    let prom = ex.promised.as_ref().unwrap();
+    assert_eq!(prom.end, day("2025-09-30"));
+    assert_eq!(weekends(prom), ["2025-09-27"]);
+    assert!(holidays(prom).is_empty());
+}
+
+#[test]
+fn deemed_acceptance_is_explained_with_article_32() {
+    // Received Friday 24 Jan 2025, no notice by 7 Feb (26 Jan, 27 Jan,
+    // 5–7 Feb), accepted only on 10 Feb.
+    let c = case(
+        Limits::default(),
+        &[("2025-01-24", "received"), ("2025-02-10", "accepted")],
+    );
+    let ex = explain(&c, day("2025-02-10"), &cal(), &Options::default()).unwrap();
+    assert_eq!(
+        ex.acceptance,
+        "received 2025-01-24; no incomplete-materials notice by 2025-02-07, so the application counts as accepted on the day of receipt, 2025-01-24 (行政许可法第三十二条)"
+    );
+    let stat = ex.statutory.as_ref().unwrap();
+    assert_eq!(stat.start, day("2025-01-24"));
+    // 26 Jan (1), 27 (2), 5–7 Feb (5), 8 Feb (6), 10–14 (11), 17–21 (16),
+    // 24–27 Feb (20).
+    assert_eq!(stat.end, day("2025-02-27"));
+    let sf: Vec<_> = holidays(stat);
+    assert_eq!(sf.len(), 8, "28 Jan–4 Feb: {sf:?}");
+    assert_eq!(sf[0].0, "2025-01-28");
+    assert_eq!(sf[7].0, "2025-02-04");
+    assert!(
+        sf.iter()
+            .all(|(_, n, doc)| n == "春节" && doc == "国办发明电〔2024〕12号"),
+        "{sf:?}"
+    );
+    assert!(ex.promised.is_none());
+}
+
+#[test]
+fn a_case_not_yet_accepted_is_explained() {
+    let c = case(story_limits(), &[("2025-09-22", "received")]);
+    let ex = explain(&c, day("2025-09-24"), &cal(), &Options::default()).unwrap();
+    assert_eq!(
+        ex.acceptance,
+        "received 2025-09-22; not accepted yet; incomplete materials must be notified by 2025-09-28 (行政许可法第三十二条)"
+    );
+    assert!(ex.statutory.is_none() && ex.promised.is_none());
+    let empty = case(story_limits(), &[]);
+    let ex = explain(&empty, day("2025-09-24"), &cal(), &Options::default()).unwrap();
+    assert_eq!(ex.acceptance, "no materials received yet");
+}
+
+#[test]
+fn extension_and_suspension_are_explained() {
+    let c = case(
+        Limits::default(),
+        &[
+            ("2025-03-03", "received"),
+            ("2025-03-03", "accepted"),
+            ("2025-03-10", "suspended"),
+            ("2025-03-17", "resumed"),
+            ("2025-03-18", "extended"),
+        ],
+    );
+    let ex = explain(&c, day("2025-03-18"), &cal(), &Options::default()).unwrap();
+    assert_eq!(
+        ex.extension.as_deref(),
+        Some("extended on 2025-03-18, approved by 县住建局局长 (行政许可法第四十二条)")
+    );
+    let stat = ex.statutory.as_ref().unwrap();
+    assert_eq!(stat.period.to_string(), "30wd");
+    // 30 working days from 3 Mar with 10–14 Mar stopped: 20 → 8 Apr (see
+    // the Art. 45 table), then 9–11 Apr (23), 14–18 (28), 21–22 Apr (30).
+    assert_eq!(stat.end, day("2025-04-22"));
+    let stopped: Vec<String> = skipped(stat)
+        .into_iter()
+        .filter(|s| s.1 == "suspended")
+        .map(|s| format!("{} {}", s.0, s.2))
+        .collect();
+    assert_eq!(
+        stopped,
+        [
+            "2025-03-10 听证",
+            "2025-03-11 听证",
+            "2025-03-12 听证",
+            "2025-03-13 听证",
+            "2025-03-14 听证"
+        ]
+    );
+    // 清明节 4–6 Apr 2025 under the 2025 notice.
+    assert_eq!(
+        holidays(stat)
+            .iter()
+            .map(|h| h.0.as_str())
+            .collect::<Vec<_>>(),
+        ["2025-04-04", "2025-04-05", "2025-04-06"]
+    );
+    assert!(
+        stat.rules
+            .iter()
+            .any(|r| r.citation == "行政许可法第四十五条"),
+        "{:?}",
+        stat.rules
+    );
+}
+
+#[test]
+fn each_year_cites_its_own_notice() {
+    // Accepted Monday 23 Sep 2024: National Day 2024 (1–7 Oct) under the
+    // 2024 notice, 国办发明电〔2023〕7号.
+    let c = case(
+        Limits::default(),
+        &[("2024-09-23", "received"), ("2024-09-23", "accepted")],
+    );
+    let ex = explain(&c, day("2024-09-23"), &cal(), &Options::default()).unwrap();
+    let stat = ex.statutory.unwrap();
+    assert_eq!(stat.end, day("2024-10-24"));
+    let h = holidays(&stat);
+    assert_eq!(h.len(), 7, "{h:?}");
+    assert!(
+        h.iter()
+            .all(|(_, n, doc)| n == "国庆节" && doc == "国办发明电〔2023〕7号"),
+        "{h:?}"
+    );
+    // Accepted Friday 20 Dec 2024, due 20 Jan 2025: 元旦 2025 under the 2025
+    // notice.
+    let c = case(
+        Limits::default(),
+        &[("2024-12-20", "received"), ("2024-12-20", "accepted")],
+    );
+    let ex = explain(&c, day("2024-12-20"), &cal(), &Options::default()).unwrap();
+    let stat = ex.statutory.unwrap();
+    assert_eq!(stat.end, day("2025-01-20"));
+    assert_eq!(
+        holidays(&stat),
+        [(
+            "2025-01-01".to_owned(),
+            "元旦".to_owned(),
+            "国办发明电〔2024〕12号".to_owned()
+        )]
+    );
+}
