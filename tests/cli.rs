@@ -1142,7 +1142,8 @@ const SC3: &str = r#"{"id":"SC-3","events":[{"date":"2025-10-20","kind":"receive
 /// 3 Nov (5): still awaiting acceptance on 31 Oct.
 const SC4: &str = r#"{"id":"SC-4","events":[{"date":"2025-10-27","kind":"received"}]}"#;
 
-/// The expected text for SC-1, SC-2 and SC-4 on 31 Oct 2025.
+/// The expected text for SC-1, SC-2 and SC-4 on 31 Oct 2025. Only SC-1
+/// names an item and a channel, so the breakdown has one row of each.
 const EVALUATED: &str = "SC-1\tclosed_late_against_promise\taccepted 2025-09-22\tpromised 2025-09-30\tstatutory 2025-10-24\n\
 SC-2\tlate_against_promise\taccepted 2025-10-20\tpromised 2025-10-29\tstatutory 2025-11-17\n\
 SC-4\tawaiting_acceptance\taccepted -\tpromised -\tstatutory -\n\
@@ -1154,7 +1155,9 @@ rate\tacceptance\t66.7%\n\
 rate\ton time (promise)\t0.0%\n\
 rate\ton time (statute)\t100.0%\n\
 rate\tsame day\t0.0%\n\
-working days\tmean 11.0\tmedian 11\tp90 11\n";
+working days\tmean 11.0\tmedian 11\tp90 11\n\
+by item\tHB-XK-003\tcases 1\ton time (promise) 0.0%\ton time (statute) 100.0%\tmedian 11\n\
+by channel\tcounter\tcases 1\ton time (promise) 0.0%\ton time (statute) 100.0%\tmedian 11\n";
 
 #[test]
 fn approvals_evaluate_reports_bad_lines_and_goes_on() {

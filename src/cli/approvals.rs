@@ -302,9 +302,27 @@ pub(crate) fn run(
                 struct Total<'a> {
                     summary: &'a Summary,
                     statuses: &'a std::collections::BTreeMap<String, usize>,
+                    by_item: std::collections::BTreeMap<&'a str, Summary>,
+                    by_body: std::collections::BTreeMap<&'a str, Summary>,
+                    by_channel: std::collections::BTreeMap<String, Summary>,
                     bad_lines: usize,
                 }
                 let text = serde_json::to_string(&Total {
+                    by_item: breakdown
+                        .by_item
+                        .iter()
+                        .map(|(k, m)| (k.as_str(), m.summary()))
+                        .collect(),
+                    by_body: breakdown
+                        .by_body
+                        .iter()
+                        .map(|(k, m)| (k.as_str(), m.summary()))
+                        .collect(),
+                    by_channel: breakdown
+                        .by_channel
+                        .iter()
+                        .map(|(k, m)| (k.to_string(), m.summary()))
+                        .collect(),
                     summary: &summary,
                     statuses: &counts,
                     bad_lines: bad,
@@ -313,6 +331,30 @@ pub(crate) fn run(
                 writeln!(out, "{text}")?;
             } else {
                 write_summary(out, &summary, &counts)?;
+                let pct = |x: Option<f64>| {
+                    x.map_or_else(|| "-".to_owned(), |x| format!("{:.1}%", x * 100.0))
+                };
+                let rows = breakdown
+                    .by_item
+                    .iter()
+                    .map(|(k, m)| ("item", k.clone(), m.summary()))
+                    .chain(
+                        breakdown
+                            .by_channel
+                            .iter()
+                            .map(|(k, m)| ("channel", k.to_string(), m.summary())),
+                    );
+                for (kind, key, s) in rows {
+                    writeln!(
+                        out,
+                        "by {kind}\t{key}\tcases {}\ton time (promise) {}\ton time (statute) {}\tmedian {}",
+                        s.cases,
+                        pct(s.on_time_rate_promise),
+                        pct(s.on_time_rate_statute),
+                        s.median_working_days
+                            .map_or_else(|| "-".to_owned(), |x| x.to_string())
+                    )?;
+                }
             }
             if bad > 0 {
                 return Err(Failure {
