@@ -139,13 +139,109 @@ impl EventKind {
 }
 
 /// One entry of an application's log.
+///
+/// Read strictly: an unknown field (a typo such as `"outcom"`) is an error,
+/// not silently dropped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "EventRepr")]
 pub struct Event {
     /// The day it happened.
     pub date: NaiveDate,
     /// What happened.
     #[serde(flatten)]
     pub kind: EventKind,
+}
+
+/// The wire form of an [`Event`]: every field any kind uses, refusing
+/// others.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct EventRepr {
+    date: NaiveDate,
+    #[schemars(with = "EventName")]
+    kind: String,
+    #[serde(default)]
+    reason: Option<serde_json::Value>,
+    #[serde(default)]
+    approved_by: Option<String>,
+    #[serde(default)]
+    outcome: Option<Outcome>,
+}
+
+/// The event kinds, as files name them (for the schema).
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum EventName {
+    Received,
+    IncompleteNotice,
+    Supplemented,
+    Accepted,
+    Rejected,
+    Suspended,
+    Resumed,
+    Extended,
+    Decided,
+    Delivered,
+    Withdrawn,
+}
+
+impl TryFrom<EventRepr> for Event {
+    type Error = String;
+
+    fn try_from(r: EventRepr) -> Result<Event, String> {
+        let need = |field: &str| format!("event {:?} on {} needs `{field}`", r.kind, r.date);
+        let refuse = |field: &str| format!("event {:?} on {} takes no `{field}`", r.kind, r.date);
+        let reason_text = || match &r.reason {
+            Some(serde_json::Value::String(s)) => Ok(s.clone()),
+            Some(_) => Err(format!(
+                "event {:?} on {}: `reason` must be a string",
+                r.kind, r.date
+            )),
+            None => Err(need("reason")),
+        };
+        let kind = match r.kind.as_str() {
+            "received" => EventKind::Received,
+            "incomplete_notice" => EventKind::IncompleteNotice,
+            "supplemented" => EventKind::Supplemented,
+            "accepted" => EventKind::Accepted,
+            "rejected" => EventKind::Rejected {
+                reason: reason_text()?,
+            },
+            "suspended" => {
+                let value = r.reason.clone().ok_or_else(|| need("reason"))?;
+                let reason = serde_json::from_value(value).map_err(|e| {
+                    format!("event \"suspended\" on {}: `reason` {e} (the reasons of 行政许可法第四十五条)", r.date)
+                })?;
+                EventKind::Suspended { reason }
+            }
+            "resumed" => EventKind::Resumed,
+            "extended" => EventKind::Extended {
+                approved_by: r.approved_by.clone().ok_or_else(|| need("approved_by"))?,
+            },
+            "decided" => EventKind::Decided {
+                outcome: r.outcome.ok_or_else(|| need("outcome"))?,
+            },
+            "delivered" => EventKind::Delivered,
+            "withdrawn" => EventKind::Withdrawn,
+            other => return Err(format!("unknown event kind {other:?} on {}", r.date)),
+        };
+        if r.reason.is_some()
+            && !matches!(
+                kind,
+                EventKind::Rejected { .. } | EventKind::Suspended { .. }
+            )
+        {
+            return Err(refuse("reason"));
+        }
+        if r.approved_by.is_some() && !matches!(kind, EventKind::Extended { .. }) {
+            return Err(refuse("approved_by"));
+        }
+        if r.outcome.is_some() && !matches!(kind, EventKind::Decided { .. }) {
+            return Err(refuse("outcome"));
+        }
+        Ok(Event { date: r.date, kind })
+    }
 }
 
 impl Event {
@@ -293,6 +389,7 @@ pub struct ServiceItem {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(from = "CaseRepr")]
 pub struct Case {
     /// The application's id.
     pub id: String,
@@ -499,5 +596,49 @@ impl Application {
             })?;
         }
         Ok(app)
+    }
+}
+
+/// The wire form of a [`Case`]: its limits inline, unknown fields refused
+/// (a typo such as `"promise"` must not silently drop the promise).
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct CaseRepr {
+    id: String,
+    #[serde(default)]
+    item: Option<String>,
+    #[serde(default)]
+    body: Option<String>,
+    #[serde(default)]
+    channel: Option<Channel>,
+    #[serde(default = "wd20")]
+    statutory: Period,
+    #[serde(default)]
+    promised: Option<Period>,
+    #[serde(default = "wd10")]
+    extension: Period,
+    #[serde(default)]
+    joint: bool,
+    #[serde(default = "wd10")]
+    delivery: Period,
+    events: Vec<Event>,
+}
+
+impl From<CaseRepr> for Case {
+    fn from(r: CaseRepr) -> Case {
+        Case {
+            id: r.id,
+            item: r.item,
+            body: r.body,
+            channel: r.channel,
+            limits: Limits {
+                statutory: r.statutory,
+                promised: r.promised,
+                extension: r.extension,
+                joint: r.joint,
+                delivery: r.delivery,
+            },
+            events: r.events,
+        }
     }
 }

@@ -22,6 +22,7 @@
 
 mod articles;
 mod explain;
+mod formats;
 mod joint;
 mod laws;
 mod metrics;
