@@ -61,3 +61,55 @@ fn schema_describes_the_ledger() {
     assert!(schema["properties"]["instrument"].is_object());
     assert!(schema["properties"]["division"].is_object());
 }
+
+/// The bundled sample loads, is clean, and reproduces the story's figures:
+/// a guidance list of 87 penalty items; Qiu County's bureau built from 10
+/// departments, devolving to 7 townships; Shangcun town, economically
+/// developed, holding more items than Suning's other towns.
+#[test]
+fn bundled_sample_is_clean() {
+    use jiceng_authority::{CheckOptions, InstrumentKind, PowerCategory};
+
+    let l = Ledger::hebei_sample();
+    assert!(l.is_illustrative());
+    assert_eq!(l.check(&CheckOptions::default()), []);
+    let guidance = l
+        .instruments()
+        .iter()
+        .find(|i| i.kind == InstrumentKind::GuidanceList)
+        .unwrap();
+    let penalties = guidance
+        .items
+        .iter()
+        .filter(|c| {
+            l.items()
+                .iter()
+                .any(|i| &i.code == *c && i.category == PowerCategory::Penalty)
+        })
+        .count();
+    assert_eq!(penalties, 87);
+    let conc = l
+        .instruments()
+        .iter()
+        .find(|i| i.kind == InstrumentKind::Concentration)
+        .unwrap();
+    assert_eq!(conc.from.len(), 10);
+    assert_eq!(conc.to.as_deref(), Some("130430-zhzf"));
+    let date = "2024-06-01".parse().unwrap();
+    let stats = l.stats(date);
+    let qiu = stats.counties.iter().find(|c| c.name == "邱县").unwrap();
+    assert_eq!(qiu.townships, 7);
+    let shangcun = l
+        .devolved_to("130926103000".parse().unwrap(), date)
+        .unwrap()
+        .len();
+    for other in [
+        "130926100000",
+        "130926102000",
+        "130926104000",
+        "130926105000",
+    ] {
+        let n = l.devolved_to(other.parse().unwrap(), date).unwrap().len();
+        assert!(shangcun > n, "尚村镇 {shangcun} vs {other} {n}");
+    }
+}
