@@ -44,3 +44,40 @@ fn december_days_of_next_years_notice() {
     let info = cal.day(d(2018, 12, 29)).unwrap();
     assert!(info.working);
 }
+
+/// The ends of chrono's range and extreme counts give errors, never panics.
+#[test]
+fn extreme_inputs_are_errors_not_panics() {
+    use chrono::NaiveDate;
+    use jiceng_calendar::{CoveragePolicy, Error, PeriodOptions, Suspension};
+
+    let strict = Calendar::china_mainland();
+    let cal = strict.with_policy(CoveragePolicy::Provisional);
+    for day in [NaiveDate::MIN, NaiveDate::MAX] {
+        for n in [i32::MIN, -1, 0, 1, i32::MAX] {
+            let _ = cal.add_working_days(day, n);
+            let _ = strict.add_working_days(day, n);
+        }
+        for p in [
+            Period::WorkingDays(36_600),
+            Period::Days(36_600),
+            Period::Months(36_600),
+            Period::Years(36_600),
+        ] {
+            let _ = cal.period_end(day, p);
+            let _ = strict.period_end(day, p);
+            let opts = PeriodOptions::default().suspend(Suspension::new(day, day, "x").unwrap());
+            let _ = cal.period_end_with(day, Period::Days(5), &opts);
+        }
+        let _ = cal.working_days_between(NaiveDate::MIN, NaiveDate::MAX);
+        let _ = cal.day(day);
+    }
+    assert!(matches!(
+        cal.add_working_days(NaiveDate::MAX, 1),
+        Err(Error::DateOverflow { .. })
+    ));
+    assert!(matches!(
+        cal.period_end(NaiveDate::MAX, Period::Years(1)),
+        Err(Error::DateOverflow { .. })
+    ));
+}
