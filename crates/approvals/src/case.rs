@@ -300,22 +300,52 @@ fn wd10() -> Period {
 /// one extension of 10 with the agency head's approval, 10 working days to
 /// deliver (Art. 44); joint or unified handling 45 and 15 (Art. 42).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(from = "LimitsRepr")]
 pub struct Limits {
     /// The statutory limit (法定时限); 20wd, or 45wd when joint.
-    #[serde(default = "wd20")]
     pub statutory: Period,
     /// The promised limit (承诺时限), a service commitment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub promised: Option<Period>,
     /// The extension allowed once; 10wd, or 15wd when joint.
-    #[serde(default = "wd10")]
     pub extension: Period,
     /// Unified, joint or concentrated handling (统一办理、联合办理、集中办理).
-    #[serde(default)]
     pub joint: bool,
     /// The limit to issue or serve the licence after the decision.
-    #[serde(default = "wd10")]
     pub delivery: Period,
+}
+
+/// The wire form of [`Limits`]: absent limits default by `joint`
+/// (20 + 10 working days, or 45 + 15 for joint handling, Art. 42).
+#[derive(Deserialize, JsonSchema)]
+struct LimitsRepr {
+    #[serde(default)]
+    statutory: Option<Period>,
+    #[serde(default)]
+    promised: Option<Period>,
+    #[serde(default)]
+    extension: Option<Period>,
+    #[serde(default)]
+    joint: bool,
+    #[serde(default)]
+    delivery: Option<Period>,
+}
+
+impl From<LimitsRepr> for Limits {
+    fn from(r: LimitsRepr) -> Limits {
+        let base = if r.joint {
+            Limits::joint()
+        } else {
+            Limits::default()
+        };
+        Limits {
+            statutory: r.statutory.unwrap_or(base.statutory),
+            promised: r.promised,
+            extension: r.extension.unwrap_or(base.extension),
+            joint: r.joint,
+            delivery: r.delivery.unwrap_or(base.delivery),
+        }
+    }
 }
 
 impl Default for Limits {
@@ -611,16 +641,16 @@ struct CaseRepr {
     body: Option<String>,
     #[serde(default)]
     channel: Option<Channel>,
-    #[serde(default = "wd20")]
-    statutory: Period,
+    #[serde(default)]
+    statutory: Option<Period>,
     #[serde(default)]
     promised: Option<Period>,
-    #[serde(default = "wd10")]
-    extension: Period,
+    #[serde(default)]
+    extension: Option<Period>,
     #[serde(default)]
     joint: bool,
-    #[serde(default = "wd10")]
-    delivery: Period,
+    #[serde(default)]
+    delivery: Option<Period>,
     events: Vec<Event>,
 }
 
@@ -631,13 +661,13 @@ impl From<CaseRepr> for Case {
             item: r.item,
             body: r.body,
             channel: r.channel,
-            limits: Limits {
+            limits: Limits::from(LimitsRepr {
                 statutory: r.statutory,
                 promised: r.promised,
                 extension: r.extension,
                 joint: r.joint,
                 delivery: r.delivery,
-            },
+            }),
             events: r.events,
         }
     }

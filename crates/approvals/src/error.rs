@@ -41,6 +41,15 @@ pub enum Error {
         /// The period as written.
         period: String,
     },
+    /// A statutory limit and its extension add up to more than a period
+    /// can hold.
+    #[error("statutory limit {statutory} plus extension {extension} is too large")]
+    LimitTooLarge {
+        /// The statutory limit.
+        statutory: String,
+        /// The extension.
+        extension: String,
+    },
     /// A calendar error (a date outside coverage …).
     #[error(transparent)]
     Calendar(#[from] jiceng_calendar::Error),

@@ -22,7 +22,7 @@ use jiceng_calendar::{Calendar, Explanation, Period, PeriodOptions, Suspension, 
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::case::{Application, Case, Limits, State};
+use crate::case::{Application, Case, Limits, Outcome, State};
 use crate::error::Error;
 
 /// Options of [`evaluate`].
@@ -89,6 +89,9 @@ pub struct Deadlines {
     pub acceptance: Option<NaiveDate>,
     /// True when acceptance was deemed on the day of receipt (Art. 32).
     pub deemed_accepted: bool,
+    /// True when an extension was approved after the statutory limit had
+    /// run out, so it was not counted (Art. 42).
+    pub extension_late: bool,
     /// The statutory due date.
     pub statutory_due: Option<NaiveDate>,
     /// The promised due date.
@@ -131,10 +134,22 @@ fn wd(p: Period) -> Result<u32, Error> {
 
 /// The statutory limit of a case: the base, plus the extension once
 /// approved.
+///
+/// # Errors
+///
+/// [`Error::NotWorkingDays`] for a limit not in working days;
+/// [`Error::LimitTooLarge`] when the sum exceeds [`Period::MAX_AMOUNT`].
 pub fn statutory_limit(limits: &Limits, extended: bool) -> Result<Period, Error> {
     let base = wd(limits.statutory)?;
     let ext = if extended { wd(limits.extension)? } else { 0 };
-    Ok(Period::WorkingDays(base + ext))
+    let total = base
+        .checked_add(ext)
+        .filter(|n| *n <= Period::MAX_AMOUNT)
+        .ok_or(Error::LimitTooLarge {
+            statutory: limits.statutory.to_string(),
+            extension: limits.extension.to_string(),
+        })?;
+    Ok(Period::WorkingDays(total))
 }
 
 /// The clock suspensions of an application as of `at`, as inclusive
@@ -291,8 +306,29 @@ pub fn evaluate_app(
     d.acceptance = acceptance;
     if let Some(acc) = acceptance {
         let sus = suspensions(app, at);
-        let statutory = statutory_limit(limits, app.extended.is_some())?;
-        d.statutory_due = Some(end(cal, acc, statutory, &sus, &mut provisional)?);
+        // Art. 42: the extension is approved within the 20 days; one
+        // approved after the limit ran out does not revive it.
+        let base_due = end(
+            cal,
+            acc,
+            statutory_limit(limits, false)?,
+            &sus,
+            &mut provisional,
+        )?;
+        d.statutory_due = Some(match app.extended {
+            Some((date, _)) if date <= base_due => end(
+                cal,
+                acc,
+                statutory_limit(limits, true)?,
+                &sus,
+                &mut provisional,
+            )?,
+            Some(_) => {
+                d.extension_late = true;
+                base_due
+            }
+            None => base_due,
+        });
         if let Some(p) = limits.promised {
             d.promised_due = Some(end(cal, acc, p, &sus, &mut provisional)?);
         }
@@ -301,12 +337,16 @@ pub fn evaluate_app(
         if let Some(dec) = d.decided {
             let used = cal.working_days_between(acc, dec)? - eval.suspended_working_days;
             eval.working_days_used = Some(used.max(0));
-            let due = end(cal, dec, limits.delivery, &[], &mut provisional)?;
-            d.delivery_due = Some(due);
-            eval.delivery_late = match app.delivered {
-                Some(x) => x > due,
-                None => at > due,
-            };
+            // Art. 44: a licence granted is issued or served within 10
+            // working days; a refusal has no licence to deliver.
+            if matches!(app.decided, Some((_, Outcome::Granted))) {
+                let due = end(cal, dec, limits.delivery, &[], &mut provisional)?;
+                d.delivery_due = Some(due);
+                eval.delivery_late = match app.delivered {
+                    Some(x) => x > due,
+                    None => at > due,
+                };
+            }
         }
     }
     eval.same_day = d.decided.is_some_and(|x| x == received);
@@ -422,7 +462,13 @@ pub fn explain(
         statutory: None,
         promised: None,
         extension: app.extended.as_ref().map(|(date, by)| {
-            format!("extended on {date}, approved by {by} (行政许可法第四十二条)")
+            if d.extension_late {
+                format!(
+                    "extended on {date}, approved by {by}, after the statutory limit had run out: not counted (行政许可法第四十二条)"
+                )
+            } else {
+                format!("extended on {date}, approved by {by} (行政许可法第四十二条)")
+            }
         }),
     };
     if let Some(acc) = d.acceptance {
@@ -433,7 +479,7 @@ pub fn explain(
         };
         out.statutory = Some(cal.explain_period_end(
             acc,
-            statutory_limit(&case.limits, app.extended.is_some())?,
+            statutory_limit(&case.limits, app.extended.is_some() && !d.extension_late)?,
             &opts,
         )?);
         if let Some(p) = case.limits.promised {

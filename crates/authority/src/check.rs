@@ -555,11 +555,7 @@ impl Ledger {
 
     fn check_concentration(&self, idx: usize, out: &mut Vec<Finding>) {
         let ins = &self.instruments[idx];
-        let Some(county) = ins.county.or_else(|| {
-            self.registry
-                .body(&ins.issuer)
-                .and_then(|b| b.division.at(Level::County))
-        }) else {
+        let Some(county) = crate::compile::instrument_county(self, ins) else {
             return;
         };
         let Some(div) = self.registry.division_id(county) else {

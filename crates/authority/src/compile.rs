@@ -147,7 +147,7 @@ pub(crate) fn statutory_holder(ledger: &Ledger, item: u32, div: usize) -> Option
 }
 
 /// Resolves an instrument's `county`, or its issuer's county.
-fn instrument_county(ledger: &Ledger, ins: &Instrument) -> Option<DivisionCode> {
+pub(crate) fn instrument_county(ledger: &Ledger, ins: &Instrument) -> Option<DivisionCode> {
     ins.county.or_else(|| {
         ledger
             .registry
@@ -407,8 +407,13 @@ fn build_township_layer(ledger: &mut Ledger, findings: &mut Vec<Finding>) {
     }
     for g in &mut grants {
         if let Some(list) = cuts.get(&(g.item, g.township)) {
-            if let Some(&r) = list.iter().find(|&&r| r >= g.seg.from && r < g.seg.until) {
-                g.seg.until = r;
+            // A revocation ends what was held the day before it takes
+            // effect: not a grant starting that same day, and not what a
+            // township holds by law (both are findings of the check).
+            if g.seg.instrument != NONE {
+                if let Some(&r) = list.iter().find(|&&r| r > g.seg.from && r < g.seg.until) {
+                    g.seg.until = r;
+                }
             }
         }
     }

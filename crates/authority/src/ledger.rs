@@ -391,7 +391,10 @@ impl Ledger {
                 basis: it.basis.clone(),
             });
         }
-        let county_seg = if township_layer && it.level < Level::Township {
+        let county_seg = if it.level >= Level::Township {
+            // Held by townships by law: there is no county layer.
+            None
+        } else if township_layer {
             self.county_segment(id.0, county, d)
         } else {
             Some(seg)
@@ -542,7 +545,11 @@ impl Ledger {
         for i in 0..self.items.len() {
             let k = i * self.townships.len() + t as usize;
             let segs = &self.town_segs[self.town_off[k] as usize..self.town_off[k + 1] as usize];
-            if let Some(s) = segs.iter().find(|s| s.from <= d && d < s.until) {
+            // Statutory township holdings (no instrument) were not devolved.
+            let granted = segs
+                .iter()
+                .find(|s| s.instrument != NONE && s.from <= d && d < s.until);
+            if let Some(s) = granted {
                 out.push(Devolved {
                     item: ItemId(i as u32),
                     holder: self.body_ref(s.holder),

@@ -644,7 +644,31 @@ fn art_44_delivery_within_ten_working_days_of_the_decision() {
             },
         },
         Row {
-            name: "decided before National Day 2024",
+            name: "granted before National Day 2024",
+            limits: Limits::default(),
+            events: &[
+                ("2024-09-23", "received"),
+                ("2024-09-23", "accepted"),
+                ("2024-09-27", "granted"),
+            ],
+            at: "2024-10-17",
+            acceptance: Some("2024-09-23"),
+            deemed: false,
+            statutory: Some("2024-10-24"),
+            promised: None,
+            status: Status::ClosedEarly,
+            more: More {
+                // Friday 27 Sep 2024: Sunday 29 Sep (1), 30 Sep (2), 1–7 Oct
+                // off, 8–11 Oct (6), Saturday 12 Oct (7), 14–16 Oct (10).
+                delivery_due: Some("2024-10-16"),
+                delivery_late: Some(true),
+                ..More::default()
+            },
+        },
+        // Art. 44 is about issuing a licence granted: a refusal has no
+        // delivery limit.
+        Row {
+            name: "refused before National Day 2024",
             limits: Limits::default(),
             events: &[
                 ("2024-09-23", "received"),
@@ -658,10 +682,8 @@ fn art_44_delivery_within_ten_working_days_of_the_decision() {
             promised: None,
             status: Status::ClosedEarly,
             more: More {
-                // Friday 27 Sep 2024: Sunday 29 Sep (1), 30 Sep (2), 1–7 Oct
-                // off, 8–11 Oct (6), Saturday 12 Oct (7), 14–16 Oct (10).
-                delivery_due: Some("2024-10-16"),
-                delivery_late: Some(true),
+                delivery_due: None,
+                delivery_late: Some(false),
                 ..More::default()
             },
         },

@@ -26,6 +26,7 @@ mod formats;
 mod joint;
 mod laws;
 mod metrics;
+mod regression;
 mod routing;
 mod states;
 

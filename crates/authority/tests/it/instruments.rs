@@ -278,3 +278,82 @@ fn stats_count_grants_by_county_and_category() {
     assert_eq!(qiu.concentrated, 2);
     assert_eq!(s.by_category[&jiceng_authority::PowerCategory::Penalty], 4);
 }
+
+/// Regression: an item held by townships by law made `devolved_to` index
+/// an instrument that does not exist.
+#[test]
+fn devolved_to_skips_what_townships_hold_by_law() {
+    let extra = "\n[[item]]\ncode = \"ZZ-1\"\nname = \"乡镇法定事项\"\ncategory = \"公共服务\"\nsector = \"民政\"\nlevel = \"township\"\n";
+    let l = ledger(extra);
+    assert!(
+        l.devolved_to(T1.parse().unwrap(), d("2022-03-01"))
+            .unwrap()
+            .is_empty()
+    );
+    let h = l.holder("ZZ-1", T1, d("2022-03-01")).unwrap();
+    assert_eq!(h.holder.code, "t1-gov");
+    assert_eq!(h.explanation.len(), 1);
+}
+
+/// Regression: a revocation and a new devolution taking effect on the same
+/// day erased the new devolution. The revocation ends what was held the day
+/// before.
+#[test]
+fn revocation_and_new_devolution_on_the_same_day() {
+    let extra = format!(
+        "{}{}{}",
+        instrument(
+            "dev1",
+            "devolution",
+            "\"c-sthj\"",
+            "2021-02-20",
+            "2021-03-01",
+            &format!("townships = [\"{T1}\"]\nitems = [\"CF-1\"]")
+        ),
+        instrument(
+            "rev",
+            "revocation",
+            "",
+            "2022-02-20",
+            "2022-03-01",
+            &format!("townships = [\"{T1}\"]\nitems = [\"CF-1\"]")
+        ),
+        instrument(
+            "dev2",
+            "devolution",
+            "\"c-sthj\"",
+            "2022-02-20",
+            "2022-03-01",
+            &format!("townships = [\"{T1}\"]\nitems = [\"CF-1\"]")
+        ),
+    );
+    let l = ledger(&extra);
+    let h = l.holder("CF-1", T1, d("2022-06-01")).unwrap();
+    assert_eq!(h.holder.code, "t1-gov");
+    assert_eq!(
+        h.explanation
+            .last()
+            .unwrap()
+            .instrument
+            .as_ref()
+            .unwrap()
+            .id,
+        "dev2"
+    );
+    assert_eq!(
+        l.holder("CF-1", T1, d("2022-02-28"))
+            .unwrap()
+            .explanation
+            .last()
+            .unwrap()
+            .instrument
+            .as_ref()
+            .unwrap()
+            .id,
+        "dev1"
+    );
+    assert!(
+        l.check(&jiceng_authority::CheckOptions::default())
+            .is_empty()
+    );
+}
