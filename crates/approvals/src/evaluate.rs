@@ -155,7 +155,8 @@ pub fn statutory_limit(limits: &Limits, extended: bool) -> Result<Period, Error>
 /// The clock suspensions of an application as of `at`, as inclusive
 /// intervals of stopped days.
 pub fn suspensions(app: &Application, at: NaiveDate) -> Vec<Suspension> {
-    let mut out = Vec::with_capacity(app.suspensions.len() + 1);
+    // Most cases have no suspension: allocate only when there is one.
+    let mut out = Vec::new();
     for (from, resumed, reason) in &app.suspensions {
         if let Some(to) = resumed.pred_opt() {
             if to >= *from {
@@ -183,18 +184,12 @@ fn end(
     cal: &Calendar,
     start: NaiveDate,
     period: Period,
-    sus: &[Suspension],
+    opts: Option<&PeriodOptions>,
     provisional: &mut bool,
 ) -> Result<NaiveDate, Error> {
-    let r = if sus.is_empty() {
-        cal.period_end(start, period)?
-    } else {
-        let opts = PeriodOptions {
-            roll_past_days_off: true,
-            suspensions: sus.to_vec(),
-            suspension_policy: SuspensionPolicy::Continue,
-        };
-        cal.period_end_with(start, period, &opts)?
+    let r = match opts {
+        Some(o) if !o.suspensions.is_empty() => cal.period_end_with(start, period, o)?,
+        _ => cal.period_end(start, period)?,
     };
     *provisional |= r.provisional;
     Ok(r.end)
@@ -290,7 +285,13 @@ pub fn evaluate_app(
     let Some(received) = app.received else {
         return Ok(eval);
     };
-    let notice_due = end(cal, received, Period::WorkingDays(5), &[], &mut provisional)?;
+    let notice_due = end(
+        cal,
+        received,
+        Period::WorkingDays(5),
+        None,
+        &mut provisional,
+    )?;
     d.notice_due = Some(notice_due);
     let timely_notice = app.first_notice.is_some_and(|n| n <= notice_due);
     // Art. 32: without a timely notice, receipt is acceptance; the clock runs
@@ -305,14 +306,19 @@ pub fn evaluate_app(
     d.deemed_accepted = acceptance.is_some() && !timely_notice && app.accepted != Some(received);
     d.acceptance = acceptance;
     if let Some(acc) = acceptance {
-        let sus = suspensions(app, at);
+        let opts = PeriodOptions {
+            roll_past_days_off: true,
+            suspensions: suspensions(app, at),
+            suspension_policy: SuspensionPolicy::Continue,
+        };
+        let sus = Some(&opts);
         // Art. 42: the extension is approved within the 20 days; one
         // approved after the limit ran out does not revive it.
         let base_due = end(
             cal,
             acc,
             statutory_limit(limits, false)?,
-            &sus,
+            sus,
             &mut provisional,
         )?;
         d.statutory_due = Some(match app.extended {
@@ -320,7 +326,7 @@ pub fn evaluate_app(
                 cal,
                 acc,
                 statutory_limit(limits, true)?,
-                &sus,
+                sus,
                 &mut provisional,
             )?,
             Some(_) => {
@@ -330,17 +336,17 @@ pub fn evaluate_app(
             None => base_due,
         });
         if let Some(p) = limits.promised {
-            d.promised_due = Some(end(cal, acc, p, &sus, &mut provisional)?);
+            d.promised_due = Some(end(cal, acc, p, sus, &mut provisional)?);
         }
         let until = d.decided.unwrap_or(at).max(acc);
-        eval.suspended_working_days = suspended_between(cal, &sus, acc, until)?;
+        eval.suspended_working_days = suspended_between(cal, &opts.suspensions, acc, until)?;
         if let Some(dec) = d.decided {
             let used = cal.working_days_between(acc, dec)? - eval.suspended_working_days;
             eval.working_days_used = Some(used.max(0));
             // Art. 44: a licence granted is issued or served within 10
             // working days; a refusal has no licence to deliver.
             if matches!(app.decided, Some((_, Outcome::Granted))) {
-                let due = end(cal, dec, limits.delivery, &[], &mut provisional)?;
+                let due = end(cal, dec, limits.delivery, None, &mut provisional)?;
                 d.delivery_due = Some(due);
                 eval.delivery_late = match app.delivered {
                     Some(x) => x > due,

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::calendar::{Calendar, DayKind};
 use crate::error::Error;
 use crate::period::{Period, PeriodOptions, Trace};
-use crate::suspension::{Suspension, SuspensionPolicy};
+use crate::suspension::{Suspension, SuspensionPolicy, merge};
 
 /// Why a period ends where it does.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -126,14 +126,15 @@ pub(crate) fn build(
     opts: &PeriodOptions,
     trace: &Trace,
 ) -> Result<Explanation, Error> {
+    let suspensions = merge(&opts.suspensions);
+    let restarted_after = trace
+        .restarted_after
+        .and_then(|(from, _)| suspensions.iter().find(|s| s.from == from).cloned());
     let working = matches!(period, Period::WorkingDays(_));
     let mut skipped = Vec::new();
     // Under the reset policy the days before the restart were counted and
     // then discarded; the explanation lists the days from the restart on.
-    let from = trace
-        .restarted_after
-        .as_ref()
-        .map_or(start, |s| s.to.max(start));
+    let from = trace.restarted_after.map_or(start, |(_, to)| to.max(start));
     let mut day = from;
     while day < trace.end {
         day = match day.succ_opt() {
@@ -152,7 +153,7 @@ pub(crate) fn build(
             }
             continue;
         }
-        if let Some(s) = trace.suspensions.iter().find(|s| s.contains(day)) {
+        if let Some(s) = suspensions.iter().find(|s| s.contains(day)) {
             if !working || cal.is_working_day(day)? {
                 skipped.push(SkippedDay {
                     date: day,
@@ -199,7 +200,7 @@ pub(crate) fn build(
             "the rule moving an end past days off is not applied, as the instrument provides otherwise",
         ));
     }
-    if !trace.suspensions.is_empty() {
+    if !suspensions.is_empty() {
         rules.push(match opts.suspension_policy {
             SuspensionPolicy::Continue => rule(
                 "行政许可法第四十五条",
@@ -233,8 +234,8 @@ pub(crate) fn build(
         provisional,
         nominal_end: trace.nominal_end,
         skipped,
-        suspensions: trace.suspensions.clone(),
-        restarted_after: trace.restarted_after.clone(),
+        suspensions,
+        restarted_after,
         rules,
     })
 }

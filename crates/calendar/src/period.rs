@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::Calendar;
 use crate::error::Error;
 use crate::explain::{self, Explanation};
-use crate::suspension::{Suspension, SuspensionPolicy, merge};
+use crate::suspension::{Suspension, SuspensionPolicy, merge_intervals};
 
 /// A legal period: a number of working days, calendar days, months or years.
 ///
@@ -228,10 +228,9 @@ pub(crate) struct Trace {
     pub end: NaiveDate,
     /// The end before Art. 203 moved it.
     pub nominal_end: NaiveDate,
-    /// Under the reset policy, the suspension after which counting restarted.
-    pub restarted_after: Option<Suspension>,
-    /// The merged suspensions that were in force.
-    pub suspensions: Vec<Suspension>,
+    /// Under the reset policy, the (merged) suspension interval after which
+    /// counting restarted.
+    pub restarted_after: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Calendar {
@@ -333,7 +332,7 @@ impl Calendar {
         opts: &PeriodOptions,
     ) -> Result<Trace, Error> {
         let overflow = Error::DateOverflow { date: start };
-        let suspensions = merge(&opts.suspensions);
+        let suspensions = merge_intervals(&opts.suspensions);
         let unit = match period {
             Period::WorkingDays(n) => Some((true, n)),
             Period::Days(n) => Some((false, n)),
@@ -378,7 +377,6 @@ impl Calendar {
             end,
             nominal_end,
             restarted_after,
-            suspensions,
         })
     }
 }
@@ -416,18 +414,18 @@ impl Counter<'_> {
         &self,
         start: NaiveDate,
         n: u32,
-        sus: &[Suspension],
+        sus: &[(NaiveDate, NaiveDate)],
     ) -> Result<NaiveDate, Error> {
         if n == 0 {
             return Ok(start);
         }
         let mut cur = start;
         let mut remaining = n;
-        for s in sus {
-            if s.to <= cur {
+        for &(from, to) in sus {
+            if to <= cur {
                 continue;
             }
-            if let Some(before) = s.from.pred_opt() {
+            if let Some(before) = from.pred_opt() {
                 if before > cur {
                     let available = self.count(cur, before)?;
                     if available >= i64::from(remaining) {
@@ -437,7 +435,7 @@ impl Counter<'_> {
                     remaining -= available as u32;
                 }
             }
-            cur = cur.max(s.to);
+            cur = cur.max(to);
         }
         self.advance(cur, remaining)
     }
@@ -448,21 +446,21 @@ impl Counter<'_> {
         &self,
         start: NaiveDate,
         n: u32,
-        sus: &[Suspension],
-    ) -> Result<(NaiveDate, Option<Suspension>), Error> {
+        sus: &[(NaiveDate, NaiveDate)],
+    ) -> Result<(NaiveDate, Option<(NaiveDate, NaiveDate)>), Error> {
         let mut cur = start;
         let mut end = self.advance(cur, n)?;
         let mut restart = None;
-        for s in sus {
-            if s.to <= cur {
+        for &(from, to) in sus {
+            if to <= cur {
                 continue;
             }
-            if s.from > end {
+            if from > end {
                 break;
             }
-            cur = s.to;
+            cur = to;
             end = self.advance(cur, n)?;
-            restart = Some(s.clone());
+            restart = Some((from, to));
         }
         Ok((end, restart))
     }

@@ -119,6 +119,24 @@ pub enum SuspensionPolicy {
     Reset,
 }
 
+/// Sorts suspensions and merges overlapping or adjacent ones into bare
+/// intervals: what the counting needs, without copying any reason.
+pub(crate) fn merge_intervals(list: &[Suspension]) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut sorted: Vec<(NaiveDate, NaiveDate)> = list.iter().map(|s| (s.from, s.to)).collect();
+    sorted.sort_unstable();
+    let mut out: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(sorted.len());
+    for (from, to) in sorted {
+        if let Some(last) = out.last_mut() {
+            if last.1.succ_opt().is_some_and(|next| from <= next) {
+                last.1 = last.1.max(to);
+                continue;
+            }
+        }
+        out.push((from, to));
+    }
+    out
+}
+
 /// Sorts suspensions and merges overlapping or adjacent ones, joining
 /// their reasons.
 pub(crate) fn merge(list: &[Suspension]) -> Vec<Suspension> {
