@@ -529,9 +529,7 @@ impl Ledger {
                 continue;
             };
             for &t in &towns {
-                let k = item as usize * self.townships.len() + t as usize;
-                let segs =
-                    &self.town_segs[self.town_off[k] as usize..self.town_off[k + 1] as usize];
+                let segs = self.town_run(item as usize, t as usize);
                 let held = segs
                     .iter()
                     .any(|s| s.instrument != NONE && s.from <= before && before < s.until);

@@ -300,14 +300,20 @@ impl Ledger {
     pub(crate) fn segment(&self, item: u32, div: usize, d: i32) -> Option<(Segment, bool)> {
         let t = self.township_of[div];
         if t != NONE {
-            let k = item as usize * self.townships.len() + t as usize;
-            let segs = &self.town_segs[self.town_off[k] as usize..self.town_off[k + 1] as usize];
+            let segs = self.town_run(item as usize, t as usize);
             if let Some(s) = segs.iter().find(|s| s.from <= d && d < s.until) {
                 return Some((*s, true));
             }
         }
         self.county_segment(item, self.county_of[div], d)
             .map(|s| (s, false))
+    }
+
+    /// The township-layer segments of (item, township slot), in date order.
+    #[inline]
+    pub(crate) fn town_run(&self, item: usize, township: usize) -> &[Segment] {
+        let k = item * self.townships.len() + township;
+        &self.town_segs[self.town_off[k] as usize..self.town_off[k + 1] as usize]
     }
 
     #[inline]
@@ -543,8 +549,7 @@ impl Ledger {
         let d = day(date);
         let mut out = Vec::new();
         for i in 0..self.items.len() {
-            let k = i * self.townships.len() + t as usize;
-            let segs = &self.town_segs[self.town_off[k] as usize..self.town_off[k + 1] as usize];
+            let segs = self.town_run(i, t as usize);
             // Statutory township holdings (no instrument) were not devolved.
             let granted = segs
                 .iter()

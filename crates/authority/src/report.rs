@@ -219,9 +219,7 @@ impl Ledger {
                 }
             }
             for (t, div) in self.townships.iter().enumerate() {
-                let k = i * self.townships.len() + t;
-                let segs =
-                    &self.town_segs[self.town_off[k] as usize..self.town_off[k + 1] as usize];
+                let segs = self.town_run(i, t);
                 if let Some(s) = segs.iter().find(|s| s.from <= d && d < s.until) {
                     entries.insert(
                         (it.code.clone(), self.registry.get(*div).code),
@@ -274,9 +272,7 @@ impl Ledger {
         }
         for (i, it) in self.items.iter().enumerate() {
             for (t, div) in self.townships.iter().enumerate() {
-                let k = i * self.townships.len() + t;
-                let segs =
-                    &self.town_segs[self.town_off[k] as usize..self.town_off[k + 1] as usize];
+                let segs = self.town_run(i, t);
                 let granted = segs
                     .iter()
                     .any(|s| s.instrument != NONE && s.from <= d && d < s.until);
