@@ -180,6 +180,17 @@ pub fn suspensions(app: &Application, at: NaiveDate) -> Vec<Suspension> {
     out
 }
 
+/// The options both clocks run under: Civil Code Art. 203's roll, and the
+/// application's suspensions as of `at` (Art. 45: suspended days are not
+/// counted).
+fn clock_options(app: &Application, at: NaiveDate) -> PeriodOptions {
+    PeriodOptions {
+        roll_past_days_off: true,
+        suspensions: suspensions(app, at),
+        suspension_policy: SuspensionPolicy::Continue,
+    }
+}
+
 fn end(
     cal: &Calendar,
     start: NaiveDate,
@@ -306,11 +317,7 @@ pub fn evaluate_app(
     d.deemed_accepted = acceptance.is_some() && !timely_notice && app.accepted != Some(received);
     d.acceptance = acceptance;
     if let Some(acc) = acceptance {
-        let opts = PeriodOptions {
-            roll_past_days_off: true,
-            suspensions: suspensions(app, at),
-            suspension_policy: SuspensionPolicy::Continue,
-        };
+        let opts = clock_options(app, at);
         let sus = Some(&opts);
         // Art. 42: the extension is approved within the 20 days; one
         // approved after the limit ran out does not revive it.
@@ -478,11 +485,7 @@ pub fn explain(
         }),
     };
     if let Some(acc) = d.acceptance {
-        let opts = PeriodOptions {
-            roll_past_days_off: true,
-            suspensions: suspensions(&app, at),
-            suspension_policy: SuspensionPolicy::Continue,
-        };
+        let opts = clock_options(&app, at);
         out.statutory = Some(cal.explain_period_end(
             acc,
             statutory_limit(&case.limits, app.extended.is_some() && !d.extension_late)?,
