@@ -11,7 +11,7 @@ use jiceng::approvals::{
 use jiceng::calendar::{Calendar, CoveragePolicy, Period, Suspension};
 use serde::Serialize;
 
-use super::Failure;
+use super::{Failure, Lang};
 
 #[derive(Debug, Args)]
 pub(crate) struct ApprovalsArgs {
@@ -96,6 +96,7 @@ fn status_name(s: Status) -> String {
 
 pub(crate) fn run(
     args: ApprovalsArgs,
+    _lang: Lang,
     stdin: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,

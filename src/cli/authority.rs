@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use jiceng::authority::{CheckOptions, Ledger, Severity, synth};
 use serde::Serialize;
 
-use super::Failure;
+use super::{Failure, Lang};
 
 #[derive(Debug, Args)]
 pub(crate) struct AuthorityArgs {
@@ -126,7 +126,7 @@ fn json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<(), Failure> {
     Ok(())
 }
 
-pub(crate) fn run(args: AuthorityArgs, out: &mut dyn Write) -> Result<(), Failure> {
+pub(crate) fn run(args: AuthorityArgs, _lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     match args.command {
         AuthorityCommand::Check {
             ledger,

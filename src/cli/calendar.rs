@@ -10,7 +10,7 @@ use jiceng::calendar::{
 };
 use serde::Serialize;
 
-use super::Failure;
+use super::{Failure, Lang};
 
 #[derive(Debug, Args)]
 pub(crate) struct CalendarArgs {
@@ -138,6 +138,7 @@ fn load(args: &CalendarArgs) -> Result<Calendar, Failure> {
 
 pub(crate) fn run(
     args: CalendarArgs,
+    _lang: Lang,
     stdin: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,

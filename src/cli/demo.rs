@@ -7,14 +7,14 @@ use chrono::{DateTime, NaiveDate};
 use jiceng::authority::Ledger;
 use jiceng::calendar::{Calendar, Period, PeriodOptions, Suspension, WorkingHours};
 
-use super::Failure;
+use super::{Failure, Lang};
 
 fn date(y: i32, m: u32, d: u32) -> Result<NaiveDate, Failure> {
     NaiveDate::from_ymd_opt(y, m, d)
         .ok_or_else(|| Failure::input(format!("no such day {y}-{m}-{d}")))
 }
 
-pub(crate) fn run(out: &mut dyn Write) -> Result<(), Failure> {
+pub(crate) fn run(_lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     let cal = Calendar::china_mainland();
     let (first, last) = cal.coverage();
     let line = |out: &mut dyn Write, label: &str, d: NaiveDate| -> Result<(), Failure> {

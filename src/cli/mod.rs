@@ -10,11 +10,17 @@ mod approvals;
 mod authority;
 mod calendar;
 mod demo;
+mod lang;
+
+pub(crate) use lang::Lang;
 
 /// jiceng: township and subdistrict reform as code.
 #[derive(Debug, Parser)]
 #[command(name = "jiceng", version, about, long_about = None)]
 struct Cli {
+    /// The language of human-readable output (JSON is the same in both).
+    #[arg(long, global = true, value_enum, default_value_t = Lang::En)]
+    lang: Lang,
     #[command(subcommand)]
     command: Command,
 }
@@ -98,10 +104,11 @@ pub(crate) fn run(
             return code;
         }
     };
+    let lang = cli.lang;
     let result = match cli.command {
-        Command::Calendar(args) => calendar::run(args, stdin, out, err),
-        Command::Authority(args) => authority::run(args, out),
-        Command::Approvals(args) => approvals::run(args, stdin, out, err),
+        Command::Calendar(args) => calendar::run(args, cli.lang, stdin, out, err),
+        Command::Authority(args) => authority::run(args, cli.lang, out),
+        Command::Approvals(args) => approvals::run(args, cli.lang, stdin, out, err),
         Command::Schema { format } => {
             let schema = match format {
                 SchemaFormat::Calendar => jiceng::calendar::calendar_file_schema(),
@@ -111,12 +118,12 @@ pub(crate) fn run(
             };
             writeln!(out, "{schema}").map_err(Failure::from)
         }
-        Command::Demo => demo::run(out),
+        Command::Demo => demo::run(cli.lang, out),
     };
     match result {
         Ok(()) => 0,
         Err(f) => {
-            let _ = writeln!(err, "jiceng: error: {}", f.message);
+            let _ = writeln!(err, "jiceng: {}: {}", lang.pick("error", "错误"), f.message);
             f.code
         }
     }
