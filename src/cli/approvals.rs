@@ -8,17 +8,15 @@ use clap::{Args, Subcommand};
 use jiceng::approvals::{
     Application, Breakdown, Case, Event, EventKind, Limits, Options, Status, Summary, evaluate,
 };
-use jiceng::calendar::{Calendar, CoveragePolicy, Period, Suspension};
+use jiceng::calendar::{Period, Suspension};
 use serde::Serialize;
 
-use super::{Failure, Lang};
+use super::{CalendarSource, Failure, Lang};
 
 #[derive(Debug, Args)]
 pub(crate) struct ApprovalsArgs {
-    /// Answer outside the calendar's coverage with the weekly rule, flagged
-    /// as provisional, instead of failing.
-    #[arg(long, global = true)]
-    provisional: bool,
+    #[command(flatten)]
+    source: CalendarSource,
     #[command(subcommand)]
     command: ApprovalsCommand,
 }
@@ -101,10 +99,7 @@ pub(crate) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let mut cal = Calendar::china_mainland();
-    if args.provisional {
-        cal = cal.with_policy(CoveragePolicy::Provisional);
-    }
+    let cal = args.source.load()?;
     match args.command {
         ApprovalsCommand::Deadline {
             accepted,

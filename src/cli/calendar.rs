@@ -1,29 +1,20 @@
 //! `jiceng calendar …`: the calendar commands.
 
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::{Args, Subcommand};
 use jiceng::calendar::{
-    Calendar, CoveragePolicy, Period, PeriodOptions, Suspension, SuspensionPolicy, WorkingHours,
+    Calendar, Period, PeriodOptions, Suspension, SuspensionPolicy, WorkingHours,
 };
 use serde::Serialize;
 
-use super::{Failure, Lang};
+use super::{CalendarSource, Failure, Lang};
 
 #[derive(Debug, Args)]
 pub(crate) struct CalendarArgs {
-    /// Replace the bundled calendar with this calendar file (TOML).
-    #[arg(long, global = true, value_name = "FILE")]
-    calendar: Option<PathBuf>,
-    /// Apply a regional overlay file (TOML); repeatable.
-    #[arg(long, global = true, value_name = "FILE")]
-    overlay: Vec<PathBuf>,
-    /// Answer outside the calendar's coverage with the weekly rule, flagged
-    /// as provisional, instead of failing.
-    #[arg(long, global = true)]
-    provisional: bool,
+    #[command(flatten)]
+    source: CalendarSource,
     #[command(subcommand)]
     command: CalendarCommand,
 }
@@ -118,24 +109,6 @@ enum CalendarCommand {
     Info,
 }
 
-fn load(args: &CalendarArgs) -> Result<Calendar, Failure> {
-    let read = |p: &PathBuf| {
-        std::fs::read_to_string(p)
-            .map_err(|e| Failure::input(format!("cannot read {}: {e}", p.display())))
-    };
-    let mut cal = match &args.calendar {
-        Some(p) => Calendar::from_toml_str(&read(p)?, &p.display().to_string())?,
-        None => Calendar::china_mainland(),
-    };
-    for p in &args.overlay {
-        cal = cal.with_overlay_toml(&read(p)?, &p.display().to_string())?;
-    }
-    if args.provisional {
-        cal = cal.with_policy(CoveragePolicy::Provisional);
-    }
-    Ok(cal)
-}
-
 pub(crate) fn run(
     args: CalendarArgs,
     _lang: Lang,
@@ -143,7 +116,7 @@ pub(crate) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let cal = load(&args)?;
+    let cal = args.source.load()?;
     match args.command {
         CalendarCommand::IsWorkday { date, batch } => {
             let q = |fields: &[&str], buf: &mut Vec<u8>| {

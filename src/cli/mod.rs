@@ -9,9 +9,11 @@ use clap::{Parser, Subcommand};
 mod approvals;
 mod authority;
 mod calendar;
+mod calsource;
 mod demo;
 mod lang;
 
+pub(crate) use calsource::CalendarSource;
 pub(crate) use lang::Lang;
 
 /// jiceng: township and subdistrict reform as code.
