@@ -47,6 +47,7 @@ mod error;
 mod explain;
 mod hours;
 mod period;
+mod statutory;
 mod suspension;
 
 pub use calendar::{Calendar, CoveragePolicy, DayInfo, DayKind, HolidayRef};
@@ -55,6 +56,7 @@ pub use error::{DataErrors, Error, Problem, ProblemKind};
 pub use explain::{Coverage, Explanation, Rule, SkipReason, SkippedDay};
 pub use hours::{WorkingHours, china_standard_time};
 pub use period::{Period, PeriodEnd, PeriodOptions};
+pub use statutory::{FIRST_STATUTORY_YEAR, STATUTORY_SOURCE, StatutoryDay, statutory_days};
 pub use suspension::{Suspension, SuspensionPolicy};
 
 /// The bundled calendar file of mainland China (TOML, format 1).

@@ -8,6 +8,7 @@ mod hours;
 mod notices;
 mod periods;
 mod regression;
+mod statutory;
 mod suspensions;
 
 use chrono::NaiveDate;
