@@ -148,7 +148,7 @@ pub(crate) fn run(
                     .map_err(|_| format!("invalid N {n:?}: expected a whole number"))?;
                 let r = cal.add_working_days(date, n).map_err(msg)?;
                 push_date(buf, r);
-                Ok(cal.is_provisional_span(date, r))
+                Ok(cal.is_provisional_add(date, n, r))
             };
             let single: Vec<&str> = date.iter().chain(n.iter()).map(String::as_str).collect();
             answer(batch, &single, stdin, out, err, q)

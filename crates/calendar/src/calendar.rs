@@ -20,6 +20,7 @@
 //! answer type has a flag ([`crate::PeriodEnd`], [`crate::Explanation`],
 //! [`DayInfo`]); [`Calendar::covers`] tells for the plain queries.
 
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -28,6 +29,7 @@ use serde::Serialize;
 
 use crate::data::{self, CalendarFile, Fact, Resolved};
 use crate::error::Error;
+use crate::statutory::{FIRST_STATUTORY_YEAR, STATUTORY_SOURCE, StatutoryDay, statutory_days};
 
 /// What a calendar does with a query that needs a day outside its coverage.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -77,58 +79,66 @@ struct Inner {
     /// The working days of coverage, in order.
     inv: Box<[NaiveDate]>,
     week: Week,
+    /// Whether provisional days follow the statutory holidays of
+    /// 全国年节及纪念日放假办法 (a mainland calendar) or the weekly rule alone.
+    statutory: bool,
+    /// The last day any answer, period or suspension may reach.
+    horizon: NaiveDate,
+    /// The provisional tables, built on first use.
+    ext: OnceLock<Ext>,
 }
 
-/// The weekly rule, with the counts needed to count whole weeks in O(1).
+/// The provisional tables: like `cum` and `inv`, from [`Calendar::earliest`]
+/// to the horizon, covered days as the notices say and the others by the
+/// statutory holidays and the weekly rule.
+#[derive(Debug)]
+struct Ext {
+    first: NaiveDate,
+    lo: i32,
+    cum: Box<[u32]>,
+    inv: Box<[NaiveDate]>,
+    statutory: HashMap<NaiveDate, StatutoryDay>,
+}
+
+impl Ext {
+    /// Index into `cum` for day `x`, valid for `first - 1 ..= horizon`.
+    #[inline]
+    fn idx(&self, x: i64) -> Option<usize> {
+        let i = x - i64::from(self.lo) + 1;
+        if i >= 0 && (i as usize) < self.cum.len() {
+            Some(i as usize)
+        } else {
+            None
+        }
+    }
+}
+
+/// The weekly rule.
 #[derive(Debug, Clone, Copy)]
 struct Week {
     /// `prefix[r]`: working weekdays among Monday..Monday+r (exclusive).
     prefix: [i64; 8],
-    /// `nth[s]`: the weekday index (0 = Monday) of the s-th working weekday.
-    nth: [i64; 7],
     per_week: i64,
 }
 
 impl Week {
     fn new(weekend: &[bool; 7]) -> Week {
         let mut prefix = [0i64; 8];
-        let mut nth = [0i64; 7];
         let mut count = 0i64;
         for r in 0..7 {
             if !weekend[r] {
-                nth[count as usize] = r as i64;
                 count += 1;
             }
             prefix[r + 1] = count;
         }
         Week {
             prefix,
-            nth,
             per_week: count,
         }
     }
 
-    /// Working days under the weekly rule up to and including day `x`
-    /// (days from the common era), relative to a fixed origin: only
-    /// differences are meaningful.
-    #[inline]
-    fn rank(&self, x: i64) -> i64 {
-        // Day 1 of the common era (0001-01-01) was a Monday.
-        let y = x - 1;
-        self.per_week * y.div_euclid(7) + self.prefix[(y.rem_euclid(7) + 1) as usize]
-    }
-
-    /// The working day `x` with `rank(x) == m`.
-    #[inline]
-    fn unrank(&self, m: i64) -> Option<i64> {
-        if self.per_week == 0 {
-            return None;
-        }
-        let q = (m - 1).div_euclid(self.per_week);
-        let s = (m - 1).rem_euclid(self.per_week);
-        Some(7 * q + self.nth[s as usize] + 1)
-    }
-
+    /// Whether day `x` (days from the common era; day 1, 0001-01-01, was a
+    /// Monday) is a working day under the weekly rule.
     fn is_working(&self, x: i64) -> bool {
         let r = (x - 1).rem_euclid(7) as usize;
         self.prefix[r + 1] > self.prefix[r]
@@ -310,8 +320,11 @@ impl Calendar {
             }
             cum.push(count);
         }
+        let horizon = NaiveDate::from_ymd_opt(resolved.last_year + HORIZON_YEARS, 12, 31)
+            .ok_or_else(overflow)?;
         Ok(Calendar {
             inner: Arc::new(Inner {
+                statutory: resolved.statutory,
                 resolved,
                 first,
                 last,
@@ -319,6 +332,8 @@ impl Calendar {
                 cum: cum.into_boxed_slice(),
                 inv: inv.into_boxed_slice(),
                 week,
+                horizon,
+                ext: OnceLock::new(),
             }),
             policy: CoveragePolicy::Strict,
         })
@@ -376,11 +391,52 @@ impl Calendar {
             .map(|n| (n.year, n.document.as_str()))
     }
 
-    fn out_of_coverage(&self, date: NaiveDate) -> Error {
-        Error::OutOfCoverage {
-            date,
-            first: self.inner.first,
-            last: self.inner.last,
+    /// The last day any answer, period or suspension may reach: 31 December
+    /// of the [`HORIZON_YEARS`]-th year after the last year the notices
+    /// cover (2226-12-31 for the bundled calendar).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_calendar::Calendar;
+    ///
+    /// assert_eq!(Calendar::china_mainland().horizon().to_string(), "2226-12-31");
+    /// ```
+    pub fn horizon(&self) -> NaiveDate {
+        self.inner.horizon
+    }
+
+    /// The first day provisional mode answers for: 1 January 2008 (the
+    /// first year of the Measures' 2007 revision), or the first covered day
+    /// when the notices start earlier. Days before it are always refused.
+    pub fn earliest(&self) -> NaiveDate {
+        match NaiveDate::from_ymd_opt(FIRST_STATUTORY_YEAR, 1, 1) {
+            Some(d) if d < self.inner.first => d,
+            _ => self.inner.first,
+        }
+    }
+
+    /// The error for a query that needed `date`, outside what the policy
+    /// allows.
+    fn out_of_range(&self, date: NaiveDate) -> Error {
+        let inner = &*self.inner;
+        if date < inner.first {
+            Error::BeforeCoverage {
+                date,
+                first: inner.first,
+                earliest: self.earliest(),
+            }
+        } else if date > inner.horizon && self.policy == CoveragePolicy::Provisional {
+            Error::BeyondHorizon {
+                date,
+                horizon: inner.horizon,
+            }
+        } else {
+            Error::OutOfCoverage {
+                date,
+                first: inner.first,
+                last: inner.last,
+            }
         }
     }
 
@@ -407,71 +463,78 @@ impl Calendar {
         }
     }
 
-    /// Working days up to and including day `x`, with the weekly rule
-    /// beyond coverage. Only differences are meaningful.
-    #[inline]
-    fn rank_any(&self, x: i64) -> i64 {
-        let inner = &*self.inner;
-        let lo = i64::from(inner.lo);
-        let len = inner.cum.len() as i64 - 1;
-        let rel = x - lo + 1;
-        if rel < 0 {
-            inner.week.rank(x) - inner.week.rank(lo - 1)
-        } else if rel <= len {
-            i64::from(inner.cum[rel as usize])
-        } else {
-            let hi = lo + len - 1;
-            i64::from(inner.cum[len as usize]) + inner.week.rank(x) - inner.week.rank(hi)
+    /// The provisional tables, built on first use (a few milliseconds).
+    fn ext(&self) -> &Ext {
+        self.inner.ext.get_or_init(|| build_ext(&self.inner, self.earliest()))
+    }
+
+    /// In provisional mode: working days up to and including day `x`,
+    /// counted from the day before [`Calendar::earliest`].
+    fn rank_ext(&self, x: i64) -> Result<i64, Error> {
+        let ext = self.ext();
+        match ext.idx(x) {
+            Some(i) => Ok(i64::from(ext.cum[i])),
+            None => {
+                let date = day_from_ce(x).unwrap_or(if x < 0 {
+                    NaiveDate::MIN
+                } else {
+                    NaiveDate::MAX
+                });
+                Err(self.out_of_range(date))
+            }
         }
     }
 
-    /// The working day whose rank is `k`, with the weekly rule beyond
-    /// coverage.
-    fn unrank_any(&self, k: i64) -> Result<i64, Error> {
-        let inner = &*self.inner;
-        let total = inner.inv.len() as i64;
+    /// In provisional mode: the working day with rank `k` (see
+    /// [`Calendar::rank_ext`]).
+    fn unrank_ext(&self, k: i64) -> Result<NaiveDate, Error> {
+        let ext = self.ext();
+        let total = ext.inv.len() as i64;
         if 1 <= k && k <= total {
-            return Ok(i64::from(inner.inv[(k - 1) as usize].num_days_from_ce()));
+            return Ok(ext.inv[(k - 1) as usize]);
         }
-        let lo = i64::from(inner.lo);
-        let m = if k > total {
-            let hi = lo + inner.cum.len() as i64 - 2;
-            k - total + inner.week.rank(hi)
+        if self.inner.week.per_week == 0 {
+            return Err(Error::NoWorkingDays {
+                name: self.name().to_owned(),
+            });
+        }
+        let date = if k < 1 {
+            ext.first.pred_opt().unwrap_or(ext.first)
         } else {
-            k + inner.week.rank(lo - 1)
+            self.inner.horizon.succ_opt().unwrap_or(self.inner.horizon)
         };
-        inner.week.unrank(m).ok_or_else(|| Error::NoWorkingDays {
-            name: self.name().to_owned(),
-        })
+        Err(self.out_of_range(date))
     }
 
     /// The rank of `date` (see [`Calendar::working_days_between`]): working
-    /// days up to and including it, counted from the day before coverage.
+    /// days up to and including it, counted from a fixed origin that depends
+    /// on the policy. Only differences are meaningful.
     pub(crate) fn rank(&self, date: NaiveDate) -> Result<i64, Error> {
         let x = date.num_days_from_ce();
+        if self.policy == CoveragePolicy::Provisional {
+            return self.rank_ext(i64::from(x));
+        }
         match self.idx(x) {
             Some(i) => Ok(i64::from(self.inner.cum[i])),
-            None if self.policy == CoveragePolicy::Provisional => Ok(self.rank_any(i64::from(x))),
-            None => Err(self.out_of_coverage(self.nearest_uncovered(date))),
+            None => Err(self.out_of_range(self.nearest_uncovered(date))),
         }
     }
 
-    /// The working day with rank `k`.
+    /// The working day with rank `k` (as [`Calendar::rank`] counts).
     pub(crate) fn unrank(&self, k: i64, from: NaiveDate) -> Result<NaiveDate, Error> {
+        if self.policy == CoveragePolicy::Provisional {
+            return self.unrank_ext(k);
+        }
         let total = self.inner.inv.len() as i64;
         if 1 <= k && k <= total {
             return Ok(self.inner.inv[(k - 1) as usize]);
         }
-        if self.policy == CoveragePolicy::Strict {
-            let date = if k > total {
-                self.inner.last.succ_opt()
-            } else {
-                self.inner.first.pred_opt()
-            };
-            return Err(self.out_of_coverage(date.unwrap_or(from)));
-        }
-        let x = self.unrank_any(k)?;
-        day_from_ce(x).ok_or(Error::DateOverflow { date: from })
+        let date = if k > total {
+            self.inner.last.succ_opt()
+        } else {
+            self.inner.first.pred_opt()
+        };
+        Err(self.out_of_range(date.unwrap_or(from)))
     }
 
     /// Whether `date` is a working day.
@@ -498,9 +561,10 @@ impl Calendar {
         match self.idx(x) {
             Some(i) if i > 0 => Ok(self.inner.cum[i] != self.inner.cum[i - 1]),
             _ if self.policy == CoveragePolicy::Provisional => {
-                Ok(self.inner.week.is_working(i64::from(x)))
+                let x = i64::from(x);
+                Ok(self.rank_ext(x)? != self.rank_ext(x - 1)?)
             }
-            _ => Err(self.out_of_coverage(date)),
+            _ => Err(self.out_of_range(date)),
         }
     }
 
@@ -559,12 +623,11 @@ impl Calendar {
 
     #[cold]
     fn add_working_days_slow(&self, date: NaiveDate, n: i32) -> Result<NaiveDate, Error> {
-        let x = i64::from(date.num_days_from_ce());
+        let x = date.num_days_from_ce();
         if self.policy == CoveragePolicy::Strict {
             // Name the first uncovered day the query needed: past the end
             // (or before the start) when `date` itself was usable, else
             // `date`.
-            let x = date.num_days_from_ce();
             let needed = if n > 0 && self.idx(x).is_some() {
                 self.inner.last.succ_opt()
             } else if n < 0 && self.idx(x - 1).is_some() {
@@ -572,15 +635,15 @@ impl Calendar {
             } else {
                 Some(date)
             };
-            return Err(self.out_of_coverage(needed.unwrap_or(date)));
+            return Err(self.out_of_range(needed.unwrap_or(date)));
         }
+        let x = i64::from(x);
         let k = if n > 0 {
-            self.rank_any(x) + i64::from(n)
+            self.rank_ext(x)? + i64::from(n)
         } else {
-            self.rank_any(x - 1) + i64::from(n) + 1
+            self.rank_ext(x - 1)? + i64::from(n) + 1
         };
-        let y = self.unrank_any(k)?;
-        day_from_ce(y).ok_or(Error::DateOverflow { date })
+        self.unrank_ext(k)
     }
 
     /// The number of working days `d` with `a < d <= b`; negative when
@@ -612,6 +675,10 @@ impl Calendar {
         if let (Some(i), Some(j)) = (self.idx(xa), self.idx(xb)) {
             let cum = &self.inner.cum;
             return Ok(i64::from(cum[j]) - i64::from(cum[i]));
+        }
+        if a == b {
+            // No day lies in (a, a]: nothing needs to be known.
+            return Ok(0);
         }
         Ok(self.rank(b)? - self.rank(a)?)
     }
@@ -684,8 +751,22 @@ impl Calendar {
     pub fn day(&self, date: NaiveDate) -> Result<DayInfo, Error> {
         let working = self.is_working_day(date)?;
         let provisional = !self.covers(date);
-        let fact = if provisional { None } else { self.fact(date) };
-        let kind = match (fact, working) {
+        let holiday = if provisional {
+            self.ext().statutory.get(&date).map(|s| HolidayRef {
+                name: s.name.to_owned(),
+                en: Some(s.en.to_owned()),
+                document: STATUTORY_SOURCE.to_owned(),
+                region: None,
+            })
+        } else {
+            self.fact(date).map(|f| HolidayRef {
+                name: f.name.clone(),
+                en: f.en.clone(),
+                document: f.document.clone(),
+                region: f.region.clone(),
+            })
+        };
+        let kind = match (&holiday, working) {
             (Some(_), true) => DayKind::MakeUpWorkday,
             (Some(_), false) => DayKind::Holiday,
             (None, true) => DayKind::Workday,
@@ -695,12 +776,7 @@ impl Calendar {
             date,
             working,
             kind,
-            holiday: fact.map(|f| HolidayRef {
-                name: f.name.clone(),
-                en: f.en.clone(),
-                document: f.document.clone(),
-                region: f.region.clone(),
-            }),
+            holiday,
             provisional,
         })
     }
@@ -746,6 +822,55 @@ impl Calendar {
     /// Whether a day would be a working day under the weekly rule alone.
     pub fn weekly_rule(&self, weekday: Weekday) -> bool {
         !self.inner.resolved.weekend[weekday.num_days_from_monday() as usize]
+    }
+}
+
+/// Years past the last covered year that the horizon lies
+/// ([`Calendar::horizon`]): twice the longest period
+/// ([`crate::Period::MAX_AMOUNT`] days, a hundred years), so that any period
+/// started inside coverage fits.
+pub const HORIZON_YEARS: i32 = 200;
+
+/// Builds the provisional tables from `earliest` to the horizon.
+fn build_ext(inner: &Inner, earliest: NaiveDate) -> Ext {
+    let horizon = inner.horizon;
+    let len = usize::try_from((horizon - earliest).num_days() + 1).unwrap_or(0);
+    let mut statutory = HashMap::new();
+    if inner.statutory {
+        for year in earliest.year()..=horizon.year() {
+            if year >= inner.first.year() && year <= inner.last.year() {
+                continue;
+            }
+            for s in statutory_days(year).unwrap_or_default() {
+                statutory.insert(s.date, s);
+            }
+        }
+    }
+    let mut cum = Vec::with_capacity(len + 1);
+    let mut inv = Vec::with_capacity(len);
+    let mut count = 0u32;
+    cum.push(0);
+    for day in earliest.iter_days().take(len) {
+        let x = day.num_days_from_ce();
+        let working = if inner.first <= day && day <= inner.last {
+            // Inside coverage, as the notices say.
+            let i = (x - inner.lo) as usize + 1;
+            inner.cum[i] != inner.cum[i - 1]
+        } else {
+            !statutory.contains_key(&day) && inner.week.is_working(i64::from(x))
+        };
+        if working {
+            inv.push(day);
+            count += 1;
+        }
+        cum.push(count);
+    }
+    Ext {
+        first: earliest,
+        lo: earliest.num_days_from_ce(),
+        cum: cum.into_boxed_slice(),
+        inv: inv.into_boxed_slice(),
+        statutory,
     }
 }
 

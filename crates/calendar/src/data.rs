@@ -356,6 +356,9 @@ pub(crate) struct Fact {
 #[derive(Debug, Clone)]
 pub(crate) struct Resolved {
     pub name: String,
+    /// Whether provisional days follow the mainland's statutory holidays:
+    /// a base file for `CN` or for no region.
+    pub statutory: bool,
     pub weekend: [bool; 7],
     pub first_year: i32,
     pub last_year: i32,
@@ -527,6 +530,7 @@ pub(crate) fn resolve_base(
 
     let mut resolved = Resolved {
         name: file.name.clone(),
+        statutory: file.region.as_deref().is_none_or(|r| r == "CN"),
         weekend,
         first_year: years.keys().next().copied().unwrap_or(0),
         last_year: years.keys().next_back().copied().unwrap_or(0),

@@ -12,15 +12,16 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A query needed a day outside the years the calendar's notices cover.
+    /// A query needed a day after the years the calendar's notices cover.
     ///
     /// Switch the calendar to [`CoveragePolicy::Provisional`] to answer such
-    /// queries with the weekly rule, flagged as provisional.
+    /// queries with the statutory holidays and the weekly rule, flagged as
+    /// provisional.
     ///
     /// [`CoveragePolicy::Provisional`]: crate::CoveragePolicy::Provisional
     #[error(
-        "{date} is outside the calendar's coverage {first}..={last} \
-         (no holiday notice covers it yet; use the provisional mode to answer with the weekly rule)"
+        "{date} is outside the calendar's coverage {first}..={last}: no holiday notice covers it yet \
+         (provisional mode answers with the statutory holidays and the weekly rule, flagged as provisional)"
     )]
     OutOfCoverage {
         /// The first uncovered day the query needed.
@@ -29,6 +30,33 @@ pub enum Error {
         first: NaiveDate,
         /// The last covered day.
         last: NaiveDate,
+    },
+    /// A query needed a day before the calendar's first notice. Provisional
+    /// mode estimates days back to [`crate::Calendar::earliest`] (1 January
+    /// 2008, the first year of the Measures' 2007 revision), never before.
+    #[error(
+        "{date} is before the calendar's first notice (its coverage starts {first}): \
+         days before it are refused (provisional mode estimates days from {earliest} on, none before)"
+    )]
+    BeforeCoverage {
+        /// The first day before coverage the query needed.
+        date: NaiveDate,
+        /// The first covered day.
+        first: NaiveDate,
+        /// The first day provisional mode answers for.
+        earliest: NaiveDate,
+    },
+    /// A query, period or suspension reached past the calendar's horizon
+    /// ([`crate::Calendar::horizon`]).
+    #[error(
+        "{date} is past the calendar's horizon {horizon}: no answer, period or suspension may reach \
+         more than 200 years past the last year its notices cover"
+    )]
+    BeyondHorizon {
+        /// The day past the horizon.
+        date: NaiveDate,
+        /// The horizon.
+        horizon: NaiveDate,
     },
     /// The answer would fall outside the dates this library can represent.
     #[error("the answer lies outside the representable dates (query from {date})")]

@@ -313,16 +313,68 @@ impl Calendar {
         explain::build(self, start, period, opts, &trace)
     }
 
-    /// Whether an answer depending on the days in `(start, end]` needed a
-    /// day outside coverage.
+    /// Whether an answer depending on the days in `(start, end]` (or
+    /// `(end, start]` when `end` is earlier) needed a day outside coverage.
     pub fn is_provisional_span(&self, start: NaiveDate, end: NaiveDate) -> bool {
         let (a, b) = if start <= end {
             (start, end)
         } else {
             (end, start)
         };
-        let first_needed = a.succ_opt().unwrap_or(a);
-        !(self.covers(first_needed) && self.covers(b)) && first_needed <= b
+        match a.succ_opt() {
+            Some(first) => self.is_provisional_days(first, b),
+            None => false,
+        }
+    }
+
+    /// Whether any day of `first..=last` lies outside coverage; an empty
+    /// range (`last < first`) needs no day and is never provisional.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use jiceng_calendar::Calendar;
+    ///
+    /// let cal = Calendar::china_mainland();
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// assert!(cal.is_provisional_days(d(2009, 12, 31), d(2010, 1, 4)));
+    /// assert!(!cal.is_provisional_days(d(2010, 1, 1), d(2026, 12, 31)));
+    /// assert!(!cal.is_provisional_days(d(2030, 1, 2), d(2030, 1, 1)));
+    /// ```
+    pub fn is_provisional_days(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        first <= last && !(self.covers(first) && self.covers(last))
+    }
+
+    /// Whether `answer = add_working_days(date, n)` depended on a day
+    /// outside coverage: the days after `date` up to the answer for `n > 0`,
+    /// the answer up to the day before `date` for `n < 0` (the answer day
+    /// included), none for `n == 0`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use jiceng_calendar::{Calendar, CoveragePolicy};
+    ///
+    /// let cal = Calendar::china_mainland().with_policy(CoveragePolicy::Provisional);
+    /// let day = NaiveDate::from_ymd_opt(2010, 1, 5).unwrap();
+    /// let answer = cal.add_working_days(day, -2)?;
+    /// assert_eq!(answer.to_string(), "2009-12-31");
+    /// assert!(cal.is_provisional_add(day, -2, answer));
+    /// assert!(!cal.is_provisional_add(day, -1, cal.add_working_days(day, -1)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_provisional_add(&self, date: NaiveDate, n: i32, answer: NaiveDate) -> bool {
+        match n.signum() {
+            1 => date
+                .succ_opt()
+                .is_some_and(|first| self.is_provisional_days(first, answer)),
+            -1 => date
+                .pred_opt()
+                .is_some_and(|last| self.is_provisional_days(answer, last)),
+            _ => false,
+        }
     }
 
     pub(crate) fn trace(
@@ -332,6 +384,14 @@ impl Calendar {
         opts: &PeriodOptions,
     ) -> Result<Trace, Error> {
         let overflow = Error::DateOverflow { date: start };
+        let horizon = self.horizon();
+        let beyond = |date| Error::BeyondHorizon { date, horizon };
+        if start > horizon {
+            return Err(beyond(start));
+        }
+        if let Some(s) = opts.suspensions.iter().find(|s| s.to > horizon) {
+            return Err(beyond(s.to));
+        }
         let suspensions = merge_intervals(&opts.suspensions);
         let unit = match period {
             Period::WorkingDays(n) => Some((true, n)),
@@ -368,6 +428,9 @@ impl Calendar {
                     .ok_or(overflow)?
             }
         };
+        if nominal_end > horizon {
+            return Err(beyond(nominal_end));
+        }
         let end = if opts.roll_past_days_off && !matches!(period, Period::WorkingDays(_)) {
             self.roll_forward(nominal_end)?
         } else {

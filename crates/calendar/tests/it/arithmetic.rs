@@ -1,11 +1,12 @@
 //! Working-day arithmetic: tables worked out by hand from the notices, and
 //! laws checked on random dates.
 
-use chrono::{Datelike, NaiveDate, Weekday};
-use jiceng_calendar::{Calendar, CoveragePolicy, Error};
+use chrono::NaiveDate;
+use jiceng_calendar::{Calendar, CoveragePolicy, DayKind, Error};
 use proptest::prelude::*;
 
 use crate::d;
+use crate::model::{Model, Refused};
 
 fn check_add(start: NaiveDate, n: i32, expected: NaiveDate) {
     let cal = Calendar::china_mainland();
@@ -88,16 +89,26 @@ fn strict_coverage_names_the_range() {
         }
     );
     assert!(err.to_string().contains("2010-01-01..=2026-12-31"));
+    assert!(err.to_string().contains("provisional mode"));
     // An answer that would need 2027.
     let err = cal.add_working_days(d(2026, 12, 30), 5).unwrap_err();
     assert!(matches!(err, Error::OutOfCoverage { date, .. } if date == d(2027, 1, 1)));
-    // Before coverage.
+    // Before coverage: refused as such, not as "no notice yet".
     let err = cal.add_working_days(d(2010, 1, 5), -5).unwrap_err();
-    assert!(matches!(err, Error::OutOfCoverage { date, .. } if date == d(2009, 12, 31)));
-    assert!(
-        cal.working_days_between(d(2009, 6, 1), d(2010, 6, 1))
-            .is_err()
+    assert_eq!(
+        err,
+        Error::BeforeCoverage {
+            date: d(2009, 12, 31),
+            first: d(2010, 1, 1),
+            earliest: d(2008, 1, 1)
+        }
     );
+    assert!(err.to_string().contains("before the calendar's first notice"));
+    assert!(!err.to_string().contains("no holiday notice covers it yet"));
+    assert!(matches!(
+        cal.working_days_between(d(2009, 6, 1), d(2010, 6, 1)),
+        Err(Error::BeforeCoverage { .. })
+    ));
     // The day before coverage may start a count: nothing before it is needed.
     assert_eq!(
         cal.working_days_between(d(2009, 12, 31), d(2010, 1, 4))
@@ -106,88 +117,171 @@ fn strict_coverage_names_the_range() {
     );
 }
 
+/// Issue 15's survivor: 2010-01-04 (Monday, the first working day of
+/// coverage: 1–3 January were the New Year holiday) is the working day
+/// before Tuesday 5 January, and it is covered.
 #[test]
-fn provisional_mode_uses_the_weekly_rule_beyond_coverage() {
+fn first_working_day_of_coverage_is_reachable_backwards() {
+    let cal = Calendar::china_mainland();
+    assert_eq!(cal.add_working_days(d(2010, 1, 5), -1).unwrap(), d(2010, 1, 4));
+    // From Monday 4 January itself, one back needs 31 December 2009.
+    assert!(matches!(
+        cal.add_working_days(d(2010, 1, 4), -1),
+        Err(Error::BeforeCoverage { date, .. }) if date == d(2009, 12, 31)
+    ));
+    // At the other end: Thursday 31 December 2026 is the last working day
+    // (2026-12-30 + 1), and one more needs 2027.
+    assert_eq!(cal.add_working_days(d(2026, 12, 30), 1).unwrap(), d(2026, 12, 31));
+    assert!(matches!(
+        cal.add_working_days(d(2026, 12, 30), 2),
+        Err(Error::OutOfCoverage { date, .. }) if date == d(2027, 1, 1)
+    ));
+}
+
+/// `between a a` needs no day, so it is 0 everywhere, in both modes.
+#[test]
+fn between_a_day_and_itself_is_zero_everywhere() {
+    let strict = Calendar::china_mainland();
+    let prov = strict.with_policy(CoveragePolicy::Provisional);
+    for day in [
+        NaiveDate::MIN,
+        d(1900, 1, 1),
+        d(2027, 3, 1),
+        d(2026, 12, 31),
+        d(3000, 1, 1),
+        NaiveDate::MAX,
+    ] {
+        assert_eq!(strict.working_days_between(day, day).unwrap(), 0, "{day}");
+        assert_eq!(prov.working_days_between(day, day).unwrap(), 0, "{day}");
+    }
+}
+
+#[test]
+fn provisional_mode_uses_the_statutory_holidays_beyond_coverage() {
     let cal = Calendar::china_mainland().with_policy(CoveragePolicy::Provisional);
-    // 2027-01-01 is a Friday: a working day by the weekly rule.
-    assert!(cal.is_working_day(d(2027, 1, 1)).unwrap());
-    assert!(cal.day(d(2027, 1, 1)).unwrap().provisional);
+    // 2027-01-01 is a Friday, but New Year's Day under the Measures.
+    assert!(!cal.is_working_day(d(2027, 1, 1)).unwrap());
+    let info = cal.day(d(2027, 1, 1)).unwrap();
+    assert!(info.provisional);
+    assert_eq!(info.kind, DayKind::Holiday);
+    assert_eq!(info.holiday.unwrap().document, "全国年节及纪念日放假办法");
     assert!(!cal.day(d(2026, 12, 31)).unwrap().provisional);
-    // Thursday 2026-12-31 + 2 working days: Fri 1 Jan, Mon 4 Jan 2027.
+    // National Day 2027: Friday 1 October is off, Monday 4 October worked.
+    assert!(!cal.is_working_day(d(2027, 10, 1)).unwrap());
+    assert!(cal.is_working_day(d(2027, 10, 4)).unwrap());
+    // Thursday 2026-12-31 + 2 working days: Friday 1 January is New Year's
+    // Day, so Monday 4 and Tuesday 5 January 2027.
     assert_eq!(
         cal.add_working_days(d(2026, 12, 31), 2).unwrap(),
-        d(2027, 1, 4)
+        d(2027, 1, 5)
     );
-    // Backwards from 2027 into coverage: 2026-12-31 is a Thursday, worked.
+    // Backwards from 2027 into coverage: Monday 4 January, then Thursday
+    // 31 December 2026.
     assert_eq!(
-        cal.add_working_days(d(2027, 1, 4), -2).unwrap(),
+        cal.add_working_days(d(2027, 1, 5), -2).unwrap(),
         d(2026, 12, 31)
     );
-    // Far away: 2030-06-03 is a Monday; 5 working days later is Monday 10 June.
+    // A March week of 2030 (no statutory day): Monday 4 March + 5 working
+    // days is Monday 11 March.
     assert_eq!(
-        cal.add_working_days(d(2030, 6, 3), 5).unwrap(),
-        d(2030, 6, 10)
+        cal.add_working_days(d(2030, 3, 4), 5).unwrap(),
+        d(2030, 3, 11)
     );
     // Before 2010: Friday 2009-12-25 minus 5 working days is Friday 18 December.
     assert_eq!(
         cal.add_working_days(d(2009, 12, 25), -5).unwrap(),
         d(2009, 12, 18)
     );
-    // A week of 2030 has 5 working days.
+    // Issue 9: back from Tuesday 5 January 2010 by 2: Monday 4 January, then
+    // (1–3 January 2010 off) Thursday 31 December 2009, provisional.
+    let r = cal.add_working_days(d(2010, 1, 5), -2).unwrap();
+    assert_eq!(r, d(2009, 12, 31));
+    assert!(cal.is_provisional_days(r, d(2010, 1, 4)));
+    // 1 January 2008 was New Year's Day; nothing before 2008 is estimated.
     assert_eq!(
-        cal.working_days_between(d(2030, 6, 2), d(2030, 6, 9))
-            .unwrap(),
-        5
+        cal.add_working_days(d(2008, 1, 3), -1).unwrap(),
+        d(2008, 1, 2)
     );
+    assert!(matches!(
+        cal.add_working_days(d(2008, 1, 2), -1),
+        Err(Error::BeforeCoverage { date, earliest, .. })
+            if date == d(2007, 12, 31) && earliest == d(2008, 1, 1)
+    ));
+}
+
+#[test]
+fn the_horizon_bounds_provisional_answers() {
+    let cal = Calendar::china_mainland().with_policy(CoveragePolicy::Provisional);
+    assert_eq!(cal.horizon(), d(2226, 12, 31));
+    // 2226-12-31, a Sunday, is the last day answered; Friday 29 December
+    // the last working day.
+    assert!(!cal.is_working_day(d(2226, 12, 31)).unwrap());
+    assert!(cal.is_working_day(d(2226, 12, 29)).unwrap());
+    let err = cal.is_working_day(d(2227, 1, 1)).unwrap_err();
+    assert_eq!(
+        err,
+        Error::BeyondHorizon {
+            date: d(2227, 1, 1),
+            horizon: d(2226, 12, 31)
+        }
+    );
+    assert!(err.to_string().contains("horizon 2226-12-31"));
+    assert!(matches!(
+        cal.add_working_days(d(2226, 12, 29), 1),
+        Err(Error::BeyondHorizon { date, .. }) if date == d(2227, 1, 1)
+    ));
+    assert!(matches!(
+        cal.add_working_days(NaiveDate::MAX, -1),
+        Err(Error::BeyondHorizon { .. })
+    ));
 }
 
 fn covered_date() -> impl Strategy<Value = NaiveDate> {
     (0i64..6209).prop_map(|k| d(2010, 1, 1) + chrono::Duration::days(k))
 }
 
+/// From 2006 (before what provisional mode answers) to 2045.
 fn any_date() -> impl Strategy<Value = NaiveDate> {
-    (-3000i64..12000).prop_map(|k| d(2010, 1, 1) + chrono::Duration::days(k))
-}
-
-/// Counting day by day, the obvious way, as an independent check.
-fn slow_between(cal: &Calendar, a: NaiveDate, b: NaiveDate) -> i64 {
-    let (lo, hi, sign) = if a <= b { (a, b, 1) } else { (b, a, -1) };
-    let mut n = 0;
-    let mut day = lo;
-    while day < hi {
-        day = day.succ_opt().unwrap();
-        if cal.is_working_day(day).unwrap() {
-            n += 1;
-        }
-    }
-    sign * n
+    (0i64..14600).prop_map(|k| d(2006, 1, 1) + chrono::Duration::days(k))
 }
 
 /// `working_days_between(a, add_working_days(a, n)) == n` for every n ≥ 0,
 /// and for n < 0 when `a` is a working day. For n < 0 from a day off the
 /// count is one less in size: the |n|-th working day before a holiday is
 /// |n| - 1 working days away, counted as (b, a].
-fn check_inverse(cal: &Calendar, a: NaiveDate, n: i32) -> Result<(), TestCaseError> {
-    if let Ok(b) = cal.add_working_days(a, n) {
-        let between = cal.working_days_between(a, b).unwrap();
-        let expected = if n < 0 && !cal.is_working_day(a).unwrap() {
-            i64::from(n) + 1
-        } else {
-            i64::from(n)
-        };
-        prop_assert_eq!(between, expected, "{} {:+} -> {}", a, n, b);
-        if n != 0 {
-            prop_assert!(cal.is_working_day(b).unwrap());
-            // Strictly after (before) `a`, with exactly |n| - 1 working days
-            // strictly in between.
-            let right_side = if n > 0 { b > a } else { b < a };
-            prop_assert!(right_side);
-            let (lo, hi) = if b < a { (b, a) } else { (a, b) };
-            let inner = cal
-                .working_days_between(lo, hi.pred_opt().unwrap())
-                .unwrap();
-            prop_assert_eq!(inner, i64::from(n.unsigned_abs()) - 1);
-        }
+fn check_inverse(cal: &Calendar, a: NaiveDate, n: i32, b: NaiveDate) -> Result<(), TestCaseError> {
+    let between = cal.working_days_between(a, b).unwrap();
+    let expected = if n < 0 && !cal.is_working_day(a).unwrap() {
+        i64::from(n) + 1
+    } else {
+        i64::from(n)
+    };
+    prop_assert_eq!(between, expected, "{} {:+} -> {}", a, n, b);
+    if n != 0 {
+        prop_assert!(cal.is_working_day(b).unwrap());
+        let right_side = if n > 0 { b > a } else { b < a };
+        prop_assert!(right_side);
+        let (lo, hi) = if b < a { (b, a) } else { (a, b) };
+        let inner = cal
+            .working_days_between(lo, hi.pred_opt().unwrap())
+            .unwrap();
+        prop_assert_eq!(inner, i64::from(n.unsigned_abs()) - 1);
+    }
+    Ok(())
+}
+
+/// The calendar's answer and the model's agree: the same day, or both
+/// refuse (the calendar with the matching error).
+fn same<T: PartialEq + std::fmt::Debug>(
+    got: Result<T, Error>,
+    want: Result<T, Refused>,
+) -> Result<(), TestCaseError> {
+    match (got, want) {
+        (Ok(g), Ok(w)) => prop_assert_eq!(g, w),
+        (Err(Error::OutOfCoverage { .. }), Err(Refused::After)) => {}
+        (Err(Error::BeforeCoverage { .. }), Err(Refused::Before)) => {}
+        (Err(Error::BeyondHorizon { .. }), Err(Refused::Horizon)) => {}
+        (g, w) => prop_assert!(false, "calendar {:?}, model {:?}", g, w),
     }
     Ok(())
 }
@@ -195,14 +289,26 @@ fn check_inverse(cal: &Calendar, a: NaiveDate, n: i32) -> Result<(), TestCaseErr
 proptest! {
     #[test]
     fn between_inverts_add(a in covered_date(), n in -200i32..200) {
-        check_inverse(&Calendar::china_mainland(), a, n)?;
+        let cal = Calendar::china_mainland();
+        match (cal.add_working_days(a, n), Model::new(false).add(a, n)) {
+            (Ok(b), Ok(w)) => {
+                prop_assert_eq!(b, w);
+                check_inverse(&cal, a, n, b)?;
+            }
+            (got, want) => same(got, want)?,
+        }
     }
 
     #[test]
-    fn between_inverts_add_provisionally(a in any_date(), n in -2000i32..2000) {
+    fn between_inverts_add_provisionally(a in any_date(), n in -1000i32..1000) {
         let cal = Calendar::china_mainland().with_policy(CoveragePolicy::Provisional);
-        prop_assert!(cal.add_working_days(a, n).is_ok());
-        check_inverse(&cal, a, n)?;
+        match (cal.add_working_days(a, n), Model::new(true).add(a, n)) {
+            (Ok(b), Ok(w)) => {
+                prop_assert_eq!(b, w);
+                check_inverse(&cal, a, n, b)?;
+            }
+            (got, want) => same(got, want)?,
+        }
     }
 
     #[test]
@@ -210,33 +316,52 @@ proptest! {
         let cal = Calendar::china_mainland().with_policy(CoveragePolicy::Provisional);
         let b = a + chrono::Duration::days(x);
         let c = b + chrono::Duration::days(y);
-        let ab = cal.working_days_between(a, b).unwrap();
-        prop_assert_eq!(ab + cal.working_days_between(b, c).unwrap(), cal.working_days_between(a, c).unwrap());
-        prop_assert_eq!(ab, -cal.working_days_between(b, a).unwrap());
+        match (cal.working_days_between(a, b), cal.working_days_between(b, c), cal.working_days_between(a, c)) {
+            (Ok(ab), Ok(bc), Ok(ac)) => {
+                prop_assert_eq!(ab + bc, ac);
+                prop_assert_eq!(ab, -cal.working_days_between(b, a).unwrap());
+            }
+            // Only a day before 2008 can be refused here.
+            (r1, r2, r3) => {
+                let earliest = d(2008, 1, 1);
+                prop_assert!(a.min(b).min(c) < earliest, "{:?} {:?} {:?}", r1, r2, r3);
+            }
+        }
     }
 
     #[test]
-    fn between_matches_counting_day_by_day(a in any_date(), len in -400i64..400) {
-        let cal = Calendar::china_mainland().with_policy(CoveragePolicy::Provisional);
+    fn between_matches_the_model(a in any_date(), len in -400i64..400, provisional in any::<bool>()) {
+        let strict = Calendar::china_mainland();
+        let cal = if provisional { strict.with_policy(CoveragePolicy::Provisional) } else { strict };
         let b = a + chrono::Duration::days(len);
-        prop_assert_eq!(cal.working_days_between(a, b).unwrap(), slow_between(&cal, a, b));
+        same(cal.working_days_between(a, b), Model::new(provisional).between(a, b))?;
+    }
+
+    #[test]
+    fn add_matches_the_model_in_both_modes(a in any_date(), n in -400i32..400, provisional in any::<bool>()) {
+        let strict = Calendar::china_mainland();
+        let cal = if provisional { strict.with_policy(CoveragePolicy::Provisional) } else { strict };
+        same(cal.add_working_days(a, n), Model::new(provisional).add(a, n))?;
     }
 
     #[test]
     fn add_is_monotonic(a in covered_date(), n in 1i32..100) {
         let cal = Calendar::china_mainland();
-        if let (Ok(x), Ok(y)) = (cal.add_working_days(a, n), cal.add_working_days(a, n + 1)) {
-            prop_assert!(x < y);
-            prop_assert!(a < x);
+        match (cal.add_working_days(a, n), cal.add_working_days(a, n + 1)) {
+            (Ok(x), Ok(y)) => {
+                prop_assert!(x < y);
+                prop_assert!(a < x);
+            }
+            // Only the end of coverage can refuse a forward count.
+            (x, y) => {
+                prop_assert!(matches!(y, Err(Error::OutOfCoverage { .. })), "{:?} {:?}", x, y);
+            }
         }
     }
 
     #[test]
-    fn weekly_rule_outside_coverage(a in any_date()) {
+    fn weekly_rule_and_statutory_days_outside_coverage(a in any_date()) {
         let cal = Calendar::china_mainland().with_policy(CoveragePolicy::Provisional);
-        if !cal.covers(a) {
-            let weekday = !matches!(a.weekday(), Weekday::Sat | Weekday::Sun);
-            prop_assert_eq!(cal.is_working_day(a).unwrap(), weekday);
-        }
+        same(cal.is_working_day(a), Model::new(true).working(a))?;
     }
 }

@@ -5,6 +5,7 @@
 mod arithmetic;
 mod data_errors;
 mod hours;
+mod model;
 mod notices;
 mod periods;
 mod regression;

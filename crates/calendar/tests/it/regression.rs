@@ -72,12 +72,17 @@ fn extreme_inputs_are_errors_not_panics() {
         let _ = cal.working_days_between(NaiveDate::MIN, NaiveDate::MAX);
         let _ = cal.day(day);
     }
+    // Past the horizon (2226-12-31), every answer is refused as such.
     assert!(matches!(
         cal.add_working_days(NaiveDate::MAX, 1),
-        Err(Error::DateOverflow { .. })
+        Err(Error::BeyondHorizon { .. })
     ));
     assert!(matches!(
         cal.period_end(NaiveDate::MAX, Period::Years(1)),
-        Err(Error::DateOverflow { .. })
+        Err(Error::BeyondHorizon { .. })
+    ));
+    assert!(matches!(
+        strict.period_end(NaiveDate::MAX, Period::Years(1)),
+        Err(Error::BeyondHorizon { .. })
     ));
 }
