@@ -152,9 +152,10 @@ fn period_json() {
 
 #[test]
 fn period_json_provisional() {
-    // 20 working days from Sunday 20 Dec 2026 run past the coverage; under
-    // the weekly rule: 21–25 Dec (5), 28–31 Dec (9), Friday 1 Jan 2027 (10),
-    // 4–8 Jan (15), 11–15 Jan (20).
+    // 20 working days from Sunday 20 Dec 2026 run past the coverage; with
+    // the statutory holidays and the weekly rule: 21–25 Dec (5), 28–31 Dec
+    // (9), Friday 1 Jan 2027 is New Year's Day, 4–8 Jan (14), 11–15 Jan
+    // (19), Monday 18 Jan (20).
     let args = [
         "calendar",
         "period",
@@ -166,7 +167,7 @@ fn period_json_provisional() {
     let (code, out, err) = jiceng(&args, "");
     assert_eq!(code, 0, "stderr {err:?}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
-    assert_eq!(v["end"], "2027-01-15", "{v}");
+    assert_eq!(v["end"], "2027-01-18", "{v}");
     assert_eq!(v["provisional"], true, "{v}");
     // As text, the answer comes with a warning on stderr. Friday 1 Jan
     // 2027 is a working day by the weekly rule (no 2027 notice yet).
@@ -353,7 +354,7 @@ fn calendar_file_replaces_the_bundled_data() {
     expect_input_error(
         &["calendar", "--calendar", f, "is-workday", "2025-01-28"],
         "",
-        &["2025-01-28", "2030-01-01..=2030-12-31"],
+        &["2025-01-28", "before the calendar's first notice", "2030-01-01"],
     );
 }
 

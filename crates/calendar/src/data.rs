@@ -52,6 +52,10 @@ pub const FORMAT: u32 = 1;
 /// Republic to far enough ahead for any plan.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1949..=2999;
 
+/// At most this many problems are listed for one file; the rest are
+/// counted ([`crate::DataErrors::omitted`]).
+pub const MAX_PROBLEMS: usize = 100;
+
 /// A calendar data file, as read from TOML.
 ///
 /// This is the serde model; [`crate::Calendar::from_data`] validates it.
@@ -310,6 +314,7 @@ impl CalendarFile {
                     message,
                     kind,
                 }],
+                0,
             )
         })
     }
@@ -401,9 +406,19 @@ fn locate(text: Option<&str>, notice: Option<usize>, needle: &str) -> Option<usi
 struct Checker<'a> {
     text: Option<&'a str>,
     problems: Vec<Problem>,
+    /// Problems found past [`MAX_PROBLEMS`], counted but not kept.
+    omitted: usize,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    fn new(text: Option<&'a str>) -> Checker<'a> {
+        Checker {
+            text,
+            problems: Vec::new(),
+            omitted: 0,
+        }
+    }
+
     fn push(
         &mut self,
         kind: ProblemKind,
@@ -411,6 +426,10 @@ impl Checker<'_> {
         anchor: (Option<usize>, &str),
         message: String,
     ) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.omitted += 1;
+            return;
+        }
         let line = locate(self.text, anchor.0, anchor.1);
         self.problems.push(Problem {
             line,
@@ -418,6 +437,23 @@ impl Checker<'_> {
             message,
             kind,
         });
+    }
+
+    /// A problem with no line to point at.
+    fn push_unlocated(&mut self, p: Problem) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.omitted += 1;
+        } else {
+            self.problems.push(p);
+        }
+    }
+
+    fn finish(self, origin: &str, resolved: Resolved) -> Result<Resolved, Error> {
+        if self.problems.is_empty() {
+            Ok(resolved)
+        } else {
+            Err(Error::data(origin, self.problems, self.omitted))
+        }
     }
 }
 
@@ -427,10 +463,7 @@ pub(crate) fn resolve_base(
     text: Option<&str>,
     origin: &str,
 ) -> Result<Resolved, Error> {
-    let mut ck = Checker {
-        text,
-        problems: Vec::new(),
-    };
+    let mut ck = Checker::new(text);
     check_format(file, &mut ck);
     if file.kind != FileKind::Base {
         ck.push(
@@ -457,7 +490,7 @@ pub(crate) fn resolve_base(
         weekend[idx] = true;
     }
     if file.notices.is_empty() {
-        ck.problems.push(Problem {
+        ck.push_unlocated(Problem {
             line: None,
             field: Some("notice".into()),
             message: "a calendar needs at least one notice".into(),
@@ -513,7 +546,7 @@ pub(crate) fn resolve_base(
     for &y in years.keys() {
         if let Some(p) = prev {
             if y != p + 1 {
-                ck.problems.push(Problem {
+                ck.push_unlocated(Problem {
                     line: None,
                     field: Some("notice".into()),
                     message: format!(
@@ -538,12 +571,12 @@ pub(crate) fn resolve_base(
         days: BTreeMap::new(),
         notices: Vec::new(),
     };
-    apply_notices(file, &mut resolved, &mut ck, None);
-    if ck.problems.is_empty() {
-        Ok(resolved)
-    } else {
-        Err(Error::data(origin, ck.problems))
-    }
+    let coverage = (
+        NaiveDate::from_ymd_opt(resolved.first_year, 1, 1),
+        NaiveDate::from_ymd_opt(resolved.last_year, 12, 31),
+    );
+    apply_notices(file, &mut resolved, &mut ck, coverage, false);
+    ck.finish(origin, resolved)
 }
 
 /// Validates an overlay and applies it on top of `base`.
@@ -553,10 +586,7 @@ pub(crate) fn apply_overlay(
     text: Option<&str>,
     origin: &str,
 ) -> Result<Resolved, Error> {
-    let mut ck = Checker {
-        text,
-        problems: Vec::new(),
-    };
+    let mut ck = Checker::new(text);
     check_format(file, &mut ck);
     if file.kind != FileKind::Overlay {
         ck.push(
@@ -575,12 +605,8 @@ pub(crate) fn apply_overlay(
         NaiveDate::from_ymd_opt(base.first_year, 1, 1),
         NaiveDate::from_ymd_opt(base.last_year, 12, 31),
     );
-    apply_notices(file, &mut out, &mut ck, Some(coverage));
-    if ck.problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(Error::data(origin, ck.problems))
-    }
+    apply_notices(file, &mut out, &mut ck, coverage, true);
+    ck.finish(origin, out)
 }
 
 fn check_format(file: &CalendarFile, ck: &mut Checker<'_>) {
@@ -603,7 +629,8 @@ fn apply_notices(
     file: &CalendarFile,
     out: &mut Resolved,
     ck: &mut Checker<'_>,
-    overlay_coverage: Option<Coverage>,
+    coverage: Coverage,
+    overlay: bool,
 ) {
     let region = match file.kind {
         FileKind::Overlay => file.region.clone().or_else(|| Some(file.name.clone())),
@@ -618,6 +645,12 @@ fn apply_notices(
             document: n.document.clone(),
         });
         let mut in_this: HashMap<NaiveDate, String> = HashMap::new();
+        // A notice for year Y lists days of Y, or of the December before
+        // it (the 2019 and 2023 New Year arrangements).
+        let years = (
+            NaiveDate::from_ymd_opt(n.year - 1, 12, 1),
+            NaiveDate::from_ymd_opt(n.year, 12, 31),
+        );
         for (j, h) in n.holidays.iter().enumerate() {
             let fact_off = push_fact(out, h, n, &region, true);
             let fact_work = push_fact(out, h, n, &region, false);
@@ -627,20 +660,50 @@ fn apply_notices(
                     let field = format!("notice[{i}].holidays[{j}].{list_name}[{k}]");
                     let anchor_text = spec.to_string();
                     let anchor = (Some(i), anchor_text.as_str());
-                    for day in spec.days() {
-                        if let Some((Some(from), Some(to))) = overlay_coverage {
-                            if day < from || day > to {
-                                ck.push(
-                                    ProblemKind::OverlayOutsideCoverage,
-                                    field.clone(),
-                                    anchor,
-                                    format!(
-                                        "overlay day {day} is outside the base calendar's coverage {from}..={to}"
-                                    ),
-                                );
-                                continue;
-                            }
+                    // Bound the span before expanding it: a listed span
+                    // lies within its notice's year (with the December
+                    // before), hence within 13 months.
+                    let (Some(lo), Some(hi)) = years else {
+                        ck.push(
+                            ProblemKind::BadYear,
+                            field.clone(),
+                            anchor,
+                            format!("year {} cannot hold the day {spec}", n.year),
+                        );
+                        continue;
+                    };
+                    if spec.first < lo || spec.last > hi {
+                        ck.push(
+                            ProblemKind::DayOutsideYears,
+                            field.clone(),
+                            anchor,
+                            format!(
+                                "{spec} is outside the year of notice {} ({}): a notice lists days from {lo} to {hi}",
+                                n.document, n.year
+                            ),
+                        );
+                        continue;
+                    }
+                    if let (Some(from), Some(to)) = coverage {
+                        if spec.first < from || spec.last > to {
+                            let (kind, whose) = if overlay {
+                                (ProblemKind::OverlayOutsideCoverage, "the base calendar's")
+                            } else {
+                                (ProblemKind::DayOutsideYears, "the notices'")
+                            };
+                            ck.push(
+                                kind,
+                                field.clone(),
+                                anchor,
+                                format!(
+                                    "{} {spec} is outside {whose} coverage {from}..={to}",
+                                    if overlay { "overlay day" } else { "day" }
+                                ),
+                            );
+                            continue;
                         }
+                    }
+                    for day in spec.days() {
                         if !off && !out.weekend[day.weekday().num_days_from_monday() as usize] {
                             ck.push(
                                 ProblemKind::WorkOnWorkingDay,

@@ -117,10 +117,11 @@ pub enum Error {
 }
 
 impl Error {
-    pub(crate) fn data(origin: &str, problems: Vec<Problem>) -> Error {
+    pub(crate) fn data(origin: &str, problems: Vec<Problem>, omitted: usize) -> Error {
         Error::Data(Box::new(DataErrors {
             origin: origin.to_owned(),
             problems,
+            omitted,
         }))
     }
 }
@@ -130,13 +131,16 @@ impl Error {
 pub struct DataErrors {
     /// Where the data came from (a file name, or `<bundled>`).
     pub origin: String,
-    /// Every problem found, in file order.
+    /// The problems found, in file order: at most
+    /// [`crate::data::MAX_PROBLEMS`].
     pub problems: Vec<Problem>,
+    /// How many more problems were found and not listed.
+    pub omitted: usize,
 }
 
 impl fmt::Display for DataErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.problems.len();
+        let n = self.problems.len() + self.omitted;
         write!(
             f,
             "invalid calendar data in {}: {} problem{}",
@@ -146,6 +150,15 @@ impl fmt::Display for DataErrors {
         )?;
         for p in &self.problems {
             write!(f, "\n  {}:{p}", self.origin)?;
+        }
+        if self.omitted > 0 {
+            write!(
+                f,
+                "\n  … and {} more problem{} not listed (at most {} are)",
+                self.omitted,
+                if self.omitted == 1 { "" } else { "s" },
+                crate::data::MAX_PROBLEMS
+            )?;
         }
         Ok(())
     }
@@ -213,4 +226,8 @@ pub enum ProblemKind {
     /// An overlay lists a day outside the coverage of the calendar it is
     /// applied to.
     OverlayOutsideCoverage,
+    /// A notice lists a day outside its year (and the December before it),
+    /// or a base calendar's notice lists a day outside the years of the
+    /// file's notices.
+    DayOutsideYears,
 }

@@ -245,19 +245,9 @@ impl FromStr for WorkingHours {
         };
         let (list, offset) = match s.split_once('@') {
             Some((l, o)) => {
-                let o = o.trim();
-                let sign = match o.as_bytes().first() {
-                    Some(b'+') => 1,
-                    Some(b'-') => -1,
-                    _ => return Err(bad("offset must look like +08:00")),
-                };
-                let (h, m) = o[1..]
-                    .split_once(':')
-                    .ok_or_else(|| bad("offset must look like +08:00"))?;
-                let h: i32 = h.parse().map_err(|_| bad("offset must look like +08:00"))?;
-                let m: i32 = m.parse().map_err(|_| bad("offset must look like +08:00"))?;
-                let off = FixedOffset::east_opt(sign * (h * 3600 + m * 60))
-                    .ok_or_else(|| bad("offset out of range"))?;
+                let off = parse_offset(o.trim()).ok_or_else(|| {
+                    bad("offset must look like +08:00: a sign, hours 00 to 23 and minutes 00 to 59 (RFC 3339)")
+                })?;
                 (l, off)
             }
             None => (s, china_standard_time()),
@@ -290,6 +280,27 @@ impl fmt::Display for WorkingHours {
         }
         write!(f, "@{}", self.offset)
     }
+}
+
+/// Parses an RFC 3339 offset `+HH:MM` or `-HH:MM`: exactly two digits of
+/// hours (00 to 23) and two of minutes (00 to 59), nothing else.
+fn parse_offset(o: &str) -> Option<FixedOffset> {
+    let b = o.as_bytes();
+    if b.len() != 6 || b[3] != b':' {
+        return None;
+    }
+    let sign = match b[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digit = |i: usize| b[i].is_ascii_digit().then(|| i32::from(b[i] - b'0'));
+    let h = digit(1)? * 10 + digit(2)?;
+    let m = digit(4)? * 10 + digit(5)?;
+    if h > 23 || m > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
 }
 
 /// China Standard Time, UTC+8.

@@ -5,6 +5,7 @@
 mod arithmetic;
 mod data_errors;
 mod hours;
+mod limits;
 mod model;
 mod notices;
 mod periods;
