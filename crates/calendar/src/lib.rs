@@ -50,10 +50,12 @@ mod period;
 mod statutory;
 mod suspension;
 
-pub use calendar::{Calendar, CoveragePolicy, DayInfo, DayKind, HolidayRef};
+pub use calendar::{Calendar, CoveragePolicy, DayInfo, DayKind, HORIZON_YEARS, HolidayRef};
 pub use data::{CalendarFile, DaySpec, FileKind, Holiday, Notice, WeekdayName};
 pub use error::{DataErrors, Error, Problem, ProblemKind};
-pub use explain::{Coverage, Explanation, Rule, SkipReason, SkippedDay};
+pub use explain::{
+    Coverage, Explanation, Language, MAX_LISTED_RUN, Rule, SkipReason, SkippedDay, WorkedDay,
+};
 pub use hours::{WorkingHours, china_standard_time};
 pub use period::{Period, PeriodEnd, PeriodOptions};
 pub use statutory::{FIRST_STATUTORY_YEAR, STATUTORY_SOURCE, StatutoryDay, statutory_days};

@@ -488,15 +488,21 @@ impl Counter<'_> {
             if to <= cur {
                 continue;
             }
-            if let Some(before) = from.pred_opt() {
-                if before > cur {
-                    let available = self.count(cur, before)?;
-                    if available >= i64::from(remaining) {
-                        return self.advance(cur, remaining);
-                    }
-                    // `available < remaining <= u32::MAX`, so it fits.
-                    remaining -= available as u32;
+            if from > cur {
+                // Where the count would end without this suspension: if
+                // before it starts, that is the answer, and no day past it
+                // is needed (a suspension after the end changes nothing,
+                // even one outside coverage).
+                let candidate = self.advance(cur, remaining)?;
+                if candidate < from {
+                    return Ok(candidate);
                 }
+                // The suspension interrupts the count: the days before it
+                // are counted, fewer than `remaining` since the
+                // `remaining`-th lies on or after `from`.
+                let before = from.pred_opt().unwrap_or(from);
+                let available = self.count(cur, before)?;
+                remaining -= u32::try_from(available).unwrap_or(remaining);
             }
             cur = cur.max(to);
         }

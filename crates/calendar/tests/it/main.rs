@@ -4,6 +4,7 @@
 
 mod arithmetic;
 mod data_errors;
+mod explanations;
 mod hours;
 mod limits;
 mod model;

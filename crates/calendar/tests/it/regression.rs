@@ -86,3 +86,20 @@ fn extreme_inputs_are_errors_not_panics() {
         Err(Error::BeyondHorizon { .. })
     ));
 }
+
+/// Found by `suspended_periods_at_the_edge_of_coverage`: a suspension that
+/// starts after the period has run out, outside coverage, made the strict
+/// calendar count the days up to it and refuse. One working day from Monday
+/// 5 October 2026 is Thursday 8 October (1–7 October off); a suspension
+/// from 2 January 2027 changes nothing and needs no day of 2027.
+#[test]
+fn a_suspension_after_the_end_needs_no_uncovered_day() {
+    use jiceng_calendar::{PeriodOptions, Suspension};
+    let opts = PeriodOptions::default()
+        .suspend(Suspension::new(d(2027, 1, 2), d(2027, 1, 2), "x").unwrap());
+    let end = Calendar::china_mainland()
+        .period_end_with(d(2026, 10, 5), Period::WorkingDays(1), &opts)
+        .unwrap();
+    assert_eq!(end.end, d(2026, 10, 8));
+    assert!(!end.provisional);
+}
