@@ -5,7 +5,8 @@ use std::io::{BufRead, Write};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::{Args, Subcommand};
 use jiceng::calendar::{
-    Calendar, Period, PeriodOptions, Suspension, SuspensionPolicy, WorkingHours,
+    Calendar, DayKind, Error, Language, Period, PeriodOptions, Suspension, SuspensionPolicy,
+    WorkingHours,
 };
 use serde::Serialize;
 
@@ -70,8 +71,9 @@ enum CalendarCommand {
         /// Do not move an end that falls on a day off (Civil Code Art. 203).
         #[arg(long)]
         no_roll: bool,
-        /// A suspension FROM..TO (inclusive); repeatable.
-        #[arg(long, value_name = "FROM..TO")]
+        /// A suspension FROM..TO (inclusive), optionally with its reason
+        /// after a colon (`2025-03-10..2025-03-14:expert review`); repeatable.
+        #[arg(long, value_name = "FROM..TO[:REASON]")]
         suspend: Vec<String>,
         /// Restart the count after a suspension instead of continuing it.
         #[arg(long)]
@@ -111,12 +113,14 @@ enum CalendarCommand {
 
 pub(crate) fn run(
     args: CalendarArgs,
-    _lang: Lang,
+    lang: Lang,
     stdin: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
     let cal = args.source.load()?;
+    let fail = |e: Error| Failure::input(message(&e, lang));
+    let msg = |e: Error| message(&e, lang);
     match args.command {
         CalendarCommand::IsWorkday { date, batch } => {
             let q = |fields: &[&str], buf: &mut Vec<u8>| {
@@ -136,6 +140,7 @@ pub(crate) fn run(
                 stdin,
                 out,
                 err,
+                lang,
                 q,
             )
         }
@@ -151,7 +156,7 @@ pub(crate) fn run(
                 Ok(cal.is_provisional_add(date, n, r))
             };
             let single: Vec<&str> = date.iter().chain(n.iter()).map(String::as_str).collect();
-            answer(batch, &single, stdin, out, err, q)
+            answer(batch, &single, stdin, out, err, lang, q)
         }
         CalendarCommand::Between { a, b, batch } => {
             let q = |fields: &[&str], buf: &mut Vec<u8>| {
@@ -163,7 +168,7 @@ pub(crate) fn run(
                 Ok(cal.is_provisional_span(a, b))
             };
             let single: Vec<&str> = a.iter().chain(b.iter()).map(String::as_str).collect();
-            answer(batch, &single, stdin, out, err, q)
+            answer(batch, &single, stdin, out, err, lang, q)
         }
         CalendarCommand::Period {
             start,
@@ -175,15 +180,15 @@ pub(crate) fn run(
             reset,
         } => {
             let start = parse_date(&start, "START").map_err(Failure::input)?;
-            let period: Period = period.parse()?;
+            let period: Period = period.parse().map_err(fail)?;
             let mut opts = PeriodOptions::default().roll(!no_roll);
             if reset {
                 opts = opts.policy(SuspensionPolicy::Reset);
             }
             for s in &suspend {
-                opts = opts.suspend(Suspension::parse_interval(s, "suspended")?);
+                opts = opts.suspend(parse_suspension(s).map_err(fail)?);
             }
-            let ex = cal.explain_period_end(start, period, &opts)?;
+            let ex = cal.explain_period_end(start, period, &opts).map_err(fail)?;
             if json {
                 #[derive(Serialize)]
                 struct Answer<'a> {
@@ -203,33 +208,42 @@ pub(crate) fn run(
                 let text = serde_json::to_string(&a).map_err(|e| Failure::input(e.to_string()))?;
                 writeln!(out, "{text}")?;
             } else if explain {
-                write!(out, "{ex}")?;
+                write!(out, "{}", ex.render(language(lang)))?;
             } else {
                 writeln!(out, "{}", ex.end)?;
             }
             if ex.provisional && !json {
-                warn_provisional(err, &cal, 1)?;
+                warn_provisional(err, &cal, lang)?;
             }
             Ok(())
         }
         CalendarCommand::Day { date, json } => {
             let date = parse_date(&date, "DATE").map_err(Failure::input)?;
-            let info = cal.day(date)?;
+            let info = cal.day(date).map_err(fail)?;
             if json {
                 let text =
                     serde_json::to_string(&info).map_err(|e| Failure::input(e.to_string()))?;
                 writeln!(out, "{text}")?;
             } else {
-                let kind = serde_json::to_value(info.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                write!(out, "{} {} {}", info.date, info.date.format("%a"), kind)?;
+                let kind = match info.kind {
+                    DayKind::Workday => lang.pick("workday", "工作日"),
+                    DayKind::Weekend => lang.pick("weekend", "周末"),
+                    DayKind::Holiday => lang.pick("holiday", "节假日"),
+                    DayKind::MakeUpWorkday => lang.pick("make_up_workday", "调休上班"),
+                };
+                let weekday = match lang {
+                    Lang::En => info.date.format("%a").to_string(),
+                    Lang::Zh => weekday_zh(info.date).to_owned(),
+                };
+                write!(out, "{} {} {}", info.date, weekday, kind)?;
                 if let Some(h) = &info.holiday {
-                    write!(out, " {} ({})", h.name, h.document)?;
+                    match lang {
+                        Lang::En => write!(out, " {} ({})", h.name, h.document)?,
+                        Lang::Zh => write!(out, " {}（{}）", h.name, h.document)?,
+                    }
                 }
                 if info.provisional {
-                    write!(out, " (provisional)")?;
+                    write!(out, "{}", lang.pick(" (provisional)", "（暂定）"))?;
                 }
                 writeln!(out)?;
             }
@@ -240,24 +254,31 @@ pub(crate) fn run(
             minutes,
             hours,
         } => {
-            let hours: WorkingHours = hours.parse()?;
+            let hours: WorkingHours = hours.parse().map_err(fail)?;
             let t = parse_time(&time, "TIME")?;
-            let r = hours.add_minutes(&cal, t, minutes)?;
+            let r = hours.add_minutes(&cal, t, minutes).map_err(fail)?;
             writeln!(out, "{}", r.to_rfc3339())?;
             Ok(())
         }
         CalendarCommand::MinutesBetween { a, b, hours } => {
-            let hours: WorkingHours = hours.parse()?;
+            let hours: WorkingHours = hours.parse().map_err(fail)?;
             let (a, b) = (parse_time(&a, "A")?, parse_time(&b, "B")?);
-            writeln!(out, "{}", hours.minutes_between(&cal, a, b)?)?;
+            writeln!(out, "{}", hours.minutes_between(&cal, a, b).map_err(fail)?)?;
             Ok(())
         }
         CalendarCommand::Info => {
             let (first, last) = cal.coverage();
-            writeln!(out, "calendar {}", cal.name())?;
-            writeln!(out, "coverage {first}..={last}")?;
+            writeln!(out, "{} {}", lang.pick("calendar", "日历"), cal.name())?;
+            writeln!(out, "{} {first}..={last}", lang.pick("coverage", "覆盖"))?;
+            writeln!(
+                out,
+                "{} {}..={}",
+                lang.pick("provisional", "暂定"),
+                cal.earliest(),
+                cal.horizon()
+            )?;
             for (year, doc) in cal.documents() {
-                writeln!(out, "notice {year} {doc}")?;
+                writeln!(out, "{} {year} {doc}", lang.pick("notice", "通知"))?;
             }
             Ok(())
         }
@@ -274,20 +295,29 @@ fn answer(
     stdin: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
+    lang: Lang,
     query: impl Fn(&[&str], &mut Vec<u8>) -> Result<bool, String>,
 ) -> Result<(), Failure> {
     let cal_warning = |err: &mut dyn Write, n: usize| -> Result<(), Failure> {
-        if n > 0 {
-            writeln!(
+        if n == 0 {
+            return Ok(());
+        }
+        match lang {
+            Lang::En => writeln!(
                 err,
-                "jiceng: warning: {n} answer{} provisional: {} outside the calendar's coverage, taken from the weekly rule",
+                "jiceng: warning: {n} answer{} provisional: {} outside the calendar's coverage, \
+                 taken from the statutory holidays and the weekly rule",
                 if n == 1 { " is" } else { "s are" },
                 if n == 1 {
                     "it needed a day"
                 } else {
                     "they needed days"
                 },
-            )?;
+            )?,
+            Lang::Zh => writeln!(
+                err,
+                "jiceng: 警告: {n} 个结果为暂定：所需日期超出日历覆盖范围，按法定节假日和周休规则推算"
+            )?,
         }
         Ok(())
     };
@@ -318,31 +348,107 @@ fn answer(
             Ok(p) => provisional += usize::from(p),
             Err(e) => {
                 bad += 1;
-                writeln!(err, "jiceng: line {number}: {e}")?;
+                match lang {
+                    Lang::En => writeln!(err, "jiceng: line {number}: {e}")?,
+                    Lang::Zh => writeln!(err, "jiceng: 第 {number} 行: {e}")?,
+                }
             }
         }
     }
     if bad > 0 {
-        return Err(Failure::input(format!(
-            "{bad} bad line{} in the batch; no answers written",
-            if bad == 1 { "" } else { "s" }
-        )));
+        return Err(Failure::input(match lang {
+            Lang::En => format!(
+                "{bad} bad line{} in the batch; no answers written",
+                if bad == 1 { "" } else { "s" }
+            ),
+            Lang::Zh => format!("批量输入有 {bad} 行有误，未输出任何结果"),
+        }));
     }
     out.write_all(&buf)?;
     cal_warning(err, provisional)
 }
 
-fn warn_provisional(err: &mut dyn Write, cal: &Calendar, n: usize) -> Result<(), Failure> {
+fn warn_provisional(err: &mut dyn Write, cal: &Calendar, lang: Lang) -> Result<(), Failure> {
     let (first, last) = cal.coverage();
-    writeln!(
-        err,
-        "jiceng: warning: {n} answer is provisional: it needed days outside the calendar's coverage {first}..={last}"
-    )?;
+    match lang {
+        Lang::En => writeln!(
+            err,
+            "jiceng: warning: the answer is provisional: it needed days outside the calendar's coverage {first}..={last}"
+        )?,
+        Lang::Zh => writeln!(
+            err,
+            "jiceng: 警告: 结果为暂定：所需日期超出日历覆盖范围 {first}..={last}"
+        )?,
+    }
     Ok(())
 }
 
-fn msg(e: jiceng::calendar::Error) -> String {
-    e.to_string()
+/// The explanation language of `lang`.
+fn language(lang: Lang) -> Language {
+    match lang {
+        Lang::En => Language::English,
+        Lang::Zh => Language::Chinese,
+    }
+}
+
+fn weekday_zh(d: NaiveDate) -> &'static str {
+    use chrono::Datelike;
+    ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
+        [d.weekday().num_days_from_monday() as usize]
+}
+
+/// `FROM..TO[:REASON]`: the dates contain no colon, so the first colon
+/// starts the reason.
+fn parse_suspension(text: &str) -> Result<Suspension, Error> {
+    match text.split_once(':') {
+        Some((interval, reason)) if !reason.trim().is_empty() => {
+            Suspension::parse_interval(interval, reason.trim())
+        }
+        Some((interval, _)) => Suspension::parse_interval(interval, "suspended"),
+        None => Suspension::parse_interval(text, "suspended"),
+    }
+}
+
+/// A calendar error as the command line says it: naming the
+/// `--provisional` flag where it would answer, in the chosen language for
+/// the coverage errors a user meets most.
+fn message(e: &Error, lang: Lang) -> String {
+    match (e, lang) {
+        (Error::OutOfCoverage { date, first, last }, Lang::En) => format!(
+            "{date} is outside the calendar's coverage {first}..={last}: no holiday notice covers it yet \
+             (pass --provisional to answer with the statutory holidays and the weekly rule, flagged as provisional)"
+        ),
+        (Error::OutOfCoverage { date, first, last }, Lang::Zh) => format!(
+            "{date} 超出日历覆盖范围 {first}..={last}：尚无放假安排通知覆盖该日\
+             （加 --provisional 可按法定节假日和周休规则暂定作答）"
+        ),
+        (
+            Error::BeforeCoverage {
+                date,
+                first,
+                earliest,
+            },
+            Lang::En,
+        ) => format!(
+            "{date} is before the calendar's first notice (its coverage starts {first}): days before it are refused \
+             (with --provisional, days from {earliest} on are estimated, none before)"
+        ),
+        (
+            Error::BeforeCoverage {
+                date,
+                first,
+                earliest,
+            },
+            Lang::Zh,
+        ) => format!(
+            "{date} 早于日历的第一份通知（覆盖自 {first} 起），不予计算\
+             （加 --provisional 可推算 {earliest} 及以后的日期，更早的不推算）"
+        ),
+        (Error::BeyondHorizon { date, horizon }, Lang::Zh) => format!(
+            "{date} 超出日历的计算期限 {horizon}：结果、期限和中止均不得超过通知覆盖的最后一年之后 200 年"
+        ),
+        _ => e.to_string(),
+    }
 }
 
 fn one_field<'a>(fields: &[&'a str]) -> Result<&'a str, String> {

@@ -170,12 +170,13 @@ fn period_json_provisional() {
     assert_eq!(v["end"], "2027-01-18", "{v}");
     assert_eq!(v["provisional"], true, "{v}");
     // As text, the answer comes with a warning on stderr. Friday 1 Jan
-    // 2027 is a working day by the weekly rule (no 2027 notice yet).
+    // 2027 is New Year's Day under the Measures (no 2027 notice yet), and
+    // the weekend follows: the end rolls to Monday 4 January (Art. 203).
     let (code, out, err) = jiceng(
         &["calendar", "--provisional", "period", "2026-12-31", "1d"],
         "",
     );
-    assert_eq!((code, out.as_str()), (0, "2027-01-01\n"), "stderr {err:?}");
+    assert_eq!((code, out.as_str()), (0, "2027-01-04\n"), "stderr {err:?}");
     assert!(err.contains("provisional"), "warning expected: {err:?}");
     // Without --provisional it is refused.
     expect_input_error(
