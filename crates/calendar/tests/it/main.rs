@@ -10,6 +10,7 @@ mod limits;
 mod model;
 mod notices;
 mod periods;
+mod pins;
 mod regression;
 mod statutory;
 mod suspensions;

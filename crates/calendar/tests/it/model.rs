@@ -7,6 +7,7 @@
 //! horizon. Anything else is refused.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use jiceng_calendar::{CalendarFile, statutory_days};
@@ -25,10 +26,17 @@ pub enum Refused {
 }
 
 pub struct Model {
-    listed: BTreeMap<NaiveDate, bool>,
-    statutory: HashMap<i32, HashSet<NaiveDate>>,
+    data: &'static Data,
     pub provisional: bool,
 }
+
+struct Data {
+    listed: BTreeMap<NaiveDate, bool>,
+    /// The statutory days of 2008..=2226, by year.
+    statutory: HashMap<i32, HashSet<NaiveDate>>,
+}
+
+static DATA: OnceLock<Data> = OnceLock::new();
 
 pub const FIRST: NaiveDate = match NaiveDate::from_ymd_opt(2010, 1, 1) {
     Some(x) => x,
@@ -41,29 +49,34 @@ pub const LAST: NaiveDate = match NaiveDate::from_ymd_opt(2026, 12, 31) {
 
 impl Model {
     pub fn new(provisional: bool) -> Model {
-        let file = CalendarFile::bundled_china_mainland().unwrap();
-        let mut listed = BTreeMap::new();
-        for n in &file.notices {
-            for h in &n.holidays {
-                for day in h.off.iter().flat_map(|s| s.days()) {
-                    listed.insert(day, false);
-                }
-                for day in h.work.iter().flat_map(|s| s.days()) {
-                    listed.insert(day, true);
+        let data = DATA.get_or_init(|| {
+            let file = CalendarFile::bundled_china_mainland().unwrap();
+            let mut listed = BTreeMap::new();
+            for n in &file.notices {
+                for h in &n.holidays {
+                    for day in h.off.iter().flat_map(|s| s.days()) {
+                        listed.insert(day, false);
+                    }
+                    for day in h.work.iter().flat_map(|s| s.days()) {
+                        listed.insert(day, true);
+                    }
                 }
             }
-        }
-        Model {
-            listed,
-            statutory: HashMap::new(),
-            provisional,
-        }
+            let statutory = (2008..=2226)
+                .map(|y| {
+                    let days = statutory_days(y).unwrap().into_iter().map(|s| s.date).collect();
+                    (y, days)
+                })
+                .collect();
+            Data { listed, statutory }
+        });
+        Model { data, provisional }
     }
 
-    pub fn working(&mut self, day: NaiveDate) -> Result<bool, Refused> {
+    pub fn working(&self, day: NaiveDate) -> Result<bool, Refused> {
         let weekday = !matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
         if FIRST <= day && day <= LAST {
-            return Ok(self.listed.get(&day).copied().unwrap_or(weekday));
+            return Ok(self.data.listed.get(&day).copied().unwrap_or(weekday));
         }
         if !self.provisional {
             return Err(if day < FIRST {
@@ -78,19 +91,11 @@ impl Model {
         if day > d(2226, 12, 31) {
             return Err(Refused::Horizon);
         }
-        let year = day.year();
-        let set = self.statutory.entry(year).or_insert_with(|| {
-            statutory_days(year)
-                .unwrap()
-                .into_iter()
-                .map(|s| s.date)
-                .collect()
-        });
-        Ok(weekday && !set.contains(&day))
+        Ok(weekday && !self.data.statutory[&day.year()].contains(&day))
     }
 
     /// The n-th working day after (before) `a`.
-    pub fn add(&mut self, a: NaiveDate, n: i32) -> Result<NaiveDate, Refused> {
+    pub fn add(&self, a: NaiveDate, n: i32) -> Result<NaiveDate, Refused> {
         let mut day = a;
         let mut left = n.unsigned_abs();
         while left > 0 {
@@ -107,7 +112,7 @@ impl Model {
     }
 
     /// Working days in (a, b], negative when b < a.
-    pub fn between(&mut self, a: NaiveDate, b: NaiveDate) -> Result<i64, Refused> {
+    pub fn between(&self, a: NaiveDate, b: NaiveDate) -> Result<i64, Refused> {
         let (lo, hi, sign) = if a <= b { (a, b, 1) } else { (b, a, -1) };
         let mut n = 0;
         let mut day = lo;
@@ -124,7 +129,7 @@ impl Model {
     /// past days off) from `start`, the clock stopped on the suspended days
     /// (inclusive intervals); under `reset`, a suspension restarts the count.
     pub fn period_end(
-        &mut self,
+        &self,
         start: NaiveDate,
         n: u32,
         working: bool,

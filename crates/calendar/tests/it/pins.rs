@@ -1,0 +1,88 @@
+//! Exact values that pin what mutation testing found unguarded: each test
+//! fails under a small change to the code it names.
+
+use chrono::DateTime;
+use jiceng_calendar::{
+    BUNDLED_GUANGXI_OVERLAY, Calendar, CoveragePolicy, Error, WorkingHours, explanation_schema,
+};
+
+use crate::d;
+
+#[test]
+fn policy_name_and_documents() {
+    let cal = Calendar::china_mainland();
+    assert_eq!(cal.policy(), CoveragePolicy::Strict);
+    assert_eq!(
+        cal.with_policy(CoveragePolicy::Provisional).policy(),
+        CoveragePolicy::Provisional
+    );
+    assert_eq!(cal.name(), "china-mainland");
+    let gx = cal.with_overlay_toml(BUNDLED_GUANGXI_OVERLAY, "gx").unwrap();
+    assert_eq!(gx.name(), "china-mainland+guangxi-sanyuesan");
+    // 17 yearly notices, the 2015 Victory Day notice, the 2019 Labour Day
+    // change and the 2020 Spring Festival extension.
+    let docs: Vec<(i32, &str)> = cal.documents().collect();
+    assert_eq!(docs.len(), 20);
+    assert_eq!(docs[0], (2010, "国办发明电〔2009〕27号"));
+    assert_eq!(docs[19], (2026, "国办发明电〔2025〕7号"));
+}
+
+#[test]
+fn the_explanation_schema_describes_the_explanation() {
+    let schema = explanation_schema();
+    let v: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    let props = &v["properties"];
+    for field in ["start", "end", "skipped", "worked", "rules", "provisional"] {
+        assert!(props.get(field).is_some(), "{field} missing from {schema}");
+    }
+}
+
+/// The day a strict refusal names is the first uncovered day the query
+/// needed, on the side it needed it.
+#[test]
+fn refusals_name_the_nearest_uncovered_day() {
+    let cal = Calendar::china_mainland();
+    assert_eq!(
+        cal.working_days_between(d(2009, 6, 1), d(2010, 6, 1)),
+        Err(Error::BeforeCoverage {
+            date: d(2009, 12, 31),
+            first: d(2010, 1, 1),
+            earliest: d(2008, 1, 1)
+        })
+    );
+    assert_eq!(
+        cal.working_days_between(d(2026, 6, 1), d(2027, 6, 1)),
+        Err(Error::OutOfCoverage {
+            date: d(2027, 1, 1),
+            first: d(2010, 1, 1),
+            last: d(2026, 12, 31)
+        })
+    );
+    // Inside coverage on both sides: no refusal, 0 days.
+    assert_eq!(cal.working_days_between(d(2026, 12, 31), d(2026, 12, 31)), Ok(0));
+}
+
+/// Working minutes past the last covered day: the refusal names 1 January
+/// 2027 (the rank past the end of coverage), not the day before coverage.
+#[test]
+fn working_minutes_past_coverage_name_the_first_day_after() {
+    let cal = Calendar::china_mainland();
+    let hours = WorkingHours::china_standard();
+    let at = DateTime::parse_from_rfc3339("2026-12-31T17:00:00+08:00").unwrap();
+    // 30 minutes remain on Thursday 31 December; one more needs 2027.
+    assert_eq!(
+        hours.add_minutes(&cal, at, 30).unwrap().to_rfc3339(),
+        "2026-12-31T17:30:00+08:00"
+    );
+    assert!(matches!(
+        hours.add_minutes(&cal, at, 31),
+        Err(Error::OutOfCoverage { date, .. }) if date == d(2027, 1, 1)
+    ));
+    // Provisionally: Friday 1 January 2027 is New Year's Day, the weekend
+    // follows, so the 31st minute is 08:31 on Monday 4 January.
+    let prov = cal.with_policy(CoveragePolicy::Provisional);
+    assert_eq!(
+        hours.add_minutes(&prov, at, 31).unwrap().to_rfc3339(),
+        "2027-01-04T08:31:00+08:00"
+    );
+}
