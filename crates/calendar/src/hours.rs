@@ -229,6 +229,11 @@ impl WorkingHours {
         a: DateTime<FixedOffset>,
         b: DateTime<FixedOffset>,
     ) -> Result<i64, Error> {
+        if a == b {
+            // No time lies between an instant and itself: nothing needs to
+            // be known, as for `working_days_between(a, a)`.
+            return Ok(0);
+        }
         Ok((self.position(cal, b)? - self.position(cal, a)?) / 60)
     }
 }

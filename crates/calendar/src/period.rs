@@ -517,6 +517,11 @@ impl Counter<'_> {
         n: u32,
         sus: &[(NaiveDate, NaiveDate)],
     ) -> Result<(NaiveDate, Option<(NaiveDate, NaiveDate)>), Error> {
+        if n == 0 {
+            // A period of no days has run out on its first day: nothing
+            // can stop it.
+            return Ok((start, None));
+        }
         let mut cur = start;
         let mut end = self.advance(cur, n)?;
         let mut restart = None;

@@ -5,6 +5,7 @@
 mod arithmetic;
 mod data_errors;
 mod explanations;
+mod fuzz;
 mod hours;
 mod limits;
 mod model;

@@ -103,3 +103,31 @@ fn a_suspension_after_the_end_needs_no_uncovered_day() {
     assert_eq!(end.end, d(2026, 10, 8));
     assert!(!end.provisional);
 }
+
+/// Found by `fuzz_periods`: under the reset policy a period of 0 working
+/// days was moved past a suspension covering the day after its start. A
+/// period of no days runs out on its first day; nothing can stop it.
+#[test]
+fn a_zero_period_is_not_reset_by_a_suspension() {
+    use jiceng_calendar::{PeriodOptions, Suspension, SuspensionPolicy};
+    let opts = PeriodOptions::default()
+        .policy(SuspensionPolicy::Reset)
+        .suspend(Suspension::new(d(2009, 12, 2), d(2010, 1, 2), "x").unwrap());
+    let cal = Calendar::china_mainland();
+    let end = cal.period_end_with(d(2010, 1, 1), Period::WorkingDays(0), &opts).unwrap();
+    assert_eq!(end.end, d(2010, 1, 1));
+    // One working day is reset: counting restarts after 2 January, and
+    // Monday 4 January 2010 is the first working day.
+    let end = cal.period_end_with(d(2010, 1, 1), Period::WorkingDays(1), &opts).unwrap();
+    assert_eq!(end.end, d(2010, 1, 4));
+}
+
+/// Found by `fuzz_working_hours`: `minutes_between(a, a)` needed a day,
+/// and was refused outside coverage; it is 0, like `between a a`.
+#[test]
+fn minutes_between_an_instant_and_itself_is_zero() {
+    use jiceng_calendar::WorkingHours;
+    let at = chrono::DateTime::parse_from_rfc3339("1970-01-01T08:00:00+08:00").unwrap();
+    let cal = Calendar::china_mainland();
+    assert_eq!(WorkingHours::china_standard().minutes_between(&cal, at, at), Ok(0));
+}
