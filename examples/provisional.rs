@@ -16,7 +16,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Err(e) => println!("strict: {e}"),
     }
 
-    // A provisional calendar answers with the weekly rule and flags it.
+    // A provisional calendar answers with the statutory holidays of the
+    // Measures (New Year's Day 2027 is off) and the weekly rule, and flags it.
     let guess = cal.with_policy(CoveragePolicy::Provisional);
     let end = guess.period_end(filed, Period::WorkingDays(20))?;
     println!(

@@ -34,6 +34,28 @@
 //!
 //! Loading checks the whole file and reports every problem at once, each
 //! with its line and field.
+//!
+//! # Limits
+//!
+//! Every file is hostile until checked, so each limit below is part of the
+//! format and produces a problem or error that names it:
+//!
+//! * a notice's `year` lies in [`YEARS`] (1949..=2999): `BadYear`;
+//! * a day or span listed by a notice for year Y lies within Y or the
+//!   December before it, and (in a base file) within the years of the
+//!   file's notices; in an overlay, within the base calendar's coverage:
+//!   `DayOutsideYears` or `OverlayOutsideCoverage`, one problem per span,
+//!   checked before the span is expanded, so a span costs at most 13
+//!   months of days;
+//! * at most [`MAX_PROBLEMS`] problems are listed; the rest are counted
+//!   ([`crate::DataErrors::omitted`]);
+//! * a calendar answers provisionally from 1 January 2008 up to its horizon,
+//!   31 December of the 200th year after its last notice's year
+//!   ([`crate::Calendar::horizon`]); no answer, period or suspension may
+//!   reach past it (`Error::BeyondHorizon`);
+//! * a period has at most [`crate::Period::MAX_AMOUNT`] (36600) units;
+//! * an explanation lists a suspension longer than
+//!   [`crate::MAX_LISTED_RUN`] (31) days as one run.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -144,8 +166,9 @@ impl From<WeekdayName> for Weekday {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Notice {
-    /// The year the arrangement is for (its days may reach into the
-    /// previous December, as 2019's and 2023's do).
+    /// The year the arrangement is for, 1949..=2999 (its days may reach
+    /// into the previous December, as 2019's and 2023's do, and no
+    /// further).
     pub year: i32,
     /// The document number (文号), e.g. `国办发明电〔2024〕12号`.
     pub document: String,
@@ -265,7 +288,7 @@ impl JsonSchema for DaySpec {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "A day YYYY-MM-DD or an inclusive span YYYY-MM-DD..YYYY-MM-DD.",
+            "description": "A day YYYY-MM-DD or an inclusive span YYYY-MM-DD..YYYY-MM-DD, within the notice's year or the December before it (and within the years of the file's notices).",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(\\.\\.[0-9]{4}-[0-9]{2}-[0-9]{2})?$"
         })
     }

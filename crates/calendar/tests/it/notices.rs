@@ -363,9 +363,12 @@ fn every_day_from_2010_to_2026_is_as_the_notices_say() {
 
 /// The totals of each year's arrangement: days off (as the spans and single
 /// days of the notices, amendments applied, the December days of the 2019
-/// and 2023 arrangements counted with those years) and weekend days worked,
-/// as tallied from the notices in a published comparison of holiday
-/// calendars, independently of this crate's data.
+/// and 2023 arrangements counted with those years) and weekend days worked.
+/// They are a tally from the notices themselves (the texts in `NOTICES`
+/// above, each 共N天 added up and each 上班 day counted), made by hand
+/// independently of this crate's data file: e.g. 2025 = 1 + 8 + 3 + 5 + 3 +
+/// 8 = 28 days off and 26 January, 8 February, 27 April, 28 September,
+/// 11 October = 5 days worked.
 #[test]
 fn yearly_totals_match_the_notices() {
     const TOTALS: &[(i32, usize, usize)] = &[
