@@ -26,7 +26,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use jiceng::calendar::{BUNDLED_CHINA_MAINLAND, Calendar, Period, WorkingHours};
+use jiceng::calendar::{BUNDLED_CHINA_MAINLAND, Calendar, CoveragePolicy, Period, WorkingHours};
 
 mod common;
 use common::{SplitMix64, ymd};
@@ -77,6 +77,29 @@ fn bench_add_working_days(c: &mut Criterion) {
                 let end = cal
                     .add_working_days(d, n)
                     .expect("dates end 2025-12-31 and n <= 20, inside coverage");
+                acc = acc.wrapping_add(sum_days(end));
+            }
+            black_box(acc)
+        });
+    });
+    // Provisional answers beyond coverage (2027-2060): the statutory
+    // holidays' tables, built once before timing.
+    let prov = cal.with_policy(CoveragePolicy::Provisional);
+    let far: Vec<(NaiveDate, i32)> = (0..N)
+        .map(|_| {
+            let d = random_date(&mut rng, ymd(2027, 1, 1), ymd(2060, 12, 31));
+            let n = i32::try_from(rng.range_i64(-20, 20)).expect("-20..=20 fits in i32");
+            (d, n)
+        })
+        .collect();
+    black_box(prov.add_working_days(ymd(2030, 1, 1), 1).expect("provisional"));
+    g.bench_function("1M random provisional (2027-2060)", |b| {
+        b.iter(|| {
+            let mut acc = 0i64;
+            for &(d, n) in black_box(&far) {
+                let end = prov
+                    .add_working_days(d, n)
+                    .expect("2027-2060 is within the horizon");
                 acc = acc.wrapping_add(sum_days(end));
             }
             black_box(acc)
@@ -150,6 +173,16 @@ fn bench_build_bundled_calendar(c: &mut Criterion) {
     });
     g.bench_function("china_mainland (cached clone)", |b| {
         b.iter(Calendar::china_mainland);
+    });
+    // The provisional tables (2008 to the horizon, statutory days computed)
+    // are built on a calendar's first provisional query.
+    g.bench_function("provisional tables (first provisional query)", |b| {
+        b.iter(|| {
+            let cal = Calendar::from_toml_str(black_box(BUNDLED_CHINA_MAINLAND), "bench")
+                .expect("the bundled calendar data is valid")
+                .with_policy(CoveragePolicy::Provisional);
+            cal.is_working_day(ymd(2030, 1, 1)).expect("within the horizon")
+        });
     });
     g.finish();
 }

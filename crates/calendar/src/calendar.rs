@@ -14,11 +14,17 @@
 //!
 //! Outside its coverage the calendar refuses to answer ([`Error::OutOfCoverage`]),
 //! because next year's holidays are not known until the State Council
-//! publishes them. In [`CoveragePolicy::Provisional`] it answers with the
-//! weekly rule instead (still in constant time, by counting whole weeks),
-//! and every answer that needed such a day is flagged provisional where the
-//! answer type has a flag ([`crate::PeriodEnd`], [`crate::Explanation`],
-//! [`DayInfo`]); [`Calendar::covers`] tells for the plain queries.
+//! publishes them; a day before the first notice is refused as such
+//! ([`Error::BeforeCoverage`]). In [`CoveragePolicy::Provisional`] it
+//! answers with the statutory holidays of 全国年节及纪念日放假办法 and the
+//! weekly rule instead ([`crate::statutory_days`]; make-up working days
+//! cannot be foreseen), from 1 January 2008 to its horizon
+//! ([`Calendar::horizon`]), still in constant time from tables built on the
+//! first provisional query. Every answer that needed such a day is flagged
+//! provisional where the answer type has a flag ([`crate::PeriodEnd`],
+//! [`crate::Explanation`], [`DayInfo`]); [`Calendar::covers`],
+//! [`Calendar::is_provisional_add`] and [`Calendar::is_provisional_span`]
+//! tell for the plain queries.
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -37,7 +43,8 @@ pub enum CoveragePolicy {
     /// Refuse with [`Error::OutOfCoverage`]. The default.
     #[default]
     Strict,
-    /// Answer with the weekly rule and flag the answer as provisional.
+    /// Answer with the statutory holidays and the weekly rule, from
+    /// 2008 to the horizon, and flag the answer as provisional.
     Provisional,
 }
 
@@ -188,7 +195,7 @@ pub struct DayInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holiday: Option<HolidayRef>,
     /// True when the day is outside coverage and the answer comes from the
-    /// weekly rule.
+    /// statutory holidays and the weekly rule.
     pub provisional: bool,
 }
 
@@ -352,6 +359,8 @@ impl Calendar {
     /// assert!(cal.is_working_day(d).is_err());
     /// let guess = cal.with_policy(CoveragePolicy::Provisional);
     /// assert!(guess.is_working_day(d)?); // a Monday, by the weekly rule
+    /// // New Year's Day 2027 under the Measures, though no notice covers it.
+    /// assert!(!guess.is_working_day(NaiveDate::from_ymd_opt(2027, 1, 1).unwrap())?);
     /// assert!(guess.day(d)?.provisional);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -580,7 +589,9 @@ impl Calendar {
     /// # Errors
     ///
     /// [`Error::OutOfCoverage`] when a day between `date` and the answer
-    /// lies outside coverage under the strict policy;
+    /// lies after coverage under the strict policy;
+    /// [`Error::BeforeCoverage`] before it (before 2008 under the
+    /// provisional policy); [`Error::BeyondHorizon`] past the horizon;
     /// [`Error::DateOverflow`] when the answer is not a representable date.
     ///
     /// # Example
@@ -651,6 +662,9 @@ impl Calendar {
     ///
     /// # Errors
     ///
+    /// As [`Calendar::add_working_days`]: [`Error::OutOfCoverage`],
+    /// [`Error::BeforeCoverage`] or [`Error::BeyondHorizon`] when a day in
+    /// between cannot be answered; never for `a == b`, which needs no day.
     /// [`Error::OutOfCoverage`] when a day in between lies outside coverage
     /// under the strict policy.
     ///
