@@ -92,7 +92,10 @@ fn bench_add_working_days(c: &mut Criterion) {
             (d, n)
         })
         .collect();
-    black_box(prov.add_working_days(ymd(2030, 1, 1), 1).expect("provisional"));
+    black_box(
+        prov.add_working_days(ymd(2030, 1, 1), 1)
+            .expect("provisional"),
+    );
     g.bench_function("1M random provisional (2027-2060)", |b| {
         b.iter(|| {
             let mut acc = 0i64;
@@ -181,7 +184,8 @@ fn bench_build_bundled_calendar(c: &mut Criterion) {
             let cal = Calendar::from_toml_str(black_box(BUNDLED_CHINA_MAINLAND), "bench")
                 .expect("the bundled calendar data is valid")
                 .with_policy(CoveragePolicy::Provisional);
-            cal.is_working_day(ymd(2030, 1, 1)).expect("within the horizon")
+            cal.is_working_day(ymd(2030, 1, 1))
+                .expect("within the horizon")
         });
     });
     g.finish();

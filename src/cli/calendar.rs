@@ -393,8 +393,15 @@ fn language(lang: Lang) -> Language {
 
 fn weekday_zh(d: NaiveDate) -> &'static str {
     use chrono::Datelike;
-    ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
-        [d.weekday().num_days_from_monday() as usize]
+    [
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+    ][d.weekday().num_days_from_monday() as usize]
 }
 
 /// `FROM..TO[:REASON]`: the dates contain no colon, so the first colon

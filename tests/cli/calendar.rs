@@ -355,7 +355,11 @@ fn calendar_file_replaces_the_bundled_data() {
     expect_input_error(
         &["calendar", "--calendar", f, "is-workday", "2025-01-28"],
         "",
-        &["2025-01-28", "before the calendar's first notice", "2030-01-01"],
+        &[
+            "2025-01-28",
+            "before the calendar's first notice",
+            "2030-01-01",
+        ],
     );
 }
 

@@ -8,11 +8,17 @@ use crate::{Scratch, check, expect_input_error, jiceng, path_str};
 /// the answer day itself is uncovered, so it is flagged.
 #[test]
 fn a_backward_answer_outside_coverage_is_flagged() {
-    let (code, out, err) = jiceng(&["calendar", "--provisional", "add", "2010-01-05", "-2"], "");
+    let (code, out, err) = jiceng(
+        &["calendar", "--provisional", "add", "2010-01-05", "-2"],
+        "",
+    );
     assert_eq!((code, out.as_str()), (0, "2009-12-31\n"), "{err}");
     assert!(err.contains("provisional"), "{err:?}");
     // One back stays inside coverage: Monday 4 January, not flagged.
-    let (code, out, err) = jiceng(&["calendar", "--provisional", "add", "2010-01-05", "-1"], "");
+    let (code, out, err) = jiceng(
+        &["calendar", "--provisional", "add", "2010-01-05", "-1"],
+        "",
+    );
     assert_eq!((code, out.as_str(), err.as_str()), (0, "2010-01-04\n", ""));
 }
 
@@ -22,7 +28,16 @@ fn between_a_day_and_itself_is_zero() {
     check(&[
         (&["calendar", "between", "2027-03-01", "2027-03-01"], "0"),
         (&["calendar", "between", "1990-01-01", "1990-01-01"], "0"),
-        (&["calendar", "--provisional", "between", "2027-03-01", "2027-03-01"], "0"),
+        (
+            &[
+                "calendar",
+                "--provisional",
+                "between",
+                "2027-03-01",
+                "2027-03-01",
+            ],
+            "0",
+        ),
     ]);
 }
 
@@ -30,12 +45,24 @@ fn between_a_day_and_itself_is_zero() {
 #[test]
 fn provisional_answers_use_the_statutory_holidays() {
     check(&[
-        (&["calendar", "--provisional", "is-workday", "2027-01-01"], "false"),
-        (&["calendar", "--provisional", "is-workday", "2027-10-01"], "false"),
+        (
+            &["calendar", "--provisional", "is-workday", "2027-01-01"],
+            "false",
+        ),
+        (
+            &["calendar", "--provisional", "is-workday", "2027-10-01"],
+            "false",
+        ),
         // Spring Festival 2027: the 1st of the first month is 6 February,
         // the eve Friday 5 February, so 5–8 February are off.
-        (&["calendar", "--provisional", "is-workday", "2027-02-05"], "false"),
-        (&["calendar", "--provisional", "is-workday", "2027-02-09"], "true"),
+        (
+            &["calendar", "--provisional", "is-workday", "2027-02-05"],
+            "false",
+        ),
+        (
+            &["calendar", "--provisional", "is-workday", "2027-02-09"],
+            "true",
+        ),
     ]);
     expect_input_error(
         &["calendar", "is-workday", "2027-01-01"],
@@ -45,7 +72,11 @@ fn provisional_answers_use_the_statutory_holidays() {
     let err = expect_input_error(
         &["calendar", "is-workday", "2009-06-01"],
         "",
-        &["before the calendar's first notice", "--provisional", "2008-01-01"],
+        &[
+            "before the calendar's first notice",
+            "--provisional",
+            "2008-01-01",
+        ],
     );
     assert!(!err.contains("no holiday notice covers it yet"), "{err}");
     expect_input_error(
@@ -155,10 +186,21 @@ fn suspensions_take_their_reason() {
     // 20 working days from 3 March 2025 end on 31 March; the week of review
     // moves the end 5 working days on, past Qingming (4–6 April): 8 April.
     assert_eq!(v["end"], "2025-04-08");
-    assert_eq!(v["explanation"]["suspensions"][0]["reason"], "expert review");
+    assert_eq!(
+        v["explanation"]["suspensions"][0]["reason"],
+        "expert review"
+    );
     // Without a reason, the default one.
     let (_, out, _) = jiceng(
-        &["calendar", "period", "2025-03-03", "20wd", "--json", "--suspend", "2025-03-10..2025-03-14"],
+        &[
+            "calendar",
+            "period",
+            "2025-03-03",
+            "20wd",
+            "--json",
+            "--suspend",
+            "2025-03-10..2025-03-14",
+        ],
         "",
     );
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
@@ -197,12 +239,41 @@ fn calendar_text_speaks_chinese() {
         &["--lang", "zh", "calendar", "day", "2025-01-26"],
         "2025-01-26 星期日 调休上班 春节（国办发明电〔2024〕12号）",
     )]);
-    let (_, _, err) = jiceng(&["--lang", "zh", "calendar", "--provisional", "add", "2026-12-30", "5"], "");
+    let (_, _, err) = jiceng(
+        &[
+            "--lang",
+            "zh",
+            "calendar",
+            "--provisional",
+            "add",
+            "2026-12-30",
+            "5",
+        ],
+        "",
+    );
     assert!(err.contains("警告"), "{err}");
-    let (_, _, err) = jiceng(&["--lang", "zh", "calendar", "is-workday", "2027-01-01"], "");
-    assert!(err.contains("超出日历覆盖范围") && err.contains("--provisional"), "{err}");
+    let (_, _, err) = jiceng(
+        &["--lang", "zh", "calendar", "is-workday", "2027-01-01"],
+        "",
+    );
+    assert!(
+        err.contains("超出日历覆盖范围") && err.contains("--provisional"),
+        "{err}"
+    );
     let json = |lang: &str| {
-        jiceng(&["--lang", lang, "calendar", "period", "2025-01-24", "3wd", "--json"], "").1
+        jiceng(
+            &[
+                "--lang",
+                lang,
+                "calendar",
+                "period",
+                "2025-01-24",
+                "3wd",
+                "--json",
+            ],
+            "",
+        )
+        .1
     };
     assert_eq!(json("en"), json("zh"));
 }

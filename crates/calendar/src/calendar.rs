@@ -474,7 +474,9 @@ impl Calendar {
 
     /// The provisional tables, built on first use (a few milliseconds).
     fn ext(&self) -> &Ext {
-        self.inner.ext.get_or_init(|| build_ext(&self.inner, self.earliest()))
+        self.inner
+            .ext
+            .get_or_init(|| build_ext(&self.inner, self.earliest()))
     }
 
     /// In provisional mode: working days up to and including day `x`,

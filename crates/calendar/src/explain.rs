@@ -413,7 +413,15 @@ impl fmt::Display for SkipReason {
 
 fn weekday(d: NaiveDate, lang: Language) -> &'static str {
     const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const ZH: [&str; 7] = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
+    const ZH: [&str; 7] = [
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+    ];
     let i = d.weekday().num_days_from_monday() as usize;
     match lang {
         Language::English => EN[i],
@@ -468,11 +476,22 @@ impl Explanation {
         )?;
         writeln!(f, "{}{}", l("period    ", "期限      "), self.period)?;
         for s in &self.suspensions {
-            writeln!(f, "{}{}..={} {}", l("suspended ", "中止      "), s.from, s.to, s.reason)?;
+            writeln!(
+                f,
+                "{}{}..={} {}",
+                l("suspended ", "中止      "),
+                s.from,
+                s.to,
+                s.reason
+            )?;
         }
         if let Some(s) = &self.restarted_after {
             if zh {
-                writeln!(f, "重新计算  自中止 {}..={}（{}）结束后", s.from, s.to, s.reason)?;
+                writeln!(
+                    f,
+                    "重新计算  自中止 {}..={}（{}）结束后",
+                    s.from, s.to, s.reason
+                )?;
             } else {
                 writeln!(
                     f,
@@ -504,7 +523,10 @@ impl Explanation {
             }
         }
         for w in &self.worked {
-            let region = w.region.as_deref().map_or(String::new(), |r| format!(" [{r}]"));
+            let region = w
+                .region
+                .as_deref()
+                .map_or(String::new(), |r| format!(" [{r}]"));
             if zh {
                 writeln!(
                     f,
@@ -548,7 +570,13 @@ impl Explanation {
         )?;
         for r in &self.rules {
             let text = if zh { &r.text_zh } else { &r.text };
-            writeln!(f, "{}{}: {}", l("rule      ", "规则      "), r.citation, text)?;
+            writeln!(
+                f,
+                "{}{}: {}",
+                l("rule      ", "规则      "),
+                r.citation,
+                text
+            )?;
         }
         Ok(())
     }

@@ -103,7 +103,10 @@ fn strict_coverage_names_the_range() {
             earliest: d(2008, 1, 1)
         }
     );
-    assert!(err.to_string().contains("before the calendar's first notice"));
+    assert!(
+        err.to_string()
+            .contains("before the calendar's first notice")
+    );
     assert!(!err.to_string().contains("no holiday notice covers it yet"));
     assert!(matches!(
         cal.working_days_between(d(2009, 6, 1), d(2010, 6, 1)),
@@ -123,7 +126,10 @@ fn strict_coverage_names_the_range() {
 #[test]
 fn first_working_day_of_coverage_is_reachable_backwards() {
     let cal = Calendar::china_mainland();
-    assert_eq!(cal.add_working_days(d(2010, 1, 5), -1).unwrap(), d(2010, 1, 4));
+    assert_eq!(
+        cal.add_working_days(d(2010, 1, 5), -1).unwrap(),
+        d(2010, 1, 4)
+    );
     // From Monday 4 January itself, one back needs 31 December 2009.
     assert!(matches!(
         cal.add_working_days(d(2010, 1, 4), -1),
@@ -131,7 +137,10 @@ fn first_working_day_of_coverage_is_reachable_backwards() {
     ));
     // At the other end: Thursday 31 December 2026 is the last working day
     // (2026-12-30 + 1), and one more needs 2027.
-    assert_eq!(cal.add_working_days(d(2026, 12, 30), 1).unwrap(), d(2026, 12, 31));
+    assert_eq!(
+        cal.add_working_days(d(2026, 12, 30), 1).unwrap(),
+        d(2026, 12, 31)
+    );
     assert!(matches!(
         cal.add_working_days(d(2026, 12, 30), 2),
         Err(Error::OutOfCoverage { date, .. }) if date == d(2027, 1, 1)

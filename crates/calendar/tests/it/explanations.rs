@@ -21,7 +21,11 @@ fn weekday(day: NaiveDate) -> bool {
 fn a_make_up_sunday_is_listed_as_counted() {
     let cal = Calendar::china_mainland();
     let ex = cal
-        .explain_period_end(d(2025, 1, 24), Period::WorkingDays(3), &PeriodOptions::default())
+        .explain_period_end(
+            d(2025, 1, 24),
+            Period::WorkingDays(3),
+            &PeriodOptions::default(),
+        )
         .unwrap();
     assert_eq!(ex.end, d(2025, 2, 5));
     assert_eq!(ex.worked.len(), 1);
@@ -29,13 +33,20 @@ fn a_make_up_sunday_is_listed_as_counted() {
     assert_eq!(ex.worked[0].name, "春节");
     assert_eq!(ex.worked[0].document, "国办发明电〔2024〕12号");
     let text = ex.to_string();
-    assert!(text.contains("worked    2025-01-26 Sun  counted: a make-up working day for 春节"), "{text}");
+    assert!(
+        text.contains("worked    2025-01-26 Sun  counted: a make-up working day for 春节"),
+        "{text}"
+    );
     // Weekdays in (24 Jan, 5 Feb]: 27–31 Jan and 3–5 Feb = 8; weekdays
     // skipped: 28–31 Jan, 3–4 Feb = 6; make-up days: 1. 8 - 6 + 1 = 3.
     // A period with no make-up day lists none: 5 working days from Monday
     // 3 March 2025 end on Monday 10 March.
     let ex = cal
-        .explain_period_end(d(2025, 3, 3), Period::WorkingDays(5), &PeriodOptions::default())
+        .explain_period_end(
+            d(2025, 3, 3),
+            Period::WorkingDays(5),
+            &PeriodOptions::default(),
+        )
         .unwrap();
     assert_eq!(ex.end, d(2025, 3, 10));
     assert!(ex.worked.is_empty());
@@ -49,17 +60,27 @@ fn a_long_suspension_is_one_run() {
     let cal = Calendar::china_mainland().with_policy(CoveragePolicy::Provisional);
     let far = Suspension::parse_interval("2025-01-02..+200000-01-01", "x").unwrap();
     let err = cal
-        .explain_period_end(d(2025, 1, 1), Period::Days(36_600), &PeriodOptions::default().suspend(far))
+        .explain_period_end(
+            d(2025, 1, 1),
+            Period::Days(36_600),
+            &PeriodOptions::default().suspend(far),
+        )
         .unwrap_err();
     assert!(matches!(err, Error::BeyondHorizon { .. }), "{err:?}");
     let long = Suspension::new(d(2025, 1, 2), d(2125, 1, 1), "review").unwrap();
     let ex = cal
-        .explain_period_end(d(2025, 1, 1), Period::WorkingDays(1), &PeriodOptions::default().suspend(long))
+        .explain_period_end(
+            d(2025, 1, 1),
+            Period::WorkingDays(1),
+            &PeriodOptions::default().suspend(long),
+        )
         .unwrap();
     assert_eq!(ex.skipped.len(), 1);
     assert_eq!(ex.skipped[0].date, d(2025, 1, 2));
     assert_eq!(ex.skipped[0].through, Some(d(2125, 1, 1)));
-    assert!(matches!(&ex.skipped[0].reason, SkipReason::Suspended { reason } if reason == "review"));
+    assert!(
+        matches!(&ex.skipped[0].reason, SkipReason::Suspended { reason } if reason == "review")
+    );
     // 2 January 2125 is a Tuesday, no statutory day: the first working day.
     assert_eq!(ex.end, d(2125, 1, 2));
     assert!(ex.to_string().len() < 2_000);
@@ -71,10 +92,18 @@ fn a_long_suspension_is_one_run() {
 fn runs_are_summarised_only_past_the_limit() {
     let cal = Calendar::china_mainland();
     let runs = |days: i64| {
-        let s = Suspension::new(d(2025, 3, 1), d(2025, 3, 1) + chrono::Duration::days(days - 1), "x")
-            .unwrap();
+        let s = Suspension::new(
+            d(2025, 3, 1),
+            d(2025, 3, 1) + chrono::Duration::days(days - 1),
+            "x",
+        )
+        .unwrap();
         let ex = cal
-            .explain_period_end(d(2025, 2, 28), Period::Days(1), &PeriodOptions::default().suspend(s))
+            .explain_period_end(
+                d(2025, 2, 28),
+                Period::Days(1),
+                &PeriodOptions::default().suspend(s),
+            )
             .unwrap();
         ex.skipped.len()
     };
@@ -87,7 +116,9 @@ fn explanations_speak_chinese() {
     let cal = Calendar::china_mainland();
     let opts = PeriodOptions::default()
         .suspend(Suspension::new(d(2025, 9, 29), d(2025, 9, 30), "专家评审").unwrap());
-    let ex = cal.explain_period_end(d(2025, 9, 22), Period::WorkingDays(10), &opts).unwrap();
+    let ex = cal
+        .explain_period_end(d(2025, 9, 22), Period::WorkingDays(10), &opts)
+        .unwrap();
     let zh = ex.render(Language::Chinese);
     for expected in [
         "起算日    2025-09-22 星期一（当日不计入）",

@@ -135,7 +135,9 @@ fn exercise(cal: &Calendar, days: &[NaiveDate], ns: &[i32]) {
             assert_eq!(cal.working_days_between(a, a), Ok(0));
             for &b in days {
                 let _ = cal.working_days_between(a, b);
-                let near = a.checked_add_signed(chrono::Duration::days(400)).unwrap_or(a);
+                let near = a
+                    .checked_add_signed(chrono::Duration::days(400))
+                    .unwrap_or(a);
                 let _ = cal.listed_days(a, b.min(near)).count();
             }
             for &n in ns {
@@ -145,7 +147,11 @@ fn exercise(cal: &Calendar, days: &[NaiveDate], ns: &[i32]) {
                     assert!(r <= cal.horizon() && r >= cal.earliest(), "{a} {n} {r}");
                 }
             }
-            for p in [Period::WorkingDays(36_600), Period::Days(36_600), Period::Years(100)] {
+            for p in [
+                Period::WorkingDays(36_600),
+                Period::Days(36_600),
+                Period::Years(100),
+            ] {
                 let _ = cal.period_end(a, p);
             }
         }

@@ -36,7 +36,8 @@ fn overlay(days: &str) -> String {
 /// Issue 9: a 2025 notice listing 1990-01-01 loaded silently.
 #[test]
 fn a_base_notice_may_not_list_a_day_outside_its_year() {
-    let (kinds, _, text) = data_problems(Calendar::from_toml_str(&base("\"1990-01-01\""), "x.toml"));
+    let (kinds, _, text) =
+        data_problems(Calendar::from_toml_str(&base("\"1990-01-01\""), "x.toml"));
     assert_eq!(kinds, [ProblemKind::DayOutsideYears]);
     assert!(text.contains("x.toml:6"), "{text}");
     assert!(text.contains("1990-01-01"), "{text}");
@@ -94,7 +95,12 @@ fn a_huge_overlay_span_is_one_problem() {
 fn the_problem_list_is_capped_with_a_count_of_the_rest() {
     // 250 Mondays listed as make-up working days: 250 problems.
     let days: Vec<String> = (0..250)
-        .map(|k| format!("\"{}\"", d(2025, 1, 6) + chrono::Duration::days(7 * (k % 52))))
+        .map(|k| {
+            format!(
+                "\"{}\"",
+                d(2025, 1, 6) + chrono::Duration::days(7 * (k % 52))
+            )
+        })
         .collect();
     let text = format!(
         "format = 1\nname = \"x\"\n[[notice]]\nyear = 2025\ndocument = \"X\"\n\
@@ -105,10 +111,18 @@ fn the_problem_list_is_capped_with_a_count_of_the_rest() {
     assert_eq!(kinds.len(), MAX_PROBLEMS);
     assert_eq!(omitted, 250 - MAX_PROBLEMS);
     assert!(message.contains("250 problems"), "{message}");
-    assert!(message.contains("and 150 more problems not listed"), "{message}");
+    assert!(
+        message.contains("and 150 more problems not listed"),
+        "{message}"
+    );
     // One under the cap: nothing omitted.
     let days: Vec<String> = (0..MAX_PROBLEMS as i64)
-        .map(|k| format!("\"{}\"", d(2025, 1, 6) + chrono::Duration::days(7 * (k % 52))))
+        .map(|k| {
+            format!(
+                "\"{}\"",
+                d(2025, 1, 6) + chrono::Duration::days(7 * (k % 52))
+            )
+        })
         .collect();
     let text = format!(
         "format = 1\nname = \"x\"\n[[notice]]\nyear = 2025\ndocument = \"X\"\n\
@@ -125,7 +139,10 @@ fn the_problem_list_is_capped_with_a_count_of_the_rest() {
 #[test]
 fn suspensions_and_periods_stop_at_the_horizon() {
     let strict = Calendar::china_mainland();
-    for cal in [strict.clone(), strict.with_policy(CoveragePolicy::Provisional)] {
+    for cal in [
+        strict.clone(),
+        strict.with_policy(CoveragePolicy::Provisional),
+    ] {
         let far = Suspension::parse_interval("2025-01-02..+200000-01-01", "x").unwrap();
         let opts = PeriodOptions::default().suspend(far);
         let err = cal
@@ -143,7 +160,11 @@ fn suspensions_and_periods_stop_at_the_horizon() {
         assert_eq!(r.unwrap().end, d(2025, 1, 1));
         // A period whose end would be past it.
         let err = cal
-            .period_end_with(d(2200, 1, 1), Period::Years(36_600), &PeriodOptions::default())
+            .period_end_with(
+                d(2200, 1, 1),
+                Period::Years(36_600),
+                &PeriodOptions::default(),
+            )
             .unwrap_err();
         assert!(matches!(err, Error::BeyondHorizon { .. }), "{err:?}");
     }

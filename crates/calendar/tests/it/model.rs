@@ -64,7 +64,11 @@ impl Model {
             }
             let statutory = (2008..=2226)
                 .map(|y| {
-                    let days = statutory_days(y).unwrap().into_iter().map(|s| s.date).collect();
+                    let days = statutory_days(y)
+                        .unwrap()
+                        .into_iter()
+                        .map(|s| s.date)
+                        .collect();
                     (y, days)
                 })
                 .collect();

@@ -17,7 +17,9 @@ fn policy_name_and_documents() {
         CoveragePolicy::Provisional
     );
     assert_eq!(cal.name(), "china-mainland");
-    let gx = cal.with_overlay_toml(BUNDLED_GUANGXI_OVERLAY, "gx").unwrap();
+    let gx = cal
+        .with_overlay_toml(BUNDLED_GUANGXI_OVERLAY, "gx")
+        .unwrap();
     assert_eq!(gx.name(), "china-mainland+guangxi-sanyuesan");
     // 17 yearly notices, the 2015 Victory Day notice, the 2019 Labour Day
     // change and the 2020 Spring Festival extension.
@@ -59,7 +61,10 @@ fn refusals_name_the_nearest_uncovered_day() {
         })
     );
     // Inside coverage on both sides: no refusal, 0 days.
-    assert_eq!(cal.working_days_between(d(2026, 12, 31), d(2026, 12, 31)), Ok(0));
+    assert_eq!(
+        cal.working_days_between(d(2026, 12, 31), d(2026, 12, 31)),
+        Ok(0)
+    );
 }
 
 /// Working minutes past the last covered day: the refusal names 1 January

@@ -114,11 +114,15 @@ fn a_zero_period_is_not_reset_by_a_suspension() {
         .policy(SuspensionPolicy::Reset)
         .suspend(Suspension::new(d(2009, 12, 2), d(2010, 1, 2), "x").unwrap());
     let cal = Calendar::china_mainland();
-    let end = cal.period_end_with(d(2010, 1, 1), Period::WorkingDays(0), &opts).unwrap();
+    let end = cal
+        .period_end_with(d(2010, 1, 1), Period::WorkingDays(0), &opts)
+        .unwrap();
     assert_eq!(end.end, d(2010, 1, 1));
     // One working day is reset: counting restarts after 2 January, and
     // Monday 4 January 2010 is the first working day.
-    let end = cal.period_end_with(d(2010, 1, 1), Period::WorkingDays(1), &opts).unwrap();
+    let end = cal
+        .period_end_with(d(2010, 1, 1), Period::WorkingDays(1), &opts)
+        .unwrap();
     assert_eq!(end.end, d(2010, 1, 4));
 }
 
@@ -129,5 +133,8 @@ fn minutes_between_an_instant_and_itself_is_zero() {
     use jiceng_calendar::WorkingHours;
     let at = chrono::DateTime::parse_from_rfc3339("1970-01-01T08:00:00+08:00").unwrap();
     let cal = Calendar::china_mainland();
-    assert_eq!(WorkingHours::china_standard().minutes_between(&cal, at, at), Ok(0));
+    assert_eq!(
+        WorkingHours::china_standard().minutes_between(&cal, at, at),
+        Ok(0)
+    );
 }

@@ -43,17 +43,34 @@ fn dates(year: i32, name: &str) -> Vec<chrono::NaiveDate> {
 fn spring_festival_by_era() {
     // 2013 (last year of the 2007 rules): 1st of the first month was
     // Sunday 10 February; the eve, the 1st and the 2nd.
-    assert_eq!(dates(2013, "春节"), [d(2013, 2, 9), d(2013, 2, 10), d(2013, 2, 11)]);
+    assert_eq!(
+        dates(2013, "春节"),
+        [d(2013, 2, 9), d(2013, 2, 10), d(2013, 2, 11)]
+    );
     // 2010 (first bundled year, same rules): 1st = 14 February.
-    assert_eq!(dates(2010, "春节"), [d(2010, 2, 13), d(2010, 2, 14), d(2010, 2, 15)]);
+    assert_eq!(
+        dates(2010, "春节"),
+        [d(2010, 2, 13), d(2010, 2, 14), d(2010, 2, 15)]
+    );
     // 2014 (first year of the 2013 rules): 1st = 31 January; 1st to 3rd.
-    assert_eq!(dates(2014, "春节"), [d(2014, 1, 31), d(2014, 2, 1), d(2014, 2, 2)]);
+    assert_eq!(
+        dates(2014, "春节"),
+        [d(2014, 1, 31), d(2014, 2, 1), d(2014, 2, 2)]
+    );
     // 2024 (last year of the 2013 rules): 1st = 10 February.
-    assert_eq!(dates(2024, "春节"), [d(2024, 2, 10), d(2024, 2, 11), d(2024, 2, 12)]);
+    assert_eq!(
+        dates(2024, "春节"),
+        [d(2024, 2, 10), d(2024, 2, 11), d(2024, 2, 12)]
+    );
     // 2025 (first year of the 2024 rules): 1st = 29 January; eve + 1st–3rd.
     assert_eq!(
         dates(2025, "春节"),
-        [d(2025, 1, 28), d(2025, 1, 29), d(2025, 1, 30), d(2025, 1, 31)]
+        [
+            d(2025, 1, 28),
+            d(2025, 1, 29),
+            d(2025, 1, 30),
+            d(2025, 1, 31)
+        ]
     );
 }
 
@@ -79,7 +96,10 @@ fn year_2027_from_the_almanac() {
     assert_eq!(dates(2027, "劳动节"), [d(2027, 5, 1), d(2027, 5, 2)]);
     assert_eq!(dates(2027, "端午节"), [d(2027, 6, 9)]);
     assert_eq!(dates(2027, "中秋节"), [d(2027, 9, 15)]);
-    assert_eq!(dates(2027, "国庆节"), [d(2027, 10, 1), d(2027, 10, 2), d(2027, 10, 3)]);
+    assert_eq!(
+        dates(2027, "国庆节"),
+        [d(2027, 10, 1), d(2027, 10, 2), d(2027, 10, 3)]
+    );
 }
 
 /// Before the 2007 revision nothing is computed; the far future still is.

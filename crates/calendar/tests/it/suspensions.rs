@@ -203,8 +203,14 @@ fn a_suspension_starting_the_day_after_the_end_changes_nothing() {
     // 15 days from 3 March end on Tuesday 18 March; a suspension from the
     // 19th changes nothing.
     let later = [(d(2025, 3, 19), d(2025, 3, 20))];
-    assert_eq!(end(d(2025, 3, 3), Period::Days(15), &later, Continue), d(2025, 3, 18));
-    assert_eq!(end(d(2025, 3, 3), Period::Days(15), &later, Reset), d(2025, 3, 18));
+    assert_eq!(
+        end(d(2025, 3, 3), Period::Days(15), &later, Continue),
+        d(2025, 3, 18)
+    );
+    assert_eq!(
+        end(d(2025, 3, 3), Period::Days(15), &later, Reset),
+        d(2025, 3, 18)
+    );
 }
 
 /// The other boundary: a suspension starting on the last day moves it.
@@ -221,7 +227,10 @@ fn a_suspension_starting_on_the_end_day_moves_it() {
     assert_eq!(end(d(2025, 3, 3), wd20, &on_end, Reset), d(2025, 4, 28));
     // Calendar days: 18 March suspended, so 19 March.
     let day = [(d(2025, 3, 18), d(2025, 3, 18))];
-    assert_eq!(end(d(2025, 3, 3), Period::Days(15), &day, Continue), d(2025, 3, 19));
+    assert_eq!(
+        end(d(2025, 3, 3), Period::Days(15), &day, Continue),
+        d(2025, 3, 19)
+    );
 }
 
 fn suspension() -> impl Strategy<Value = (i64, i64)> {
