@@ -190,8 +190,9 @@ fn approvals_deadline_json() {
 #[test]
 fn approvals_deadline_provisional_and_bad_input() {
     // 20 working days from Sunday 20 Dec 2026 run past the coverage; by the
-    // weekly rule: 21–25 Dec (5), 28–31 Dec (9), 1 Jan 2027 (10), 4–8 Jan
-    // (15), 11–15 Jan (20).
+    // statutory holidays and the weekly rule: 21–25 Dec (5), 28–31 Dec (9),
+    // Friday 1 Jan 2027 is New Year's Day, 4–8 Jan (14), 11–15 Jan (19),
+    // Monday 18 Jan (20).
     let (code, out, err) = jiceng(
         &[
             "approvals",
@@ -203,7 +204,7 @@ fn approvals_deadline_provisional_and_bad_input() {
         "",
     );
     assert_eq!(code, 0, "stderr {err:?}");
-    assert_eq!(out, "statutory 2027-01-15 (20wd)\npromised  -\n");
+    assert_eq!(out, "statutory 2027-01-18 (20wd)\npromised  -\n");
     assert!(err.contains("provisional"), "warning expected: {err:?}");
     expect_input_error(
         &["approvals", "deadline", "--accepted", "2026-12-20"],
