@@ -180,6 +180,37 @@ mod tests {
         NaiveDate::from_ymd_opt(year, 4, day as u32).unwrap()
     }
 
+    /// Meeus, *Astronomical Algorithms*, Example 25.a: on 1992 October 13.0
+    /// TD (JDE 2448908.5) the Sun's apparent longitude is 199°.90895.
+    #[test]
+    fn apparent_longitude_of_meeus_example_25a() {
+        let lambda = apparent_longitude(2_448_908.5);
+        assert!((lambda - 199.908_95).abs() < 1e-4, "{lambda}");
+    }
+
+    /// ΔT worked by hand. 2025 (mid-year point 2025.25, t = 25.25):
+    /// 62.92 + 0.32217·25.25 + 0.005589·25.25² = 62.92 + 8.1348 + 3.5634 =
+    /// 74.618 s. 2100 (u = 2.8025): −20 + 32·7.8540 = 231.33 s. 2050 is the
+    /// last year of the polynomial (t = 50.25: 62.92 + 16.189 + 14.113 =
+    /// 93.22 s), 2051 the first of the parabola (u = 2.3125: 151.125 s);
+    /// 2005 the first of the polynomial (t = 5.25: 64.765 s), 2004 on the
+    /// parabola (u = 1.8425: 88.634 s).
+    #[test]
+    fn delta_t_by_hand() {
+        let cases = [
+            (2025, 74.618),
+            (2100, 231.33),
+            (2050, 93.22),
+            (2051, 151.125),
+            (2005, 64.765),
+            (2004, 88.634),
+        ];
+        for (year, expected) in cases {
+            let got = delta_t_seconds(year);
+            assert!((got - expected).abs() < 0.01, "{year}: {got}");
+        }
+    }
+
     #[test]
     fn qingming_agrees_with_the_rule_of_thumb_this_century() {
         for year in 2001..=2099 {
