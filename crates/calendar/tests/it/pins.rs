@@ -91,3 +91,20 @@ fn working_minutes_past_coverage_name_the_first_day_after() {
         "2027-01-04T08:31:00+08:00"
     );
 }
+
+/// The day before the first representable date cannot be named; the
+/// refusal names the first representable date, and as a day before
+/// coverage, not one past the horizon.
+#[test]
+fn the_ends_of_the_representable_dates_are_named_on_their_side() {
+    use chrono::NaiveDate;
+    let prov = Calendar::china_mainland().with_policy(CoveragePolicy::Provisional);
+    assert!(matches!(
+        prov.add_working_days(NaiveDate::MIN, -1),
+        Err(Error::BeforeCoverage { date, .. }) if date == NaiveDate::MIN
+    ));
+    assert!(matches!(
+        prov.add_working_days(NaiveDate::MAX, 1),
+        Err(Error::BeyondHorizon { date, .. }) if date == NaiveDate::MAX
+    ));
+}
