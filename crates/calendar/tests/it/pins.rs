@@ -108,3 +108,13 @@ fn the_ends_of_the_representable_dates_are_named_on_their_side() {
         Err(Error::BeyondHorizon { date, .. }) if date == NaiveDate::MAX
     ));
 }
+
+/// A syntax error quotes the offending line, when it is not empty.
+#[test]
+fn syntax_errors_quote_the_line() {
+    use jiceng_calendar::CalendarFile;
+    let err = CalendarFile::from_toml_str("format = 1\nname = 3\n", "bad.toml").unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("bad.toml:2"), "{text}");
+    assert!(text.contains("(at `name = 3`)"), "{text}");
+}
