@@ -118,3 +118,46 @@ fn syntax_errors_quote_the_line() {
     assert!(text.contains("bad.toml:2"), "{text}");
     assert!(text.contains("(at `name = 3`)"), "{text}");
 }
+
+/// Office time: 08:30–12:00 and 14:00–17:30, each start included and each
+/// end excluded, on working days only.
+#[test]
+fn working_time_at_the_session_bounds() {
+    let cal = Calendar::china_mainland();
+    let hours = WorkingHours::china_standard();
+    let check = |at: &str, expected: bool| {
+        let t = DateTime::parse_from_rfc3339(at).unwrap();
+        assert_eq!(hours.is_working_time(&cal, t).unwrap(), expected, "{at}");
+    };
+    // Tuesday 10 June 2025.
+    check("2025-06-10T08:29:59+08:00", false);
+    check("2025-06-10T08:30:00+08:00", true);
+    check("2025-06-10T11:59:59+08:00", true);
+    check("2025-06-10T12:00:00+08:00", false);
+    check("2025-06-10T14:00:00+08:00", true);
+    check("2025-06-10T17:29:59+08:00", true);
+    check("2025-06-10T17:30:00+08:00", false);
+    // 02:00 UTC is 10:00 in Beijing.
+    check("2025-06-10T02:00:00+00:00", true);
+    // Saturday 14 June; Sunday 26 January 2025 worked for the Spring
+    // Festival; Wednesday 1 October 2025, National Day.
+    check("2025-06-14T10:00:00+08:00", false);
+    check("2025-01-26T10:00:00+08:00", true);
+    check("2025-10-01T10:00:00+08:00", false);
+}
+
+/// The text of an explanation shows the nominal end only when Art. 203
+/// moved it: 15 days from 16 September 2025 end nominally on Wednesday
+/// 1 October, National Day, and are moved to Thursday 9 October.
+#[test]
+fn the_nominal_end_is_shown_only_when_moved() {
+    use jiceng_calendar::{Period, PeriodOptions};
+    let cal = Calendar::china_mainland();
+    let opts = PeriodOptions::default();
+    let moved = cal.explain_period_end(d(2025, 9, 16), Period::Days(15), &opts).unwrap();
+    let text = moved.to_string();
+    assert!(text.contains("nominal   2025-10-01 Wed"), "{text}");
+    assert!(text.contains("end       2025-10-09 Thu"), "{text}");
+    let plain = cal.explain_period_end(d(2025, 3, 3), Period::WorkingDays(5), &opts).unwrap();
+    assert!(!plain.to_string().contains("nominal"), "{plain}");
+}
