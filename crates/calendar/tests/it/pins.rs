@@ -154,10 +154,45 @@ fn the_nominal_end_is_shown_only_when_moved() {
     use jiceng_calendar::{Period, PeriodOptions};
     let cal = Calendar::china_mainland();
     let opts = PeriodOptions::default();
-    let moved = cal.explain_period_end(d(2025, 9, 16), Period::Days(15), &opts).unwrap();
+    let moved = cal
+        .explain_period_end(d(2025, 9, 16), Period::Days(15), &opts)
+        .unwrap();
     let text = moved.to_string();
     assert!(text.contains("nominal   2025-10-01 Wed"), "{text}");
     assert!(text.contains("end       2025-10-09 Thu"), "{text}");
-    let plain = cal.explain_period_end(d(2025, 3, 3), Period::WorkingDays(5), &opts).unwrap();
+    let plain = cal
+        .explain_period_end(d(2025, 3, 3), Period::WorkingDays(5), &opts)
+        .unwrap();
     assert!(!plain.to_string().contains("nominal"), "{plain}");
+}
+
+#[test]
+fn suspension_days_and_contains() {
+    use jiceng_calendar::Suspension;
+    let s = Suspension::new(d(2025, 3, 10), d(2025, 3, 14), "x").unwrap();
+    assert_eq!(s.days(), 5);
+    assert_eq!(
+        Suspension::new(d(2025, 3, 10), d(2025, 3, 10), "x")
+            .unwrap()
+            .days(),
+        1
+    );
+    assert!(s.contains(d(2025, 3, 10)) && s.contains(d(2025, 3, 14)));
+    assert!(!s.contains(d(2025, 3, 9)) && !s.contains(d(2025, 3, 15)));
+}
+
+/// Which days an `add_working_days` answer depended on.
+#[test]
+fn provisional_add_flags_only_uncovered_answers() {
+    let cal = Calendar::china_mainland().with_policy(CoveragePolicy::Provisional);
+    // Inside coverage, either way, and n == 0 (no day needed).
+    assert!(!cal.is_provisional_add(d(2025, 3, 3), 5, d(2025, 3, 10)));
+    assert!(!cal.is_provisional_add(d(2025, 3, 10), -5, d(2025, 3, 3)));
+    assert!(!cal.is_provisional_add(d(2030, 3, 4), 0, d(2030, 3, 4)));
+    // The answer day itself uncovered, backwards and forwards.
+    assert!(cal.is_provisional_add(d(2010, 1, 5), -2, d(2009, 12, 31)));
+    assert!(cal.is_provisional_add(d(2026, 12, 31), 1, d(2027, 1, 4)));
+    // Starting outside coverage but needing only covered days.
+    assert!(!cal.is_provisional_add(d(2009, 12, 31), 1, d(2010, 1, 4)));
+    assert!(!cal.is_provisional_add(d(2027, 1, 1), -1, d(2026, 12, 31)));
 }
