@@ -78,6 +78,82 @@ pub enum Outcome {
     Refused,
 }
 
+/// Who approved an extension (Art. 42: the head of the agency; for
+/// unified, joint or concentrated handling the head of the government at
+/// that level).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ApproverRole {
+    /// 本行政机关负责人: the head of the agency (its principal or deputy
+    /// heads).
+    AgencyHead,
+    /// 本级人民政府负责人: the head of the government at that level.
+    GovernmentHead,
+    /// Anyone else (a section chief, a clerk): not an approver the law
+    /// names.
+    Other,
+}
+
+impl ApproverRole {
+    /// The role read from a title, when it is one of the common ones:
+    /// 局长, 主任, 厅长, 处长 (and "agency head") are heads of an agency;
+    /// 县长, 市长, 区长, 省长, 乡长, 镇长 (and "government head") heads of a
+    /// government; 科长, 股长, 科员, 窗口 (and "clerk", "section") others.
+    /// `None` when the title says none of these.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_approvals::ApproverRole;
+    ///
+    /// assert_eq!(ApproverRole::of("县住建局局长"), Some(ApproverRole::AgencyHead));
+    /// assert_eq!(ApproverRole::of("副县长"), Some(ApproverRole::GovernmentHead));
+    /// assert_eq!(ApproverRole::of("审批科科长"), Some(ApproverRole::Other));
+    /// assert_eq!(ApproverRole::of("张三"), None);
+    /// ```
+    pub fn of(title: &str) -> Option<ApproverRole> {
+        let t = title.to_lowercase();
+        let any = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        // The narrowest titles first: a 科长 of a 局 is not its head.
+        if any(&["科长", "股长", "科员", "窗口", "clerk", "section", "staff"]) {
+            Some(ApproverRole::Other)
+        } else if any(&[
+            "县长",
+            "市长",
+            "区长",
+            "省长",
+            "乡长",
+            "镇长",
+            "旗长",
+            "州长",
+            "government",
+        ]) {
+            Some(ApproverRole::GovernmentHead)
+        } else if any(&[
+            "局长",
+            "主任",
+            "厅长",
+            "处长",
+            "署长",
+            "agency head",
+            "head of the agency",
+        ]) {
+            Some(ApproverRole::AgencyHead)
+        } else {
+            None
+        }
+    }
+
+    /// The Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            ApproverRole::AgencyHead => "本行政机关负责人",
+            ApproverRole::GovernmentHead => "本级人民政府负责人",
+            ApproverRole::Other => "其他人员",
+        }
+    }
+}
+
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -105,8 +181,17 @@ pub enum EventKind {
     /// The limit extended once (Art. 42).
     Extended {
         /// Who approved (the agency head, or for joint handling the head of
-        /// the government).
+        /// the government), as the file names them.
         approved_by: String,
+        /// The approver's role, when the file states it; otherwise it is
+        /// read from common titles in `approved_by` (see
+        /// [`ApproverRole::of`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<ApproverRole>,
+        /// The length the agency granted; the case's extension limit when
+        /// absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        length: Option<Period>,
     },
     /// Decided.
     Decided {
@@ -165,6 +250,10 @@ struct EventRepr {
     #[serde(default)]
     approved_by: Option<String>,
     #[serde(default)]
+    role: Option<ApproverRole>,
+    #[serde(default)]
+    length: Option<Period>,
+    #[serde(default)]
     outcome: Option<Outcome>,
 }
 
@@ -218,6 +307,8 @@ impl TryFrom<EventRepr> for Event {
             "resumed" => EventKind::Resumed,
             "extended" => EventKind::Extended {
                 approved_by: r.approved_by.clone().ok_or_else(|| need("approved_by"))?,
+                role: r.role,
+                length: r.length,
             },
             "decided" => EventKind::Decided {
                 outcome: r.outcome.ok_or_else(|| need("outcome"))?,
@@ -234,8 +325,16 @@ impl TryFrom<EventRepr> for Event {
         {
             return Err(refuse("reason"));
         }
-        if r.approved_by.is_some() && !matches!(kind, EventKind::Extended { .. }) {
-            return Err(refuse("approved_by"));
+        if !matches!(kind, EventKind::Extended { .. }) {
+            if r.approved_by.is_some() {
+                return Err(refuse("approved_by"));
+            }
+            if r.role.is_some() {
+                return Err(refuse("role"));
+            }
+            if r.length.is_some() {
+                return Err(refuse("length"));
+            }
         }
         if r.outcome.is_some() && !matches!(kind, EventKind::Decided { .. }) {
             return Err(refuse("outcome"));
@@ -260,6 +359,10 @@ pub enum Handling {
     /// 承诺件: handled within a promised limit.
     #[default]
     Promised,
+}
+
+fn is_promised(h: &Handling) -> bool {
+    *h == Handling::Promised
 }
 
 /// Where an application came in.
@@ -432,6 +535,9 @@ pub struct Case {
     /// The channel it came through.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
+    /// On the spot (即办件) or within a promise (承诺件).
+    #[serde(default, skip_serializing_if = "is_promised")]
+    pub handling: Handling,
     /// Its limits.
     #[serde(default, flatten)]
     pub limits: Limits,
@@ -479,7 +585,26 @@ impl fmt::Display for State {
     }
 }
 
+/// One extension of the statutory limit as the log records it (Art. 42).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extension {
+    /// The day it was approved.
+    pub date: NaiveDate,
+    /// Who approved it, as the file names them.
+    pub approved_by: String,
+    /// The approver's role: stated, or read from the title.
+    pub role: Option<ApproverRole>,
+    /// The length granted, when the event states one.
+    pub length: Option<Period>,
+}
+
 /// The facts an application's log establishes, kept as it is replayed.
+///
+/// The log is replayed as the agency kept it: conduct the Licensing Law
+/// forbids (a second incomplete-materials notice, a second extension, a
+/// decision with no acceptance on record) is kept here and flagged by
+/// [`evaluate`](crate::evaluate); only events that cannot have happened are
+/// refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Application {
     state: State,
@@ -487,14 +612,23 @@ pub struct Application {
     pub received: Option<NaiveDate>,
     /// The first incomplete-materials notice.
     pub first_notice: Option<NaiveDate>,
+    /// How many incomplete-materials notices were given (Art. 32 allows
+    /// one: 一次告知).
+    pub notices: u32,
+    /// The last day supplemented materials came in.
+    pub last_supplement: Option<NaiveDate>,
     /// The acceptance event.
     pub accepted: Option<NaiveDate>,
     /// Closed suspensions: (first day stopped, day resumed, reason).
     pub suspensions: Vec<(NaiveDate, NaiveDate, SuspensionReason)>,
     /// A suspension still running: (first day stopped, reason).
     pub open_suspension: Option<(NaiveDate, SuspensionReason)>,
-    /// The extension: (date, approved by).
+    /// The first extension: (date, approved by).
     pub extended: Option<(NaiveDate, String)>,
+    /// The first extension in full.
+    pub extension: Option<Extension>,
+    /// How many extensions were recorded (Art. 42 allows one).
+    pub extensions: u32,
     /// The decision.
     pub decided: Option<(NaiveDate, Outcome)>,
     /// The delivery.
@@ -511,10 +645,14 @@ impl Default for Application {
             state: State::Start,
             received: None,
             first_notice: None,
+            notices: 0,
+            last_supplement: None,
             accepted: None,
             suspensions: Vec::new(),
             open_suspension: None,
             extended: None,
+            extension: None,
+            extensions: 0,
             decided: None,
             delivered: None,
             ended: None,
@@ -531,10 +669,15 @@ impl Application {
 
     /// Applies one event, or returns the error and changes nothing.
     ///
+    /// An application not accepted on record may still be suspended,
+    /// extended or decided: under Art. 32 it may count as accepted on the
+    /// day of receipt, and the evaluation decides whether it does.
+    ///
     /// # Errors
     ///
-    /// [`Error::Transition`] when the event is not allowed in the current
-    /// state (a second extension, a decision before acceptance …);
+    /// [`Error::Transition`] when the event cannot have happened in the
+    /// current state (a decision before receipt, anything after a
+    /// withdrawal, a delivery before a decision …);
     /// [`Error::OutOfOrder`] when it is dated before the previous event.
     ///
     /// # Example
@@ -567,14 +710,15 @@ impl Application {
             (S::Start, K::Received) => S::Received,
             (S::Received, K::IncompleteNotice) => S::AwaitingSupplement,
             (S::AwaitingSupplement, K::Supplemented) => S::Received,
-            (S::Received, K::Accepted) => S::Running,
+            (S::Received | S::AwaitingSupplement, K::Accepted) => S::Running,
             (S::Received | S::AwaitingSupplement, K::Rejected { .. }) => S::Rejected,
-            (S::Running, K::Suspended { .. }) => S::Suspended,
+            (S::Received | S::Running, K::Suspended { .. }) => S::Suspended,
             (S::Suspended, K::Resumed) => S::Running,
-            (S::Running | S::Suspended, K::Extended { .. }) if self.extended.is_none() => {
-                self.state()
-            }
-            (S::Running, K::Decided { .. }) => S::Decided,
+            (
+                S::Received | S::AwaitingSupplement | S::Running | S::Suspended,
+                K::Extended { .. },
+            ) => self.state(),
+            (S::Received | S::AwaitingSupplement | S::Running, K::Decided { .. }) => S::Decided,
             (S::Decided, K::Delivered) => S::Delivered,
             (S::Received | S::AwaitingSupplement | S::Running | S::Suspended, K::Withdrawn) => {
                 S::Withdrawn
@@ -590,7 +734,9 @@ impl Application {
             K::Received => self.received = Some(e.date),
             K::IncompleteNotice => {
                 self.first_notice.get_or_insert(e.date);
+                self.notices = self.notices.saturating_add(1);
             }
+            K::Supplemented => self.last_supplement = Some(e.date),
             K::Accepted => self.accepted = Some(e.date),
             K::Suspended { reason } => self.open_suspension = Some((e.date, *reason)),
             K::Resumed => {
@@ -598,11 +744,25 @@ impl Application {
                     self.suspensions.push((from, e.date, reason));
                 }
             }
-            K::Extended { approved_by } => self.extended = Some((e.date, approved_by.clone())),
+            K::Extended {
+                approved_by,
+                role,
+                length,
+            } => {
+                self.extensions = self.extensions.saturating_add(1);
+                if self.extension.is_none() {
+                    self.extended = Some((e.date, approved_by.clone()));
+                    self.extension = Some(Extension {
+                        date: e.date,
+                        approved_by: approved_by.clone(),
+                        role: role.or_else(|| ApproverRole::of(approved_by)),
+                        length: *length,
+                    });
+                }
+            }
             K::Decided { outcome } => self.decided = Some((e.date, *outcome)),
             K::Delivered => self.delivered = Some(e.date),
             K::Rejected { .. } | K::Withdrawn => self.ended = Some(e.date),
-            K::Supplemented => {}
         }
         self.state = next;
         self.last = Some(e.date);
@@ -642,6 +802,8 @@ struct CaseRepr {
     #[serde(default)]
     channel: Option<Channel>,
     #[serde(default)]
+    handling: Handling,
+    #[serde(default)]
     statutory: Option<Period>,
     #[serde(default)]
     promised: Option<Period>,
@@ -661,6 +823,7 @@ impl From<CaseRepr> for Case {
             item: r.item,
             body: r.body,
             channel: r.channel,
+            handling: r.handling,
             limits: Limits::from(LimitsRepr {
                 statutory: r.statutory,
                 promised: r.promised,

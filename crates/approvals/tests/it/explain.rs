@@ -1,6 +1,6 @@
 //! `explain()`: the Art. 32 sentence and the days behind both clocks.
 
-use jiceng_approvals::{Limits, Options, explain};
+use jiceng_approvals::{ART_32_NOTICE, Limits, Options, explain};
 use jiceng_calendar::{Explanation, SkipReason};
 
 use crate::{cal, case, day, story_limits};
@@ -52,7 +52,7 @@ fn the_story_case_explained() {
     let ex = explain(&c, day("2025-10-31"), &cal(), &Options::default()).unwrap();
     assert_eq!(
         ex.acceptance,
-        "received 2025-09-22; accepted 2025-09-22; the clocks start the day after acceptance (民法典第二百零一条)"
+        "received 2025-09-22; accepted within the window ending 2025-09-28; accepted 2025-09-22; the clocks start on the day of acceptance, not counted (行政许可法第三十二条、第四十二条，民法典第二百零一条)"
     );
     assert_eq!(ex.extension, None);
     let stat = ex.statutory.as_ref().unwrap();
@@ -93,7 +93,9 @@ fn deemed_acceptance_is_explained_with_article_32() {
     let ex = explain(&c, day("2025-02-10"), &cal(), &Options::default()).unwrap();
     assert_eq!(
         ex.acceptance,
-        "received 2025-01-24; no incomplete-materials notice by 2025-02-07, so the application counts as accepted on the day of receipt, 2025-01-24 (行政许可法第三十二条)"
+        format!(
+            "received 2025-01-24; accepted on 2025-02-10, after the window ended on 2025-02-07, with no incomplete-materials notice; so the application counts as accepted on the day of receipt, 2025-01-24: \"{ART_32_NOTICE}\" (行政许可法第三十二条)"
+        )
     );
     let stat = ex.statutory.as_ref().unwrap();
     assert_eq!(stat.start, day("2025-01-24"));
@@ -118,7 +120,9 @@ fn a_case_not_yet_accepted_is_explained() {
     let ex = explain(&c, day("2025-09-24"), &cal(), &Options::default()).unwrap();
     assert_eq!(
         ex.acceptance,
-        "received 2025-09-22; not accepted yet; incomplete materials must be notified by 2025-09-28 (行政许可法第三十二条)"
+        format!(
+            "received 2025-09-22; not accepted yet; the agency must accept or notify incomplete materials by 2025-09-28: \"{ART_32_NOTICE}\" (行政许可法第三十二条)"
+        )
     );
     assert!(ex.statutory.is_none() && ex.promised.is_none());
     let empty = case(story_limits(), &[]);
@@ -141,7 +145,9 @@ fn extension_and_suspension_are_explained() {
     let ex = explain(&c, day("2025-03-18"), &cal(), &Options::default()).unwrap();
     assert_eq!(
         ex.extension.as_deref(),
-        Some("extended on 2025-03-18, approved by 县住建局局长 (行政许可法第四十二条)")
+        Some(
+            "extended on 2025-03-18, approved by 县住建局局长 (head of the agency); the law allows 10 working days once; counted: 10 working days (行政许可法第四十二条)"
+        )
     );
     let stat = ex.statutory.as_ref().unwrap();
     assert_eq!(stat.period.to_string(), "30wd");

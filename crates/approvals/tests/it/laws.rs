@@ -156,6 +156,7 @@ fn build(s: &Spec) -> Case {
         item: Some(["XK-001", "XK-003", "GF-001"][s.item].to_owned()),
         body: Some(["town", "county"][s.body].to_owned()),
         channel: Some([Channel::Counter, Channel::Online, Channel::VillageProxy][s.channel]),
+        handling: jiceng_approvals::Handling::Promised,
         limits,
         events,
     }
@@ -211,7 +212,7 @@ proptest! {
         let at = later(point, at_after);
         let mut previous: Option<(NaiveDate, NaiveDate)> = None;
         for (k, log) in logs.into_iter().enumerate() {
-            let c = Case { id: "S".into(), item: None, body: None, channel: None, limits, events: log };
+            let c = Case { events: log, ..crate::case(limits, &[]) };
             let e = evaluate(&c, at, &cal, &Options::default()).unwrap();
             let due = (e.deadlines.statutory_due.unwrap(), e.deadlines.promised_due.unwrap());
             if let Some(p) = previous {

@@ -32,7 +32,8 @@ mod states;
 
 use chrono::NaiveDate;
 use jiceng_approvals::{
-    Case, Evaluation, Event, EventKind, Limits, Options, Outcome, SuspensionReason, evaluate,
+    Case, Evaluation, Event, EventKind, Handling, Limits, Options, Outcome, SuspensionReason,
+    evaluate,
 };
 use jiceng_calendar::{Calendar, Period};
 
@@ -76,6 +77,13 @@ pub fn ev(date: &str, what: &str) -> Event {
         "resumed" => EventKind::Resumed,
         "extended" => EventKind::Extended {
             approved_by: "县住建局局长".to_owned(),
+            role: None,
+            length: None,
+        },
+        "extended:government" => EventKind::Extended {
+            approved_by: "副县长".to_owned(),
+            role: None,
+            length: None,
         },
         "granted" => EventKind::Decided {
             outcome: Outcome::Granted,
@@ -97,6 +105,7 @@ pub fn case(limits: Limits, events: &[(&str, &str)]) -> Case {
         item: None,
         body: None,
         channel: None,
+        handling: Handling::Promised,
         limits,
         events: events.iter().map(|(d, w)| ev(d, w)).collect(),
     }
