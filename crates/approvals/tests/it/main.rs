@@ -20,10 +20,12 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod acceptance;
 mod articles;
 mod explain;
 mod formats;
 mod joint;
+mod lawful;
 mod laws;
 mod metrics;
 mod regression;
