@@ -313,20 +313,15 @@ fn deadline(
         channel: None,
         handling: Handling::Promised,
         limits,
+        preliminary_review: false,
+        expires: None,
         events,
     };
     let app = Application::replay(&case.events, None).map_err(Failure::input)?;
     // The flags of the limits themselves: the evaluation on the day of
     // acceptance, with no suspension (they do not change a flag).
-    let e = jiceng::approvals::evaluate_app(
-        &app,
-        &limits,
-        Handling::Promised,
-        accepted,
-        cal,
-        &Options::default(),
-    )
-    .map_err(Failure::input)?;
+    let e = jiceng::approvals::evaluate_app(&app, &case, accepted, cal, &Options::default())
+        .map_err(Failure::input)?;
     let counted = e.deadlines.extension_counted;
     let statutory = jiceng::approvals::statutory_limit(&limits, false)
         .map_err(Failure::input)

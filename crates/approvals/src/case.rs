@@ -6,7 +6,10 @@
 //! suspended and resumed (Licensing Law Art. 45: hearings, tenders,
 //! auctions, inspection, testing, quarantine, appraisal, expert review),
 //! extended (Art. 42, with the agency head's approval), decided (准予 /
-//! 不予许可), delivered (Art. 44), withdrawn (撤回).
+//! 不予许可), delivered (Art. 44), withdrawn (撤回); forwarded by a lower
+//! agency after its preliminary review (Art. 43); the hearing: the right
+//! notified, requested, scheduled and held (Arts. 47–48; hearing time
+//! stops the clock, Art. 45).
 //!
 //! The state is never stored: it is derived by replaying the log. An event
 //! that is not allowed in the current state, or dated before the previous
@@ -16,10 +19,16 @@
 //! ```text
 //! start ─received→ received ─incomplete_notice→ awaiting_supplement ─supplemented→ received
 //! received ─accepted→ running ─suspended→ suspended ─resumed→ running
-//! running ─extended (once)→ running ─decided→ decided ─delivered→ delivered
+//! running ─extended→ running ─decided→ decided ─delivered→ delivered
 //! received | awaiting_supplement ─rejected→ rejected
+//! received | awaiting_supplement ─accepted | decided→ (Art. 32 decides the start)
+//! received | running ─hearing_requested→ suspended ─hearing_held→ running
 //! any open state ─withdrawn→ withdrawn
 //! ```
+//!
+//! A second notice or a second extension is kept and flagged by the
+//! evaluation: only events that cannot have happened (a decision before
+//! receipt, anything after a withdrawal) are refused.
 
 use std::fmt;
 
@@ -202,6 +211,22 @@ pub enum EventKind {
     Delivered,
     /// Withdrawn by the applicant.
     Withdrawn,
+    /// Art. 43: the lower agency sent its preliminary review and all the
+    /// materials to the deciding agency, whose clock starts that day.
+    Forwarded,
+    /// Art. 47: the applicant and interested parties told of their right to
+    /// request a hearing.
+    HearingNotified,
+    /// Art. 47: a hearing requested; the clock stops (Art. 45) until the
+    /// day after the hearing.
+    HearingRequested,
+    /// Art. 48: the parties told of the hearing's time and place.
+    HearingScheduled {
+        /// The day the hearing is to be held.
+        hearing_date: NaiveDate,
+    },
+    /// The hearing held; the clock runs again the next day.
+    HearingHeld,
 }
 
 impl EventKind {
@@ -219,6 +244,11 @@ impl EventKind {
             EventKind::Decided { .. } => "decided",
             EventKind::Delivered => "delivered",
             EventKind::Withdrawn => "withdrawn",
+            EventKind::Forwarded => "forwarded",
+            EventKind::HearingNotified => "hearing_notified",
+            EventKind::HearingRequested => "hearing_requested",
+            EventKind::HearingScheduled { .. } => "hearing_scheduled",
+            EventKind::HearingHeld => "hearing_held",
         }
     }
 }
@@ -255,6 +285,8 @@ struct EventRepr {
     length: Option<Period>,
     #[serde(default)]
     outcome: Option<Outcome>,
+    #[serde(default)]
+    hearing_date: Option<NaiveDate>,
 }
 
 /// The event kinds, as files name them (for the schema).
@@ -273,6 +305,11 @@ enum EventName {
     Decided,
     Delivered,
     Withdrawn,
+    Forwarded,
+    HearingNotified,
+    HearingRequested,
+    HearingScheduled,
+    HearingHeld,
 }
 
 impl TryFrom<EventRepr> for Event {
@@ -315,6 +352,13 @@ impl TryFrom<EventRepr> for Event {
             },
             "delivered" => EventKind::Delivered,
             "withdrawn" => EventKind::Withdrawn,
+            "forwarded" => EventKind::Forwarded,
+            "hearing_notified" => EventKind::HearingNotified,
+            "hearing_requested" => EventKind::HearingRequested,
+            "hearing_scheduled" => EventKind::HearingScheduled {
+                hearing_date: r.hearing_date.ok_or_else(|| need("hearing_date"))?,
+            },
+            "hearing_held" => EventKind::HearingHeld,
             other => return Err(format!("unknown event kind {other:?} on {}", r.date)),
         };
         if r.reason.is_some()
@@ -338,6 +382,9 @@ impl TryFrom<EventRepr> for Event {
         }
         if r.outcome.is_some() && !matches!(kind, EventKind::Decided { .. }) {
             return Err(refuse("outcome"));
+        }
+        if r.hearing_date.is_some() && !matches!(kind, EventKind::HearingScheduled { .. }) {
+            return Err(refuse("hearing_date"));
         }
         Ok(Event { date: r.date, kind })
     }
@@ -541,6 +588,14 @@ pub struct Case {
     /// Its limits.
     #[serde(default, flatten)]
     pub limits: Limits,
+    /// Art. 43: a lower agency reviews first and forwards to the deciding
+    /// agency.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub preliminary_review: bool,
+    /// Art. 50: a renewal application, for a licence valid through this
+    /// day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<NaiveDate>,
     /// What happened, in date order.
     pub events: Vec<Event>,
 }
@@ -637,6 +692,16 @@ pub struct Application {
     pub ended: Option<NaiveDate>,
     /// The date of the last event.
     pub last: Option<NaiveDate>,
+    /// Art. 43: the day the lower agency forwarded its review.
+    pub forwarded: Option<NaiveDate>,
+    /// Art. 47: the day the parties were told of their right to a hearing.
+    pub hearing_notified: Option<NaiveDate>,
+    /// Art. 47: the day a hearing was requested.
+    pub hearing_requested: Option<NaiveDate>,
+    /// Art. 48: (the day the parties were told, the hearing's date).
+    pub hearing_scheduled: Option<(NaiveDate, NaiveDate)>,
+    /// The day the hearing was held.
+    pub hearing_held: Option<NaiveDate>,
 }
 
 impl Default for Application {
@@ -657,6 +722,11 @@ impl Default for Application {
             delivered: None,
             ended: None,
             last: None,
+            forwarded: None,
+            hearing_notified: None,
+            hearing_requested: None,
+            hearing_scheduled: None,
+            hearing_held: None,
         }
     }
 }
@@ -720,6 +790,23 @@ impl Application {
             ) => self.state(),
             (S::Received | S::AwaitingSupplement | S::Running, K::Decided { .. }) => S::Decided,
             (S::Decided, K::Delivered) => S::Delivered,
+            (S::Received | S::Running | S::Suspended, K::Forwarded) if self.forwarded.is_none() => {
+                self.state()
+            }
+            (S::Received | S::Running, K::HearingNotified) => self.state(),
+            (S::Received | S::Running, K::HearingRequested) if self.hearing_requested.is_none() => {
+                S::Suspended
+            }
+            (S::Suspended, K::HearingScheduled { .. })
+                if self.hearing_requested.is_some() && self.hearing_held.is_none() =>
+            {
+                S::Suspended
+            }
+            (S::Suspended, K::HearingHeld)
+                if self.hearing_requested.is_some() && self.hearing_held.is_none() =>
+            {
+                S::Running
+            }
             (S::Received | S::AwaitingSupplement | S::Running | S::Suspended, K::Withdrawn) => {
                 S::Withdrawn
             }
@@ -763,6 +850,26 @@ impl Application {
             K::Decided { outcome } => self.decided = Some((e.date, *outcome)),
             K::Delivered => self.delivered = Some(e.date),
             K::Rejected { .. } | K::Withdrawn => self.ended = Some(e.date),
+            K::Forwarded => self.forwarded = Some(e.date),
+            K::HearingNotified => {
+                self.hearing_notified.get_or_insert(e.date);
+            }
+            K::HearingRequested => {
+                self.hearing_requested = Some(e.date);
+                self.open_suspension = Some((e.date, SuspensionReason::Hearing));
+            }
+            K::HearingScheduled { hearing_date } => {
+                self.hearing_scheduled = Some((e.date, *hearing_date));
+            }
+            K::HearingHeld => {
+                self.hearing_held = Some(e.date);
+                // The hearing day itself is hearing time; the clock runs
+                // again the day after.
+                let resumed = e.date.succ_opt().unwrap_or(e.date);
+                if let Some((from, reason)) = self.open_suspension.take() {
+                    self.suspensions.push((from, resumed, reason));
+                }
+            }
         }
         self.state = next;
         self.last = Some(e.date);
@@ -813,6 +920,10 @@ struct CaseRepr {
     joint: bool,
     #[serde(default)]
     delivery: Option<Period>,
+    #[serde(default)]
+    preliminary_review: bool,
+    #[serde(default)]
+    expires: Option<NaiveDate>,
     events: Vec<Event>,
 }
 
@@ -831,6 +942,8 @@ impl From<CaseRepr> for Case {
                 joint: r.joint,
                 delivery: r.delivery,
             }),
+            preliminary_review: r.preliminary_review,
+            expires: r.expires,
             events: r.events,
         }
     }

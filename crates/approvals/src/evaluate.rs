@@ -67,6 +67,9 @@ pub enum Status {
     AwaitingAcceptance,
     /// Waiting for the applicant's supplement.
     AwaitingSupplement,
+    /// Accepted by a lower agency, under its 20-working-day preliminary
+    /// review (Art. 43); the deciding agency's clock has not started.
+    PreliminaryReview,
     /// Accepted, both clocks comfortable.
     OnTrack,
     /// A due date within the "due soon" threshold.
@@ -103,6 +106,7 @@ impl Status {
             Status::NotYetReceived => "not_yet_received",
             Status::AwaitingAcceptance => "awaiting_acceptance",
             Status::AwaitingSupplement => "awaiting_supplement",
+            Status::PreliminaryReview => "preliminary_review",
             Status::OnTrack => "on_track",
             Status::DueSoon => "due_soon",
             Status::Suspended => "suspended",
@@ -123,6 +127,7 @@ impl Status {
             Status::NotYetReceived => "尚未收件",
             Status::AwaitingAcceptance => "待受理",
             Status::AwaitingSupplement => "待补正",
+            Status::PreliminaryReview => "下级机关初步审查",
             Status::OnTrack => "正常办理",
             Status::DueSoon => "即将到期",
             Status::Suspended => "暂停计时",
@@ -213,11 +218,29 @@ pub enum Flag {
     /// The licence delivered after the Art. 44 limit, or not delivered by
     /// it.
     DeliveryLate,
+    /// The lower agency forwarded after its 20 working days, or has not
+    /// forwarded by then (Art. 43).
+    PreliminaryReviewLate,
+    /// The hearing requested more than 5 days after the parties were told
+    /// of the right (Art. 47): the agency need not hold it.
+    HearingRequestLate,
+    /// The hearing not held within 20 working days of the request
+    /// (Art. 47).
+    HearingHeldLate,
+    /// The parties told of the hearing fewer than 7 working days before it
+    /// (Art. 48).
+    HearingNoticeShort,
+    /// The renewal applied for later than 30 days before the licence
+    /// expires (Art. 50).
+    RenewalAppliedLate,
+    /// No decision on a timely renewal application before the licence
+    /// expired: renewal is deemed granted (Art. 50).
+    RenewalDeemedGranted,
 }
 
 impl Flag {
     /// Every flag, in order.
-    pub const ALL: [Flag; 11] = [
+    pub const ALL: [Flag; 17] = [
         Flag::IncompleteNoticeLate,
         Flag::SecondIncompleteNotice,
         Flag::AcceptanceOverdue,
@@ -229,6 +252,12 @@ impl Flag {
         Flag::DecidedLate,
         Flag::OverdueAgainstStatute,
         Flag::DeliveryLate,
+        Flag::PreliminaryReviewLate,
+        Flag::HearingRequestLate,
+        Flag::HearingHeldLate,
+        Flag::HearingNoticeShort,
+        Flag::RenewalAppliedLate,
+        Flag::RenewalDeemedGranted,
     ];
 
     /// The name JSON uses.
@@ -245,6 +274,12 @@ impl Flag {
             Flag::DecidedLate => "decided_late",
             Flag::OverdueAgainstStatute => "overdue_against_statute",
             Flag::DeliveryLate => "delivery_late",
+            Flag::PreliminaryReviewLate => "preliminary_review_late",
+            Flag::HearingRequestLate => "hearing_request_late",
+            Flag::HearingHeldLate => "hearing_held_late",
+            Flag::HearingNoticeShort => "hearing_notice_short",
+            Flag::RenewalAppliedLate => "renewal_applied_late",
+            Flag::RenewalDeemedGranted => "renewal_deemed_granted",
         }
     }
 
@@ -262,6 +297,10 @@ impl Flag {
                 "行政许可法第四十二条、第四十五条、第八十二条"
             }
             Flag::DeliveryLate => "行政许可法第四十四条",
+            Flag::PreliminaryReviewLate => "行政许可法第四十三条",
+            Flag::HearingRequestLate | Flag::HearingHeldLate => "行政许可法第四十七条",
+            Flag::HearingNoticeShort => "行政许可法第四十八条",
+            Flag::RenewalAppliedLate | Flag::RenewalDeemedGranted => "行政许可法第五十条",
         }
     }
 
@@ -291,6 +330,20 @@ impl Flag {
             Flag::DecidedLate => "decided after the statutory limit",
             Flag::OverdueAgainstStatute => "not decided by the statutory limit",
             Flag::DeliveryLate => "licence not delivered within the delivery limit",
+            Flag::PreliminaryReviewLate => {
+                "the lower agency did not finish its review within 20 working days"
+            }
+            Flag::HearingRequestLate => {
+                "hearing requested more than 5 days after the right was notified"
+            }
+            Flag::HearingHeldLate => "hearing not held within 20 working days of the request",
+            Flag::HearingNoticeShort => {
+                "parties told of the hearing fewer than 7 working days before it"
+            }
+            Flag::RenewalAppliedLate => "renewal applied for less than 30 days before expiry",
+            Flag::RenewalDeemedGranted => {
+                "no decision on the renewal before expiry: renewal deemed granted"
+            }
         }
     }
 
@@ -308,6 +361,12 @@ impl Flag {
             Flag::DecidedLate => "超过法定期限作出决定",
             Flag::OverdueAgainstStatute => "法定期限届满未作出决定",
             Flag::DeliveryLate => "未在法定期限内颁发、送达行政许可证件",
+            Flag::PreliminaryReviewLate => "下级行政机关未在二十日内审查完毕",
+            Flag::HearingRequestLate => "被告知听证权利之日起五日后才提出听证申请",
+            Flag::HearingHeldLate => "未在二十日内组织听证",
+            Flag::HearingNoticeShort => "未于举行听证的七日前通知申请人、利害关系人",
+            Flag::RenewalAppliedLate => "未在有效期届满三十日前提出延续申请",
+            Flag::RenewalDeemedGranted => "有效期届满前未作决定，视为准予延续",
         }
     }
 }
@@ -391,6 +450,28 @@ pub struct Deadlines {
     pub delivery_due: Option<NaiveDate>,
     /// The delivery, if any.
     pub delivered: Option<NaiveDate>,
+    /// Art. 43: the last day of the lower agency's preliminary review.
+    pub review_due: Option<NaiveDate>,
+    /// Art. 43: the day the review was forwarded (the deciding agency's
+    /// clock starts then).
+    pub forwarded: Option<NaiveDate>,
+    /// Art. 47: the last day to request a hearing (5 days, the applicant's
+    /// period: calendar days).
+    pub hearing_request_due: Option<NaiveDate>,
+    /// Art. 47: the last day to hold the hearing (20 working days from the
+    /// request).
+    pub hearing_due: Option<NaiveDate>,
+    /// Art. 48: the last day to tell the parties of a scheduled hearing (7
+    /// working days before it).
+    pub hearing_notice_due: Option<NaiveDate>,
+    /// Art. 50: the day the licence being renewed expires.
+    pub expires: Option<NaiveDate>,
+    /// Art. 50: the last day to apply for renewal (30 days before expiry,
+    /// the licensee's period: calendar days).
+    pub renewal_apply_by: Option<NaiveDate>,
+    /// Art. 50: renewal deemed granted for want of a decision before
+    /// expiry.
+    pub renewal_deemed: bool,
     /// True when a date above depends on days no holiday notice covers yet.
     pub provisional: bool,
 }
@@ -602,7 +683,7 @@ pub fn evaluate(
     opts: &Options,
 ) -> Result<Evaluation, Error> {
     let app = Application::replay(&case.events, Some(at))?;
-    evaluate_app(&app, &case.limits, case.handling, at, cal, opts)
+    evaluate_app(&app, case, at, cal, opts)
 }
 
 /// The Art. 32 answer: the day the clocks start, and the rule that gave it.
@@ -699,19 +780,22 @@ fn acceptance(
     Ok(out)
 }
 
-/// As [`evaluate`], for an application already replayed.
+/// As [`evaluate`], for an application already replayed: the case gives
+/// its limits, handling, review and renewal terms; its events are not read
+/// again.
 ///
 /// # Errors
 ///
 /// As [`evaluate`].
 pub fn evaluate_app(
     app: &Application,
-    limits: &Limits,
-    handling: Handling,
+    case: &Case,
     at: NaiveDate,
     cal: &Calendar,
     opts: &Options,
 ) -> Result<Evaluation, Error> {
+    let limits = &case.limits;
+    let handling = case.handling;
     let at = closed_at(app, at);
     // Art. 82: limits the law sets for the agency are in working days.
     let delivery = agency_wd(limits.delivery, "delivery", "第四十四条")?;
@@ -764,56 +848,77 @@ pub fn evaluate_app(
     if let Some(acc) = acc.day {
         let copts = clock_options(app, at);
         let sus = Some(&copts);
-        let base_due = end(
-            cal,
-            acc,
-            statutory_limit(limits, false)?,
-            sus,
-            &mut provisional,
-        )?;
-        d.statutory_base_due = Some(base_due);
-        d.extension_counted = 0;
-        if app.extensions > 1 {
-            flags.insert(Flag::SecondExtension);
-        }
-        if let Some(x) = &app.extension {
-            let granted = match x.length {
-                Some(p) => agency_wd(p, "extension", "第四十二条")?,
-                None => case_extension,
+        // Art. 43: under a lower agency's preliminary review, the deciding
+        // agency's clock starts on the day the review is forwarded.
+        let mut stat_start = Some(acc);
+        if case.preliminary_review {
+            let review_due = end(cal, acc, Period::WorkingDays(20), None, &mut provisional)?;
+            d.review_due = Some(review_due);
+            d.forwarded = app.forwarded;
+            let done = app.forwarded.or(d.decided);
+            if done.map_or(at > review_due, |f| f > review_due) {
+                flags.insert(Flag::PreliminaryReviewLate);
+            }
+            stat_start = match (app.forwarded, d.decided) {
+                (Some(f), _) => Some(f),
+                (None, Some(_)) => Some(acc),
+                (None, None) => None,
             };
-            let lawful = lawful_extension(limits.joint);
-            if granted > lawful {
-                flags.insert(Flag::ExtensionTooLong);
-            }
-            let head = if limits.joint {
-                ApproverRole::GovernmentHead
-            } else {
-                ApproverRole::AgencyHead
-            };
-            let wrong = x.role.is_some_and(|r| r != head);
-            if wrong {
-                flags.insert(Flag::ExtensionWrongApprover);
-            }
-            // Art. 42: the extension is approved within the limit; one
-            // approved after it ran out does not revive it.
-            if x.date > base_due {
-                d.extension_late = true;
-                flags.insert(Flag::ExtensionLate);
-            } else if !wrong {
-                d.extension_counted = granted.min(lawful);
-            }
         }
-        d.statutory_due = Some(if d.extension_counted > 0 {
-            end(
+        let mut base = None;
+        if let Some(acc) = stat_start {
+            let base_due = end(
                 cal,
                 acc,
-                with_extension(limits, d.extension_counted)?,
+                statutory_limit(limits, false)?,
                 sus,
                 &mut provisional,
-            )?
-        } else {
-            base_due
-        });
+            )?;
+            d.statutory_base_due = Some(base_due);
+            d.extension_counted = 0;
+            if app.extensions > 1 {
+                flags.insert(Flag::SecondExtension);
+            }
+            if let Some(x) = &app.extension {
+                let granted = match x.length {
+                    Some(p) => agency_wd(p, "extension", "第四十二条")?,
+                    None => case_extension,
+                };
+                let lawful = lawful_extension(limits.joint);
+                if granted > lawful {
+                    flags.insert(Flag::ExtensionTooLong);
+                }
+                let head = if limits.joint {
+                    ApproverRole::GovernmentHead
+                } else {
+                    ApproverRole::AgencyHead
+                };
+                let wrong = x.role.is_some_and(|r| r != head);
+                if wrong {
+                    flags.insert(Flag::ExtensionWrongApprover);
+                }
+                // Art. 42: the extension is approved within the limit; one
+                // approved after it ran out does not revive it.
+                if x.date > base_due {
+                    d.extension_late = true;
+                    flags.insert(Flag::ExtensionLate);
+                } else if !wrong {
+                    d.extension_counted = granted.min(lawful);
+                }
+            }
+            d.statutory_due = Some(if d.extension_counted > 0 {
+                end(
+                    cal,
+                    acc,
+                    with_extension(limits, d.extension_counted)?,
+                    sus,
+                    &mut provisional,
+                )?
+            } else {
+                base_due
+            });
+            base = Some(base_due);
+        }
         let promise = match (limits.promised, handling) {
             (Some(p), _) => Some(p),
             (None, Handling::OnTheSpot) => Some(Period::WorkingDays(0)),
@@ -821,7 +926,7 @@ pub fn evaluate_app(
         };
         if let Some(p) = promise {
             let due = end(cal, acc, p, sus, &mut provisional)?;
-            if due > base_due {
+            if base.is_some_and(|b| due > b) {
                 flags.insert(Flag::PromiseLongerThanStatute);
             }
             d.promised_due = Some(due);
@@ -852,6 +957,10 @@ pub fn evaluate_app(
             }
         }
     }
+    hearing(app, at, cal, &mut d, &mut flags, &mut provisional)?;
+    if let Some(exp) = case.expires {
+        renewal(app, exp, received, at, &mut d, &mut flags);
+    }
     eval.same_day = d.decided.is_some_and(|x| x == received);
     d.provisional = provisional;
     eval.status = status(app, &d, at, cal, opts)?;
@@ -863,6 +972,69 @@ pub fn evaluate_app(
     eval.deadlines = d;
     eval.flags = flags;
     Ok(eval)
+}
+
+/// Arts. 47–48: the hearing's own periods. The 5 days to request it are
+/// the applicant's (calendar days, Civil Code rules); the 20 days to hold
+/// it and the 7 days' notice are the agency's (working days, Art. 82).
+fn hearing(
+    app: &Application,
+    at: NaiveDate,
+    cal: &Calendar,
+    d: &mut Deadlines,
+    flags: &mut Flags,
+    provisional: &mut bool,
+) -> Result<(), Error> {
+    if let Some(n) = app.hearing_notified {
+        let due = end(cal, n, Period::Days(5), None, provisional)?;
+        d.hearing_request_due = Some(due);
+        if app.hearing_requested.is_some_and(|r| r > due) {
+            flags.insert(Flag::HearingRequestLate);
+        }
+    }
+    if let Some(r) = app.hearing_requested {
+        let due = end(cal, r, Period::WorkingDays(20), None, provisional)?;
+        d.hearing_due = Some(due);
+        if app.hearing_held.map_or(at > due, |h| h > due) {
+            flags.insert(Flag::HearingHeldLate);
+        }
+    }
+    if let Some((told, date)) = app.hearing_scheduled {
+        d.hearing_notice_due = Some(cal.add_working_days(date, -7)?);
+        if cal.working_days_between(told, date)? < 7 {
+            flags.insert(Flag::HearingNoticeShort);
+        }
+    }
+    Ok(())
+}
+
+/// Art. 50: a renewal applied for at least 30 days (calendar days: the
+/// licensee's period) before expiry, and not decided before the licence
+/// expires, is deemed granted. A decision on the day of expiry is in time.
+fn renewal(
+    app: &Application,
+    exp: NaiveDate,
+    received: NaiveDate,
+    at: NaiveDate,
+    d: &mut Deadlines,
+    flags: &mut Flags,
+) {
+    d.expires = Some(exp);
+    let apply_by = exp.checked_sub_days(chrono::Days::new(30));
+    d.renewal_apply_by = apply_by;
+    let timely = apply_by.is_some_and(|by| received <= by);
+    if !timely {
+        flags.insert(Flag::RenewalAppliedLate);
+    }
+    let open = !matches!(app.state(), State::Rejected | State::Withdrawn);
+    let undecided_at_expiry = match app.decided {
+        Some((x, _)) => x > exp,
+        None => at > exp,
+    };
+    if timely && open && undecided_at_expiry {
+        d.renewal_deemed = true;
+        flags.insert(Flag::RenewalDeemedGranted);
+    }
 }
 
 /// A rejected or withdrawn case stands still from the day it ended: a later
@@ -911,6 +1083,9 @@ fn status(
         });
     }
     let Some(stat) = d.statutory_due else {
+        if d.review_due.is_some() && d.acceptance.is_some() {
+            return Ok(Status::PreliminaryReview);
+        }
         return Ok(match app.state() {
             State::AwaitingSupplement => Status::AwaitingSupplement,
             _ => Status::AwaitingAcceptance,

@@ -174,7 +174,7 @@ pub fn explain(
     opts: &Options,
 ) -> Result<CaseExplanation, Error> {
     let app = Application::replay(&case.events, Some(at))?;
-    let e = evaluate_app(&app, &case.limits, case.handling, at, cal, opts)?;
+    let e = evaluate_app(&app, case, at, cal, opts)?;
     let at = closed_at_pub(&app, at);
     let d = e.deadlines;
     let art32 = "行政许可法第三十二条";
@@ -294,21 +294,46 @@ pub fn explain(
     };
     if let Some(acc) = d.acceptance {
         let copts = clock_options_pub(&app, at);
-        let stat = cal.explain_period_end(
-            acc,
-            statutory_limit_counted(&case.limits, d.extension_counted)?,
-            &copts,
-        )?;
-        statements.push(clock_statement(
-            "statutory",
-            if case.limits.joint {
-                "行政许可法第四十二条第二款"
+        if let Some(review_due) = d.review_due {
+            statements.push(Statement {
+                topic: "preliminary_review",
+                article: "行政许可法第四十三条",
+                en: format!(
+                    "a lower agency reviews first: 20 working days from {acc}, by {review_due}; forwarded: {}; the deciding agency's clock starts on the day it is forwarded",
+                    day_or_dash(d.forwarded)
+                ),
+                zh: format!(
+                    "下级行政机关应当自{acc}受理之日起二十日内审查完毕（至{review_due}）；报送：{}；上级机关自收到之日起计算期限",
+                    day_or_dash(d.forwarded)
+                ),
+            });
+        }
+        // The statutory clock starts at acceptance, or under a preliminary
+        // review on the day the review was forwarded.
+        let stat_start = d.statutory_due.map(|_| {
+            if d.review_due.is_some() {
+                d.forwarded.unwrap_or(acc)
             } else {
-                "行政许可法第四十二条"
-            },
-            &stat,
-        ));
-        out.statutory = Some(stat);
+                acc
+            }
+        });
+        if let Some(start) = stat_start {
+            let stat = cal.explain_period_end(
+                start,
+                statutory_limit_counted(&case.limits, d.extension_counted)?,
+                &copts,
+            )?;
+            statements.push(clock_statement(
+                "statutory",
+                if case.limits.joint {
+                    "行政许可法第四十二条第二款"
+                } else {
+                    "行政许可法第四十二条"
+                },
+                &stat,
+            ));
+            out.statutory = Some(stat);
+        }
         let promise = match (case.limits.promised, case.handling) {
             (Some(p), _) => Some(p),
             (None, Handling::OnTheSpot) => Some(jiceng_calendar::Period::WorkingDays(0)),
@@ -387,6 +412,76 @@ pub fn explain(
                 day_or_dash(d.decided),
                 case.limits.delivery,
                 day_or_dash(d.delivered)
+            ),
+        });
+    }
+    if let Some(n) = app.hearing_notified {
+        statements.push(Statement {
+            topic: "hearing",
+            article: "行政许可法第四十七条",
+            en: format!(
+                "told of the right to a hearing on {n}; a request is due within 5 days (the applicant's period, calendar days), by {}; requested: {}",
+                day_or_dash(d.hearing_request_due),
+                day_or_dash(app.hearing_requested)
+            ),
+            zh: format!(
+                "{n}告知听证权利；应在五日内（至{}）提出听证申请；申请：{}",
+                day_or_dash(d.hearing_request_due),
+                day_or_dash(app.hearing_requested)
+            ),
+        });
+    }
+    if let Some(r) = app.hearing_requested {
+        statements.push(Statement {
+            topic: "hearing",
+            article: "行政许可法第四十七条、第四十五条",
+            en: format!(
+                "hearing requested on {r}; to be held within 20 working days, by {}; held: {}; hearing time is not counted",
+                day_or_dash(d.hearing_due),
+                day_or_dash(app.hearing_held)
+            ),
+            zh: format!(
+                "{r}提出听证申请；应在二十日内（至{}）组织听证；举行：{}；听证所需时间不计算在期限内",
+                day_or_dash(d.hearing_due),
+                day_or_dash(app.hearing_held)
+            ),
+        });
+    }
+    if let Some((told, date)) = app.hearing_scheduled {
+        statements.push(Statement {
+            topic: "hearing",
+            article: "行政许可法第四十八条",
+            en: format!(
+                "parties told on {told} of the hearing on {date}; they must be told 7 working days before, by {}",
+                day_or_dash(d.hearing_notice_due)
+            ),
+            zh: format!(
+                "{told}通知{date}举行听证；应于举行听证的七日前（{}前）通知",
+                day_or_dash(d.hearing_notice_due)
+            ),
+        });
+    }
+    if let Some(exp) = d.expires {
+        statements.push(Statement {
+            topic: "renewal",
+            article: "行政许可法第五十条",
+            en: format!(
+                "renewal of a licence valid through {exp}: to be applied for by {} (30 days before expiry, calendar days); {}",
+                day_or_dash(d.renewal_apply_by),
+                if d.renewal_deemed {
+                    "no decision before expiry: renewal deemed granted"
+                } else {
+                    "a decision is due before expiry, or renewal is deemed granted"
+                }
+            ),
+            zh: format!(
+                "有效期至{exp}的行政许可延续：应于{}前（届满三十日前）提出申请；{}",
+                day_or_dash(d.renewal_apply_by),
+                if d.renewal_deemed {
+                    "有效期届满前未作决定，视为准予延续"
+                } else {
+                    "应在有效期届满前作出是否准予延续的决定，逾期未作决定的，视为准予延续"
+                }
             ),
         });
     }

@@ -248,6 +248,8 @@ fn one(
             body: Some(format!("centre-{}", rng.random_range(0..50))),
             channel: Some(channel),
             handling: Handling::Promised,
+            preliminary_review: false,
+            expires: None,
             limits: Limits {
                 promised,
                 ..Limits::default()

@@ -46,22 +46,46 @@ fn check(name: &str, events: &str, at: &str, want: Want, failures: &mut Vec<Stri
         }
     };
     let opt = |s: Option<&str>| format!("{:?}", s.map(day));
-    expect("acceptance", format!("{:?}", d.acceptance), opt(want.acceptance));
-    expect("rule", format!("{:?}", d.acceptance_rule), format!("{:?}", want.rule));
-    expect("statutory_due", format!("{:?}", d.statutory_due), opt(want.statutory));
-    expect("status", format!("{:?}", e.status), format!("{:?}", want.status));
+    expect(
+        "acceptance",
+        format!("{:?}", d.acceptance),
+        opt(want.acceptance),
+    );
+    expect(
+        "rule",
+        format!("{:?}", d.acceptance_rule),
+        format!("{:?}", want.rule),
+    );
+    expect(
+        "statutory_due",
+        format!("{:?}", d.statutory_due),
+        opt(want.statutory),
+    );
+    expect(
+        "status",
+        format!("{:?}", e.status),
+        format!("{:?}", want.status),
+    );
     expect(
         "flags",
         format!("{:?}", e.flags.iter().collect::<Vec<_>>()),
         format!("{:?}", want.flags),
     );
-    expect("acceptance_due", format!("{:?}", d.acceptance_due), opt(want.acceptance_due));
+    expect(
+        "acceptance_due",
+        format!("{:?}", d.acceptance_due),
+        opt(want.acceptance_due),
+    );
     expect(
         "waiting",
         format!("{:?}", d.waiting_working_days),
         format!("{:?}", want.waiting),
     );
-    expect("notice_due", format!("{:?}", d.notice_due), opt(Some("2025-03-10")));
+    expect(
+        "notice_due",
+        format!("{:?}", d.notice_due),
+        opt(Some("2025-03-10")),
+    );
     // The law of the start: never before receipt, never after the
     // acceptance on record.
     if let Some(a) = d.acceptance {
@@ -159,9 +183,7 @@ fn received_then_decided_is_lawful_under_deemed_acceptance() {
     // due 31 Mar; decided before it.
     check(
         "received-decided",
-        &format!(
-            r#"{R},{{"date":"2025-03-25","kind":"decided","outcome":"granted"}}"#
-        ),
+        &format!(r#"{R},{{"date":"2025-03-25","kind":"decided","outcome":"granted"}}"#),
         "2025-03-25",
         Want {
             acceptance: Some("2025-03-03"),
@@ -177,9 +199,7 @@ fn received_then_decided_is_lawful_under_deemed_acceptance() {
     // Decided 1 Apr: one working day past 31 Mar.
     check(
         "received-decided-late",
-        &format!(
-            r#"{R},{{"date":"2025-04-01","kind":"decided","outcome":"refused"}}"#
-        ),
+        &format!(r#"{R},{{"date":"2025-04-01","kind":"decided","outcome":"refused"}}"#),
         "2025-04-01",
         Want {
             acceptance: Some("2025-03-03"),

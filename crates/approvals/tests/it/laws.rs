@@ -158,6 +158,8 @@ fn build(s: &Spec) -> Case {
         channel: Some([Channel::Counter, Channel::Online, Channel::VillageProxy][s.channel]),
         handling: jiceng_approvals::Handling::Promised,
         limits,
+        preliminary_review: false,
+        expires: None,
         events,
     }
 }

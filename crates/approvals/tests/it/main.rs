@@ -28,6 +28,7 @@ mod joint;
 mod lawful;
 mod laws;
 mod metrics;
+mod procedures;
 mod regression;
 mod routing;
 mod states;
@@ -109,6 +110,8 @@ pub fn case(limits: Limits, events: &[(&str, &str)]) -> Case {
         channel: None,
         handling: Handling::Promised,
         limits,
+        preliminary_review: false,
+        expires: None,
         events: events.iter().map(|(d, w)| ev(d, w)).collect(),
     }
 }
