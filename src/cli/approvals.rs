@@ -147,19 +147,6 @@ fn flag_label(f: Flag, lang: Lang) -> &'static str {
     lang.pick(f.name(), f.zh())
 }
 
-/// A serde error of a case line, in words: the field and the value, never
-/// an internal type name.
-fn case_error(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    // serde names the wire types it could not build (`CaseRepr`,
-    // `EventRepr`); say "case" and "event" instead.
-    text.replace("struct CaseRepr", "a case object")
-        .replace("struct EventRepr", "an event object")
-        .replace("CaseRepr", "case")
-        .replace("EventRepr", "event")
-        .replace("struct LimitsRepr", "limits")
-}
-
 pub(crate) fn run(
     args: ApprovalsArgs,
     lang: Lang,
@@ -472,11 +459,11 @@ fn evaluate_stream(
         if line.trim().is_empty() {
             continue;
         }
-        let case: Case = match serde_json::from_str(line) {
+        let case = match Case::from_json(line) {
             Ok(c) => c,
             Err(e) => {
                 bad += 1;
-                writeln!(err, "jiceng: {name}:{n}: {}", case_error(&e))?;
+                writeln!(err, "jiceng: {name}:{n}: {e}")?;
                 continue;
             }
         };

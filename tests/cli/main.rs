@@ -19,6 +19,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod approvals;
+mod approvals_explain;
 mod authority;
 mod calendar;
 

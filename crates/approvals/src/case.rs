@@ -948,3 +948,172 @@ impl From<CaseRepr> for Case {
         }
     }
 }
+
+/// The text of a JSON value for an error message, cut to 60 characters.
+fn shown(v: &serde_json::Value) -> String {
+    let text = v.to_string();
+    match text.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text,
+    }
+}
+
+/// The words of a serde error without its position (the line is named by
+/// the caller) and without the names of the wire types.
+fn words(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    };
+    text.replace("struct CaseRepr", "a case")
+        .replace("struct EventRepr", "an event")
+}
+
+fn field<T: serde::de::DeserializeOwned>(name: &str, v: &serde_json::Value) -> Result<T, Error> {
+    serde_json::from_value(v.clone()).map_err(|e| Error::Parse {
+        field: name.to_owned(),
+        value: shown(v),
+        message: words(&e),
+    })
+}
+
+impl Case {
+    /// Reads a case from one line of a cases file. An error names the
+    /// field (`events[2].date`) and the value it met, never an internal
+    /// type.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Parse`] for text that is not a case.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_approvals::Case;
+    ///
+    /// let err = Case::from_json(r#"{"id":"A","channel":"fax","events":[]}"#).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "field `channel`, value \"fax\": unknown variant `fax`, expected one of `counter`, `online`, `village_proxy`"
+    /// );
+    /// let err = Case::from_json(r#"{"id":"A","events":[{"date":"2025-13-01","kind":"received"}]}"#)
+    ///     .unwrap_err();
+    /// assert!(err.to_string().starts_with("field `events[0].date`, value \"2025-13-01\""));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Case, Error> {
+        // The common case first, in one pass; the slower search for the
+        // field only when it fails.
+        if let Ok(c) = serde_json::from_str::<Case>(text) {
+            return Ok(c);
+        }
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Parse {
+            field: "(line)".to_owned(),
+            value: String::new(),
+            message: format!("not JSON: {e}"),
+        })?;
+        match serde_json::from_value::<Case>(value.clone()) {
+            Ok(c) => Ok(c),
+            Err(e) => Err(locate(&value).unwrap_or_else(|| Error::Parse {
+                field: "(case)".to_owned(),
+                value: shown(&value),
+                message: words(&e),
+            })),
+        }
+    }
+}
+
+/// Finds the field a case fails on, checking each field on its own.
+fn locate(v: &serde_json::Value) -> Option<Error> {
+    let Some(obj) = v.as_object() else {
+        return Some(Error::Parse {
+            field: "(case)".to_owned(),
+            value: shown(v),
+            message: "a case must be a JSON object".to_owned(),
+        });
+    };
+    for (k, x) in obj {
+        let r = match k.as_str() {
+            "id" => field::<String>(k, x).map(drop),
+            "item" | "body" => field::<Option<String>>(k, x).map(drop),
+            "channel" => field::<Option<Channel>>(k, x).map(drop),
+            "handling" => field::<Handling>(k, x).map(drop),
+            "statutory" | "promised" | "extension" | "delivery" => {
+                field::<Option<Period>>(k, x).map(drop)
+            }
+            "joint" | "preliminary_review" => field::<bool>(k, x).map(drop),
+            "expires" => field::<Option<NaiveDate>>(k, x).map(drop),
+            "events" => events(x),
+            _ => Err(Error::Parse {
+                field: k.clone(),
+                value: shown(x),
+                message: "unknown field".to_owned(),
+            }),
+        };
+        if let Err(e) = r {
+            return Some(e);
+        }
+    }
+    for needed in ["id", "events"] {
+        if !obj.contains_key(needed) {
+            return Some(Error::Parse {
+                field: needed.to_owned(),
+                value: String::new(),
+                message: "missing".to_owned(),
+            });
+        }
+    }
+    None
+}
+
+fn events(v: &serde_json::Value) -> Result<(), Error> {
+    let Some(list) = v.as_array() else {
+        return Err(Error::Parse {
+            field: "events".to_owned(),
+            value: shown(v),
+            message: "must be a list of events".to_owned(),
+        });
+    };
+    for (i, e) in list.iter().enumerate() {
+        let at = |f: &str| format!("events[{i}].{f}");
+        let Some(obj) = e.as_object() else {
+            return Err(Error::Parse {
+                field: format!("events[{i}]"),
+                value: shown(e),
+                message: "an event must be a JSON object".to_owned(),
+            });
+        };
+        if let Some(d) = obj.get("date") {
+            if d.as_str()
+                .is_some_and(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").is_err())
+            {
+                return Err(Error::Parse {
+                    field: at("date"),
+                    value: shown(d),
+                    message: "not a calendar date YYYY-MM-DD".to_owned(),
+                });
+            }
+            field::<NaiveDate>(&at("date"), d)?;
+        }
+        for (k, x) in obj {
+            let r = match k.as_str() {
+                "kind" | "approved_by" => field::<String>(&at(k), x).map(drop),
+                "role" => field::<Option<ApproverRole>>(&at(k), x).map(drop),
+                "length" => field::<Option<Period>>(&at(k), x).map(drop),
+                "outcome" => field::<Option<Outcome>>(&at(k), x).map(drop),
+                "hearing_date" => field::<Option<NaiveDate>>(&at(k), x).map(drop),
+                _ => Ok(()),
+            };
+            r?;
+        }
+        if let Err(err) = serde_json::from_value::<Event>(e.clone()) {
+            return Err(Error::Parse {
+                field: format!("events[{i}]"),
+                value: shown(e),
+                message: words(&err),
+            });
+        }
+    }
+    Ok(())
+}

@@ -74,6 +74,16 @@ pub enum Error {
         /// The limit.
         max: u64,
     },
+    /// A case that cannot be read: the field, the value met, and why.
+    #[error("field `{field}`, value {value}: {message}")]
+    Parse {
+        /// The field, e.g. `events[2].date`.
+        field: String,
+        /// The value met (cut to 60 characters).
+        value: String,
+        /// Why it is not accepted.
+        message: String,
+    },
     /// A calendar error (a date outside coverage …).
     #[error(transparent)]
     Calendar(#[from] jiceng_calendar::Error),
