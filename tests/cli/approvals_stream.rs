@@ -22,7 +22,15 @@ fn approvals_evaluate_streams_and_matches_the_in_memory_fold() {
     let n = N.to_string();
     let mut synth_cmd = Command::new(bin)
         .args([
-            "approvals", "synth", "--seed", "9", "--n", &n, "--from", "2024-01-01", "--days",
+            "approvals",
+            "synth",
+            "--seed",
+            "9",
+            "--n",
+            &n,
+            "--from",
+            "2024-01-01",
+            "--days",
             "600",
         ])
         .stdout(Stdio::piped())

@@ -78,7 +78,9 @@ fn at() -> impl Strategy<Value = NaiveDate> {
         Just(NaiveDate::MAX),
         Just(NaiveDate::from_ymd_opt(1999, 12, 31).unwrap()),
         Just(NaiveDate::from_ymd_opt(2099, 1, 1).unwrap()),
-        (0i64..6000).prop_map(|d| NaiveDate::from_ymd_opt(2010, 1, 1).unwrap() + chrono::Days::new(d as u64)),
+        (0i64..6000).prop_map(
+            |d| NaiveDate::from_ymd_opt(2010, 1, 1).unwrap() + chrono::Days::new(d as u64)
+        ),
     ]
 }
 
