@@ -312,9 +312,9 @@ fn deadline(
     let counted = e.deadlines.extension_counted;
     let statutory = jiceng::approvals::statutory_limit(&limits, false)
         .map_err(Failure::input)
-        .and_then(|base| match base {
-            Period::WorkingDays(n) => Ok(Period::WorkingDays(n.saturating_add(counted))),
-            other => Ok(other),
+        .map(|base| match base {
+            Period::WorkingDays(n) => Period::WorkingDays(n.saturating_add(counted)),
+            other => other,
         })?;
     let opts = jiceng::calendar::PeriodOptions::default();
     let opts = intervals.into_iter().fold(opts, |o, s| o.suspend(s));
@@ -696,14 +696,13 @@ fn write_summary(
     }
     writeln!(
         out,
-        "{}\t{} {}\t{} {}\t{} {}",
+        "{}\t{} {}\t{} {}\tp90 {}",
         lang.pick("working days", "工作日"),
         lang.pick("mean", "平均"),
         s.mean_working_days
             .map_or_else(|| "-".to_owned(), |x| format!("{x:.1}")),
         lang.pick("median", "中位数"),
         num(s.median_working_days),
-        "p90",
         num(s.p90_working_days)
     )?;
     if s.flagged > 0 {

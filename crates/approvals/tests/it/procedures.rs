@@ -19,8 +19,11 @@ fn flags(e: &Evaluation) -> Vec<Flag> {
     e.flags.iter().collect()
 }
 
+/// What must hold of an evaluation, or why not.
+type Expect<'a> = &'a dyn Fn(&Evaluation) -> Result<(), String>;
+
 /// (name, case JSON, evaluation date, check).
-fn check(rows: &[(&str, &str, &str, &dyn Fn(&Evaluation) -> Result<(), String>)]) {
+fn check(rows: &[(&str, &str, &str, Expect<'_>)]) {
     let mut failures = Vec::new();
     for (name, json, at, f) in rows {
         if let Err(m) = f(&eval_json(json, at)) {
