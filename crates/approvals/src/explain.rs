@@ -186,6 +186,14 @@ pub fn explain(
             "尚未收到申请材料".to_owned(),
         ),
         (Some(r), Some(a), AcceptanceRule::DeemedAtReceipt) => {
+            let timely_notice = app
+                .first_notice
+                .is_some_and(|n| d.notice_due.is_some_and(|due| n <= due));
+            let decided_in_window = app.accepted.is_none()
+                && app.first_notice.is_none()
+                && app
+                    .decided
+                    .is_some_and(|(x, _)| d.notice_due.is_some_and(|due| x <= due));
             let what = match (app.accepted, app.first_notice) {
                 (Some(x), Some(n)) => format!(
                     "incomplete materials notified on {n} and accepted on {x}, both after the window ended on {notice_due}"
@@ -195,8 +203,12 @@ pub fn explain(
                         "accepted on {x}, after the window ended on {notice_due}, with no incomplete-materials notice"
                     )
                 }
-                (None, Some(n)) => format!(
+                (None, Some(n)) if d.notice_due.is_some_and(|due| n > due) => format!(
                     "incomplete materials notified on {n}, after the window ended on {notice_due}"
+                ),
+                (None, Some(n)) => format!(
+                    "incomplete materials notified on {n}, then decided on {} with no supplement and no acceptance on record",
+                    day_or_dash(d.decided)
                 ),
                 (None, None) => match app.decided {
                     Some((x, _)) if x <= d.notice_due.unwrap_or(x) => format!(
@@ -208,12 +220,28 @@ pub fn explain(
                 },
             };
             (
-                format!(
-                    "received {r}; {what}; so the application counts as accepted on the day of receipt, {a}: \"{ART_32_NOTICE}\" (行政许可法第三十二条)"
-                ),
-                format!(
-                    "{r}收到申请材料；五日内（至{notice_due}）未受理亦未告知补正，自收到申请材料之日起即为受理（{a}）：“{ART_32_NOTICE}”（行政许可法第三十二条）"
-                ),
+                if timely_notice || decided_in_window {
+                    format!(
+                        "received {r}; {what}; so the clocks count from the day of receipt, {a}, the earliest day it could have been accepted (行政许可法第三十二条)"
+                    )
+                } else {
+                    format!(
+                        "received {r}; {what}; so the application counts as accepted on the day of receipt, {a}: \"{ART_32_NOTICE}\" (行政许可法第三十二条)"
+                    )
+                },
+                if timely_notice {
+                    format!(
+                        "{r}收到申请材料；告知补正后未补正、未受理即作出决定，自收到申请材料之日起计算（{a}）（行政许可法第三十二条）"
+                    )
+                } else if decided_in_window {
+                    format!(
+                        "{r}收到申请材料；无受理记录，五日内（至{notice_due}）即作出决定，自收到申请材料之日起计算（{a}）（行政许可法第三十二条）"
+                    )
+                } else {
+                    format!(
+                        "{r}收到申请材料；五日内（至{notice_due}）未受理亦未告知补正，自收到申请材料之日起即为受理（{a}）：“{ART_32_NOTICE}”（行政许可法第三十二条）"
+                    )
+                },
             )
         }
         (Some(r), Some(a), AcceptanceRule::FromSupplement) => (
@@ -228,10 +256,15 @@ pub fn explain(
         ),
         (Some(r), Some(a), _) => {
             let notice = match app.first_notice {
-                Some(n) => format!(
-                    "incomplete materials notified on {n}, within the window ending {notice_due}; supplemented materials open a new 5-working-day window (to {}); ",
-                    day_or_dash(d.acceptance_due)
-                ),
+                Some(n) => match d.acceptance_due {
+                    Some(due) => format!(
+                        "incomplete materials notified on {n}, within the window ending {notice_due}; supplemented on {}, which opens a new 5-working-day window for acceptance, to {due}; ",
+                        day_or_dash(app.last_supplement)
+                    ),
+                    None => format!(
+                        "incomplete materials notified on {n}, within the window ending {notice_due}; "
+                    ),
+                },
                 None => format!("accepted within the window ending {notice_due}; "),
             };
             (

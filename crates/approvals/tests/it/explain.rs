@@ -222,3 +222,74 @@ fn each_year_cites_its_own_notice() {
         )]
     );
 }
+
+/// Each acceptance statement says only what the log shows: received Monday
+/// 3 Mar 2025, the window ends 10 Mar (4–7, 10 Mar).
+#[test]
+fn acceptance_statements_never_contradict_the_log() {
+    let json = |events: &str| -> jiceng_approvals::Case {
+        serde_json::from_str(&format!(
+            r#"{{"id":"e","events":[{{"date":"2025-03-03","kind":"received"}}{events}]}}"#
+        ))
+        .unwrap()
+    };
+    let statement = |c: &jiceng_approvals::Case, at: &str| {
+        let ex = explain(c, day(at), &cal(), &Options::default()).unwrap();
+        let s = &ex.statements[0];
+        assert_eq!(s.topic, "acceptance");
+        assert_eq!(s.article, "行政许可法第三十二条");
+        (s.en.clone(), s.zh.clone())
+    };
+    // A timely notice (5 Mar), then a decision with no supplement: the
+    // notice was in time, so no statement says it was late or missing.
+    let (en, zh) = statement(
+        &json(
+            r#",{"date":"2025-03-05","kind":"incomplete_notice"},{"date":"2025-03-20","kind":"decided","outcome":"refused"}"#,
+        ),
+        "2025-03-20",
+    );
+    assert_eq!(
+        en,
+        "received 2025-03-03; incomplete materials notified on 2025-03-05, then decided on 2025-03-20 with no supplement and no acceptance on record; so the clocks count from the day of receipt, 2025-03-03, the earliest day it could have been accepted (行政许可法第三十二条)"
+    );
+    assert!(!zh.contains("未告知补正"), "{zh}");
+    // Decided on 4 Mar, inside the window, with no acceptance on record.
+    let (en, _) = statement(
+        &json(r#",{"date":"2025-03-04","kind":"decided","outcome":"granted"}"#),
+        "2025-03-04",
+    );
+    assert!(
+        en.contains(
+            "no acceptance on record; decided on 2025-03-04, within the window ending 2025-03-10"
+        ),
+        "{en}"
+    );
+    assert!(!en.contains("no incomplete-materials notice by"), "{en}");
+    // A timely notice (10 Mar), supplemented 17 Mar, accepted 24 Mar: the
+    // new window runs 18–21, 24 Mar.
+    let (en, _) = statement(
+        &json(
+            r#",{"date":"2025-03-10","kind":"incomplete_notice"},{"date":"2025-03-17","kind":"supplemented"},{"date":"2025-03-24","kind":"accepted"}"#,
+        ),
+        "2025-03-24",
+    );
+    assert_eq!(
+        en,
+        "received 2025-03-03; incomplete materials notified on 2025-03-10, within the window ending 2025-03-10; supplemented on 2025-03-17, which opens a new 5-working-day window for acceptance, to 2025-03-24; accepted 2025-03-24; the clocks start on the day of acceptance, not counted (行政许可法第三十二条、第四十二条，民法典第二百零一条)"
+    );
+    // A notice on 11 Mar, a day late.
+    let (en, zh) = statement(
+        &json(r#",{"date":"2025-03-11","kind":"incomplete_notice"}"#),
+        "2025-03-12",
+    );
+    assert!(
+        en.contains(
+            "incomplete materials notified on 2025-03-11, after the window ended on 2025-03-10"
+        ),
+        "{en}"
+    );
+    assert!(
+        zh.contains("自收到申请材料之日起即为受理（2025-03-03）"),
+        "{zh}"
+    );
+}
