@@ -29,6 +29,7 @@ mod joint;
 mod lawful;
 mod laws;
 mod metrics;
+mod names;
 mod procedures;
 mod props;
 mod regression;
