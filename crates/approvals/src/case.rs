@@ -98,6 +98,10 @@ pub enum ApproverRole {
     AgencyHead,
     /// 本级人民政府负责人: the head of the government at that level.
     GovernmentHead,
+    /// 乡镇人民政府负责人 (乡长, 镇长): a township government is both the
+    /// licensing agency and the government at its level, so its head is
+    /// the approver the law names either way.
+    TownshipHead,
     /// Anyone else (a section chief, a clerk): not an approver the law
     /// names.
     Other,
@@ -106,8 +110,9 @@ pub enum ApproverRole {
 impl ApproverRole {
     /// The role read from a title, when it is one of the common ones:
     /// 局长, 主任, 厅长, 处长 (and "agency head") are heads of an agency;
-    /// 县长, 市长, 区长, 省长, 乡长, 镇长 (and "government head") heads of a
-    /// government; 科长, 股长, 科员, 窗口 (and "clerk", "section") others.
+    /// 县长, 市长, 区长, 省长 (and "government head") heads of a
+    /// government; 乡长, 镇长 heads of a township government, which is both;
+    /// 科长, 股长, 科员, 窗口 (and "clerk", "section") others.
     /// `None` when the title says none of these.
     ///
     /// # Example
@@ -117,6 +122,7 @@ impl ApproverRole {
     ///
     /// assert_eq!(ApproverRole::of("县住建局局长"), Some(ApproverRole::AgencyHead));
     /// assert_eq!(ApproverRole::of("副县长"), Some(ApproverRole::GovernmentHead));
+    /// assert_eq!(ApproverRole::of("尚村镇镇长"), Some(ApproverRole::TownshipHead));
     /// assert_eq!(ApproverRole::of("审批科科长"), Some(ApproverRole::Other));
     /// assert_eq!(ApproverRole::of("张三"), None);
     /// ```
@@ -126,17 +132,9 @@ impl ApproverRole {
         // The narrowest titles first: a 科长 of a 局 is not its head.
         if any(&["科长", "股长", "科员", "窗口", "clerk", "section", "staff"]) {
             Some(ApproverRole::Other)
-        } else if any(&[
-            "县长",
-            "市长",
-            "区长",
-            "省长",
-            "乡长",
-            "镇长",
-            "旗长",
-            "州长",
-            "government",
-        ]) {
+        } else if any(&["乡长", "镇长"]) {
+            Some(ApproverRole::TownshipHead)
+        } else if any(&["县长", "市长", "区长", "省长", "旗长", "州长", "government"]) {
             Some(ApproverRole::GovernmentHead)
         } else if any(&[
             "局长",
@@ -158,6 +156,7 @@ impl ApproverRole {
         match self {
             ApproverRole::AgencyHead => "本行政机关负责人",
             ApproverRole::GovernmentHead => "本级人民政府负责人",
+            ApproverRole::TownshipHead => "乡镇人民政府负责人",
             ApproverRole::Other => "其他人员",
         }
     }

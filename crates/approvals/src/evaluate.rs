@@ -893,7 +893,9 @@ pub fn evaluate_app(
                 } else {
                     ApproverRole::AgencyHead
                 };
-                let wrong = x.role.is_some_and(|r| r != head);
+                let wrong = x
+                    .role
+                    .is_some_and(|r| r != head && r != ApproverRole::TownshipHead);
                 if wrong {
                     flags.insert(Flag::ExtensionWrongApprover);
                 }

@@ -411,6 +411,7 @@ pub fn explain(
         let role = x.role.map_or("role not stated", |r| match r {
             crate::case::ApproverRole::AgencyHead => "head of the agency",
             crate::case::ApproverRole::GovernmentHead => "head of the government",
+            crate::case::ApproverRole::TownshipHead => "head of the township government",
             crate::case::ApproverRole::Other => "not a head the law names",
         });
         let role_zh = x.role.map_or("未写明职务", |r| r.zh());

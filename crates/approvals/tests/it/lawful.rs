@@ -107,6 +107,26 @@ fn art_42_extensions_are_evaluated_and_flagged() {
             Status::LateAgainstStatute,
             &[Flag::ExtensionLate, Flag::OverdueAgainstStatute],
         ),
+        // A township government is the agency: its 镇长 approves lawfully.
+        (
+            "township-head",
+            r#""events":[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"},{"date":"2025-03-28","kind":"extended","approved_by":"尚村镇镇长"}]"#,
+            "2025-03-28",
+            "2025-04-15",
+            10,
+            Status::OnTrack,
+            &[],
+        ),
+        // A county head is not the head of the licensing agency.
+        (
+            "county-head",
+            r#""events":[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"},{"date":"2025-03-28","kind":"extended","approved_by":"县长"}]"#,
+            "2025-03-28",
+            "2025-03-31",
+            0,
+            Status::DueSoon,
+            &[Flag::ExtensionWrongApprover],
+        ),
         // Approved on 31 Mar, the last day: counted.
         (
             "last-day",

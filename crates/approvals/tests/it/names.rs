@@ -96,13 +96,15 @@ fn acceptance_rule_names_and_approver_roles() {
     assert_eq!(ApproverRole::AgencyHead.zh(), "本行政机关负责人");
     assert_eq!(ApproverRole::GovernmentHead.zh(), "本级人民政府负责人");
     assert_eq!(ApproverRole::Other.zh(), "其他人员");
+    assert_eq!(ApproverRole::TownshipHead.zh(), "乡镇人民政府负责人");
     for (title, role) in [
         ("县住建局局长", Some(ApproverRole::AgencyHead)),
         ("行政审批局副局长", Some(ApproverRole::AgencyHead)),
         ("服务中心主任", Some(ApproverRole::AgencyHead)),
         ("agency head", Some(ApproverRole::AgencyHead)),
         ("县长", Some(ApproverRole::GovernmentHead)),
-        ("镇长", Some(ApproverRole::GovernmentHead)),
+        ("镇长", Some(ApproverRole::TownshipHead)),
+        ("市长", Some(ApproverRole::GovernmentHead)),
         ("head of the government", Some(ApproverRole::GovernmentHead)),
         ("审批科科长", Some(ApproverRole::Other)),
         ("窗口工作人员", Some(ApproverRole::Other)),
