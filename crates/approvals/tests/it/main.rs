@@ -23,6 +23,7 @@
 mod acceptance;
 mod articles;
 mod explain;
+mod fold;
 mod formats;
 mod fuzz;
 mod joint;
