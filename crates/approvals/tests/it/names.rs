@@ -113,3 +113,26 @@ fn acceptance_rule_names_and_approver_roles() {
         assert_eq!(ApproverRole::of(title), role, "{title}");
     }
 }
+
+/// The JSON Schema of an evaluation lists the flags as an array of their
+/// names, as the JSON writes them.
+#[test]
+fn the_evaluation_schema_lists_the_flags() {
+    let schema = schemars::schema_for!(jiceng_approvals::Evaluation);
+    let v = schema.as_value();
+    let flags = &v["properties"]["flags"];
+    let target = flags["$ref"].as_str().map_or(flags, |r| {
+        let name = r.rsplit('/').next().unwrap();
+        &v["$defs"][name]
+    });
+    assert_eq!(target["type"], "array", "{flags}");
+    let items = &target["items"];
+    let def = items["$ref"].as_str().map_or(items, |r| {
+        let name = r.rsplit('/').next().unwrap();
+        &v["$defs"][name]
+    });
+    let text = def.to_string();
+    for f in Flag::ALL {
+        assert!(text.contains(&format!("\"{}\"", f.name())), "{f:?}: {text}");
+    }
+}
