@@ -222,6 +222,10 @@ fn on_the_spot_cases_are_promised_for_the_day_of_acceptance() {
     let e = evaluate(&c, day("2025-03-05"), &cal(), &Options::default()).unwrap();
     assert!(e.on_the_spot && e.same_day);
     assert_eq!(e.deadlines.promised_due, Some(day("2025-03-03")));
+    // Art. 44: delivered the day of the decision, within 4–7, 10–14 Mar
+    // (10 working days) → due 17 Mar.
+    assert_eq!(e.deadlines.delivered, Some(day("2025-03-03")));
+    assert_eq!(e.deadlines.delivery_due, Some(day("2025-03-17")));
 }
 
 #[test]

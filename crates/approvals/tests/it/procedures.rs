@@ -48,6 +48,7 @@ fn art_43_the_lower_agency_reviews_first() {
     let forwarded = format!(r#"{REVIEW},{{"date":"2025-03-14","kind":"forwarded"}}]}}"#);
     let pending = format!("{REVIEW}]}}");
     let late = format!(r#"{REVIEW},{{"date":"2025-04-01","kind":"forwarded"}}]}}"#);
+    let last_day = format!(r#"{REVIEW},{{"date":"2025-03-31","kind":"forwarded"}}]}}"#);
     check(&[
         // Forwarded 14 Mar: the deciding agency's 20 working days from
         // then: 17–21 (5), 24–28 (10), 31 (11), 1–3 Apr (14), 7–11 (19),
@@ -76,6 +77,18 @@ fn art_43_the_lower_agency_reviews_first() {
         ("pending-day-after", &pending, "2025-04-01", &|e| {
             same("status", e.status, Status::PreliminaryReview)?;
             same("flags", flags(e), vec![Flag::PreliminaryReviewLate])
+        }),
+        // Forwarded on 31 Mar, the review's last day: in time; the clock
+        // from 31 Mar: 1–3 Apr (3), 7–11 (8), 14–18 (13), 21–25 (18),
+        // Sunday 27 Apr (19), 28 Apr (20) → 28 Apr.
+        ("forwarded-last-day", &last_day, "2025-04-01", &|e| {
+            same(
+                "statutory",
+                e.deadlines.statutory_due,
+                Some(day("2025-04-28")),
+            )?;
+            same("forwarded", e.deadlines.forwarded, Some(day("2025-03-31")))?;
+            same("flags", flags(e), vec![])
         }),
         // Forwarded 1 Apr: flagged; the clock from 1 Apr: 2–3 (2), 7–11
         // (7), 14–18 (12), 21–25 (17), Sunday 27 Apr (18), 28–29 Apr (20)
@@ -114,6 +127,7 @@ fn art_47_the_request_within_5_days_and_the_hearing_within_20() {
             r#"{ACC},{{"date":"2025-03-10","kind":"hearing_requested"}},{{"date":"{date}","kind":"hearing_held"}}]}}"#
         )
     };
+    let open = format!(r#"{ACC},{{"date":"2025-03-10","kind":"hearing_requested"}}]}}"#);
     let held_8 = held("2025-04-08");
     let held_9 = held("2025-04-09");
     let held_20 = held("2025-03-20");
@@ -147,6 +161,13 @@ fn art_47_the_request_within_5_days_and_the_hearing_within_20() {
             same("flags", flags(e), vec![])
         }),
         ("held-day-after", &held_9, "2025-04-09", &|e| {
+            same("flags", flags(e), vec![Flag::HearingHeldLate])
+        }),
+        // Not held yet: in time on 8 Apr, late on 9 Apr.
+        ("open-last-day", &open, "2025-04-08", &|e| {
+            same("flags", flags(e), vec![])
+        }),
+        ("open-day-after", &open, "2025-04-09", &|e| {
             same("flags", flags(e), vec![Flag::HearingHeldLate])
         }),
         // Hearing time is not counted (Art. 45): 10–20 Mar, the hearing day
