@@ -127,7 +127,20 @@ impl ApproverRole {
     /// assert_eq!(ApproverRole::of("张三"), None);
     /// ```
     pub fn of(title: &str) -> Option<ApproverRole> {
-        let t = title.to_lowercase();
+        // The commonest title, a bureau's 局长 or 副局长, in one look at
+        // the end of the title.
+        if title.ends_with("局长") {
+            return Some(ApproverRole::AgencyHead);
+        }
+        // Lower-case only when there is something to lower: most titles
+        // are Chinese.
+        let lower;
+        let t: &str = if title.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = title.to_ascii_lowercase();
+            &lower
+        } else {
+            title
+        };
         let any = |words: &[&str]| words.iter().any(|w| t.contains(w));
         // The narrowest titles first: a 科长 of a 局 is not its head.
         if any(&["科长", "股长", "科员", "窗口", "clerk", "section", "staff"]) {

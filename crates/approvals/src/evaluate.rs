@@ -564,7 +564,7 @@ fn with_extension(limits: &Limits, ext: u32) -> Result<Period, Error> {
     let total = base
         .checked_add(ext)
         .filter(|n| *n <= Period::MAX_AMOUNT)
-        .ok_or(Error::LimitTooLarge {
+        .ok_or_else(|| Error::LimitTooLarge {
             statutory: limits.statutory.to_string(),
             extension: limits.extension.to_string(),
         })?;
