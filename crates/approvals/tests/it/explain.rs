@@ -293,3 +293,26 @@ fn acceptance_statements_never_contradict_the_log() {
         "{zh}"
     );
 }
+
+/// A withdrawn case stands still from its withdrawal: explained long after,
+/// its open suspension ends on the day it was withdrawn (14 Mar 2025).
+#[test]
+fn a_withdrawn_case_is_explained_as_it_stood() {
+    let c: jiceng_approvals::Case = serde_json::from_str(
+        r#"{"id":"w","events":[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"},{"date":"2025-03-10","kind":"suspended","reason":"testing"},{"date":"2025-03-14","kind":"withdrawn"}]}"#,
+    )
+    .unwrap();
+    let ex = explain(&c, day("2025-04-30"), &cal(), &Options::default()).unwrap();
+    let sus: Vec<&str> = ex
+        .statements
+        .iter()
+        .filter(|s| s.topic == "suspension")
+        .map(|s| s.en.as_str())
+        .collect();
+    assert_eq!(
+        sus,
+        [
+            "suspended 2025-03-10..2025-03-14 for 检测 (still open on the evaluation date): the time is not counted"
+        ]
+    );
+}

@@ -220,6 +220,7 @@ fn art_50_renewal_is_deemed_granted_without_a_decision_before_expiry() {
     let timely = r#"{"id":"n","expires":"2025-06-30","events":[{"date":"2025-05-30","kind":"received"},{"date":"2025-05-30","kind":"accepted"}]}"#;
     let decided = r#"{"id":"n","expires":"2025-06-30","events":[{"date":"2025-05-30","kind":"received"},{"date":"2025-05-30","kind":"accepted"},{"date":"2025-06-30","kind":"decided","outcome":"granted"}]}"#;
     let late = r#"{"id":"n","expires":"2025-06-30","events":[{"date":"2025-06-03","kind":"received"},{"date":"2025-06-03","kind":"accepted"}]}"#;
+    let early = r#"{"id":"n","expires":"2025-06-30","events":[{"date":"2025-05-30","kind":"received"},{"date":"2025-05-30","kind":"accepted"},{"date":"2025-06-20","kind":"decided","outcome":"granted"}]}"#;
     check(&[
         ("expiry-day", timely, "2025-06-30", &|e| {
             same(
@@ -241,6 +242,11 @@ fn art_50_renewal_is_deemed_granted_without_a_decision_before_expiry() {
         ("decided-on-expiry", decided, "2025-07-01", &|e| {
             same("deemed", e.deadlines.renewal_deemed, false)?;
             same("status", e.status, Status::ClosedOnTime)
+        }),
+        // Decided 20 Jun, before expiry: not deemed.
+        ("decided-before-expiry", early, "2025-07-01", &|e| {
+            same("deemed", e.deadlines.renewal_deemed, false)?;
+            same("flags", flags(e), vec![])
         }),
         // Applied 3 Jun, after 31 May: flagged, and not deemed granted on
         // 1 Jul, the last day of its own 20 working days (4–6 Jun (3), 9–13
