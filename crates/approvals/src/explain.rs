@@ -387,10 +387,10 @@ pub fn explain(
                     s.from,
                     s.to,
                     s.reason,
-                    if open {
-                        " (still open on the evaluation date)"
-                    } else {
-                        ""
+                    match (open, app.ended) {
+                        (true, Some(_)) => " (still open when the case ended)",
+                        (true, None) => " (still open on the evaluation date)",
+                        _ => "",
                     }
                 ),
                 zh: format!(
@@ -398,10 +398,10 @@ pub fn explain(
                     s.from,
                     s.to,
                     s.reason,
-                    if open {
-                        "（评估日仍未恢复）"
-                    } else {
-                        ""
+                    match (open, app.ended) {
+                        (true, Some(_)) => "（办结时仍未恢复）",
+                        (true, None) => "（评估日仍未恢复）",
+                        _ => "",
                     }
                 ),
             });

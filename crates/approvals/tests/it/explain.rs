@@ -312,7 +312,7 @@ fn a_withdrawn_case_is_explained_as_it_stood() {
     assert_eq!(
         sus,
         [
-            "suspended 2025-03-10..2025-03-14 for 检测 (still open on the evaluation date): the time is not counted"
+            "suspended 2025-03-10..2025-03-14 for 检测 (still open when the case ended): the time is not counted"
         ]
     );
 }
