@@ -31,6 +31,7 @@ mod lawful;
 mod laws;
 mod metrics;
 mod names;
+mod parsing;
 mod procedures;
 mod props;
 mod regression;
