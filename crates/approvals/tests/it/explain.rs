@@ -316,3 +316,41 @@ fn a_withdrawn_case_is_explained_as_it_stood() {
         ]
     );
 }
+
+/// The clock statements count the skipped days by kind. Accepted Monday
+/// 3 Mar 2025, testing 10–11 Mar (resumed 12 Mar): 20 working days plus
+/// the 2 stopped → 31 Mar + 2 = 2 Apr; weekends 8–9, 15–16, 22–23, 29–30
+/// Mar. A 5-day promise ends nominally on Saturday 8 Mar, a day off, and is
+/// moved past it (Civil Code Art. 203).
+#[test]
+fn clock_statements_count_the_skipped_days() {
+    let c: jiceng_approvals::Case = serde_json::from_str(
+        r#"{"id":"t","promised":"5d","events":[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"},{"date":"2025-03-10","kind":"suspended","reason":"testing"},{"date":"2025-03-12","kind":"resumed"}]}"#,
+    )
+    .unwrap();
+    let ex = explain(&c, day("2025-03-12"), &cal(), &Options::default()).unwrap();
+    let stat = ex
+        .statements
+        .iter()
+        .find(|s| s.topic == "statutory")
+        .unwrap();
+    assert_eq!(
+        stat.en,
+        "statutory clock: 20wd from 2025-03-03 (not counted) ends 2025-04-02; skipped 8 weekend days, 0 holidays, 2 suspended days"
+    );
+    assert_eq!(
+        stat.zh,
+        "法定期限：自2025-03-03起（当日不计）计20wd，至2025-04-02届满；不计周末8日、节假日0日、暂停计时2日"
+    );
+    let prom = ex
+        .statements
+        .iter()
+        .find(|s| s.topic == "promised")
+        .unwrap();
+    assert!(
+        prom.en.starts_with("promised clock: 5d from 2025-03-03"),
+        "{}",
+        prom.en
+    );
+    assert!(prom.en.contains("moved past"), "{}", prom.en);
+}
