@@ -65,6 +65,17 @@ fn not_yet_received_on_the_spot_and_flagged_are_counted() {
     let mut left = fold(a);
     left.merge(&fold(b));
     assert_eq!(left, m);
+    // And the other way round, so that every counter is added to one
+    // that already holds something.
+    let mut right = fold(b);
+    right.merge(&fold(a));
+    assert_eq!(right, m);
+    let mut doubled = m.clone();
+    doubled.merge(&m);
+    assert_eq!(doubled.on_the_spot_same_day, 2);
+    assert_eq!(doubled.decided_on_the_spot, 4);
+    assert_eq!(doubled.not_yet_received, 2);
+    assert_eq!(doubled.flagged, 2);
 }
 
 #[test]
