@@ -1,14 +1,16 @@
 //! `jiceng approvals …`: licensing deadlines and case evaluation.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use jiceng::approvals::{
-    Application, Breakdown, Case, Event, EventKind, Limits, Options, Status, Summary, evaluate,
+    Application, Breakdown, Case, Evaluation, Event, EventKind, Flag, Handling, Limits, Options,
+    Status, Summary, evaluate, explain,
 };
-use jiceng::calendar::{Period, Suspension};
+use jiceng::calendar::Period;
 use serde::Serialize;
 
 use super::{CalendarSource, Failure, Lang};
@@ -43,11 +45,17 @@ enum ApprovalsCommand {
         /// Unified, joint or concentrated handling: 45 + 15 working days.
         #[arg(long)]
         joint: bool,
-        /// Print JSON: statutory_due, promised_due, provisional, explanation.
+        /// Who approved the extension (Art. 42: the head of the agency; the
+        /// head of the government with --joint).
+        #[arg(long, value_name = "WHO")]
+        approved_by: Option<String>,
+        /// Print JSON: statutory_due, promised_due, provisional, flags,
+        /// explanation.
         #[arg(long)]
         json: bool,
     },
     /// Evaluate cases (one JSON case a line) on a date: status and metrics.
+    /// The file is read line by line: memory does not grow with it.
     Evaluate {
         /// The cases file (JSON Lines); `-` for standard input.
         cases: PathBuf,
@@ -57,19 +65,26 @@ enum ApprovalsCommand {
         /// Print JSON: one object a case, then a summary object.
         #[arg(long)]
         json: bool,
+        /// Explain each case: the Art. 32 rule, both clocks, suspensions,
+        /// the extension, delivery and every flag, with the articles.
+        #[arg(long)]
+        explain: bool,
+        /// Print only the summary, not a line per case.
+        #[arg(long, conflicts_with = "explain")]
+        summary: bool,
     },
     /// Write synthetic cases (JSON Lines) to standard output.
     Synth {
         /// The random seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// How many cases.
+        /// How many cases (at most 100,000,000).
         #[arg(long, default_value_t = 1000)]
-        n: usize,
+        n: u64,
         /// The first day cases are received.
         #[arg(long, default_value = "2025-01-01")]
         from: String,
-        /// Over how many calendar days.
+        /// Over how many calendar days (at most 36,600).
         #[arg(long, default_value_t = 365)]
         days: u32,
     },
@@ -85,16 +100,56 @@ fn period(s: &str, field: &str) -> Result<Period, Failure> {
         .map_err(|e| Failure::input(format!("invalid {field}: {e}")))
 }
 
-fn status_name(s: Status) -> String {
-    serde_json::to_value(s)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+/// The longest line of a cases file (1 MiB): a longer line is a bad line,
+/// skipped without being held in memory.
+const MAX_LINE: usize = 1 << 20;
+
+/// Reads the next line into `buf` (without its end), at most `MAX_LINE`
+/// bytes of it; returns `None` at the end of input, `Some(true)` for a
+/// line that was too long (its rest skipped).
+fn next_line(r: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<Option<bool>> {
+    buf.clear();
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let chunk = r.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(any.then_some(too_long));
+        }
+        any = true;
+        let (take, done) = match chunk.iter().position(|b| *b == b'\n') {
+            Some(i) => (i, true),
+            None => (chunk.len(), false),
+        };
+        if !too_long {
+            if buf.len() + take > MAX_LINE {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(&chunk[..take]);
+            }
+        }
+        r.consume(if done { take + 1 } else { take });
+        if done {
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+            return Ok(Some(too_long));
+        }
+    }
+}
+
+fn status_label(s: Status, lang: Lang) -> &'static str {
+    lang.pick(s.name(), s.zh())
+}
+
+fn flag_label(f: Flag, lang: Lang) -> &'static str {
+    lang.pick(f.name(), f.zh())
 }
 
 pub(crate) fn run(
     args: ApprovalsArgs,
-    _lang: Lang,
+    lang: Lang,
     stdin: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -108,104 +163,24 @@ pub(crate) fn run(
             suspend,
             extend,
             joint,
+            approved_by,
             json,
-        } => {
-            let accepted = date(&accepted, "--accepted")?;
-            let mut limits = if joint {
-                Limits::joint()
-            } else {
-                Limits::default()
-            };
-            if let Some(s) = &statutory {
-                limits.statutory = period(s, "--statutory")?;
-            }
-            if let Some(p) = &promised {
-                limits.promised = Some(period(p, "--promised")?);
-            }
-            if let Some(e) = extend.as_deref().filter(|e| !e.is_empty()) {
-                limits.extension = period(e, "--extend")?;
-            }
-            // A case accepted on `accepted`, suspended as given, extended if
-            // asked, evaluated on the day it was accepted.
-            let mut events = vec![
-                Event::new(accepted, EventKind::Received),
-                Event::new(accepted, EventKind::Accepted),
-            ];
-            if extend.is_some() {
-                events.push(Event::new(
-                    accepted,
-                    EventKind::Extended {
-                        approved_by: "agency head".to_owned(),
-                    },
-                ));
-            }
-            let mut intervals = Vec::new();
-            for s in &suspend {
-                intervals.push(Suspension::parse_interval(s, "suspended")?);
-            }
-            let case = Case {
-                id: "deadline".to_owned(),
-                item: None,
-                body: None,
-                channel: None,
-                limits,
-                events,
-            };
-            let app = Application::replay(&case.events, None).map_err(Failure::input)?;
-            let statutory = jiceng::approvals::statutory_limit(&limits, app.extended.is_some())
-                .map_err(Failure::input)?;
-            let opts = jiceng::calendar::PeriodOptions::default();
-            let opts = intervals.into_iter().fold(opts, |o, s| o.suspend(s));
-            let stat = cal.explain_period_end(accepted, statutory, &opts)?;
-            let prom = match limits.promised {
-                Some(p) => Some(cal.explain_period_end(accepted, p, &opts)?),
-                None => None,
-            };
-            let provisional = stat.provisional || prom.as_ref().is_some_and(|p| p.provisional);
-            if json {
-                #[derive(Serialize)]
-                struct Explained<'a> {
-                    statutory: &'a jiceng::calendar::Explanation,
-                    #[serde(skip_serializing_if = "Option::is_none")]
-                    promised: Option<&'a jiceng::calendar::Explanation>,
-                }
-                #[derive(Serialize)]
-                struct Answer<'a> {
-                    accepted: NaiveDate,
-                    statutory_limit: Period,
-                    statutory_due: NaiveDate,
-                    promised_due: Option<NaiveDate>,
-                    provisional: bool,
-                    explanation: Explained<'a>,
-                }
-                let a = Answer {
-                    accepted,
-                    statutory_limit: statutory,
-                    statutory_due: stat.end,
-                    promised_due: prom.as_ref().map(|p| p.end),
-                    provisional,
-                    explanation: Explained {
-                        statutory: &stat,
-                        promised: prom.as_ref(),
-                    },
-                };
-                let text = serde_json::to_string(&a).map_err(|e| Failure::input(e.to_string()))?;
-                writeln!(out, "{text}")?;
-            } else {
-                writeln!(out, "statutory {} ({statutory})", stat.end)?;
-                match &prom {
-                    Some(p) => writeln!(out, "promised  {} ({})", p.end, p.period)?,
-                    None => writeln!(out, "promised  -")?,
-                }
-            }
-            if provisional && !json {
-                writeln!(
-                    err,
-                    "jiceng: warning: provisional: a due date needs days outside the calendar's coverage"
-                )?;
-            }
-            Ok(())
-        }
+        } => deadline(
+            &cal,
+            lang,
+            DeadlineArgs {
+                accepted,
+                statutory,
+                promised,
+                suspend,
+                extend,
+                joint,
+                approved_by,
+                json,
+            },
+            out,
+            err,
+        ),
         ApprovalsCommand::Synth {
             seed,
             n,
@@ -213,190 +188,553 @@ pub(crate) fn run(
             days,
         } => {
             let from = date(&from, "--from")?;
-            let cases = jiceng::approvals::synth::cases(&cal, seed, n, from, days)
-                .map_err(Failure::input)?;
-            for c in &cases {
-                let text = serde_json::to_string(c).map_err(|e| Failure::input(e.to_string()))?;
+            let g = jiceng::approvals::synth::Generator::new(&cal, seed, n, from, days)
+                .map_err(|e| Failure::input(format!("{e} (--n, --days)")))?;
+            for c in g {
+                let c = c.map_err(Failure::input)?;
+                let text = serde_json::to_string(&c).map_err(|e| Failure::input(e.to_string()))?;
                 writeln!(out, "{text}")?;
             }
             Ok(())
         }
-        ApprovalsCommand::Evaluate { cases, at, json } => {
+        ApprovalsCommand::Evaluate {
+            cases,
+            at,
+            json,
+            explain,
+            summary,
+        } => {
             let at = date(&at, "--at")?;
-            let text = if cases.as_os_str() == "-" {
-                let mut s = String::new();
-                stdin.read_to_string(&mut s)?;
-                s
-            } else {
-                std::fs::read_to_string(&cases)
-                    .map_err(|e| Failure::input(format!("cannot read {}: {e}", cases.display())))?
+            let mode = Mode {
+                json,
+                explain,
+                summary,
+                lang,
             };
-            let opts = Options::default();
-            let mut breakdown = Breakdown::default();
-            let mut bad = 0usize;
-            let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
-            for (i, line) in text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let n = i + 1;
-                let case: Case = match serde_json::from_str(line) {
-                    Ok(c) => c,
-                    Err(e) => {
-                        bad += 1;
-                        writeln!(err, "jiceng: {}:{n}: {e}", cases.display())?;
-                        continue;
-                    }
-                };
-                let e = match evaluate(&case, at, &cal, &opts) {
-                    Ok(e) => e,
-                    Err(e) => {
-                        bad += 1;
-                        writeln!(
-                            err,
-                            "jiceng: {}:{n}: case {:?}: {e}",
-                            cases.display(),
-                            case.id
-                        )?;
-                        continue;
-                    }
-                };
-                breakdown.add(&case, &e);
-                *counts.entry(status_name(e.status)).or_insert(0) += 1;
-                if json {
-                    #[derive(Serialize)]
-                    struct Line<'a> {
-                        id: &'a str,
-                        #[serde(flatten)]
-                        evaluation: &'a jiceng::approvals::Evaluation,
-                    }
-                    let text = serde_json::to_string(&Line {
-                        id: &case.id,
-                        evaluation: &e,
-                    })
-                    .map_err(|e| Failure::input(e.to_string()))?;
-                    writeln!(out, "{text}")?;
-                } else {
-                    let d = e.deadlines;
-                    let show =
-                        |x: Option<NaiveDate>| x.map_or_else(|| "-".to_owned(), |x| x.to_string());
-                    writeln!(
-                        out,
-                        "{}\t{}\taccepted {}\tpromised {}\tstatutory {}{}",
-                        case.id,
-                        status_name(e.status),
-                        show(d.acceptance),
-                        show(d.promised_due),
-                        show(d.statutory_due),
-                        if d.provisional { "\tprovisional" } else { "" }
-                    )?;
-                }
-            }
-            let summary = breakdown.total.summary();
-            if json {
-                #[derive(Serialize)]
-                struct Total<'a> {
-                    summary: &'a Summary,
-                    statuses: &'a std::collections::BTreeMap<String, usize>,
-                    by_item: std::collections::BTreeMap<&'a str, Summary>,
-                    by_body: std::collections::BTreeMap<&'a str, Summary>,
-                    by_channel: std::collections::BTreeMap<String, Summary>,
-                    bad_lines: usize,
-                }
-                let text = serde_json::to_string(&Total {
-                    by_item: breakdown
-                        .by_item
-                        .iter()
-                        .map(|(k, m)| (k.as_str(), m.summary()))
-                        .collect(),
-                    by_body: breakdown
-                        .by_body
-                        .iter()
-                        .map(|(k, m)| (k.as_str(), m.summary()))
-                        .collect(),
-                    by_channel: breakdown
-                        .by_channel
-                        .iter()
-                        .map(|(k, m)| (k.to_string(), m.summary()))
-                        .collect(),
-                    summary: &summary,
-                    statuses: &counts,
-                    bad_lines: bad,
-                })
-                .map_err(|e| Failure::input(e.to_string()))?;
-                writeln!(out, "{text}")?;
+            if cases.as_os_str() == "-" {
+                evaluate_stream(&cal, at, "-", stdin, mode, out, err)
             } else {
-                write_summary(out, &summary, &counts)?;
-                let pct = |x: Option<f64>| {
-                    x.map_or_else(|| "-".to_owned(), |x| format!("{:.1}%", x * 100.0))
-                };
-                let rows = breakdown
-                    .by_item
-                    .iter()
-                    .map(|(k, m)| ("item", k.clone(), m.summary()))
-                    .chain(
-                        breakdown
-                            .by_channel
-                            .iter()
-                            .map(|(k, m)| ("channel", k.to_string(), m.summary())),
-                    );
-                for (kind, key, s) in rows {
-                    writeln!(
-                        out,
-                        "by {kind}\t{key}\tcases {}\ton time (promise) {}\ton time (statute) {}\tmedian {}",
-                        s.cases,
-                        pct(s.on_time_rate_promise),
-                        pct(s.on_time_rate_statute),
-                        s.median_working_days
-                            .map_or_else(|| "-".to_owned(), |x| x.to_string())
-                    )?;
-                }
+                let file = std::fs::File::open(&cases)
+                    .map_err(|e| Failure::input(format!("cannot read {}: {e}", cases.display())))?;
+                let mut r = std::io::BufReader::with_capacity(1 << 16, file);
+                evaluate_stream(
+                    &cal,
+                    at,
+                    &cases.display().to_string(),
+                    &mut r,
+                    mode,
+                    out,
+                    err,
+                )
             }
-            if bad > 0 {
-                return Err(Failure {
-                    code: 1,
-                    message: format!(
-                        "{bad} bad line{} in {}; the others were evaluated",
-                        if bad == 1 { "" } else { "s" },
-                        cases.display()
-                    ),
-                });
-            }
-            Ok(())
         }
     }
+}
+
+struct DeadlineArgs {
+    accepted: String,
+    statutory: Option<String>,
+    promised: Option<String>,
+    suspend: Vec<String>,
+    extend: Option<String>,
+    joint: bool,
+    approved_by: Option<String>,
+    json: bool,
+}
+
+fn deadline(
+    cal: &jiceng::calendar::Calendar,
+    lang: Lang,
+    a: DeadlineArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let accepted = date(&a.accepted, "--accepted")?;
+    let mut limits = if a.joint {
+        Limits::joint()
+    } else {
+        Limits::default()
+    };
+    if let Some(s) = &a.statutory {
+        limits.statutory = period(s, "--statutory")?;
+    }
+    if let Some(p) = &a.promised {
+        limits.promised = Some(period(p, "--promised")?);
+    }
+    if let Some(e) = a.extend.as_deref().filter(|e| !e.is_empty()) {
+        limits.extension = period(e, "--extend")?;
+    }
+    // A case accepted on `accepted`, suspended as given, extended if asked,
+    // evaluated on the day it was accepted.
+    let mut events = vec![
+        Event::new(accepted, EventKind::Received),
+        Event::new(accepted, EventKind::Accepted),
+    ];
+    if a.extend.is_some() {
+        events.push(Event::new(
+            accepted,
+            EventKind::Extended {
+                approved_by: a.approved_by.clone().unwrap_or_else(|| {
+                    if a.joint {
+                        "government head".to_owned()
+                    } else {
+                        "agency head".to_owned()
+                    }
+                }),
+                role: None,
+                length: None,
+            },
+        ));
+    }
+    let mut intervals = Vec::new();
+    for s in &a.suspend {
+        intervals.push(jiceng::calendar::Suspension::parse_interval(
+            s,
+            "suspended",
+        )?);
+    }
+    let case = Case {
+        id: "deadline".to_owned(),
+        item: None,
+        body: None,
+        channel: None,
+        handling: Handling::Promised,
+        limits,
+        preliminary_review: false,
+        expires: None,
+        events,
+    };
+    let app = Application::replay(&case.events, None).map_err(Failure::input)?;
+    // The flags of the limits themselves: the evaluation on the day of
+    // acceptance, with no suspension (they do not change a flag).
+    let e = jiceng::approvals::evaluate_app(&app, &case, accepted, cal, &Options::default())
+        .map_err(Failure::input)?;
+    let counted = e.deadlines.extension_counted;
+    let statutory = jiceng::approvals::statutory_limit(&limits, false)
+        .map_err(Failure::input)
+        .map(|base| match base {
+            Period::WorkingDays(n) => Period::WorkingDays(n.saturating_add(counted)),
+            other => other,
+        })?;
+    let opts = jiceng::calendar::PeriodOptions::default();
+    let opts = intervals.into_iter().fold(opts, |o, s| o.suspend(s));
+    let stat = cal.explain_period_end(accepted, statutory, &opts)?;
+    let base = cal.explain_period_end(
+        accepted,
+        jiceng::approvals::statutory_limit(&limits, false).map_err(Failure::input)?,
+        &opts,
+    )?;
+    let prom = match limits.promised {
+        Some(p) => Some(cal.explain_period_end(accepted, p, &opts)?),
+        None => None,
+    };
+    let mut flags = e.flags;
+    if prom.as_ref().is_some_and(|p| p.end > base.end) {
+        flags.insert(Flag::PromiseLongerThanStatute);
+    }
+    let provisional = stat.provisional || prom.as_ref().is_some_and(|p| p.provisional);
+    if a.json {
+        #[derive(Serialize)]
+        struct Explained<'a> {
+            statutory: &'a jiceng::calendar::Explanation,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            promised: Option<&'a jiceng::calendar::Explanation>,
+        }
+        #[derive(Serialize)]
+        struct Answer<'a> {
+            accepted: NaiveDate,
+            statutory_limit: Period,
+            statutory_base_due: NaiveDate,
+            statutory_due: NaiveDate,
+            promised_due: Option<NaiveDate>,
+            extension_counted: u32,
+            provisional: bool,
+            flags: jiceng::approvals::Flags,
+            explanation: Explained<'a>,
+        }
+        let answer = Answer {
+            accepted,
+            statutory_limit: statutory,
+            statutory_base_due: base.end,
+            statutory_due: stat.end,
+            promised_due: prom.as_ref().map(|p| p.end),
+            extension_counted: counted,
+            provisional,
+            flags,
+            explanation: Explained {
+                statutory: &stat,
+                promised: prom.as_ref(),
+            },
+        };
+        let text = serde_json::to_string(&answer).map_err(|e| Failure::input(e.to_string()))?;
+        writeln!(out, "{text}")?;
+    } else {
+        writeln!(
+            out,
+            "{} {} ({statutory})",
+            lang.pick("statutory", "法定期限"),
+            stat.end
+        )?;
+        let label = lang.pick("promised ", "承诺时限");
+        match &prom {
+            Some(p) => writeln!(out, "{label} {} ({})", p.end, p.period)?,
+            None => writeln!(out, "{label} -")?,
+        }
+        for f in flags.iter() {
+            writeln!(
+                out,
+                "{}\t{}\t{}",
+                lang.pick("flag", "问题"),
+                flag_label(f, lang),
+                f.article()
+            )?;
+        }
+    }
+    if provisional && !a.json {
+        writeln!(
+            err,
+            "jiceng: {}",
+            lang.pick(
+                "warning: provisional: a due date needs days outside the calendar's coverage",
+                "警告：暂定结果：期限涉及日历尚未覆盖的日期"
+            )
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy)]
+struct Mode {
+    json: bool,
+    explain: bool,
+    summary: bool,
+    lang: Lang,
+}
+
+fn show(x: Option<NaiveDate>) -> String {
+    x.map_or_else(|| "-".to_owned(), |x| x.to_string())
+}
+
+/// Evaluates a cases file line by line, writing each case as it goes and
+/// folding it into the metrics; the summary comes at the end. Memory holds
+/// one line, the fold and its bounded breakdown, never the file.
+fn evaluate_stream(
+    cal: &jiceng::calendar::Calendar,
+    at: NaiveDate,
+    name: &str,
+    input: &mut dyn BufRead,
+    mode: Mode,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let lang = mode.lang;
+    let opts = Options::default();
+    let mut breakdown = Breakdown::default();
+    let mut bad = 0u64;
+    let mut counts: BTreeMap<&'static str, u64> = BTreeMap::new();
+    let mut buf = Vec::new();
+    let mut n = 0u64;
+    while let Some(too_long) = next_line(input, &mut buf)? {
+        n += 1;
+        if too_long {
+            bad += 1;
+            writeln!(
+                err,
+                "jiceng: {name}:{n}: {}",
+                lang.pick(
+                    "line longer than 1 MiB (the limit of a case), skipped",
+                    "行超过1 MiB（单个案件的上限），已跳过"
+                )
+            )?;
+            continue;
+        }
+        let line = match std::str::from_utf8(&buf) {
+            Ok(l) => l,
+            Err(_) => {
+                bad += 1;
+                writeln!(err, "jiceng: {name}:{n}: not UTF-8")?;
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let case = match Case::from_json(line) {
+            Ok(c) => c,
+            Err(e) => {
+                bad += 1;
+                writeln!(err, "jiceng: {name}:{n}: {e}")?;
+                continue;
+            }
+        };
+        let e = match evaluate(&case, at, cal, &opts) {
+            Ok(e) => e,
+            Err(e) => {
+                bad += 1;
+                writeln!(err, "jiceng: {name}:{n}: case {:?}: {e}", case.id)?;
+                continue;
+            }
+        };
+        breakdown.add(&case, &e);
+        *counts.entry(e.status.name()).or_insert(0) += 1;
+        if mode.summary {
+            continue;
+        }
+        write_case(cal, at, &case, &e, mode, out)?;
+    }
+    let summary = breakdown.total.summary();
+    if mode.json {
+        #[derive(Serialize)]
+        struct Total<'a> {
+            summary: &'a Summary,
+            statuses: &'a BTreeMap<&'static str, u64>,
+            by_item: BTreeMap<&'a str, Summary>,
+            by_body: BTreeMap<&'a str, Summary>,
+            by_channel: BTreeMap<String, Summary>,
+            bad_lines: u64,
+        }
+        let text = serde_json::to_string(&Total {
+            by_item: breakdown
+                .by_item
+                .iter()
+                .map(|(k, m)| (k.as_str(), m.summary()))
+                .collect(),
+            by_body: breakdown
+                .by_body
+                .iter()
+                .map(|(k, m)| (k.as_str(), m.summary()))
+                .collect(),
+            by_channel: breakdown
+                .by_channel
+                .iter()
+                .map(|(k, m)| (k.to_string(), m.summary()))
+                .collect(),
+            summary: &summary,
+            statuses: &counts,
+            bad_lines: bad,
+        })
+        .map_err(|e| Failure::input(e.to_string()))?;
+        writeln!(out, "{text}")?;
+    } else {
+        write_summary(out, &summary, &counts, lang)?;
+        let pct =
+            |x: Option<f64>| x.map_or_else(|| "-".to_owned(), |x| format!("{:.1}%", x * 100.0));
+        let rows = breakdown
+            .by_item
+            .iter()
+            .map(|(k, m)| (lang.pick("item", "事项"), k.clone(), m.summary()))
+            .chain(
+                breakdown
+                    .by_channel
+                    .iter()
+                    .map(|(k, m)| (lang.pick("channel", "渠道"), k.to_string(), m.summary())),
+            );
+        for (kind, key, s) in rows {
+            writeln!(
+                out,
+                "{} {kind}\t{key}\t{} {}\t{} {}\t{} {}\t{} {}",
+                lang.pick("by", "按"),
+                lang.pick("cases", "件数"),
+                s.cases,
+                lang.pick("on time (promise)", "承诺时限内办结率"),
+                pct(s.on_time_rate_promise),
+                lang.pick("on time (statute)", "法定期限内办结率"),
+                pct(s.on_time_rate_statute),
+                lang.pick("median", "中位数"),
+                s.median_working_days
+                    .map_or_else(|| "-".to_owned(), |x| x.to_string())
+            )?;
+        }
+    }
+    if bad > 0 {
+        return Err(Failure {
+            code: 1,
+            message: format!(
+                "{bad} {} {name}; {}",
+                lang.pick(
+                    if bad == 1 {
+                        "bad line in"
+                    } else {
+                        "bad lines in"
+                    },
+                    "行有误："
+                ),
+                lang.pick("the others were evaluated", "其余已评估")
+            ),
+        });
+    }
+    Ok(())
+}
+
+fn write_case(
+    cal: &jiceng::calendar::Calendar,
+    at: NaiveDate,
+    case: &Case,
+    e: &Evaluation,
+    mode: Mode,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let lang = mode.lang;
+    let ex = if mode.explain {
+        Some(explain(case, at, cal, &Options::default()).map_err(Failure::input)?)
+    } else {
+        None
+    };
+    if mode.json {
+        #[derive(Serialize)]
+        struct Line<'a> {
+            id: &'a str,
+            #[serde(flatten)]
+            evaluation: &'a Evaluation,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            explanation: Option<&'a jiceng::approvals::CaseExplanation>,
+        }
+        let text = serde_json::to_string(&Line {
+            id: &case.id,
+            evaluation: e,
+            explanation: ex.as_ref(),
+        })
+        .map_err(|e| Failure::input(e.to_string()))?;
+        writeln!(out, "{text}")?;
+        return Ok(());
+    }
+    let d = e.deadlines;
+    write!(
+        out,
+        "{}\t{}\t{} {}\t{} {}\t{} {}",
+        case.id,
+        status_label(e.status, lang),
+        lang.pick("accepted", "受理"),
+        show(d.acceptance),
+        lang.pick("promised", "承诺"),
+        show(d.promised_due),
+        lang.pick("statutory", "法定"),
+        show(d.statutory_due),
+    )?;
+    if d.provisional {
+        write!(out, "\t{}", lang.pick("provisional", "暂定"))?;
+    }
+    for f in e.flags.iter() {
+        write!(out, "\t{}", flag_label(f, lang))?;
+    }
+    writeln!(out)?;
+    if let Some(ex) = ex {
+        for st in &ex.statements {
+            let text = match lang {
+                Lang::En => &st.en,
+                Lang::Zh => &st.zh,
+            };
+            writeln!(out, "  {}\t{text}\t[{}]", st.topic, st.article)?;
+        }
+    }
+    Ok(())
 }
 
 fn write_summary(
     out: &mut dyn Write,
     s: &Summary,
-    counts: &std::collections::BTreeMap<String, usize>,
+    counts: &BTreeMap<&'static str, u64>,
+    lang: Lang,
 ) -> Result<(), Failure> {
     let pct = |x: Option<f64>| x.map_or_else(|| "-".to_owned(), |x| format!("{:.1}%", x * 100.0));
     let num = |x: Option<u32>| x.map_or_else(|| "-".to_owned(), |x| x.to_string());
-    writeln!(out, "summary\tcases {}", s.cases)?;
-    for (k, n) in counts {
-        writeln!(out, "status\t{k}\t{n}")?;
-    }
-    writeln!(out, "rate\tacceptance\t{}", pct(s.acceptance_rate))?;
     writeln!(
         out,
-        "rate\ton time (promise)\t{}",
+        "{}\t{} {}",
+        lang.pick("summary", "汇总"),
+        lang.pick("cases", "件数"),
+        s.cases
+    )?;
+    if s.not_yet_received > 0 {
+        writeln!(
+            out,
+            "{}\t{}\t{}",
+            lang.pick("left out", "未计入"),
+            lang.pick("not yet received", "评估日尚未收件"),
+            s.not_yet_received
+        )?;
+    }
+    for (k, n) in counts {
+        let label = match lang {
+            Lang::En => (*k).to_owned(),
+            Lang::Zh => status_zh(k).to_owned(),
+        };
+        writeln!(out, "{}\t{label}\t{n}", lang.pick("status", "状态"))?;
+    }
+    let rate = lang.pick("rate", "比率");
+    writeln!(
+        out,
+        "{rate}\t{}\t{}",
+        lang.pick("acceptance", "受理率"),
+        pct(s.acceptance_rate)
+    )?;
+    writeln!(
+        out,
+        "{rate}\t{}\t{}",
+        lang.pick("on time (promise)", "承诺时限内办结率"),
         pct(s.on_time_rate_promise)
     )?;
     writeln!(
         out,
-        "rate\ton time (statute)\t{}",
+        "{rate}\t{}\t{}",
+        lang.pick("on time (statute)", "按期办结率"),
         pct(s.on_time_rate_statute)
     )?;
-    writeln!(out, "rate\tsame day\t{}", pct(s.same_day_share))?;
     writeln!(
         out,
-        "working days\tmean {}\tmedian {}\tp90 {}",
+        "{rate}\t{}\t{}",
+        lang.pick("same day", "当日办结"),
+        pct(s.same_day_share)
+    )?;
+    if s.on_the_spot_share.is_some_and(|x| x > 0.0) {
+        writeln!(
+            out,
+            "{rate}\t{}\t{}",
+            lang.pick("on the spot, done the same day", "即办件当日办结率"),
+            pct(s.on_the_spot_same_day_rate)
+        )?;
+    }
+    writeln!(
+        out,
+        "{}\t{} {}\t{} {}\tp90 {}",
+        lang.pick("working days", "工作日"),
+        lang.pick("mean", "平均"),
         s.mean_working_days
             .map_or_else(|| "-".to_owned(), |x| format!("{x:.1}")),
+        lang.pick("median", "中位数"),
         num(s.median_working_days),
         num(s.p90_working_days)
     )?;
+    if s.flagged > 0 {
+        writeln!(
+            out,
+            "{}\t{}",
+            lang.pick("flagged cases", "存在问题的案件"),
+            s.flagged
+        )?;
+    }
     Ok(())
+}
+
+/// The Chinese label of a status name.
+fn status_zh(name: &str) -> &'static str {
+    const ALL: [Status; 14] = [
+        Status::NotYetReceived,
+        Status::AwaitingAcceptance,
+        Status::AwaitingSupplement,
+        Status::OnTrack,
+        Status::DueSoon,
+        Status::Suspended,
+        Status::LateAgainstPromise,
+        Status::LateAgainstStatute,
+        Status::ClosedEarly,
+        Status::ClosedOnTime,
+        Status::ClosedLateAgainstPromise,
+        Status::ClosedLateAgainstStatute,
+        Status::Rejected,
+        Status::Withdrawn,
+    ];
+    ALL.iter()
+        .find(|s| s.name() == name)
+        .map_or("?", |s| s.zh())
 }

@@ -273,15 +273,18 @@ const SC1: &str = r#"{"id":"SC-1","item":"HB-XK-003","body":"130926103-fwzx","ch
 /// Accepted Monday 20 Oct 2025, open: promised 21–24 Oct (4), 27–29 Oct (7);
 /// statutory 27–31 Oct (9), 3–7 Nov (14), 10–14 (19), 17 Nov (20).
 const SC2: &str = r#"{"id":"SC-2","promised":"7wd","events":[{"date":"2025-10-20","kind":"received"},{"date":"2025-10-20","kind":"accepted"}]}"#;
-/// Decided before it was accepted.
-const SC3: &str = r#"{"id":"SC-3","events":[{"date":"2025-10-20","kind":"received"},{"date":"2025-10-21","kind":"decided","outcome":"granted"}]}"#;
+/// Accepted after it was withdrawn: cannot have happened.
+const SC3: &str = r#"{"id":"SC-3","events":[{"date":"2025-10-20","kind":"received"},{"date":"2025-10-21","kind":"withdrawn"},{"date":"2025-10-22","kind":"accepted"}]}"#;
 /// Received Monday 27 Oct 2025; the Art. 32 notice is due 28–31 Oct (4),
 /// 3 Nov (5): still awaiting acceptance on 31 Oct.
 const SC4: &str = r#"{"id":"SC-4","events":[{"date":"2025-10-27","kind":"received"}]}"#;
 
 /// The expected text for SC-1, SC-2 and SC-4 on 31 Oct 2025. Only SC-1
 /// names an item and a channel, so the breakdown has one row of each.
-const EVALUATED: &str = "SC-1\tclosed_late_against_promise\taccepted 2025-09-22\tpromised 2025-09-30\tstatutory 2025-10-24\n\
+/// SC-1 was granted on 13 Oct with no delivery on record: Art. 44 gives
+/// 14–17 Oct (4), 20–24 Oct (9), 27 Oct (10), so on 31 Oct the delivery
+/// is late and the case is flagged.
+const EVALUATED: &str = "SC-1\tclosed_late_against_promise\taccepted 2025-09-22\tpromised 2025-09-30\tstatutory 2025-10-24\tdelivery_late\n\
 SC-2\tlate_against_promise\taccepted 2025-10-20\tpromised 2025-10-29\tstatutory 2025-11-17\n\
 SC-4\tawaiting_acceptance\taccepted -\tpromised -\tstatutory -\n\
 summary\tcases 3\n\
@@ -293,6 +296,7 @@ rate\ton time (promise)\t0.0%\n\
 rate\ton time (statute)\t100.0%\n\
 rate\tsame day\t0.0%\n\
 working days\tmean 11.0\tmedian 11\tp90 11\n\
+flagged cases\t1\n\
 by item\tHB-XK-003\tcases 1\ton time (promise) 0.0%\ton time (statute) 100.0%\tmedian 11\n\
 by channel\tcounter\tcases 1\ton time (promise) 0.0%\ton time (statute) 100.0%\tmedian 11\n";
 
@@ -309,7 +313,7 @@ fn approvals_evaluate_reports_bad_lines_and_goes_on() {
     assert!(err.contains(&format!("{f}:2:")), "{err}");
     assert!(err.contains(&format!("{f}:5:")), "{err}");
     assert!(
-        err.contains("SC-3") && err.contains("event decided is not allowed in state received"),
+        err.contains("SC-3") && err.contains("event accepted is not allowed in state withdrawn"),
         "{err}"
     );
     for good in [1, 3, 4, 6] {
@@ -360,11 +364,15 @@ fn approvals_evaluate_clean_file_and_stdin() {
         ),
         "{out}"
     );
-    // SC-2 and SC-4 are not received yet on 10 Oct.
+    // SC-2 and SC-4 are not received yet on 10 Oct: not awaiting
+    // acceptance, and left out of the figures (issue 7).
     assert!(
-        out.contains("SC-2\tawaiting_acceptance\taccepted -\tpromised -\tstatutory -\n"),
+        out.contains("SC-2\tnot_yet_received\taccepted -\tpromised -\tstatutory -\n"),
         "{out}"
     );
+    assert!(out.contains("summary\tcases 1\n"), "{out}");
+    assert!(out.contains("left out\tnot yet received\t2\n"), "{out}");
+    assert!(out.contains("rate\tacceptance\t100.0%\n"), "{out}");
     expect_input_error(
         &[
             "approvals",

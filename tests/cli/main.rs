@@ -19,6 +19,8 @@
 #![allow(clippy::unwrap_used)]
 
 mod approvals;
+mod approvals_explain;
+mod approvals_stream;
 mod authority;
 mod calendar;
 mod calendar_edges;

@@ -6,7 +6,10 @@
 //! suspended and resumed (Licensing Law Art. 45: hearings, tenders,
 //! auctions, inspection, testing, quarantine, appraisal, expert review),
 //! extended (Art. 42, with the agency head's approval), decided (准予 /
-//! 不予许可), delivered (Art. 44), withdrawn (撤回).
+//! 不予许可), delivered (Art. 44), withdrawn (撤回); forwarded by a lower
+//! agency after its preliminary review (Art. 43); the hearing: the right
+//! notified, requested, scheduled and held (Arts. 47–48; hearing time
+//! stops the clock, Art. 45).
 //!
 //! The state is never stored: it is derived by replaying the log. An event
 //! that is not allowed in the current state, or dated before the previous
@@ -16,10 +19,16 @@
 //! ```text
 //! start ─received→ received ─incomplete_notice→ awaiting_supplement ─supplemented→ received
 //! received ─accepted→ running ─suspended→ suspended ─resumed→ running
-//! running ─extended (once)→ running ─decided→ decided ─delivered→ delivered
+//! running ─extended→ running ─decided→ decided ─delivered→ delivered
 //! received | awaiting_supplement ─rejected→ rejected
+//! received | awaiting_supplement ─accepted | decided→ (Art. 32 decides the start)
+//! received | running ─hearing_requested→ suspended ─hearing_held→ running
 //! any open state ─withdrawn→ withdrawn
 //! ```
+//!
+//! A second notice or a second extension is kept and flagged by the
+//! evaluation: only events that cannot have happened (a decision before
+//! receipt, anything after a withdrawal) are refused.
 
 use std::fmt;
 
@@ -78,6 +87,94 @@ pub enum Outcome {
     Refused,
 }
 
+/// Who approved an extension (Art. 42: the head of the agency; for
+/// unified, joint or concentrated handling the head of the government at
+/// that level).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ApproverRole {
+    /// 本行政机关负责人: the head of the agency (its principal or deputy
+    /// heads).
+    AgencyHead,
+    /// 本级人民政府负责人: the head of the government at that level.
+    GovernmentHead,
+    /// 乡镇人民政府负责人 (乡长, 镇长): a township government is both the
+    /// licensing agency and the government at its level, so its head is
+    /// the approver the law names either way.
+    TownshipHead,
+    /// Anyone else (a section chief, a clerk): not an approver the law
+    /// names.
+    Other,
+}
+
+impl ApproverRole {
+    /// The role read from a title, when it is one of the common ones:
+    /// 局长, 主任, 厅长, 处长 (and "agency head") are heads of an agency;
+    /// 县长, 市长, 区长, 省长 (and "government head") heads of a
+    /// government; 乡长, 镇长 heads of a township government, which is both;
+    /// 科长, 股长, 科员, 窗口 (and "clerk", "section") others.
+    /// `None` when the title says none of these.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_approvals::ApproverRole;
+    ///
+    /// assert_eq!(ApproverRole::of("县住建局局长"), Some(ApproverRole::AgencyHead));
+    /// assert_eq!(ApproverRole::of("副县长"), Some(ApproverRole::GovernmentHead));
+    /// assert_eq!(ApproverRole::of("尚村镇镇长"), Some(ApproverRole::TownshipHead));
+    /// assert_eq!(ApproverRole::of("审批科科长"), Some(ApproverRole::Other));
+    /// assert_eq!(ApproverRole::of("张三"), None);
+    /// ```
+    pub fn of(title: &str) -> Option<ApproverRole> {
+        // The commonest title, a bureau's 局长 or 副局长, in one look at
+        // the end of the title.
+        if title.ends_with("局长") {
+            return Some(ApproverRole::AgencyHead);
+        }
+        // Lower-case only when there is something to lower: most titles
+        // are Chinese.
+        let lower;
+        let t: &str = if title.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = title.to_ascii_lowercase();
+            &lower
+        } else {
+            title
+        };
+        let any = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        // The narrowest titles first: a 科长 of a 局 is not its head.
+        if any(&["科长", "股长", "科员", "窗口", "clerk", "section", "staff"]) {
+            Some(ApproverRole::Other)
+        } else if any(&["乡长", "镇长"]) {
+            Some(ApproverRole::TownshipHead)
+        } else if any(&["县长", "市长", "区长", "省长", "旗长", "州长", "government"]) {
+            Some(ApproverRole::GovernmentHead)
+        } else if any(&[
+            "局长",
+            "主任",
+            "厅长",
+            "处长",
+            "署长",
+            "agency head",
+            "head of the agency",
+        ]) {
+            Some(ApproverRole::AgencyHead)
+        } else {
+            None
+        }
+    }
+
+    /// The Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            ApproverRole::AgencyHead => "本行政机关负责人",
+            ApproverRole::GovernmentHead => "本级人民政府负责人",
+            ApproverRole::TownshipHead => "乡镇人民政府负责人",
+            ApproverRole::Other => "其他人员",
+        }
+    }
+}
+
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -105,8 +202,17 @@ pub enum EventKind {
     /// The limit extended once (Art. 42).
     Extended {
         /// Who approved (the agency head, or for joint handling the head of
-        /// the government).
+        /// the government), as the file names them.
         approved_by: String,
+        /// The approver's role, when the file states it; otherwise it is
+        /// read from common titles in `approved_by` (see
+        /// [`ApproverRole::of`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<ApproverRole>,
+        /// The length the agency granted; the case's extension limit when
+        /// absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        length: Option<Period>,
     },
     /// Decided.
     Decided {
@@ -117,6 +223,22 @@ pub enum EventKind {
     Delivered,
     /// Withdrawn by the applicant.
     Withdrawn,
+    /// Art. 43: the lower agency sent its preliminary review and all the
+    /// materials to the deciding agency, whose clock starts that day.
+    Forwarded,
+    /// Art. 47: the applicant and interested parties told of their right to
+    /// request a hearing.
+    HearingNotified,
+    /// Art. 47: a hearing requested; the clock stops (Art. 45) until the
+    /// day after the hearing.
+    HearingRequested,
+    /// Art. 48: the parties told of the hearing's time and place.
+    HearingScheduled {
+        /// The day the hearing is to be held.
+        hearing_date: NaiveDate,
+    },
+    /// The hearing held; the clock runs again the next day.
+    HearingHeld,
 }
 
 impl EventKind {
@@ -134,6 +256,11 @@ impl EventKind {
             EventKind::Decided { .. } => "decided",
             EventKind::Delivered => "delivered",
             EventKind::Withdrawn => "withdrawn",
+            EventKind::Forwarded => "forwarded",
+            EventKind::HearingNotified => "hearing_notified",
+            EventKind::HearingRequested => "hearing_requested",
+            EventKind::HearingScheduled { .. } => "hearing_scheduled",
+            EventKind::HearingHeld => "hearing_held",
         }
     }
 }
@@ -165,7 +292,13 @@ struct EventRepr {
     #[serde(default)]
     approved_by: Option<String>,
     #[serde(default)]
+    role: Option<ApproverRole>,
+    #[serde(default)]
+    length: Option<Period>,
+    #[serde(default)]
     outcome: Option<Outcome>,
+    #[serde(default)]
+    hearing_date: Option<NaiveDate>,
 }
 
 /// The event kinds, as files name them (for the schema).
@@ -184,6 +317,11 @@ enum EventName {
     Decided,
     Delivered,
     Withdrawn,
+    Forwarded,
+    HearingNotified,
+    HearingRequested,
+    HearingScheduled,
+    HearingHeld,
 }
 
 impl TryFrom<EventRepr> for Event {
@@ -218,12 +356,21 @@ impl TryFrom<EventRepr> for Event {
             "resumed" => EventKind::Resumed,
             "extended" => EventKind::Extended {
                 approved_by: r.approved_by.clone().ok_or_else(|| need("approved_by"))?,
+                role: r.role,
+                length: r.length,
             },
             "decided" => EventKind::Decided {
                 outcome: r.outcome.ok_or_else(|| need("outcome"))?,
             },
             "delivered" => EventKind::Delivered,
             "withdrawn" => EventKind::Withdrawn,
+            "forwarded" => EventKind::Forwarded,
+            "hearing_notified" => EventKind::HearingNotified,
+            "hearing_requested" => EventKind::HearingRequested,
+            "hearing_scheduled" => EventKind::HearingScheduled {
+                hearing_date: r.hearing_date.ok_or_else(|| need("hearing_date"))?,
+            },
+            "hearing_held" => EventKind::HearingHeld,
             other => return Err(format!("unknown event kind {other:?} on {}", r.date)),
         };
         if r.reason.is_some()
@@ -234,11 +381,22 @@ impl TryFrom<EventRepr> for Event {
         {
             return Err(refuse("reason"));
         }
-        if r.approved_by.is_some() && !matches!(kind, EventKind::Extended { .. }) {
-            return Err(refuse("approved_by"));
+        if !matches!(kind, EventKind::Extended { .. }) {
+            if r.approved_by.is_some() {
+                return Err(refuse("approved_by"));
+            }
+            if r.role.is_some() {
+                return Err(refuse("role"));
+            }
+            if r.length.is_some() {
+                return Err(refuse("length"));
+            }
         }
         if r.outcome.is_some() && !matches!(kind, EventKind::Decided { .. }) {
             return Err(refuse("outcome"));
+        }
+        if r.hearing_date.is_some() && !matches!(kind, EventKind::HearingScheduled { .. }) {
+            return Err(refuse("hearing_date"));
         }
         Ok(Event { date: r.date, kind })
     }
@@ -260,6 +418,10 @@ pub enum Handling {
     /// 承诺件: handled within a promised limit.
     #[default]
     Promised,
+}
+
+fn is_promised(h: &Handling) -> bool {
+    *h == Handling::Promised
 }
 
 /// Where an application came in.
@@ -432,9 +594,20 @@ pub struct Case {
     /// The channel it came through.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
+    /// On the spot (即办件) or within a promise (承诺件).
+    #[serde(default, skip_serializing_if = "is_promised")]
+    pub handling: Handling,
     /// Its limits.
     #[serde(default, flatten)]
     pub limits: Limits,
+    /// Art. 43: a lower agency reviews first and forwards to the deciding
+    /// agency.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub preliminary_review: bool,
+    /// Art. 50: a renewal application, for a licence valid through this
+    /// day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<NaiveDate>,
     /// What happened, in date order.
     pub events: Vec<Event>,
 }
@@ -479,7 +652,26 @@ impl fmt::Display for State {
     }
 }
 
+/// One extension of the statutory limit as the log records it (Art. 42).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extension {
+    /// The day it was approved.
+    pub date: NaiveDate,
+    /// Who approved it, as the file names them.
+    pub approved_by: String,
+    /// The approver's role: stated, or read from the title.
+    pub role: Option<ApproverRole>,
+    /// The length granted, when the event states one.
+    pub length: Option<Period>,
+}
+
 /// The facts an application's log establishes, kept as it is replayed.
+///
+/// The log is replayed as the agency kept it: conduct the Licensing Law
+/// forbids (a second incomplete-materials notice, a second extension, a
+/// decision with no acceptance on record) is kept here and flagged by
+/// [`evaluate`](crate::evaluate); only events that cannot have happened are
+/// refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Application {
     state: State,
@@ -487,14 +679,23 @@ pub struct Application {
     pub received: Option<NaiveDate>,
     /// The first incomplete-materials notice.
     pub first_notice: Option<NaiveDate>,
+    /// How many incomplete-materials notices were given (Art. 32 allows
+    /// one: 一次告知).
+    pub notices: u32,
+    /// The last day supplemented materials came in.
+    pub last_supplement: Option<NaiveDate>,
     /// The acceptance event.
     pub accepted: Option<NaiveDate>,
     /// Closed suspensions: (first day stopped, day resumed, reason).
     pub suspensions: Vec<(NaiveDate, NaiveDate, SuspensionReason)>,
     /// A suspension still running: (first day stopped, reason).
     pub open_suspension: Option<(NaiveDate, SuspensionReason)>,
-    /// The extension: (date, approved by).
+    /// The first extension: (date, approved by).
     pub extended: Option<(NaiveDate, String)>,
+    /// The first extension in full.
+    pub extension: Option<Extension>,
+    /// How many extensions were recorded (Art. 42 allows one).
+    pub extensions: u32,
     /// The decision.
     pub decided: Option<(NaiveDate, Outcome)>,
     /// The delivery.
@@ -503,6 +704,16 @@ pub struct Application {
     pub ended: Option<NaiveDate>,
     /// The date of the last event.
     pub last: Option<NaiveDate>,
+    /// Art. 43: the day the lower agency forwarded its review.
+    pub forwarded: Option<NaiveDate>,
+    /// Art. 47: the day the parties were told of their right to a hearing.
+    pub hearing_notified: Option<NaiveDate>,
+    /// Art. 47: the day a hearing was requested.
+    pub hearing_requested: Option<NaiveDate>,
+    /// Art. 48: (the day the parties were told, the hearing's date).
+    pub hearing_scheduled: Option<(NaiveDate, NaiveDate)>,
+    /// The day the hearing was held.
+    pub hearing_held: Option<NaiveDate>,
 }
 
 impl Default for Application {
@@ -511,14 +722,23 @@ impl Default for Application {
             state: State::Start,
             received: None,
             first_notice: None,
+            notices: 0,
+            last_supplement: None,
             accepted: None,
             suspensions: Vec::new(),
             open_suspension: None,
             extended: None,
+            extension: None,
+            extensions: 0,
             decided: None,
             delivered: None,
             ended: None,
             last: None,
+            forwarded: None,
+            hearing_notified: None,
+            hearing_requested: None,
+            hearing_scheduled: None,
+            hearing_held: None,
         }
     }
 }
@@ -531,10 +751,15 @@ impl Application {
 
     /// Applies one event, or returns the error and changes nothing.
     ///
+    /// An application not accepted on record may still be suspended,
+    /// extended or decided: under Art. 32 it may count as accepted on the
+    /// day of receipt, and the evaluation decides whether it does.
+    ///
     /// # Errors
     ///
-    /// [`Error::Transition`] when the event is not allowed in the current
-    /// state (a second extension, a decision before acceptance …);
+    /// [`Error::Transition`] when the event cannot have happened in the
+    /// current state (a decision before receipt, anything after a
+    /// withdrawal, a delivery before a decision …);
     /// [`Error::OutOfOrder`] when it is dated before the previous event.
     ///
     /// # Example
@@ -567,15 +792,33 @@ impl Application {
             (S::Start, K::Received) => S::Received,
             (S::Received, K::IncompleteNotice) => S::AwaitingSupplement,
             (S::AwaitingSupplement, K::Supplemented) => S::Received,
-            (S::Received, K::Accepted) => S::Running,
+            (S::Received | S::AwaitingSupplement, K::Accepted) => S::Running,
             (S::Received | S::AwaitingSupplement, K::Rejected { .. }) => S::Rejected,
-            (S::Running, K::Suspended { .. }) => S::Suspended,
+            (S::Received | S::Running, K::Suspended { .. }) => S::Suspended,
             (S::Suspended, K::Resumed) => S::Running,
-            (S::Running | S::Suspended, K::Extended { .. }) if self.extended.is_none() => {
+            (
+                S::Received | S::AwaitingSupplement | S::Running | S::Suspended,
+                K::Extended { .. },
+            ) => self.state(),
+            (S::Received | S::AwaitingSupplement | S::Running, K::Decided { .. }) => S::Decided,
+            (S::Decided, K::Delivered) => S::Delivered,
+            (S::Received | S::Running | S::Suspended, K::Forwarded) if self.forwarded.is_none() => {
                 self.state()
             }
-            (S::Running, K::Decided { .. }) => S::Decided,
-            (S::Decided, K::Delivered) => S::Delivered,
+            (S::Received | S::Running, K::HearingNotified) => self.state(),
+            (S::Received | S::Running, K::HearingRequested) if self.hearing_requested.is_none() => {
+                S::Suspended
+            }
+            (S::Suspended, K::HearingScheduled { .. })
+                if self.hearing_requested.is_some() && self.hearing_held.is_none() =>
+            {
+                S::Suspended
+            }
+            (S::Suspended, K::HearingHeld)
+                if self.hearing_requested.is_some() && self.hearing_held.is_none() =>
+            {
+                S::Running
+            }
             (S::Received | S::AwaitingSupplement | S::Running | S::Suspended, K::Withdrawn) => {
                 S::Withdrawn
             }
@@ -590,7 +833,9 @@ impl Application {
             K::Received => self.received = Some(e.date),
             K::IncompleteNotice => {
                 self.first_notice.get_or_insert(e.date);
+                self.notices = self.notices.saturating_add(1);
             }
+            K::Supplemented => self.last_supplement = Some(e.date),
             K::Accepted => self.accepted = Some(e.date),
             K::Suspended { reason } => self.open_suspension = Some((e.date, *reason)),
             K::Resumed => {
@@ -598,11 +843,45 @@ impl Application {
                     self.suspensions.push((from, e.date, reason));
                 }
             }
-            K::Extended { approved_by } => self.extended = Some((e.date, approved_by.clone())),
+            K::Extended {
+                approved_by,
+                role,
+                length,
+            } => {
+                self.extensions = self.extensions.saturating_add(1);
+                if self.extension.is_none() {
+                    self.extended = Some((e.date, approved_by.clone()));
+                    self.extension = Some(Extension {
+                        date: e.date,
+                        approved_by: approved_by.clone(),
+                        role: role.or_else(|| ApproverRole::of(approved_by)),
+                        length: *length,
+                    });
+                }
+            }
             K::Decided { outcome } => self.decided = Some((e.date, *outcome)),
             K::Delivered => self.delivered = Some(e.date),
             K::Rejected { .. } | K::Withdrawn => self.ended = Some(e.date),
-            K::Supplemented => {}
+            K::Forwarded => self.forwarded = Some(e.date),
+            K::HearingNotified => {
+                self.hearing_notified.get_or_insert(e.date);
+            }
+            K::HearingRequested => {
+                self.hearing_requested = Some(e.date);
+                self.open_suspension = Some((e.date, SuspensionReason::Hearing));
+            }
+            K::HearingScheduled { hearing_date } => {
+                self.hearing_scheduled = Some((e.date, *hearing_date));
+            }
+            K::HearingHeld => {
+                self.hearing_held = Some(e.date);
+                // The hearing day itself is hearing time; the clock runs
+                // again the day after.
+                let resumed = e.date.succ_opt().unwrap_or(e.date);
+                if let Some((from, reason)) = self.open_suspension.take() {
+                    self.suspensions.push((from, resumed, reason));
+                }
+            }
         }
         self.state = next;
         self.last = Some(e.date);
@@ -642,6 +921,8 @@ struct CaseRepr {
     #[serde(default)]
     channel: Option<Channel>,
     #[serde(default)]
+    handling: Handling,
+    #[serde(default)]
     statutory: Option<Period>,
     #[serde(default)]
     promised: Option<Period>,
@@ -651,6 +932,10 @@ struct CaseRepr {
     joint: bool,
     #[serde(default)]
     delivery: Option<Period>,
+    #[serde(default)]
+    preliminary_review: bool,
+    #[serde(default)]
+    expires: Option<NaiveDate>,
     events: Vec<Event>,
 }
 
@@ -661,6 +946,7 @@ impl From<CaseRepr> for Case {
             item: r.item,
             body: r.body,
             channel: r.channel,
+            handling: r.handling,
             limits: Limits::from(LimitsRepr {
                 statutory: r.statutory,
                 promised: r.promised,
@@ -668,7 +954,178 @@ impl From<CaseRepr> for Case {
                 joint: r.joint,
                 delivery: r.delivery,
             }),
+            preliminary_review: r.preliminary_review,
+            expires: r.expires,
             events: r.events,
         }
     }
+}
+
+/// The text of a JSON value for an error message, cut to 60 characters.
+fn shown(v: &serde_json::Value) -> String {
+    let text = v.to_string();
+    match text.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text,
+    }
+}
+
+/// The words of a serde error without its position (the line is named by
+/// the caller) and without the names of the wire types.
+fn words(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    };
+    text.replace("struct CaseRepr", "a case")
+        .replace("struct EventRepr", "an event")
+}
+
+fn field<T: serde::de::DeserializeOwned>(name: &str, v: &serde_json::Value) -> Result<T, Error> {
+    serde_json::from_value(v.clone()).map_err(|e| Error::Parse {
+        field: name.to_owned(),
+        value: shown(v),
+        message: words(&e),
+    })
+}
+
+impl Case {
+    /// Reads a case from one line of a cases file. An error names the
+    /// field (`events[2].date`) and the value it met, never an internal
+    /// type.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Parse`] for text that is not a case.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_approvals::Case;
+    ///
+    /// let err = Case::from_json(r#"{"id":"A","channel":"fax","events":[]}"#).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "field `channel`, value \"fax\": unknown variant `fax`, expected one of `counter`, `online`, `village_proxy`"
+    /// );
+    /// let err = Case::from_json(r#"{"id":"A","events":[{"date":"2025-13-01","kind":"received"}]}"#)
+    ///     .unwrap_err();
+    /// assert!(err.to_string().starts_with("field `events[0].date`, value \"2025-13-01\""));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Case, Error> {
+        // The common case first, in one pass; the slower search for the
+        // field only when it fails.
+        if let Ok(c) = serde_json::from_str::<Case>(text) {
+            return Ok(c);
+        }
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Parse {
+            field: "(line)".to_owned(),
+            value: String::new(),
+            message: format!("not JSON: {e}"),
+        })?;
+        match serde_json::from_value::<Case>(value.clone()) {
+            Ok(c) => Ok(c),
+            Err(e) => Err(locate(&value).unwrap_or_else(|| Error::Parse {
+                field: "(case)".to_owned(),
+                value: shown(&value),
+                message: words(&e),
+            })),
+        }
+    }
+}
+
+/// Finds the field a case fails on, checking each field on its own.
+fn locate(v: &serde_json::Value) -> Option<Error> {
+    let Some(obj) = v.as_object() else {
+        return Some(Error::Parse {
+            field: "(case)".to_owned(),
+            value: shown(v),
+            message: "a case must be a JSON object".to_owned(),
+        });
+    };
+    for (k, x) in obj {
+        let r = match k.as_str() {
+            "id" => field::<String>(k, x).map(drop),
+            "item" | "body" => field::<Option<String>>(k, x).map(drop),
+            "channel" => field::<Option<Channel>>(k, x).map(drop),
+            "handling" => field::<Handling>(k, x).map(drop),
+            "statutory" | "promised" | "extension" | "delivery" => {
+                field::<Option<Period>>(k, x).map(drop)
+            }
+            "joint" | "preliminary_review" => field::<bool>(k, x).map(drop),
+            "expires" => field::<Option<NaiveDate>>(k, x).map(drop),
+            "events" => events(x),
+            _ => Err(Error::Parse {
+                field: k.clone(),
+                value: shown(x),
+                message: "unknown field".to_owned(),
+            }),
+        };
+        if let Err(e) = r {
+            return Some(e);
+        }
+    }
+    for needed in ["id", "events"] {
+        if !obj.contains_key(needed) {
+            return Some(Error::Parse {
+                field: needed.to_owned(),
+                value: String::new(),
+                message: "missing".to_owned(),
+            });
+        }
+    }
+    None
+}
+
+fn events(v: &serde_json::Value) -> Result<(), Error> {
+    let Some(list) = v.as_array() else {
+        return Err(Error::Parse {
+            field: "events".to_owned(),
+            value: shown(v),
+            message: "must be a list of events".to_owned(),
+        });
+    };
+    for (i, e) in list.iter().enumerate() {
+        let at = |f: &str| format!("events[{i}].{f}");
+        let Some(obj) = e.as_object() else {
+            return Err(Error::Parse {
+                field: format!("events[{i}]"),
+                value: shown(e),
+                message: "an event must be a JSON object".to_owned(),
+            });
+        };
+        if let Some(d) = obj.get("date") {
+            if d.as_str()
+                .is_some_and(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").is_err())
+            {
+                return Err(Error::Parse {
+                    field: at("date"),
+                    value: shown(d),
+                    message: "not a calendar date YYYY-MM-DD".to_owned(),
+                });
+            }
+            field::<NaiveDate>(&at("date"), d)?;
+        }
+        for (k, x) in obj {
+            let r = match k.as_str() {
+                "kind" | "approved_by" => field::<String>(&at(k), x).map(drop),
+                "role" => field::<Option<ApproverRole>>(&at(k), x).map(drop),
+                "length" => field::<Option<Period>>(&at(k), x).map(drop),
+                "outcome" => field::<Option<Outcome>>(&at(k), x).map(drop),
+                "hearing_date" => field::<Option<NaiveDate>>(&at(k), x).map(drop),
+                _ => Ok(()),
+            };
+            r?;
+        }
+        if let Err(err) = serde_json::from_value::<Event>(e.clone()) {
+            return Err(Error::Parse {
+                field: format!("events[{i}]"),
+                value: shown(e),
+                message: words(&err),
+            });
+        }
+    }
+    Ok(())
 }

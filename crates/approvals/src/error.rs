@@ -41,6 +41,20 @@ pub enum Error {
         /// The period as written.
         period: String,
     },
+    /// A limit the law sets for the agency (the extension, delivery)
+    /// written in calendar days: Art. 82 counts every such limit in
+    /// working days.
+    #[error(
+        "{limit} limit {period} must be in working days (行政许可法第八十二条、{article}), e.g. 10wd"
+    )]
+    LimitNotWorkingDays {
+        /// Which limit: `extension` or `delivery`.
+        limit: &'static str,
+        /// The article that sets it, e.g. `第四十四条`.
+        article: &'static str,
+        /// The period as written.
+        period: String,
+    },
     /// A statutory limit and its extension add up to more than a period
     /// can hold.
     #[error("statutory limit {statutory} plus extension {extension} is too large")]
@@ -49,6 +63,26 @@ pub enum Error {
         statutory: String,
         /// The extension.
         extension: String,
+    },
+    /// A generator's argument beyond its documented limit.
+    #[error("{what} {value} is beyond the limit of {max}")]
+    SynthLimit {
+        /// Which argument.
+        what: &'static str,
+        /// The value given.
+        value: String,
+        /// The limit.
+        max: u64,
+    },
+    /// A case that cannot be read: the field, the value met, and why.
+    #[error("field `{field}`, value {value}: {message}")]
+    Parse {
+        /// The field, e.g. `events[2].date`.
+        field: String,
+        /// The value met (cut to 60 characters).
+        value: String,
+        /// Why it is not accepted.
+        message: String,
     },
     /// A calendar error (a date outside coverage …).
     #[error(transparent)]

@@ -28,22 +28,26 @@
 mod case;
 mod error;
 mod evaluate;
+mod explain;
 mod joint;
 mod metrics;
 mod routing;
 pub mod synth;
 
 pub use case::{
-    Application, Case, Channel, Event, EventKind, Handling, Limits, Outcome, ServiceItem, State,
-    SuspensionReason,
+    Application, ApproverRole, Case, Channel, Event, EventKind, Extension, Handling, Limits,
+    Outcome, ServiceItem, State, SuspensionReason,
 };
 pub use error::Error;
 pub use evaluate::{
-    CaseExplanation, Deadlines, Evaluation, Options, Status, evaluate, evaluate_app, explain,
-    statutory_limit, suspensions,
+    AcceptanceRule, Deadlines, Evaluation, Flag, Flags, Options, Status, evaluate, evaluate_app,
+    lawful_extension, statutory_limit, suspensions,
+};
+pub use explain::{
+    ART_32_ACCEPT, ART_32_NOTICE, ART_82, CaseExplanation, FlagNote, Statement, explain,
 };
 pub use joint::{Plan, PlanStep, Schedule, Scheduled};
-pub use metrics::{Breakdown, Metrics, Summary};
+pub use metrics::{Breakdown, MAX_KEYS, Metrics, OTHER, Summary};
 pub use routing::{Route, route};
 
 /// The JSON Schema of a case (one line of a cases file).

@@ -5,6 +5,11 @@
 //! share done the same day, and the working days used (mean, median, 90th
 //! percentile), overall and by item, body and channel.
 //!
+//! Cases not yet received on the evaluation date (their logs start later)
+//! are left out of every figure and counted apart (`not_yet_received`).
+//! The same-day figures use the handling kind: a 即办件 (handled on the
+//! spot) counts as done on the spot when decided the day it was received.
+//!
 //! [`Metrics`] is a fold: add evaluations one by one, or merge two folds.
 //! Working days are kept in a histogram (0 to 1,023, and one bucket above),
 //! so medians and percentiles are exact, memory is constant, and the
@@ -23,8 +28,17 @@ const BUCKETS: usize = 1025;
 /// A fold of case evaluations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Metrics {
-    /// Cases seen.
+    /// Cases seen, received on the evaluation date.
     pub cases: u64,
+    /// Cases whose logs start after the evaluation date: left out of every
+    /// other figure.
+    pub not_yet_received: u64,
+    /// Decided cases handled on the spot (即办件).
+    pub decided_on_the_spot: u64,
+    /// Of those, decided on the day of receipt.
+    pub on_the_spot_same_day: u64,
+    /// Cases with at least one flag.
+    pub flagged: u64,
     /// Cases with materials received.
     pub received: u64,
     /// Cases whose clocks started (accepted, or deemed accepted).
@@ -57,6 +71,10 @@ impl Default for Metrics {
     fn default() -> Metrics {
         Metrics {
             cases: 0,
+            not_yet_received: 0,
+            decided_on_the_spot: 0,
+            on_the_spot_same_day: 0,
+            flagged: 0,
             received: 0,
             accepted: 0,
             rejected: 0,
@@ -78,8 +96,13 @@ impl Default for Metrics {
 /// The headline figures of a fold.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Summary {
-    /// Cases.
+    /// Cases received on the evaluation date.
     pub cases: u64,
+    /// Cases not yet received on the evaluation date, left out of the
+    /// figures.
+    pub not_yet_received: u64,
+    /// Cases with at least one flag.
+    pub flagged: u64,
     /// Accepted over received (受理率).
     pub acceptance_rate: Option<f64>,
     /// Decided on time against the promise, over decided cases with one.
@@ -88,6 +111,10 @@ pub struct Summary {
     pub on_time_rate_statute: Option<f64>,
     /// Decided on the day of receipt, over decided cases.
     pub same_day_share: Option<f64>,
+    /// Handled on the spot (即办件), over decided cases.
+    pub on_the_spot_share: Option<f64>,
+    /// 即办件 decided on the day of receipt, over decided 即办件.
+    pub on_the_spot_same_day_rate: Option<f64>,
     /// Mean working days used by decided cases.
     pub mean_working_days: Option<f64>,
     /// Median working days used (1,024 means 1,024 or more).
@@ -109,7 +136,12 @@ fn rate(n: u64, d: u64) -> Option<f64> {
 impl Metrics {
     /// Adds one evaluation.
     pub fn add(&mut self, e: &Evaluation) {
+        if e.status == Status::NotYetReceived {
+            self.not_yet_received += 1;
+            return;
+        }
         self.cases += 1;
+        self.flagged += u64::from(!e.flags.is_empty());
         let d = &e.deadlines;
         self.received += u64::from(d.received.is_some());
         self.accepted += u64::from(d.acceptance.is_some());
@@ -129,6 +161,10 @@ impl Metrics {
                 self.on_time_promise += u64::from(dec <= p);
             }
             self.same_day += u64::from(e.same_day);
+            if e.on_the_spot {
+                self.decided_on_the_spot += 1;
+                self.on_the_spot_same_day += u64::from(e.same_day);
+            }
             let used = e.working_days_used.unwrap_or(0).max(0) as u64;
             self.sum_days += used;
             self.hist[(used as usize).min(BUCKETS - 1)] += 1;
@@ -138,6 +174,10 @@ impl Metrics {
     /// Adds the counts of another fold.
     pub fn merge(&mut self, o: &Metrics) {
         self.cases += o.cases;
+        self.not_yet_received += o.not_yet_received;
+        self.decided_on_the_spot += o.decided_on_the_spot;
+        self.on_the_spot_same_day += o.on_the_spot_same_day;
+        self.flagged += o.flagged;
         self.received += o.received;
         self.accepted += o.accepted;
         self.rejected += o.rejected;
@@ -176,10 +216,14 @@ impl Metrics {
     pub fn summary(&self) -> Summary {
         Summary {
             cases: self.cases,
+            not_yet_received: self.not_yet_received,
+            flagged: self.flagged,
             acceptance_rate: rate(self.accepted, self.received),
             on_time_rate_promise: rate(self.on_time_promise, self.decided_with_promise),
             on_time_rate_statute: rate(self.on_time_statute, self.decided),
             same_day_share: rate(self.same_day, self.decided),
+            on_the_spot_share: rate(self.decided_on_the_spot, self.decided),
+            on_the_spot_same_day_rate: rate(self.on_the_spot_same_day, self.decided_on_the_spot),
             mean_working_days: rate(self.sum_days, self.decided),
             median_working_days: self.percentile(0.5),
             p90_working_days: self.percentile(0.9),
@@ -190,10 +234,20 @@ impl Metrics {
     }
 }
 
+/// The most distinct items or bodies a [`Breakdown`] keeps apart; the
+/// rest are folded under [`OTHER`], so that a hostile file with a new body
+/// on every line cannot make memory grow with its length.
+pub const MAX_KEYS: usize = 1000;
+
+/// The key the items or bodies beyond [`MAX_KEYS`] are folded under.
+pub const OTHER: &str = "(other)";
+
 /// Adds to the fold under `key`, allocating the key only the first time.
 fn bump(map: &mut BTreeMap<String, Metrics>, key: &str, e: &Evaluation) {
+    let full = map.len() >= MAX_KEYS;
     match map.get_mut(key) {
         Some(m) => m.add(e),
+        None if full => map.entry(OTHER.to_owned()).or_default().add(e),
         None => {
             let mut m = Metrics::default();
             m.add(e);
@@ -202,7 +256,20 @@ fn bump(map: &mut BTreeMap<String, Metrics>, key: &str, e: &Evaluation) {
     }
 }
 
-/// Metrics overall and by item, body and channel.
+/// Merges a fold under `key`, within the [`MAX_KEYS`] bound.
+fn merge_key(map: &mut BTreeMap<String, Metrics>, key: &str, m: &Metrics) {
+    let full = map.len() >= MAX_KEYS;
+    match map.get_mut(key) {
+        Some(x) => x.merge(m),
+        None if full => map.entry(OTHER.to_owned()).or_default().merge(m),
+        None => {
+            map.insert(key.to_owned(), m.clone());
+        }
+    }
+}
+
+/// Metrics overall and by item, body and channel; at most [`MAX_KEYS`]
+/// items and bodies are kept apart, the rest fold under [`OTHER`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Breakdown {
     /// All cases.
@@ -234,10 +301,10 @@ impl Breakdown {
     pub fn merge(&mut self, o: &Breakdown) {
         self.total.merge(&o.total);
         for (k, m) in &o.by_item {
-            self.by_item.entry(k.clone()).or_default().merge(m);
+            merge_key(&mut self.by_item, k, m);
         }
         for (k, m) in &o.by_body {
-            self.by_body.entry(k.clone()).or_default().merge(m);
+            merge_key(&mut self.by_body, k, m);
         }
         for (k, m) in &o.by_channel {
             self.by_channel.entry(*k).or_default().merge(m);

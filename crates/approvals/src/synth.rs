@@ -12,16 +12,24 @@ use jiceng_calendar::{Calendar, Period};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::case::{Case, Channel, Event, EventKind, Limits, Outcome, SuspensionReason};
+use crate::case::{Case, Channel, Event, EventKind, Handling, Limits, Outcome, SuspensionReason};
 use crate::error::Error;
+
+/// The most cases one call generates (100 million): bounds what a flag
+/// can cost.
+pub const MAX_CASES: u64 = 100_000_000;
+
+/// The longest span of receipt days, in calendar days (100 years).
+pub const MAX_SPAN_DAYS: u32 = 36_600;
 
 /// Generates `n` cases received on working days from `first` onwards, over
 /// `span_days` calendar days.
 ///
 /// # Errors
 ///
-/// Calendar errors: the dates must lie inside the calendar's coverage
-/// (leave a few months of margin before its end).
+/// [`Error::SynthLimit`] when `n` exceeds [`MAX_CASES`] or `span_days`
+/// [`MAX_SPAN_DAYS`]; calendar errors: the dates must lie inside the
+/// calendar's coverage (leave a few months of margin before its end).
 ///
 /// # Example
 ///
@@ -42,16 +50,124 @@ pub fn cases(
     first: NaiveDate,
     span_days: u32,
 ) -> Result<Vec<Case>, Error> {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut out = Vec::with_capacity(n);
-    let items = [
-        "建设工程规划许可",
-        "乡村建设规划许可",
-        "个体工商户登记",
-        "食品经营许可",
-        "高龄津贴发放",
-    ];
-    for i in 0..n {
+    let g = Generator::new(cal, seed, n as u64, first, span_days)?;
+    // The capacity is bounded: a huge `n` grows the vector as cases come.
+    let mut out = Vec::with_capacity(n.min(1 << 16));
+    for c in g {
+        out.push(c?);
+    }
+    Ok(out)
+}
+
+/// Synthetic cases one at a time, for writing millions without holding
+/// them: the same cases, in the same order, as [`cases`].
+///
+/// # Example
+///
+/// ```
+/// use jiceng_approvals::synth::{cases, Generator};
+/// use jiceng_calendar::Calendar;
+///
+/// let cal = Calendar::china_mainland();
+/// let g = Generator::new(&cal, 7, 50, "2024-01-01".parse()?, 365)?;
+/// let streamed: Result<Vec<_>, _> = g.collect();
+/// assert_eq!(streamed?, cases(&cal, 7, 50, "2024-01-01".parse()?, 365)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct Generator<'a> {
+    cal: &'a Calendar,
+    rng: ChaCha8Rng,
+    seed: u64,
+    i: u64,
+    n: u64,
+    first: NaiveDate,
+    span_days: u32,
+}
+
+impl<'a> Generator<'a> {
+    /// A generator of `n` cases.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::SynthLimit`] when `n` exceeds [`MAX_CASES`], `span_days`
+    /// exceeds [`MAX_SPAN_DAYS`], or the span leaves the dates chrono can
+    /// hold.
+    pub fn new(
+        cal: &'a Calendar,
+        seed: u64,
+        n: u64,
+        first: NaiveDate,
+        span_days: u32,
+    ) -> Result<Generator<'a>, Error> {
+        if n > MAX_CASES {
+            return Err(Error::SynthLimit {
+                what: "number of cases",
+                value: n.to_string(),
+                max: MAX_CASES,
+            });
+        }
+        if span_days > MAX_SPAN_DAYS
+            || first
+                .checked_add_days(Days::new(u64::from(span_days) + 400))
+                .is_none()
+        {
+            return Err(Error::SynthLimit {
+                what: "span of days",
+                value: span_days.to_string(),
+                max: u64::from(MAX_SPAN_DAYS),
+            });
+        }
+        Ok(Generator {
+            cal,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            seed,
+            i: 0,
+            n,
+            first,
+            span_days,
+        })
+    }
+}
+
+impl Iterator for Generator<'_> {
+    type Item = Result<Case, Error>;
+
+    fn next(&mut self) -> Option<Result<Case, Error>> {
+        if self.i >= self.n {
+            return None;
+        }
+        let i = self.i;
+        self.i += 1;
+        Some(one(
+            self.cal,
+            &mut self.rng,
+            self.seed,
+            i,
+            self.first,
+            self.span_days,
+        ))
+    }
+}
+
+const ITEMS: [&str; 5] = [
+    "建设工程规划许可",
+    "乡村建设规划许可",
+    "个体工商户登记",
+    "食品经营许可",
+    "高龄津贴发放",
+];
+
+fn one(
+    cal: &Calendar,
+    rng: &mut ChaCha8Rng,
+    seed: u64,
+    i: u64,
+    first: NaiveDate,
+    span_days: u32,
+) -> Result<Case, Error> {
+    let items = ITEMS;
+    {
         let day = first + Days::new(u64::from(rng.random_range(0..span_days.max(1))));
         let received = cal.roll_forward(day)?;
         let mut events = Vec::with_capacity(9);
@@ -98,6 +214,8 @@ pub fn cases(
                         d,
                         EventKind::Extended {
                             approved_by: "局长".to_owned(),
+                            role: None,
+                            length: None,
                         },
                     ));
                     work += rng.random_range(0..=8);
@@ -124,17 +242,19 @@ pub fn cases(
             _ => Channel::VillageProxy,
         };
         let item = items[rng.random_range(0..items.len())];
-        out.push(Case {
+        Ok(Case {
             id: format!("S-{seed}-{i}"),
             item: Some(item.to_owned()),
             body: Some(format!("centre-{}", rng.random_range(0..50))),
             channel: Some(channel),
+            handling: Handling::Promised,
+            preliminary_review: false,
+            expires: None,
             limits: Limits {
                 promised,
                 ..Limits::default()
             },
             events,
-        });
+        })
     }
-    Ok(out)
 }

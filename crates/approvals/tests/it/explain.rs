@@ -1,6 +1,6 @@
 //! `explain()`: the Art. 32 sentence and the days behind both clocks.
 
-use jiceng_approvals::{Limits, Options, explain};
+use jiceng_approvals::{ART_32_NOTICE, Limits, Options, explain};
 use jiceng_calendar::{Explanation, SkipReason};
 
 use crate::{cal, case, day, story_limits};
@@ -52,7 +52,7 @@ fn the_story_case_explained() {
     let ex = explain(&c, day("2025-10-31"), &cal(), &Options::default()).unwrap();
     assert_eq!(
         ex.acceptance,
-        "received 2025-09-22; accepted 2025-09-22; the clocks start the day after acceptance (民法典第二百零一条)"
+        "received 2025-09-22; accepted within the window ending 2025-09-28; accepted 2025-09-22; the clocks start on the day of acceptance, not counted (行政许可法第三十二条、第四十二条，民法典第二百零一条)"
     );
     assert_eq!(ex.extension, None);
     let stat = ex.statutory.as_ref().unwrap();
@@ -93,7 +93,9 @@ fn deemed_acceptance_is_explained_with_article_32() {
     let ex = explain(&c, day("2025-02-10"), &cal(), &Options::default()).unwrap();
     assert_eq!(
         ex.acceptance,
-        "received 2025-01-24; no incomplete-materials notice by 2025-02-07, so the application counts as accepted on the day of receipt, 2025-01-24 (行政许可法第三十二条)"
+        format!(
+            "received 2025-01-24; accepted on 2025-02-10, after the window ended on 2025-02-07, with no incomplete-materials notice; so the application counts as accepted on the day of receipt, 2025-01-24: \"{ART_32_NOTICE}\" (行政许可法第三十二条)"
+        )
     );
     let stat = ex.statutory.as_ref().unwrap();
     assert_eq!(stat.start, day("2025-01-24"));
@@ -118,7 +120,9 @@ fn a_case_not_yet_accepted_is_explained() {
     let ex = explain(&c, day("2025-09-24"), &cal(), &Options::default()).unwrap();
     assert_eq!(
         ex.acceptance,
-        "received 2025-09-22; not accepted yet; incomplete materials must be notified by 2025-09-28 (行政许可法第三十二条)"
+        format!(
+            "received 2025-09-22; not accepted yet; the agency must accept or notify incomplete materials by 2025-09-28: \"{ART_32_NOTICE}\" (行政许可法第三十二条)"
+        )
     );
     assert!(ex.statutory.is_none() && ex.promised.is_none());
     let empty = case(story_limits(), &[]);
@@ -141,7 +145,9 @@ fn extension_and_suspension_are_explained() {
     let ex = explain(&c, day("2025-03-18"), &cal(), &Options::default()).unwrap();
     assert_eq!(
         ex.extension.as_deref(),
-        Some("extended on 2025-03-18, approved by 县住建局局长 (行政许可法第四十二条)")
+        Some(
+            "extended on 2025-03-18, approved by 县住建局局长 (head of the agency); the law allows 10 working days once; counted: 10 working days (行政许可法第四十二条)"
+        )
     );
     let stat = ex.statutory.as_ref().unwrap();
     assert_eq!(stat.period.to_string(), "30wd");
@@ -215,4 +221,136 @@ fn each_year_cites_its_own_notice() {
             "国办发明电〔2024〕12号".to_owned()
         )]
     );
+}
+
+/// Each acceptance statement says only what the log shows: received Monday
+/// 3 Mar 2025, the window ends 10 Mar (4–7, 10 Mar).
+#[test]
+fn acceptance_statements_never_contradict_the_log() {
+    let json = |events: &str| -> jiceng_approvals::Case {
+        serde_json::from_str(&format!(
+            r#"{{"id":"e","events":[{{"date":"2025-03-03","kind":"received"}}{events}]}}"#
+        ))
+        .unwrap()
+    };
+    let statement = |c: &jiceng_approvals::Case, at: &str| {
+        let ex = explain(c, day(at), &cal(), &Options::default()).unwrap();
+        let s = &ex.statements[0];
+        assert_eq!(s.topic, "acceptance");
+        assert_eq!(s.article, "行政许可法第三十二条");
+        (s.en.clone(), s.zh.clone())
+    };
+    // A timely notice (5 Mar), then a decision with no supplement: the
+    // notice was in time, so no statement says it was late or missing.
+    let (en, zh) = statement(
+        &json(
+            r#",{"date":"2025-03-05","kind":"incomplete_notice"},{"date":"2025-03-20","kind":"decided","outcome":"refused"}"#,
+        ),
+        "2025-03-20",
+    );
+    assert_eq!(
+        en,
+        "received 2025-03-03; incomplete materials notified on 2025-03-05, then decided on 2025-03-20 with no supplement and no acceptance on record; so the clocks count from the day of receipt, 2025-03-03, the earliest day it could have been accepted (行政许可法第三十二条)"
+    );
+    assert!(!zh.contains("未告知补正"), "{zh}");
+    // Decided on 4 Mar, inside the window, with no acceptance on record.
+    let (en, _) = statement(
+        &json(r#",{"date":"2025-03-04","kind":"decided","outcome":"granted"}"#),
+        "2025-03-04",
+    );
+    assert!(
+        en.contains(
+            "no acceptance on record; decided on 2025-03-04, within the window ending 2025-03-10"
+        ),
+        "{en}"
+    );
+    assert!(!en.contains("no incomplete-materials notice by"), "{en}");
+    // A timely notice (10 Mar), supplemented 17 Mar, accepted 24 Mar: the
+    // new window runs 18–21, 24 Mar.
+    let (en, _) = statement(
+        &json(
+            r#",{"date":"2025-03-10","kind":"incomplete_notice"},{"date":"2025-03-17","kind":"supplemented"},{"date":"2025-03-24","kind":"accepted"}"#,
+        ),
+        "2025-03-24",
+    );
+    assert_eq!(
+        en,
+        "received 2025-03-03; incomplete materials notified on 2025-03-10, within the window ending 2025-03-10; supplemented on 2025-03-17, which opens a new 5-working-day window for acceptance, to 2025-03-24; accepted 2025-03-24; the clocks start on the day of acceptance, not counted (行政许可法第三十二条、第四十二条，民法典第二百零一条)"
+    );
+    // A notice on 11 Mar, a day late.
+    let (en, zh) = statement(
+        &json(r#",{"date":"2025-03-11","kind":"incomplete_notice"}"#),
+        "2025-03-12",
+    );
+    assert!(
+        en.contains(
+            "incomplete materials notified on 2025-03-11, after the window ended on 2025-03-10"
+        ),
+        "{en}"
+    );
+    assert!(
+        zh.contains("自收到申请材料之日起即为受理（2025-03-03）"),
+        "{zh}"
+    );
+}
+
+/// A withdrawn case stands still from its withdrawal: explained long after,
+/// its open suspension ends on the day it was withdrawn (14 Mar 2025).
+#[test]
+fn a_withdrawn_case_is_explained_as_it_stood() {
+    let c: jiceng_approvals::Case = serde_json::from_str(
+        r#"{"id":"w","events":[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"},{"date":"2025-03-10","kind":"suspended","reason":"testing"},{"date":"2025-03-14","kind":"withdrawn"}]}"#,
+    )
+    .unwrap();
+    let ex = explain(&c, day("2025-04-30"), &cal(), &Options::default()).unwrap();
+    let sus: Vec<&str> = ex
+        .statements
+        .iter()
+        .filter(|s| s.topic == "suspension")
+        .map(|s| s.en.as_str())
+        .collect();
+    assert_eq!(
+        sus,
+        [
+            "suspended 2025-03-10..2025-03-14 for 检测 (still open when the case ended): the time is not counted"
+        ]
+    );
+}
+
+/// The clock statements count the skipped days by kind. Accepted Monday
+/// 3 Mar 2025, testing 10–11 Mar (resumed 12 Mar): 20 working days plus
+/// the 2 stopped → 31 Mar + 2 = 2 Apr; weekends 8–9, 15–16, 22–23, 29–30
+/// Mar. A 5-day promise ends nominally on Saturday 8 Mar, a day off, and is
+/// moved past it (Civil Code Art. 203).
+#[test]
+fn clock_statements_count_the_skipped_days() {
+    let c: jiceng_approvals::Case = serde_json::from_str(
+        r#"{"id":"t","promised":"5d","events":[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"},{"date":"2025-03-10","kind":"suspended","reason":"testing"},{"date":"2025-03-12","kind":"resumed"}]}"#,
+    )
+    .unwrap();
+    let ex = explain(&c, day("2025-03-12"), &cal(), &Options::default()).unwrap();
+    let stat = ex
+        .statements
+        .iter()
+        .find(|s| s.topic == "statutory")
+        .unwrap();
+    assert_eq!(
+        stat.en,
+        "statutory clock: 20wd from 2025-03-03 (not counted) ends 2025-04-02; skipped 8 weekend days, 0 holidays, 2 suspended days"
+    );
+    assert_eq!(
+        stat.zh,
+        "法定期限：自2025-03-03起（当日不计）计20wd，至2025-04-02届满；不计周末8日、节假日0日、暂停计时2日"
+    );
+    let prom = ex
+        .statements
+        .iter()
+        .find(|s| s.topic == "promised")
+        .unwrap();
+    assert!(
+        prom.en.starts_with("promised clock: 5d from 2025-03-03"),
+        "{}",
+        prom.en
+    );
+    assert!(prom.en.contains("moved past"), "{}", prom.en);
 }

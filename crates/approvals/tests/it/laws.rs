@@ -22,7 +22,7 @@ enum Ending {
 
 /// The random choices behind one case.
 #[derive(Debug, Clone)]
-struct Spec {
+pub(crate) struct Spec {
     /// Days after 2023-01-01, rolled forward to a working day.
     received: u32,
     /// An incomplete-materials notice this many working days after receipt
@@ -31,11 +31,11 @@ struct Spec {
     accept_after: u32,
     /// Suspensions: start (working days after the previous point), length
     /// in working days.
-    suspensions: Vec<(u32, u32)>,
+    pub(crate) suspensions: Vec<(u32, u32)>,
     /// The last suspension stays open (unless the case is decided).
     last_open: bool,
     /// Extension this many working days after acceptance.
-    extended: Option<u32>,
+    pub(crate) extended: Option<u32>,
     promise: Option<u32>,
     ending: Ending,
     /// Working days from the last event to the decision or withdrawal.
@@ -57,7 +57,7 @@ fn ending() -> impl Strategy<Value = Ending> {
 }
 
 prop_compose! {
-    fn spec()(
+    pub(crate) fn spec()(
         received in 0u32..1096,
         notice in proptest::option::weighted(0.3, (0u32..9, 0u32..6)),
         accept_after in 0u32..4,
@@ -86,7 +86,7 @@ fn add(cal: &Calendar, d: NaiveDate, n: u32) -> NaiveDate {
 /// Builds a valid log from the choices: received on a working day of
 /// 2023–2025, maybe a notice and supplement, then acceptance, suspensions,
 /// an extension, and the ending.
-fn build(s: &Spec) -> Case {
+pub(crate) fn build(s: &Spec) -> Case {
     let cal = cal();
     let mut events = Vec::new();
     let push = |events: &mut Vec<Event>, d: NaiveDate, what: &str| {
@@ -156,7 +156,10 @@ fn build(s: &Spec) -> Case {
         item: Some(["XK-001", "XK-003", "GF-001"][s.item].to_owned()),
         body: Some(["town", "county"][s.body].to_owned()),
         channel: Some([Channel::Counter, Channel::Online, Channel::VillageProxy][s.channel]),
+        handling: jiceng_approvals::Handling::Promised,
         limits,
+        preliminary_review: false,
+        expires: None,
         events,
     }
 }
@@ -211,7 +214,7 @@ proptest! {
         let at = later(point, at_after);
         let mut previous: Option<(NaiveDate, NaiveDate)> = None;
         for (k, log) in logs.into_iter().enumerate() {
-            let c = Case { id: "S".into(), item: None, body: None, channel: None, limits, events: log };
+            let c = Case { events: log, ..crate::case(limits, &[]) };
             let e = evaluate(&c, at, &cal, &Options::default()).unwrap();
             let due = (e.deadlines.statutory_due.unwrap(), e.deadlines.promised_due.unwrap());
             if let Some(p) = previous {

@@ -20,19 +20,28 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod acceptance;
 mod articles;
 mod explain;
+mod fold;
 mod formats;
+mod fuzz;
 mod joint;
+mod lawful;
 mod laws;
 mod metrics;
+mod names;
+mod parsing;
+mod procedures;
+mod props;
 mod regression;
 mod routing;
 mod states;
 
 use chrono::NaiveDate;
 use jiceng_approvals::{
-    Case, Evaluation, Event, EventKind, Limits, Options, Outcome, SuspensionReason, evaluate,
+    Case, Evaluation, Event, EventKind, Handling, Limits, Options, Outcome, SuspensionReason,
+    evaluate,
 };
 use jiceng_calendar::{Calendar, Period};
 
@@ -76,6 +85,13 @@ pub fn ev(date: &str, what: &str) -> Event {
         "resumed" => EventKind::Resumed,
         "extended" => EventKind::Extended {
             approved_by: "县住建局局长".to_owned(),
+            role: None,
+            length: None,
+        },
+        "extended:government" => EventKind::Extended {
+            approved_by: "副县长".to_owned(),
+            role: None,
+            length: None,
         },
         "granted" => EventKind::Decided {
             outcome: Outcome::Granted,
@@ -97,7 +113,10 @@ pub fn case(limits: Limits, events: &[(&str, &str)]) -> Case {
         item: None,
         body: None,
         channel: None,
+        handling: Handling::Promised,
         limits,
+        preliminary_review: false,
+        expires: None,
         events: events.iter().map(|(d, w)| ev(d, w)).collect(),
     }
 }

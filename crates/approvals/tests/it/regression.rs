@@ -88,3 +88,80 @@ fn refusals_have_no_delivery_limit() {
     assert_eq!(e.deadlines.delivery_due, None);
     assert!(!e.delivery_late);
 }
+
+/// Issue 7: a case accepted on the fourth working day after receipt had
+/// its clock started on the day of receipt, so a decision on the 20th
+/// working day after acceptance was reported late. Received Monday 3 Mar
+/// 2025, accepted Friday 7 Mar: 20 working days from 7 Mar → 10–14 (5),
+/// 17–21 (10), 24–28 (15), 31 Mar (16), 1–3 Apr (19), 7 Apr (20) → 7 Apr.
+#[test]
+fn clock_started_at_receipt_for_an_acceptance_inside_the_window() {
+    let c = case(
+        r#"{"id":"w","events":[
+        {"date":"2025-03-03","kind":"received"},{"date":"2025-03-07","kind":"accepted"},
+        {"date":"2025-04-07","kind":"decided","outcome":"granted"}]}"#,
+    );
+    let e = evaluate(
+        &c,
+        at("2025-04-08"),
+        &Calendar::china_mainland(),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(e.deadlines.acceptance, Some(at("2025-03-07")));
+    assert_eq!(e.deadlines.statutory_due, Some(at("2025-04-07")));
+    assert_eq!(e.status, Status::ClosedOnTime);
+}
+
+/// Issue 7: `received` then `decided`, with no `accepted`, was refused as
+/// an invalid transition; it is lawful under deemed acceptance.
+#[test]
+fn received_then_decided_was_refused() {
+    let c = case(
+        r#"{"id":"rd","events":[
+        {"date":"2025-03-03","kind":"received"},
+        {"date":"2025-03-04","kind":"decided","outcome":"granted"}]}"#,
+    );
+    let e = evaluate(
+        &c,
+        at("2025-03-04"),
+        &Calendar::china_mainland(),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(e.deadlines.acceptance, Some(at("2025-03-03")));
+    assert_eq!(e.working_days_used, Some(1));
+}
+
+/// Issue 9: `synth --days 4294967295` panicked on a date out of range and
+/// `--n 18446744073709551615` overflowed a capacity.
+#[test]
+fn synth_flags_beyond_their_limits_panicked() {
+    use jiceng_approvals::synth;
+    let cal = Calendar::china_mainland();
+    let err = synth::cases(&cal, 1, 1, at("2025-01-01"), u32::MAX).unwrap_err();
+    assert_eq!(
+        err,
+        Error::SynthLimit {
+            what: "span of days",
+            value: "4294967295".to_owned(),
+            max: 36_600
+        }
+    );
+    let err = synth::cases(&cal, 1, usize::MAX, at("2025-01-01"), 365).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "number of cases {} is beyond the limit of 100000000",
+            usize::MAX
+        )
+    );
+    // At the limits themselves: accepted (no case generated with n = 0).
+    assert_eq!(
+        synth::cases(&cal, 1, 0, at("2025-01-01"), 36_600),
+        Ok(vec![])
+    );
+    assert!(synth::Generator::new(&cal, 1, 100_000_000, at("2025-01-01"), 365).is_ok());
+    assert!(synth::Generator::new(&cal, 1, 100_000_001, at("2025-01-01"), 365).is_err());
+    assert!(synth::Generator::new(&cal, 1, 1, at("2025-01-01"), 36_601).is_err());
+}
