@@ -28,6 +28,7 @@
 
 mod check;
 mod compile;
+mod dates;
 mod error;
 mod file;
 mod instrument;
@@ -36,7 +37,10 @@ mod ledger;
 mod report;
 pub mod synth;
 
-pub use check::{CheckOptions, Finding, FindingKind, Location, Severity};
+pub use check::{
+    CheckOptions, Finding, FindingKind, Location, MAX_FINDINGS, PENALTY_LAW_2021, Severity,
+};
+pub use compile::MAX_GRANTS;
 pub use error::Error;
 pub use file::{FORMAT, LedgerFile, Source};
 pub use instrument::{Instrument, InstrumentKind};

@@ -10,13 +10,14 @@
 //! that do not hold them yet (and, for enforcement items, have a team); a
 //! revocation takes back only what is held.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Days, NaiveDate};
 use jiceng_org::{Body, BodyKind, Division, DivisionCode, DivisionKind, Level, Sector};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use crate::error::Error;
 use crate::file::{FORMAT, LedgerFile};
 use crate::instrument::{Instrument, InstrumentKind};
 use crate::item::{LegalBasis, PowerCategory, PowerItem};
@@ -77,7 +78,69 @@ const SECTORS: [&str; 12] = [
 
 const TOWNSHIPS_PER_COUNTY: u32 = 14;
 
-/// Generates a synthetic province.
+/// The bounds of each parameter, inclusive: (name, least, most). Past
+/// them a province would not have unique division codes (99 cities of 99
+/// counties of 14 townships) or would cost more than a benchmark needs.
+pub const LIMITS: [(&str, u64, u64); 6] = [
+    ("cities", 1, 99),
+    ("townships", 0, 100_000),
+    ("villages", 0, 2_000_000),
+    ("items", 0, 10_000),
+    ("instruments", 0, 2_000_000),
+    ("years", 1, 50),
+];
+
+impl SynthParams {
+    /// Checks every parameter against [`LIMITS`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] naming the first parameter out of range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_authority::synth::SynthParams;
+    ///
+    /// let bad = SynthParams { townships: 1_000_000, ..SynthParams::default() };
+    /// assert!(bad.validate().unwrap_err().to_string().contains("townships"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate(&self) -> Result<(), Error> {
+        let values = [
+            u64::from(self.cities),
+            u64::from(self.townships),
+            u64::from(self.villages),
+            u64::from(self.items),
+            u64::from(self.instruments),
+            u64::from(self.years),
+        ];
+        for ((name, lo, hi), v) in LIMITS.iter().zip(values) {
+            if v < *lo || v > *hi {
+                return Err(Error::InvalidParameter {
+                    name,
+                    value: v,
+                    least: *lo,
+                    most: *hi,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// As [`province`], after checking the parameters.
+///
+/// # Errors
+///
+/// [`Error::InvalidParameter`] as [`SynthParams::validate`].
+pub fn try_province(p: &SynthParams) -> Result<LedgerFile, Error> {
+    p.validate()?;
+    Ok(province(p))
+}
+
+/// Generates a synthetic province. Parameters past [`LIMITS`] are clamped
+/// to them; [`try_province`] refuses them instead.
 ///
 /// # Example
 ///
@@ -94,6 +157,20 @@ const TOWNSHIPS_PER_COUNTY: u32 = 14;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn province(p: &SynthParams) -> LedgerFile {
+    let clamp = |v: u32, k: usize| {
+        let (_, lo, hi) = LIMITS[k];
+        u32::try_from(u64::from(v).clamp(lo, hi)).unwrap_or(u32::MAX)
+    };
+    let p = &SynthParams {
+        seed: p.seed,
+        cities: clamp(p.cities, 0),
+        townships: clamp(p.townships, 1),
+        villages: clamp(p.villages, 2),
+        items: clamp(p.items, 3),
+        instruments: clamp(p.instruments, 4),
+        start: p.start,
+        years: clamp(p.years, 5),
+    };
     let mut rng = ChaCha8Rng::seed_from_u64(p.seed);
     let code = |n: u64| DivisionCode::new(n).ok();
     let mut divisions = Vec::new();
@@ -108,8 +185,9 @@ pub fn province(p: &SynthParams) -> LedgerFile {
             c,
         ));
     }
-    let cities = p.cities.clamp(1, 99);
     let counties = p.townships.div_ceil(TOWNSHIPS_PER_COUNTY).max(1);
+    // At most 99 counties a city: more townships need more cities.
+    let cities = p.cities.max(counties.div_ceil(99)).clamp(1, 99);
     let mut county_codes = Vec::new();
     let mut township_codes: Vec<(DivisionCode, usize, bool)> = Vec::new();
     for c in 0..cities {
@@ -303,7 +381,9 @@ pub fn province(p: &SynthParams) -> LedgerFile {
     // Devolutions, revocations and evaluations, in date order.
     // Items each township holds by devolution, kept to generate only
     // lawful instruments.
-    let mut held: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); township_codes.len()];
+    // Items each township holds by devolution, with the day each took
+    // effect: a revocation takes back only what was held before its day.
+    let mut held: Vec<BTreeMap<usize, NaiveDate>> = vec![BTreeMap::new(); township_codes.len()];
     let mut devolutions: Vec<usize> = Vec::new();
     let mut by_county: Vec<Vec<usize>> = vec![Vec::new(); county_codes.len()];
     for (ti, (_, ci, _)) in township_codes.iter().enumerate() {
@@ -340,13 +420,18 @@ pub fn province(p: &SynthParams) -> LedgerFile {
             continue;
         }
         let towns = &by_county[ci];
-        if towns.is_empty() {
+        if towns.is_empty() || (roll >= 20 && guidance.is_empty()) {
             continue;
         }
         if roll < 20 {
             // Take back a few items held by a township of the county.
             let t = towns[rng.random_range(0..towns.len())];
-            let pairs: Vec<usize> = held[t].iter().copied().take(50).collect();
+            let pairs: Vec<usize> = held[t]
+                .iter()
+                .filter(|&(_, since)| *since < d)
+                .map(|(&i, _)| i)
+                .take(50)
+                .collect();
             if pairs.is_empty() {
                 continue;
             }
@@ -403,10 +488,12 @@ pub fn province(p: &SynthParams) -> LedgerFile {
             .into_iter()
             .filter(|&i| {
                 let enforcement = items[i].category.is_enforcement();
-                (!enforcement || concentrated)
-                    && picks
-                        .iter()
-                        .all(|&t| !held[t].contains(&i) && (!enforcement || township_codes[t].2))
+                // Enforcement items go down only after the county
+                // concentrated them and after Art. 24 took effect.
+                (!enforcement || (concentrated && d >= crate::check::PENALTY_LAW_2021))
+                    && picks.iter().all(|&t| {
+                        !held[t].contains_key(&i) && (!enforcement || township_codes[t].2)
+                    })
             })
             .collect();
         if chosen.is_empty() {
@@ -414,7 +501,7 @@ pub fn province(p: &SynthParams) -> LedgerFile {
         }
         for &i in &chosen {
             for &t in &picks {
-                held[t].insert(i);
+                held[t].insert(i, d);
             }
         }
         let mut from: Vec<String> = SECTORS.iter().map(|s| format!("{prefix}-{s}")).collect();

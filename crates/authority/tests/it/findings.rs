@@ -125,7 +125,14 @@ fn not_on_the_guidance_list() {
         "2021-01-15",
         &format!("townships = [\"{T1}\"]\nitems = [\"CF-1\"]"),
     );
-    check(&early, &[(Severity::Error, FindingKind::NotOnGuidanceList)]);
+    // A penalty devolved before 2021-07-15 also predates Art. 24 itself.
+    check(
+        &early,
+        &[
+            (Severity::Error, FindingKind::NotOnGuidanceList),
+            (Severity::Error, FindingKind::BeforeRevisedPenaltyLaw),
+        ],
+    );
 }
 
 #[test]
