@@ -74,6 +74,16 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// The Chinese label.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+        }
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -133,6 +143,35 @@ pub enum FindingKind {
     FieldNotAllowed,
     /// More findings than [`MAX_FINDINGS`]: this one counts the rest.
     TooManyFindings,
+}
+
+impl FindingKind {
+    /// A short Chinese label, for clerks.
+    pub fn zh(self) -> &'static str {
+        match self {
+            FindingKind::UnknownCode => "代码不存在",
+            FindingKind::DuplicateCode => "代码重复",
+            FindingKind::MissingField => "缺少字段",
+            FindingKind::NotOnGuidanceList => "不在指导目录内",
+            FindingKind::IssuerDoesNotHold => "下放机关未持有该事项",
+            FindingKind::OverlappingGrant => "赋权重叠",
+            FindingKind::DuplicateGrant => "重复列出",
+            FindingKind::RevokingNotHeld => "收回未持有的事项",
+            FindingKind::EffectiveBeforePublished => "公布前生效",
+            FindingKind::EndsBeforeItStarts => "失效早于生效",
+            FindingKind::MissingDocument => "缺少文号",
+            FindingKind::EvaluationOverdue => "未按期评估",
+            FindingKind::NoEnforcementTeam => "无综合行政执法队",
+            FindingKind::RegistryMismatch => "区划或机关不一致",
+            FindingKind::NotCountyBody => "划转对象不是县级机关",
+            FindingKind::IssuerNotCompetent => "发文机关无权决定",
+            FindingKind::EntrustmentWithoutTerm => "委托未载明期限",
+            FindingKind::BeforeRevisedPenaltyLaw => "早于新行政处罚法施行",
+            FindingKind::EvaluationBeforeInForce => "评估早于生效",
+            FindingKind::FieldNotAllowed => "不应有的字段",
+            FindingKind::TooManyFindings => "问题过多未全部列出",
+        }
+    }
 }
 
 /// Where a finding points.
