@@ -647,30 +647,40 @@ impl Ledger {
     }
 
     /// The concentrations that brought `item` to its county-layer holder on
-    /// day `d`: the one in force, and before it each one in force up to the
-    /// day the next took over, in date order.
+    /// day `d`, in date order: those in force that day that took effect no
+    /// later than the one that holds (the successive concentrations that
+    /// passed the power on), ending with that one.
     fn county_chain(&self, item: u32, county: u32, d: i32, steps: &mut Vec<Step>) {
         if county == NONE {
             return;
         }
         let run = self.county_layer.run(county, item);
-        let p = run.partition_point(|s| s.from <= d);
-        let Some(mut p) = p.checked_sub(1) else {
+        let Some(win) = run.iter().find(|s| s.from <= d && d < s.until) else {
             return;
         };
-        if !(run[p].from <= d && d < run[p].until) {
-            return;
-        }
-        let last = p;
-        while p > 0 && run[p - 1].until == run[p].from && run[p - 1].instrument != NONE {
-            p -= 1;
-        }
-        let mut seen = Vec::new();
-        for s in &run[p..=last] {
-            if !seen.contains(&s.instrument) {
-                seen.push(s.instrument);
-                steps.push(self.step(*s));
+        let key = |i: u32| (self.instruments[i as usize].effective_from, i);
+        let mut chain: Vec<u32> = Vec::new();
+        for s in run {
+            let ins = &self.instruments[s.instrument as usize];
+            let in_force =
+                day(ins.effective_from) <= d && ins.effective_until.is_none_or(|u| d < day(u));
+            if in_force
+                && key(s.instrument) <= key(win.instrument)
+                && !chain.contains(&s.instrument)
+            {
+                chain.push(s.instrument);
             }
+        }
+        chain.sort_by_key(|&i| key(i));
+        for i in chain {
+            let mut seg = *win;
+            seg.instrument = i;
+            seg.holder = self.instruments[i as usize]
+                .to
+                .as_deref()
+                .and_then(|c| self.registry.body_id(c))
+                .map_or(win.holder, |b| b.0);
+            steps.push(self.step(seg));
         }
     }
 
