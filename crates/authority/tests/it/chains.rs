@@ -246,6 +246,26 @@ mod regression {
         }
     }
 
+    /// A concentration in force for one day inside a longer one made the
+    /// chain end at its bureau after it had ended (found by the property
+    /// in `reference.rs`): on 2022-01-02 only the long one is in force.
+    #[test]
+    fn a_concentration_that_ended_is_not_the_last_step() {
+        let long = concentrate("long", "2021-06-01", "c-zhzf2", "\"c-sthj\"");
+        let short = concentrate("short", "2022-01-01", "c-zhzf", "\"c-zhzf2\"")
+            .replace("county = ", "effective_until = \"2022-01-02\"\ncounty = ");
+        let l = ledger(&format!("{BUREAU2}{long}{short}"));
+        let h = l.holder("CF-1", T1, d("2022-01-02")).unwrap();
+        assert_eq!(h.holder.code, "c-zhzf2");
+        assert_eq!(ids(&h), [None, Some("long".to_owned())]);
+        let h = l.holder("CF-1", T1, d("2022-01-01")).unwrap();
+        assert_eq!(
+            ids(&h),
+            [None, Some("long".to_owned()), Some("short".to_owned())]
+        );
+        assert_eq!(holders(&h), ["c-sthj", "c-zhzf2", "c-zhzf"]);
+    }
+
     /// Revoking a devolution that ended the day before was not reported:
     /// the township held it the day before, so it is not "revoking what is
     /// not held". A revocation a day later is.
