@@ -362,6 +362,45 @@ pub(crate) fn compile(
         .iter()
         .map(|it| sectors.get(it.sector.as_str()).copied().unwrap_or(NONE))
         .collect();
+    let n_sectors = sectors.len();
+    // The dense (county slot, sector) → department table, when small.
+    let county_dept = if counties.len().saturating_mul(n_sectors) <= 4_000_000 {
+        let mut t = vec![NONE; counties.len() * n_sectors];
+        for (c, id) in counties.iter().enumerate() {
+            let i = id.index();
+            for &(s, b) in &depts[dept_off[i] as usize..dept_off[i + 1] as usize] {
+                t[c * n_sectors + s as usize] = b;
+            }
+        }
+        t
+    } else {
+        Vec::new()
+    };
+    let mut item_flags: Vec<u8> = items
+        .iter()
+        .map(|it| match it.level {
+            l if l >= Level::Township => crate::ledger::ITEM_TOWNSHIP,
+            Level::County => crate::ledger::ITEM_COUNTY,
+            _ => 0,
+        })
+        .collect();
+    for ins in &instruments {
+        if ins.kind == InstrumentKind::Concentration {
+            for code in &ins.items {
+                // Items held by townships by law have no county layer.
+                if let Some(&i) = item_index.get(code) {
+                    if item_flags[i as usize] & crate::ledger::ITEM_TOWNSHIP == 0 {
+                        item_flags[i as usize] |= crate::ledger::ITEM_CONCENTRATED;
+                    }
+                }
+            }
+        }
+    }
+    let place: Vec<(u32, u32)> = township_of
+        .iter()
+        .zip(&county_of)
+        .map(|(&t, &c)| (t, c))
+        .collect();
     let township_items: Vec<u32> = items
         .iter()
         .enumerate()
@@ -407,6 +446,10 @@ pub(crate) fn compile(
         dept_off,
         depts,
         township_items,
+        place,
+        item_flags,
+        n_sectors,
+        county_dept,
         guidance_of,
         county_layer: Layer::default(),
         town_layer: Layer::default(),

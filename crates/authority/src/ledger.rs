@@ -37,6 +37,13 @@ use crate::item::{LegalBasis, PowerCategory, PowerItem};
 
 pub(crate) const NONE: u32 = u32::MAX;
 
+/// The item is held by townships by law.
+pub(crate) const ITEM_TOWNSHIP: u8 = 1;
+/// The item is held at the county level by law.
+pub(crate) const ITEM_COUNTY: u8 = 2;
+/// Some concentration names the item.
+pub(crate) const ITEM_CONCENTRATED: u8 = 4;
+
 /// A compact handle to a power item in one ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ItemId(pub u32);
@@ -55,6 +62,88 @@ pub(crate) struct Segment {
     pub instrument: u32,
 }
 
+/// An open-addressing hash from (slot, item) to a run, for the fast path:
+/// one multiply and usually one probe, where a binary search would cost a
+/// mispredicted branch per step. Twice as many buckets as keys.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PairIndex {
+    buckets: Vec<Bucket>,
+    shift: u32,
+}
+
+/// One bucket: the key, where its run is, and the run's first segment
+/// inline, so that a run of one segment (the usual case) is answered from
+/// the bucket alone.
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    key: u64,
+    start: u32,
+    len: u32,
+    first: Segment,
+}
+
+impl PairIndex {
+    const EMPTY: u64 = u64::MAX;
+
+    fn new(pairs: impl ExactSizeIterator<Item = (u64, u32, u32, Segment)>) -> PairIndex {
+        let cap = (pairs.len() * 2).max(2).next_power_of_two();
+        let shift = 64 - cap.trailing_zeros();
+        let empty = Bucket {
+            key: Self::EMPTY,
+            start: 0,
+            len: 0,
+            first: Segment {
+                from: 0,
+                until: 0,
+                holder: NONE,
+                by: NONE,
+                instrument: NONE,
+            },
+        };
+        let mut index = PairIndex {
+            buckets: vec![empty; cap],
+            shift,
+        };
+        for (key, start, len, first) in pairs {
+            let mut b = index.bucket(key);
+            while index.buckets[b].key != Self::EMPTY {
+                b = (b + 1) & (cap - 1);
+            }
+            index.buckets[b] = Bucket {
+                key,
+                start,
+                len,
+                first,
+            };
+        }
+        index
+    }
+
+    #[inline]
+    fn bucket(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<&Bucket> {
+        if self.buckets.is_empty() {
+            return None;
+        }
+        let mask = self.buckets.len() - 1;
+        let mut b = self.bucket(key);
+        loop {
+            let bucket = &self.buckets[b];
+            if bucket.key == key {
+                return Some(bucket);
+            }
+            if bucket.key == Self::EMPTY {
+                return None;
+            }
+            b = (b + 1) & mask;
+        }
+    }
+}
+
 /// Timelines by (slot, item), stored flat: for each slot the sorted items
 /// it has timelines for, and for each of those its segments.
 #[derive(Debug, Clone, Default)]
@@ -63,6 +152,7 @@ pub(crate) struct Layer {
     keys: Vec<u32>,
     seg_off: Vec<u32>,
     segs: Vec<Segment>,
+    index: PairIndex,
 }
 
 impl Layer {
@@ -99,35 +189,47 @@ impl Layer {
         for k in 1..off.len() {
             off[k] = off[k].max(off[k - 1]);
         }
+        let mut pairs = Vec::with_capacity(keys.len());
+        for slot in 0..slots {
+            for k in off[slot]..off[slot + 1] {
+                let (a, b) = (seg_off[k as usize], seg_off[k as usize + 1]);
+                pairs.push((
+                    pair(slot as u32, keys[k as usize]),
+                    a,
+                    b - a,
+                    segs[a as usize],
+                ));
+            }
+        }
+        let index = PairIndex::new(pairs.into_iter());
         Layer {
             off,
             keys,
             seg_off,
             segs,
+            index,
         }
     }
 
     /// The timeline of (slot, item), in date order.
     #[inline]
     pub(crate) fn run(&self, slot: u32, item: u32) -> &[Segment] {
-        let s = slot as usize;
-        let (Some(&a), Some(&b)) = (self.off.get(s), self.off.get(s + 1)) else {
-            return &[];
-        };
-        let keys = &self.keys[a as usize..b as usize];
-        match keys.binary_search(&item) {
-            Ok(p) => {
-                let k = a as usize + p;
-                &self.segs[self.seg_off[k] as usize..self.seg_off[k + 1] as usize]
-            }
-            Err(_) => &[],
+        match self.index.get(pair(slot, item)) {
+            Some(b) => &self.segs[b.start as usize..(b.start + b.len) as usize],
+            None => &[],
         }
     }
 
     /// The segment of (slot, item) in force on day `d`.
     #[inline]
     pub(crate) fn at(&self, slot: u32, item: u32, d: i32) -> Option<Segment> {
-        let run = self.run(slot, item);
+        let b = self.index.get(pair(slot, item))?;
+        // Most runs have one segment, kept in the bucket.
+        if b.len == 1 {
+            let s = b.first;
+            return (s.from <= d && d < s.until).then_some(s);
+        }
+        let run = &self.segs[b.start as usize..(b.start + b.len) as usize];
         let p = run.partition_point(|s| s.from <= d);
         p.checked_sub(1)
             .map(|p| run[p])
@@ -146,6 +248,11 @@ impl Layer {
             )
         })
     }
+}
+
+#[inline]
+fn pair(slot: u32, item: u32) -> u64 {
+    (u64::from(slot) << 32) | u64::from(item)
 }
 
 /// A run of overlapping grants of one item to one township.
@@ -206,6 +313,16 @@ pub struct Ledger {
     pub(crate) depts: Vec<(u32, u32)>,
     /// Items held by townships by law.
     pub(crate) township_items: Vec<u32>,
+    /// By division index: (township slot, county-level slot), together for
+    /// the fast path.
+    pub(crate) place: Vec<(u32, u32)>,
+    /// By item: `ITEM_*` flags, for the fast path.
+    pub(crate) item_flags: Vec<u8>,
+    /// Sectors interned; with `county_dept`, the department of each sector
+    /// in each county-level slot (`NONE` where there is none), when that
+    /// table is small enough (else empty, and the slow lookup applies).
+    pub(crate) n_sectors: usize,
+    pub(crate) county_dept: Vec<u32>,
     /// By item: the guidance lists naming it, in file order.
     pub(crate) guidance_of: HashMap<u32, Vec<u32>>,
     pub(crate) county_layer: Layer,
@@ -528,14 +645,41 @@ impl Ledger {
     /// it came from (true: township layer).
     #[inline]
     pub(crate) fn segment(&self, item: u32, div: usize, d: i32) -> Option<(Segment, bool)> {
-        let t = *self.township_of.get(div)?;
+        let (t, c) = *self.place.get(div)?;
         if t != NONE {
             if let Some(s) = self.town_layer.at(t, item, d) {
                 return Some((s, true));
             }
         }
-        self.county_holding(item, self.county_of[div], div, d)
-            .map(|s| (s, false))
+        let flags = self.item_flags[item as usize];
+        if c != NONE && flags & ITEM_CONCENTRATED != 0 {
+            if let Some(s) = self.county_layer.at(c, item, d) {
+                return Some((s, false));
+            }
+        }
+        let holder = if flags & ITEM_COUNTY != 0 && c != NONE && !self.county_dept.is_empty() {
+            // The statutory holder from the dense table.
+            let sector = self.item_sector[item as usize];
+            if sector == NONE {
+                return None;
+            }
+            Some(self.county_dept[c as usize * self.n_sectors + sector as usize])
+                .filter(|&h| h != NONE)
+        } else {
+            self.statutory(item, div)
+        };
+        holder.map(|holder| {
+            (
+                Segment {
+                    from: crate::compile::START,
+                    until: crate::compile::OPEN,
+                    holder,
+                    by: NONE,
+                    instrument: NONE,
+                },
+                false,
+            )
+        })
     }
 
     /// The holder of an item in a division on a date, by handles: the fast
