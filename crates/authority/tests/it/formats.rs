@@ -160,3 +160,37 @@ fn bundled_sample_is_clean() {
         assert!(shangcun > n, "尚村镇 {shangcun} vs {other} {n}");
     }
 }
+
+/// Every spelling the parser accepts for a category is in the published
+/// schema, and every spelling in the schema parses: the Chinese names of
+/// the bundled sample validate against it.
+#[test]
+fn the_schema_lists_every_category_spelling() {
+    use jiceng_authority::{PowerCategory, PowerItem};
+    let schema: serde_json::Value = serde_json::from_str(&LedgerFile::schema()).unwrap();
+    let spellings: Vec<String> = schema["$defs"]["PowerCategory"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect();
+    let parse = |s: &str| -> PowerCategory {
+        let item: PowerItem = toml::from_str(&format!(
+            "code = \"x\"\nname = \"x\"\nsector = \"x\"\ncategory = \"{s}\""
+        ))
+        .unwrap();
+        item.category
+    };
+    for s in &spellings {
+        parse(s);
+    }
+    for c in PowerCategory::ALL {
+        assert!(spellings.contains(&c.to_string()), "{c}");
+        assert!(spellings.contains(&c.zh().to_owned()), "{c}");
+        assert_eq!(parse(c.zh()), c);
+    }
+    // The sample's own spellings.
+    for s in ["处罚", "许可", "给付"] {
+        assert!(spellings.iter().any(|x| x == s), "{s}");
+    }
+}
