@@ -23,7 +23,7 @@ pub(crate) const START: i32 = i32::MIN;
 /// devolution of every item is one line of a file but thousands of grants;
 /// past this bound the file is refused with a message rather than let a
 /// small file take gigabytes.
-pub const MAX_GRANTS: usize = 4_000_000;
+pub const MAX_GRANTS: usize = 2_000_000;
 
 /// The most instruments an overlap finding names (the rest are counted).
 const OVERLAP_NAMES: usize = 12;
@@ -180,6 +180,9 @@ pub(crate) fn registry(
     })
 }
 
+// The parts of a parsed file, each moved in once: a struct for them would
+// only repeat `LedgerFile`.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn compile(
     name: String,
     illustrative: bool,
@@ -247,8 +250,8 @@ pub(crate) fn compile(
         if code.at(Level::County).is_none() {
             if let Some(city) = code.at(Level::City) {
                 if let Some(id) = registry.division_id(city) {
-                    if !county_slots.contains_key(&city) {
-                        county_slots.insert(city, counties.len() as u32);
+                    if let std::collections::hash_map::Entry::Vacant(e) = county_slots.entry(city) {
+                        e.insert(counties.len() as u32);
                         counties.push(id);
                     }
                 }
@@ -569,7 +572,7 @@ pub(crate) fn targets(
                 }
             }
             None => {
-                if let Some(f) = findings.as_deref_mut() {
+                if let Some(f) = findings {
                     f.push(unknown_division(ledger, idx, county.to_string()));
                 }
             }

@@ -3,7 +3,7 @@
 
 use jiceng_authority::{CheckOptions, FindingKind, Ledger};
 
-use crate::{BASE, CONCENTRATE, d, findings, instrument, ledger};
+use crate::{CONCENTRATE, d, findings, instrument, ledger};
 
 const T1: &str = "130430100000";
 const T2: &str = "130430101000";

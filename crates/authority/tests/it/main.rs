@@ -6,6 +6,7 @@ mod chains;
 mod drafts;
 mod findings;
 mod formats;
+mod fuzz;
 mod instruments;
 mod laws;
 mod reference;

@@ -187,7 +187,7 @@ fn a_20000_way_overlap_ends_with_one_finding() {
 #[test]
 fn a_ledger_past_the_grant_limit_is_refused_with_a_message() {
     // One county-wide devolution of many items: 14 townships x 300,000
-    // items is past MAX_GRANTS (4,000,000).
+    // items (4,200,000 pairs) is past MAX_GRANTS.
     let mut file: LedgerFile = province(&SynthParams {
         townships: 14,
         villages: 0,
@@ -220,7 +220,13 @@ fn a_ledger_past_the_grant_limit_is_refused_with_a_message() {
         evaluates: Vec::new(),
     });
     let err = Ledger::build(file, Source::default()).unwrap_err();
-    assert!(err.to_string().contains("4000000"), "{err}");
+    const { assert!(jiceng_authority::MAX_GRANTS < 4_200_000) };
+    assert!(err.to_string().contains("4200000"), "{err}");
+    assert!(
+        err.to_string()
+            .contains(&jiceng_authority::MAX_GRANTS.to_string()),
+        "{err}"
+    );
 }
 
 #[test]
