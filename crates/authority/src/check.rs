@@ -297,6 +297,12 @@ struct Out {
 }
 
 impl Out {
+    /// Whether the list is full: a finding now would only be counted, so
+    /// the caller counts it without building its message and location.
+    fn full(&mut self) -> bool {
+        self.list.len() >= MAX_FINDINGS
+    }
+
     fn push(&mut self, f: Finding) {
         if self.list.len() < MAX_FINDINGS {
             self.list.push(f);
@@ -330,6 +336,10 @@ impl Ledger {
             self.check_instrument(idx, &mut out);
         }
         for o in &self.overlaps {
+            if out.full() {
+                out.dropped += 1;
+                continue;
+            }
             let town = self.registry.get(self.townships[o.township as usize]).code;
             let code = &self.items[o.item as usize].code;
             let named: Vec<String> = o
@@ -756,7 +766,9 @@ impl Ledger {
                     .town_layer
                     .at(t, item, before)
                     .is_some_and(|s| s.instrument != NONE);
-                if !held {
+                if !held && out.full() {
+                    out.dropped += 1;
+                } else if !held {
                     let town = self.registry.get(self.townships[t as usize]);
                     out.push(Finding::new(
                         Severity::Error,
