@@ -135,6 +135,11 @@ fn penalty_entrustments_need_a_term_and_a_team() {
         &[FindingKind::NoEnforcementTeam],
     );
     assert_eq!(found[0].location.division.as_deref(), Some(T3));
+    assert!(
+        found[0].message.contains("entrusts penalty item"),
+        "{found:#?}"
+    );
+    assert!(found[0].message.contains("第二十一条"), "{found:#?}");
     // A licence entrusted without a term is not a penalty entrustment.
     let licence = instrument(
         "ent",
