@@ -11,10 +11,16 @@
 //!   options; the target is under 1 s;
 //! * `holder_id`: 1,000,000 precomputed random (item, township or village,
 //!   date in 2021–2025) queries on the fast path, summing the holders'
-//!   `BodyId`s; the target is at least 5 million queries per second;
+//!   `BodyId`s; the target is at least 30 million queries per second;
 //! * `holder`: 10,000 random queries on the string API
 //!   `Ledger::holder(item code, division code, date)`, which builds the
-//!   explanation.
+//!   explanation;
+//! * `check_40mb`: `Ledger::from_text` and `Ledger::check` on a 40 MB
+//!   synthetic ledger (50,000 instruments) from which the document numbers
+//!   of 20,000 devolutions were taken out, so that the check reports
+//!   20,000 findings with their lines; the target is under 2 s;
+//! * `powers`: `Ledger::powers` for one township of the default province
+//!   (the township with the most grants); the target is under 1 ms.
 //!
 //! Inputs come from a fixed-seed splitmix64 generator written inline, so
 //! every run measures the same work. The query benches report throughput
@@ -28,7 +34,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jiceng::authority::synth::{SynthParams, province};
-use jiceng::authority::{CheckOptions, ItemId, Ledger, Source};
+use jiceng::authority::{CheckOptions, InstrumentKind, ItemId, Ledger, Source};
 use jiceng::org::{DivisionId, Level};
 
 mod common;
@@ -153,6 +159,61 @@ fn bench_holder(c: &mut Criterion) {
     g.finish();
 }
 
+/// The 40 MB ledger of `check_40mb`, as JSON text: 50,000 instruments,
+/// 20,000 devolutions without a document number.
+pub fn ledger_40mb() -> String {
+    let mut file = province(&SynthParams {
+        instruments: 50_000,
+        ..SynthParams::default()
+    });
+    let mut left = 20_000;
+    for ins in &mut file.instruments {
+        if left > 0 && ins.kind == InstrumentKind::Devolution {
+            ins.document = None;
+            left -= 1;
+        }
+    }
+    file.to_json_string()
+}
+
+fn bench_check_40mb(c: &mut Criterion) {
+    let text = ledger_40mb();
+    let opts = CheckOptions::default();
+    let findings = Ledger::from_text(&text, "bench")
+        .expect("the 40 MB ledger builds")
+        .check(&opts)
+        .len();
+    eprintln!("check_40mb: {} bytes, {findings} findings", text.len());
+    let mut g = c.benchmark_group("check_40mb");
+    g.sample_size(10);
+    g.bench_function("from_text (JSON) + check, 20,000 findings", |b| {
+        b.iter(|| {
+            let ledger =
+                Ledger::from_text(black_box(&text), "bench").expect("the 40 MB ledger builds");
+            black_box(ledger.check(&opts).len())
+        });
+    });
+    g.finish();
+}
+
+fn bench_powers(c: &mut Criterion) {
+    let ledger = synthetic_ledger();
+    let date = ymd(2025, 12, 31);
+    let town = ledger
+        .registry()
+        .divisions()
+        .iter()
+        .filter(|d| d.level() == Level::Township)
+        .max_by_key(|d| ledger.powers(d.code, date).map_or(0, |p| p.len()))
+        .expect("the province has townships")
+        .code;
+    let mut g = c.benchmark_group("powers");
+    g.bench_function("one township of the default province", |b| {
+        b.iter(|| black_box(ledger.powers(black_box(town), date).map_or(0, |p| p.len())));
+    });
+    g.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .sample_size(10)
@@ -166,6 +227,8 @@ criterion_group! {
     targets = bench_synth_generate,
         bench_load_and_check,
         bench_holder_id,
-        bench_holder
+        bench_holder,
+        bench_check_40mb,
+        bench_powers
 }
 criterion_main!(benches);

@@ -4,8 +4,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Subcommand};
-use jiceng::authority::{CheckOptions, Ledger, Severity, synth};
+use clap::{Args, Subcommand, ValueEnum};
+use jiceng::authority::{
+    BodyRef, CheckOptions, Entry, InstrumentKind, InstrumentRef, Ledger, Severity, Step, synth,
+};
 use serde::Serialize;
 
 use super::{Failure, Lang};
@@ -16,10 +18,36 @@ pub(crate) struct AuthorityArgs {
     command: AuthorityCommand,
 }
 
+/// How a listing is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+enum Format {
+    /// Aligned columns.
+    #[default]
+    Table,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// One JSON array.
+    Json,
+    /// A Markdown table.
+    Md,
+}
+
+/// What `list` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum What {
+    /// Power items.
+    Items,
+    /// Divisions.
+    Divisions,
+    /// Bodies.
+    Bodies,
+}
+
 #[derive(Debug, Subcommand)]
 enum AuthorityCommand {
-    /// Check a ledger: print every finding (severity, location, message).
-    /// Exit status 0 without errors, 1 with errors, 2 when unreadable.
+    /// Check a ledger: print every finding (severity, location, message),
+    /// then a one-line count. Exit status 0 without errors, 1 with errors,
+    /// 2 when unreadable.
     Check {
         /// The ledger file (TOML or JSON); the bundled Hebei sample if absent.
         ledger: Option<PathBuf>,
@@ -54,6 +82,52 @@ enum AuthorityCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Print a township's list of powers and duties (权责清单) on a date.
+    Powers {
+        /// The ledger file; the bundled Hebei sample if absent.
+        #[arg(long)]
+        ledger: Option<PathBuf>,
+        /// The township's, subdistrict's or village's code.
+        #[arg(long)]
+        division: String,
+        /// The date, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        /// How to print the list.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Print every change of holder of an item in a division, with its
+    /// instrument.
+    Timeline {
+        /// The ledger file; the bundled Hebei sample if absent.
+        #[arg(long)]
+        ledger: Option<PathBuf>,
+        /// The item's code.
+        #[arg(long)]
+        item: String,
+        /// The division's code.
+        #[arg(long)]
+        division: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the items, divisions or bodies of a ledger, to find codes.
+    List {
+        /// What to list.
+        #[arg(value_enum)]
+        what: What,
+        /// The ledger file; the bundled Hebei sample if absent.
+        #[arg(long)]
+        ledger: Option<PathBuf>,
+        /// Only entries whose code or name contains this text.
+        #[arg(long)]
+        filter: Option<String>,
+        /// How to print the list.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Print what changed between two dates (or two ledgers).
     Diff {
         /// The ledger file; the bundled Hebei sample if absent.
@@ -72,7 +146,8 @@ enum AuthorityCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Print counts on a date: items devolved by county, category, sector.
+    /// Print counts on a date: items devolved and entrusted by county,
+    /// category, sector.
     Stats {
         /// The ledger file; the bundled Hebei sample if absent.
         #[arg(long)]
@@ -89,16 +164,16 @@ enum AuthorityCommand {
         /// The random seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Townships.
+        /// Townships (0 to 100,000).
         #[arg(long, default_value_t = 2300)]
         townships: u32,
-        /// Villages.
+        /// Villages (0 to 2,000,000).
         #[arg(long, default_value_t = 50_000)]
         villages: u32,
-        /// Power items.
+        /// Power items (0 to 10,000).
         #[arg(long, default_value_t = 300)]
         items: u32,
-        /// Instruments.
+        /// Instruments (0 to 2,000,000).
         #[arg(long, default_value_t = 10_000)]
         instruments: u32,
     },
@@ -110,7 +185,7 @@ fn load(path: Option<&PathBuf>) -> Result<Ledger, Failure> {
         Some(p) => {
             let text = std::fs::read_to_string(p)
                 .map_err(|e| Failure::input(format!("cannot read {}: {e}", p.display())))?;
-            Ledger::from_text(&text, &p.display().to_string()).map_err(Failure::input)
+            Ledger::from_string(text, &p.display().to_string()).map_err(Failure::input)
         }
     }
 }
@@ -126,7 +201,155 @@ fn json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<(), Failure> {
     Ok(())
 }
 
-pub(crate) fn run(args: AuthorityArgs, _lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
+/// The kind of an instrument, in the chosen language.
+fn kind_label(kind: InstrumentKind, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => kind.zh(),
+        Lang::En => match kind {
+            InstrumentKind::GuidanceList => "guidance list",
+            InstrumentKind::Devolution => "devolution",
+            InstrumentKind::Revocation => "revocation",
+            InstrumentKind::Concentration => "concentration",
+            InstrumentKind::Entrustment => "entrustment",
+            InstrumentKind::Evaluation => "evaluation",
+        },
+    }
+}
+
+/// An instrument as a clerk cites it: document number, title, dates.
+fn cite(ins: &InstrumentRef, lang: Lang) -> String {
+    let doc = ins
+        .document
+        .as_deref()
+        .unwrap_or(lang.pick("(no document number)", "（无文号）"));
+    let until = ins
+        .effective_until
+        .map(|u| format!("{}{u}", lang.pick(" until ", " 至 ")))
+        .unwrap_or_default();
+    format!(
+        "{doc} {}, {}{}{until}",
+        ins.title,
+        lang.pick("in force from ", "自 "),
+        ins.effective_from
+    )
+}
+
+fn step_line(s: &Step, lang: Lang) -> String {
+    let mut line = match &s.instrument {
+        None => lang.pick("by law", "依法律规定").to_owned(),
+        Some(ins) => match (ins.kind, lang) {
+            (InstrumentKind::Concentration, Lang::En) => {
+                "concentrated in the comprehensive enforcement bureau (划转)".to_owned()
+            }
+            (InstrumentKind::Concentration, Lang::Zh) => "划转至综合行政执法局".to_owned(),
+            (InstrumentKind::Devolution, Lang::En) => "devolved to the township (下放)".to_owned(),
+            (InstrumentKind::Devolution, Lang::Zh) => "下放至乡镇（街道）".to_owned(),
+            (InstrumentKind::Entrustment, Lang::En) => {
+                "entrusted to the township, exercised in the entrusting body's name (委托)"
+                    .to_owned()
+            }
+            (InstrumentKind::Entrustment, Lang::Zh) => {
+                "委托乡镇（街道）以委托机关名义实施".to_owned()
+            }
+            (k, _) => kind_label(k, lang).to_owned(),
+        },
+    };
+    line.push_str(&format!(" -> {}", s.holder.name));
+    if let Some(ins) = &s.instrument {
+        line.push_str(&format!(" [{}]", cite(ins, lang)));
+    }
+    if let Some(g) = &s.allowed_by {
+        line.push_str(&format!(
+            " [{} {}]",
+            lang.pick("allowed by guidance list", "依据指导目录"),
+            cite(g, lang)
+        ));
+    }
+    for b in &s.basis {
+        line.push_str(&format!(" [{b}]"));
+    }
+    line
+}
+
+fn body(b: Option<&BodyRef>) -> String {
+    b.map_or_else(String::new, |b| format!("{} {}", b.code, b.name))
+}
+
+/// Prints rows as a table, CSV or Markdown (JSON is printed by the caller).
+fn rows(
+    out: &mut dyn Write,
+    format: Format,
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> Result<(), Failure> {
+    match format {
+        Format::Csv => {
+            let esc = |s: &str| {
+                if s.contains([',', '"', '\n']) {
+                    format!("\"{}\"", s.replace('"', "\"\""))
+                } else {
+                    s.to_owned()
+                }
+            };
+            writeln!(
+                out,
+                "{}",
+                header.iter().map(|h| esc(h)).collect::<Vec<_>>().join(",")
+            )?;
+            for r in rows {
+                writeln!(
+                    out,
+                    "{}",
+                    r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(",")
+                )?;
+            }
+        }
+        Format::Md => {
+            let esc = |s: &str| s.replace('|', "\\|");
+            writeln!(out, "| {} |", header.join(" | "))?;
+            writeln!(out, "|{}", "---|".repeat(header.len()))?;
+            for r in rows {
+                writeln!(
+                    out,
+                    "| {} |",
+                    r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
+                )?;
+            }
+        }
+        Format::Table | Format::Json => {
+            let width = |s: &str| {
+                s.chars()
+                    .map(|c| if c.is_ascii() { 1 } else { 2 })
+                    .sum::<usize>()
+            };
+            let mut w: Vec<usize> = header.iter().map(|h| width(h)).collect();
+            for r in rows {
+                for (k, c) in r.iter().enumerate() {
+                    if let Some(x) = w.get_mut(k) {
+                        *x = (*x).max(width(c));
+                    }
+                }
+            }
+            let line = |cells: Vec<&str>| {
+                let mut s = String::new();
+                for (k, c) in cells.iter().enumerate() {
+                    s.push_str(c);
+                    if k + 1 < cells.len() {
+                        s.push_str(&" ".repeat(w[k] - width(c) + 2));
+                    }
+                }
+                s
+            };
+            writeln!(out, "{}", line(header.to_vec()))?;
+            for r in rows {
+                writeln!(out, "{}", line(r.iter().map(String::as_str).collect()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     match args.command {
         AuthorityCommand::Check {
             ledger,
@@ -134,31 +357,60 @@ pub(crate) fn run(args: AuthorityArgs, _lang: Lang, out: &mut dyn Write) -> Resu
             evaluation_interval,
             json: as_json,
         } => {
-            let ledger = load(ledger.as_ref())?;
             let opts = CheckOptions {
                 as_of: as_of.as_deref().map(|d| date(d, "--as-of")).transpose()?,
                 evaluation_interval_days: evaluation_interval,
             };
+            let ledger = load(ledger.as_ref())?;
             let findings = ledger.check(&opts);
-            if as_json {
-                json(out, &findings)?;
-            } else {
-                for f in &findings {
-                    writeln!(out, "{f}")?;
-                }
-            }
             let errors = findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
                 .count();
+            let warnings = findings.len() - errors;
+            if as_json {
+                json(out, &findings)?;
+            } else {
+                for f in &findings {
+                    match lang {
+                        Lang::En => writeln!(out, "{f}")?,
+                        Lang::Zh => writeln!(
+                            out,
+                            "{}\t{}\t{}：{}",
+                            f.severity.zh(),
+                            f.location,
+                            f.kind.zh(),
+                            f.message
+                        )?,
+                    }
+                }
+                let (items, instruments) = (ledger.items().len(), ledger.instruments().len());
+                match lang {
+                    Lang::En => writeln!(
+                        out,
+                        "{errors} error{}, {warnings} warning{} in {items} item{} and {instruments} instrument{}",
+                        if errors == 1 { "" } else { "s" },
+                        if warnings == 1 { "" } else { "s" },
+                        if items == 1 { "" } else { "s" },
+                        if instruments == 1 { "" } else { "s" },
+                    )?,
+                    Lang::Zh => writeln!(
+                        out,
+                        "{errors} 个错误，{warnings} 个警告（{items} 个事项，{instruments} 份文件）"
+                    )?,
+                }
+            }
             if errors > 0 {
                 return Err(Failure {
                     code: 1,
-                    message: format!(
-                        "{errors} error{} in {}",
-                        if errors == 1 { "" } else { "s" },
-                        ledger.source().origin
-                    ),
+                    message: match lang {
+                        Lang::En => format!(
+                            "{errors} error{} in {}",
+                            if errors == 1 { "" } else { "s" },
+                            ledger.source().origin
+                        ),
+                        Lang::Zh => format!("{} 中有 {errors} 个错误", ledger.source().origin),
+                    },
                 });
             }
             Ok(())
@@ -171,8 +423,8 @@ pub(crate) fn run(args: AuthorityArgs, _lang: Lang, out: &mut dyn Write) -> Resu
             explain,
             json: as_json,
         } => {
-            let ledger = load(ledger.as_ref())?;
             let d = date(&d, "--date")?;
+            let ledger = load(ledger.as_ref())?;
             let h = ledger.holder(&item, &division, d).map_err(Failure::input)?;
             if as_json {
                 return json(out, &h);
@@ -180,29 +432,227 @@ pub(crate) fn run(args: AuthorityArgs, _lang: Lang, out: &mut dyn Write) -> Resu
             writeln!(out, "{} {}", h.holder.code, h.holder.name)?;
             if explain {
                 if let Some(by) = &h.exercised_by {
-                    writeln!(out, "  exercised by {} {}", by.code, by.name)?;
+                    writeln!(
+                        out,
+                        "  {} {} {}",
+                        lang.pick("exercised by", "实施主体"),
+                        by.code,
+                        by.name
+                    )?;
                 }
                 for (i, s) in h.explanation.iter().enumerate() {
-                    write!(out, "  {}. {} -> {}", i + 1, s.rule, s.holder.name)?;
-                    if let Some(ins) = &s.instrument {
-                        write!(
-                            out,
-                            " [{} {}, in force {}{}]",
-                            ins.document.as_deref().unwrap_or("(no document number)"),
-                            ins.title,
-                            ins.effective_from,
-                            ins.effective_until
-                                .map(|u| format!(" until {u}"))
-                                .unwrap_or_default()
-                        )?;
-                    }
-                    for b in &s.basis {
-                        write!(out, " [{b}]")?;
-                    }
-                    writeln!(out)?;
+                    writeln!(out, "  {}. {}", i + 1, step_line(s, lang))?;
                 }
             }
             Ok(())
+        }
+        AuthorityCommand::Powers {
+            ledger,
+            division,
+            date: d,
+            format,
+        } => {
+            let d = date(&d, "--date")?;
+            let code = division
+                .parse()
+                .map_err(|e| Failure::input(format!("invalid --division {division:?}: {e}")))?;
+            let ledger = load(ledger.as_ref())?;
+            let list = ledger.powers(code, d).map_err(Failure::input)?;
+            if format == Format::Json {
+                return json(out, &list);
+            }
+            if list.is_empty() && format == Format::Table {
+                writeln!(
+                    out,
+                    "{}",
+                    match lang {
+                        Lang::En => format!("no powers devolved to or held by {division} on {d}"),
+                        Lang::Zh => format!("{d} {division} 无下放、委托或依法承担的事项"),
+                    }
+                )?;
+                return Ok(());
+            }
+            let header = match lang {
+                Lang::En => [
+                    "item",
+                    "name",
+                    "category",
+                    "sector",
+                    "legal basis",
+                    "holder",
+                    "exercised by",
+                    "instrument",
+                ],
+                Lang::Zh => [
+                    "事项编码",
+                    "事项名称",
+                    "类别",
+                    "行业",
+                    "法律依据",
+                    "权力主体",
+                    "实施主体",
+                    "依据文件",
+                ],
+            };
+            let table: Vec<Vec<String>> = list
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.item.clone(),
+                        p.name.clone(),
+                        match lang {
+                            Lang::En => p.category.to_string(),
+                            Lang::Zh => p.category.zh().to_owned(),
+                        },
+                        p.sector.clone(),
+                        p.basis
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        body(Some(&p.holder)),
+                        body(p.exercised_by.as_ref()),
+                        p.instrument.as_ref().map_or_else(
+                            || lang.pick("by law", "法定").to_owned(),
+                            |i| {
+                                format!("{} {}", i.id, i.document.as_deref().unwrap_or(""))
+                                    .trim()
+                                    .to_owned()
+                            },
+                        ),
+                    ]
+                })
+                .collect();
+            rows(out, format, &header, &table)
+        }
+        AuthorityCommand::Timeline {
+            ledger,
+            item,
+            division,
+            json: as_json,
+        } => {
+            let ledger = load(ledger.as_ref())?;
+            let periods = ledger.timeline(&item, &division).map_err(Failure::input)?;
+            if as_json {
+                return json(out, &periods);
+            }
+            for p in &periods {
+                let from = p.from.map_or_else(
+                    || lang.pick("(statute)", "（法定）").to_owned(),
+                    |d| d.to_string(),
+                );
+                let until = p.until.map_or_else(String::new, |d| d.to_string());
+                let mut line = format!(
+                    "{from:<10} {until:<10}  {} {}",
+                    p.holder.code, p.holder.name
+                );
+                if let Some(by) = &p.exercised_by {
+                    line.push_str(&format!(
+                        " ({} {})",
+                        lang.pick("exercised by", "实施主体"),
+                        by.name
+                    ));
+                }
+                match &p.instrument {
+                    Some(ins) => line.push_str(&format!(
+                        "  {} {} [{}]",
+                        kind_label(ins.kind, lang),
+                        ins.id,
+                        cite(ins, lang)
+                    )),
+                    None => line.push_str(&format!("  {}", lang.pick("by law", "依法律规定"))),
+                }
+                writeln!(out, "{line}")?;
+            }
+            Ok(())
+        }
+        AuthorityCommand::List {
+            what,
+            ledger,
+            filter,
+            format,
+        } => {
+            let ledger = load(ledger.as_ref())?;
+            let keep = |code: &str, name: &str| {
+                filter
+                    .as_deref()
+                    .is_none_or(|f| code.contains(f) || name.contains(f))
+            };
+            #[derive(Serialize)]
+            struct Row<'a> {
+                code: String,
+                name: &'a str,
+                kind: String,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                detail: Option<String>,
+            }
+            let list: Vec<Row<'_>> = match what {
+                What::Items => ledger
+                    .items()
+                    .iter()
+                    .filter(|i| keep(&i.code, &i.name))
+                    .map(|i| Row {
+                        code: i.code.clone(),
+                        name: &i.name,
+                        kind: match lang {
+                            Lang::En => i.category.to_string(),
+                            Lang::Zh => i.category.zh().to_owned(),
+                        },
+                        detail: Some(i.sector.to_string()),
+                    })
+                    .collect(),
+                What::Divisions => ledger
+                    .registry()
+                    .divisions()
+                    .iter()
+                    .filter(|d| keep(&d.code.to_string(), &d.name))
+                    .map(|d| Row {
+                        code: d.code.to_string(),
+                        name: &d.name,
+                        kind: d.kind.to_string(),
+                        detail: (!d.tags.is_empty()).then(|| d.tags.join(" ")),
+                    })
+                    .collect(),
+                What::Bodies => ledger
+                    .registry()
+                    .bodies()
+                    .iter()
+                    .filter(|b| keep(&b.code, &b.name))
+                    .map(|b| Row {
+                        code: b.code.clone(),
+                        name: &b.name,
+                        kind: b.kind.to_string(),
+                        detail: Some(b.division.to_string()),
+                    })
+                    .collect(),
+            };
+            if format == Format::Json {
+                return json(out, &list);
+            }
+            if list.is_empty() && format == Format::Table {
+                writeln!(out, "{}", lang.pick("nothing matches", "没有匹配的条目"))?;
+                return Ok(());
+            }
+            let header = match (what, lang) {
+                (What::Items, Lang::En) => ["code", "name", "category", "sector"],
+                (What::Items, Lang::Zh) => ["编码", "名称", "类别", "行业"],
+                (What::Divisions, Lang::En) => ["code", "name", "kind", "tags"],
+                (What::Divisions, Lang::Zh) => ["代码", "名称", "类型", "标签"],
+                (What::Bodies, Lang::En) => ["code", "name", "kind", "division"],
+                (What::Bodies, Lang::Zh) => ["编码", "名称", "类型", "所属区划"],
+            };
+            let table: Vec<Vec<String>> = list
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.code.clone(),
+                        r.name.to_owned(),
+                        r.kind.clone(),
+                        r.detail.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            rows(out, format, &header, &table)
         }
         AuthorityCommand::Diff {
             ledger,
@@ -211,30 +661,45 @@ pub(crate) fn run(args: AuthorityArgs, _lang: Lang, out: &mut dyn Write) -> Resu
             to,
             json: as_json,
         } => {
+            let (from, to) = (date(&from, "--from")?, date(&to, "--to")?);
             let a = load(ledger.as_ref())?;
             let b = match &against {
                 Some(p) => load(Some(p))?,
                 None => a.clone(),
             };
-            let (from, to) = (date(&from, "--from")?, date(&to, "--to")?);
             let diff = a.snapshot(from).diff(&b.snapshot(to));
             if as_json {
                 return json(out, &diff);
             }
+            let who = |e: &Option<Entry>| {
+                e.as_ref().map_or_else(
+                    || "-".to_owned(),
+                    |e| match &e.exercised_by {
+                        Some(by) => format!("{} ({} {by})", e.holder, lang.pick("by", "实施")),
+                        None => e.holder.clone(),
+                    },
+                )
+            };
             for c in &diff.changes {
-                let who = |e: &Option<jiceng::authority::Entry>| {
-                    e.as_ref()
-                        .map_or_else(|| "-".to_owned(), |e| e.holder.clone())
+                let kind = match (c.kind, lang) {
+                    (jiceng::authority::ChangeKind::Added, Lang::En) => "added",
+                    (jiceng::authority::ChangeKind::Removed, Lang::En) => "removed",
+                    (jiceng::authority::ChangeKind::Moved, Lang::En) => "moved",
+                    (jiceng::authority::ChangeKind::Added, Lang::Zh) => "新增",
+                    (jiceng::authority::ChangeKind::Removed, Lang::Zh) => "移除",
+                    (jiceng::authority::ChangeKind::Moved, Lang::Zh) => "变更",
                 };
                 writeln!(
                     out,
-                    "{:<7} {} {} {} -> {}",
-                    format!("{:?}", c.kind).to_lowercase(),
+                    "{kind:<7} {} {} {} -> {}",
                     c.item,
                     c.division,
                     who(&c.before),
                     who(&c.after)
                 )?;
+            }
+            if diff.changes.is_empty() {
+                writeln!(out, "{}", lang.pick("no changes", "无变化"))?;
             }
             Ok(())
         }
@@ -243,34 +708,55 @@ pub(crate) fn run(args: AuthorityArgs, _lang: Lang, out: &mut dyn Write) -> Resu
             date: d,
             json: as_json,
         } => {
+            let d = date(&d, "--date")?;
             let ledger = load(ledger.as_ref())?;
-            let stats = ledger.stats(date(&d, "--date")?);
+            let stats = ledger.stats(d);
             if as_json {
                 return json(out, &stats);
             }
-            writeln!(
-                out,
-                "{} on {}: {} items, {} instruments in force",
-                ledger.name(),
-                stats.date,
-                stats.items,
-                stats.instruments_in_force
-            )?;
+            match lang {
+                Lang::En => writeln!(
+                    out,
+                    "{} on {}: {} items, {} instruments in force, {} entrusted (item, township) pairs",
+                    ledger.name(),
+                    stats.date,
+                    stats.items,
+                    stats.instruments_in_force,
+                    stats.entrusted
+                )?,
+                Lang::Zh => writeln!(
+                    out,
+                    "{} {}：{} 个事项，{} 份文件有效，委托 {} 项次",
+                    ledger.name(),
+                    stats.date,
+                    stats.items,
+                    stats.instruments_in_force,
+                    stats.entrusted
+                )?,
+            }
             for (cat, n) in &stats.by_category {
-                writeln!(out, "  devolved {:<14} {n}", cat.to_string())?;
+                match lang {
+                    Lang::En => writeln!(out, "  devolved {:<14} {n}", cat.to_string())?,
+                    Lang::Zh => writeln!(out, "  下放 {} {n}", cat.zh())?,
+                }
             }
             writeln!(
                 out,
-                "county        townships  devolved  per township  licensing/township  concentrated"
+                "{}",
+                lang.pick(
+                    "county        townships  devolved  entrusted  per township  licensing/township  concentrated",
+                    "县            乡镇数  下放  委托  乡镇平均  许可/乡镇  划转"
+                )
             )?;
             for c in &stats.counties {
                 writeln!(
                     out,
-                    "{} {:<8} {:>4} {:>9} {:>13.1} {:>19.1} {:>13}",
+                    "{} {:<8} {:>4} {:>9} {:>10} {:>13.1} {:>19.1} {:>13}",
                     c.code.gb2260(),
                     c.name,
                     c.townships,
                     c.devolved,
+                    c.entrusted,
                     c.average_per_township,
                     c.average_licensing_per_township,
                     c.concentrated
@@ -293,7 +779,18 @@ pub(crate) fn run(args: AuthorityArgs, _lang: Lang, out: &mut dyn Write) -> Resu
                 instruments,
                 ..synth::SynthParams::default()
             };
-            writeln!(out, "{}", synth::province(&params).to_json_string())?;
+            let file = synth::try_province(&params).map_err(|e| match e {
+                jiceng::authority::Error::InvalidParameter {
+                    name,
+                    value,
+                    least,
+                    most,
+                } => Failure::input(format!(
+                    "--{name} {value} is out of range: it must be from {least} to {most}"
+                )),
+                e => Failure::input(e),
+            })?;
+            writeln!(out, "{}", file.to_json_string())?;
             Ok(())
         }
     }

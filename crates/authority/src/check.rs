@@ -17,9 +17,30 @@
 //!   published);
 //! * a periodic evaluation overdue (Art. 24; the interval is an option);
 //! * enforcement items (penalties, coercive measures, inspections) devolved
-//!   to a township without a comprehensive enforcement team.
+//!   to a township without a comprehensive enforcement team;
+//! * divisions and bodies that break the registry (a duplicate code, a
+//!   missing parent), with their lines, among all the others;
+//! * item codes in guidance lists that no item has;
+//! * concentration targets that are not bodies of the county (行政处罚法
+//!   Art. 18: the powers go to one agency of the same government);
+//! * guidance lists issued below the province, and devolutions issued by a
+//!   body that is neither the county government nor the holder (Art. 24:
+//!   the province decides; the county hands over its departments' powers);
+//! * penalty entrustments without a term, or to a township without an
+//!   enforcement team (Art. 20: the written entrustment states its term;
+//!   Art. 21: the entrusted organisation must be able to enforce);
+//! * penalty devolutions in force before the revised Penalty Law took
+//!   effect on 2021-07-15 (Art. 24 did not exist before);
+//! * evaluations dated before the instrument they evaluate took effect
+//!   (they do not restart its clock);
+//! * a revocation with `effective_until`, a field that kind cannot carry.
+//!
+//! The check costs time linear in the file plus its findings: lines come
+//! from an index built once, ids are found through maps, overlapping grants
+//! are reported once per run, and the list stops at [`MAX_FINDINGS`] with
+//! a last finding that counts the rest.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -30,7 +51,18 @@ use serde::Serialize;
 use crate::compile::targets;
 use crate::file::Source;
 use crate::instrument::InstrumentKind;
+use crate::item::PowerCategory;
 use crate::ledger::{Ledger, NONE, day};
+
+/// The most findings a check lists; the rest are counted in a last one.
+pub const MAX_FINDINGS: usize = 100_000;
+
+/// The day the revised Administrative Penalty Law (2021) took effect, and
+/// with it Art. 24's devolution of penalty powers to townships.
+pub const PENALTY_LAW_2021: NaiveDate = match NaiveDate::from_ymd_opt(2021, 7, 15) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
@@ -40,6 +72,16 @@ pub enum Severity {
     Error,
     /// Worth a look; the list is lawful as it is.
     Warning,
+}
+
+impl Severity {
+    /// The Chinese label.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+        }
+    }
 }
 
 impl fmt::Display for Severity {
@@ -82,6 +124,54 @@ pub enum FindingKind {
     EvaluationOverdue,
     /// Enforcement items devolved to a township without an enforcement team.
     NoEnforcementTeam,
+    /// A division or body that does not fit the registry (a missing parent,
+    /// a kind that does not fit its level): left out of the ledger.
+    RegistryMismatch,
+    /// A concentration into a body that is not of the county (Art. 18).
+    NotCountyBody,
+    /// An instrument issued by a body that may not issue it (Art. 24: a
+    /// guidance list below the province; a devolution by a body that is
+    /// neither the county government nor the holder).
+    IssuerNotCompetent,
+    /// A penalty entrustment without a term (Art. 20).
+    EntrustmentWithoutTerm,
+    /// A penalty devolution in force before 2021-07-15 (Art. 24).
+    BeforeRevisedPenaltyLaw,
+    /// An evaluation dated before the instrument it evaluates took effect.
+    EvaluationBeforeInForce,
+    /// A field the instrument's kind cannot carry.
+    FieldNotAllowed,
+    /// More findings than [`MAX_FINDINGS`]: this one counts the rest.
+    TooManyFindings,
+}
+
+impl FindingKind {
+    /// A short Chinese label, for clerks.
+    pub fn zh(self) -> &'static str {
+        match self {
+            FindingKind::UnknownCode => "代码不存在",
+            FindingKind::DuplicateCode => "代码重复",
+            FindingKind::MissingField => "缺少字段",
+            FindingKind::NotOnGuidanceList => "不在指导目录内",
+            FindingKind::IssuerDoesNotHold => "下放机关未持有该事项",
+            FindingKind::OverlappingGrant => "赋权重叠",
+            FindingKind::DuplicateGrant => "重复列出",
+            FindingKind::RevokingNotHeld => "收回未持有的事项",
+            FindingKind::EffectiveBeforePublished => "公布前生效",
+            FindingKind::EndsBeforeItStarts => "失效早于生效",
+            FindingKind::MissingDocument => "缺少文号",
+            FindingKind::EvaluationOverdue => "未按期评估",
+            FindingKind::NoEnforcementTeam => "无综合行政执法队",
+            FindingKind::RegistryMismatch => "区划或机关不一致",
+            FindingKind::NotCountyBody => "划转对象不是县级机关",
+            FindingKind::IssuerNotCompetent => "发文机关无权决定",
+            FindingKind::EntrustmentWithoutTerm => "委托未载明期限",
+            FindingKind::BeforeRevisedPenaltyLaw => "早于新行政处罚法施行",
+            FindingKind::EvaluationBeforeInForce => "评估早于生效",
+            FindingKind::FieldNotAllowed => "不应有的字段",
+            FindingKind::TooManyFindings => "问题过多未全部列出",
+        }
+    }
 }
 
 /// Where a finding points.
@@ -104,22 +194,13 @@ pub struct Location {
 }
 
 impl Location {
-    pub(crate) fn instrument(source: &Source, id: &str, needle: Option<&str>) -> Location {
+    /// A location in the file, with nothing more known yet.
+    pub(crate) fn bare(source: &Source) -> Location {
         Location {
             file: source.origin.clone(),
-            line: source.line_of("id", id, needle),
-            instrument: Some(id.to_owned()),
-            item: None,
-            division: None,
-        }
-    }
-
-    pub(crate) fn item(source: &Source, code: &str) -> Location {
-        Location {
-            file: source.origin.clone(),
-            line: source.line_of("code", code, None),
+            line: None,
             instrument: None,
-            item: Some(code.to_owned()),
+            item: None,
             division: None,
         }
     }
@@ -129,7 +210,7 @@ impl Location {
         self
     }
 
-    fn with_division(mut self, code: String) -> Location {
+    pub(crate) fn with_division(mut self, code: String) -> Location {
         self.division = Some(code);
         self
     }
@@ -209,6 +290,28 @@ impl Default for CheckOptions {
     }
 }
 
+/// The findings of a check as they are collected, capped.
+struct Out {
+    list: Vec<Finding>,
+    dropped: usize,
+}
+
+impl Out {
+    /// Whether the list is full: a finding now would only be counted, so
+    /// the caller counts it without building its message and location.
+    fn full(&mut self) -> bool {
+        self.list.len() >= MAX_FINDINGS
+    }
+
+    fn push(&mut self, f: Finding) {
+        if self.list.len() < MAX_FINDINGS {
+            self.list.push(f);
+        } else {
+            self.dropped += 1;
+        }
+    }
+}
+
 impl Ledger {
     /// Every finding about the ledger, errors first, each with its location.
     ///
@@ -222,152 +325,228 @@ impl Ledger {
     /// assert!(findings.iter().all(|f| f.severity != Severity::Error), "{findings:?}");
     /// ```
     pub fn check(&self, opts: &CheckOptions) -> Vec<Finding> {
-        let mut out = self.build_findings.clone();
-        let src = &self.source;
-        let guidance: Vec<_> = self
-            .instruments
-            .iter()
-            .filter(|i| i.kind == InstrumentKind::GuidanceList)
-            .map(|i| {
-                (
-                    i,
-                    i.items
-                        .iter()
-                        .map(String::as_str)
-                        .collect::<HashSet<&str>>(),
-                )
-            })
-            .collect();
-        for (idx, ins) in self.instruments.iter().enumerate() {
-            let here = |needle: Option<&str>| Location::instrument(src, &ins.id, needle);
-            if self.registry.body(&ins.issuer).is_none() {
-                out.push(Finding::new(
-                    Severity::Error,
-                    FindingKind::UnknownCode,
-                    here(Some(&ins.issuer)),
-                    format!(
-                        "{} {:?}: unknown issuer {:?}",
-                        ins.kind.zh(),
-                        ins.id,
-                        ins.issuer
-                    ),
-                ));
-            }
-            if ins.effective_from < ins.published {
-                out.push(Finding::new(
-                    Severity::Error,
-                    FindingKind::EffectiveBeforePublished,
-                    here(Some(&ins.effective_from.to_string())),
-                    format!(
-                        "{:?} is in force from {} but was published on {}",
-                        ins.id, ins.effective_from, ins.published
-                    ),
-                ));
-            }
-            if let Some(until) = ins.effective_until {
-                if until <= ins.effective_from {
-                    out.push(Finding::new(
-                        Severity::Error,
-                        FindingKind::EndsBeforeItStarts,
-                        here(Some(&until.to_string())),
-                        format!(
-                            "{:?} ends on {until}, before it starts on {}",
-                            ins.id, ins.effective_from
-                        ),
-                    ));
-                }
-            }
-            if ins.kind.needs_document()
-                && ins.document.as_deref().is_none_or(|d| d.trim().is_empty())
-            {
-                out.push(Finding::new(
-                    Severity::Error,
-                    FindingKind::MissingDocument,
-                    here(None),
-                    format!(
-                        "{} {:?} has no document number: a decision must be published (行政处罚法第二十四条)",
-                        ins.kind.zh(),
-                        ins.id
-                    ),
-                ));
-            }
-            self.check_fields(ins, &mut out);
-            let mut seen = HashSet::new();
-            for code in &ins.items {
-                if !seen.insert(code.as_str()) {
-                    out.push(Finding::new(
-                        Severity::Warning,
-                        FindingKind::DuplicateGrant,
-                        here(Some(code)).with_item(code),
-                        format!("{:?} lists item {code:?} twice", ins.id),
-                    ));
-                }
-            }
-            let mut seen = HashSet::new();
-            for t in &ins.townships {
-                if !seen.insert(*t) {
-                    out.push(Finding::new(
-                        Severity::Warning,
-                        FindingKind::DuplicateGrant,
-                        here(Some(&t.to_string())).with_division(t.to_string()),
-                        format!("{:?} lists township {t} twice", ins.id),
-                    ));
-                }
-            }
-            match ins.kind {
-                InstrumentKind::Devolution | InstrumentKind::Entrustment => {
-                    self.check_grant(idx, &guidance, &mut out);
-                }
-                InstrumentKind::Revocation => self.check_revocation(idx, &mut out),
-                InstrumentKind::Concentration => self.check_concentration(idx, &mut out),
-                InstrumentKind::Evaluation => {
-                    for e in &ins.evaluates {
-                        if self.instrument(e).is_none() {
-                            out.push(Finding::new(
-                                Severity::Error,
-                                FindingKind::UnknownCode,
-                                here(Some(e)),
-                                format!(
-                                    "evaluation {:?} evaluates unknown instrument {e:?}",
-                                    ins.id
-                                ),
-                            ));
-                        }
-                    }
-                }
-                InstrumentKind::GuidanceList => {}
-            }
+        let mut out = Out {
+            list: Vec::new(),
+            dropped: 0,
+        };
+        for f in &self.build_findings {
+            out.push(f.clone());
         }
-        for &(item, t, a, b) in &self.overlaps {
-            let (ia, ib) = (&self.instruments[a as usize], &self.instruments[b as usize]);
-            let town = self.registry.get(self.townships[t]).code;
-            let code = &self.items[item].code;
+        for idx in 0..self.instruments.len() {
+            self.check_instrument(idx, &mut out);
+        }
+        for o in &self.overlaps {
+            if out.full() {
+                out.dropped += 1;
+                continue;
+            }
+            let town = self.registry.get(self.townships[o.township as usize]).code;
+            let code = &self.items[o.item as usize].code;
+            let named: Vec<String> = o
+                .instruments
+                .iter()
+                .map(|&i| {
+                    let line = self
+                        .location(i as usize, Some(code))
+                        .line
+                        .map_or_else(String::new, |l| format!(" (line {l})"));
+                    format!("{:?}{line}", self.instruments[i as usize].id)
+                })
+                .collect();
+            let more = o.count - o.instruments.len();
+            let first = o.instruments[0] as usize;
             out.push(Finding::new(
                 Severity::Error,
                 FindingKind::OverlappingGrant,
-                Location::instrument(src, &ib.id, Some(code))
+                self.location(first, Some(code))
                     .with_item(code)
                     .with_division(town.to_string()),
                 format!(
-                    "item {code:?} is granted to township {town} by both {:?} and {:?} at the same time",
-                    ia.id, ib.id
+                    "item {code:?} is granted to township {town} by {} instruments in force at the same time: {}{}",
+                    o.count,
+                    named.join(", "),
+                    if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    }
                 ),
             ));
         }
         if let Some(as_of) = opts.as_of {
             self.check_evaluations(as_of, opts.evaluation_interval_days, &mut out);
         }
-        out.sort_by(|a, b| {
+        let Out { mut list, dropped } = out;
+        list.sort_by(|a, b| {
             (a.severity, a.location.line, &a.location.instrument).cmp(&(
                 b.severity,
                 b.location.line,
                 &b.location.instrument,
             ))
         });
-        out
+        if dropped > 0 {
+            list.push(Finding::new(
+                Severity::Warning,
+                FindingKind::TooManyFindings,
+                Location::bare(&self.source),
+                format!(
+                    "{dropped} more findings are not listed (the list stops at {MAX_FINDINGS})"
+                ),
+            ));
+        }
+        list
     }
 
-    fn check_fields(&self, ins: &crate::Instrument, out: &mut Vec<Finding>) {
+    fn check_instrument(&self, idx: usize, out: &mut Out) {
+        let ins = &self.instruments[idx];
+        let here = |needle: Option<&str>| self.location(idx, needle);
+        let issuer = self.registry.body(&ins.issuer);
+        if issuer.is_none() {
+            out.push(Finding::new(
+                Severity::Error,
+                FindingKind::UnknownCode,
+                here(Some(&ins.issuer)),
+                format!(
+                    "{} {:?}: unknown issuer {:?}",
+                    ins.kind.zh(),
+                    ins.id,
+                    ins.issuer
+                ),
+            ));
+        }
+        if ins.effective_from < ins.published {
+            out.push(Finding::new(
+                Severity::Error,
+                FindingKind::EffectiveBeforePublished,
+                here(Some(&ins.effective_from.to_string())),
+                format!(
+                    "{:?} is in force from {} but was published on {}",
+                    ins.id, ins.effective_from, ins.published
+                ),
+            ));
+        }
+        if let Some(until) = ins.effective_until {
+            if ins.kind == InstrumentKind::Revocation {
+                out.push(Finding::new(
+                    Severity::Error,
+                    FindingKind::FieldNotAllowed,
+                    here(Some(&until.to_string())),
+                    format!(
+                        "收回 {:?} has `effective_until`, which a revocation cannot carry: it ends grants once, on its first day; to give the items back, issue a new devolution",
+                        ins.id
+                    ),
+                ));
+            } else if until <= ins.effective_from {
+                out.push(Finding::new(
+                    Severity::Error,
+                    FindingKind::EndsBeforeItStarts,
+                    here(Some(&until.to_string())),
+                    format!(
+                        "{:?} ends on {until}, before it starts on {}",
+                        ins.id, ins.effective_from
+                    ),
+                ));
+            }
+        }
+        if ins.kind.needs_document() && ins.document.as_deref().is_none_or(|d| d.trim().is_empty())
+        {
+            out.push(Finding::new(
+                Severity::Error,
+                FindingKind::MissingDocument,
+                here(None),
+                format!(
+                    "{} {:?} has no document number: a decision must be published (行政处罚法第二十四条)",
+                    ins.kind.zh(),
+                    ins.id
+                ),
+            ));
+        }
+        self.check_fields(idx, out);
+        let mut seen = HashSet::new();
+        for code in &ins.items {
+            if !seen.insert(code.as_str()) {
+                out.push(Finding::new(
+                    Severity::Warning,
+                    FindingKind::DuplicateGrant,
+                    here(Some(code)).with_item(code),
+                    format!("{:?} lists item {code:?} twice", ins.id),
+                ));
+            }
+        }
+        let mut seen = HashSet::new();
+        for t in &ins.townships {
+            if !seen.insert(*t) {
+                out.push(Finding::new(
+                    Severity::Warning,
+                    FindingKind::DuplicateGrant,
+                    here(Some(&t.to_string())).with_division(t.to_string()),
+                    format!("{:?} lists township {t} twice", ins.id),
+                ));
+            }
+        }
+        match ins.kind {
+            InstrumentKind::Devolution | InstrumentKind::Entrustment => {
+                self.check_grant(idx, out);
+            }
+            InstrumentKind::Revocation => self.check_revocation(idx, out),
+            InstrumentKind::Concentration => self.check_concentration(idx, out),
+            InstrumentKind::Evaluation => {
+                for e in &ins.evaluates {
+                    match self.instrument(e) {
+                        None => out.push(Finding::new(
+                            Severity::Error,
+                            FindingKind::UnknownCode,
+                            here(Some(e)),
+                            format!("evaluation {:?} evaluates unknown instrument {e:?}", ins.id),
+                        )),
+                        Some(target) if ins.published < target.effective_from => {
+                            out.push(Finding::new(
+                                Severity::Warning,
+                                FindingKind::EvaluationBeforeInForce,
+                                here(Some(e)),
+                                format!(
+                                    "evaluation {:?} of {e:?} is dated {}, before {e:?} took effect on {}: it evaluates nothing done under it and does not count as its periodic evaluation (行政处罚法第二十四条)",
+                                    ins.id, ins.published, target.effective_from
+                                ),
+                            ));
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+            InstrumentKind::GuidanceList => {
+                if let Some(b) = issuer {
+                    if b.division.level() != Level::Province {
+                        out.push(Finding::new(
+                            Severity::Error,
+                            FindingKind::IssuerNotCompetent,
+                            here(Some(&ins.issuer)),
+                            format!(
+                                "guidance list {:?} is issued by {} ({}), which is not a provincial body: a province decides which county powers townships take on (行政处罚法第二十四条)",
+                                ins.id, b.name, b.code
+                            ),
+                        ));
+                    }
+                }
+                for code in &ins.items {
+                    if !self.item_index.contains_key(code) {
+                        out.push(Finding::new(
+                            Severity::Error,
+                            FindingKind::UnknownCode,
+                            here(Some(code)).with_item(code),
+                            format!(
+                                "guidance list {:?} lists item {code:?}, which no item of the ledger has",
+                                ins.id
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_fields(&self, idx: usize, out: &mut Out) {
+        let ins = &self.instruments[idx];
         let mut missing = Vec::new();
         let needs_items = !matches!(ins.kind, InstrumentKind::Evaluation);
         if needs_items && ins.items.is_empty() {
@@ -389,7 +568,7 @@ impl Ledger {
                     out.push(Finding::new(
                         Severity::Error,
                         FindingKind::UnknownCode,
-                        Location::instrument(&self.source, &ins.id, Some(&p.to_string())),
+                        self.location(idx, Some(&p.to_string())),
                         format!(
                             "guidance list {:?} names {p}, which is not a province of the ledger",
                             ins.id
@@ -406,7 +585,7 @@ impl Ledger {
             out.push(Finding::new(
                 Severity::Error,
                 FindingKind::MissingField,
-                Location::instrument(&self.source, &ins.id, None),
+                self.location(idx, None),
                 format!("{} {:?} needs `{field}`", ins.kind.zh(), ins.id),
             ));
         }
@@ -416,7 +595,7 @@ impl Ledger {
                     out.push(Finding::new(
                         Severity::Error,
                         FindingKind::UnknownCode,
-                        Location::instrument(&self.source, &ins.id, Some(code)),
+                        self.location(idx, Some(code)),
                         format!("划转 {:?} names unknown body {code:?}", ins.id),
                     ));
                 }
@@ -424,15 +603,9 @@ impl Ledger {
         }
     }
 
-    fn check_grant(
-        &self,
-        idx: usize,
-        guidance: &[(&crate::Instrument, HashSet<&str>)],
-        out: &mut Vec<Finding>,
-    ) {
+    fn check_grant(&self, idx: usize, out: &mut Out) {
         let ins = &self.instruments[idx];
-        let mut ignore = Vec::new();
-        let towns = targets(self, ins, &mut ignore);
+        let towns = targets(self, idx, None);
         let d = day(ins.effective_from);
         let givers: Vec<u32> = ins
             .from
@@ -440,47 +613,57 @@ impl Ledger {
             .filter_map(|c| self.registry.body_id(c))
             .map(|b| b.0)
             .collect();
+        let issuer = self.registry.body_id(&ins.issuer);
+        let mut issuer_reported = false;
         let mut reported_team = HashSet::new();
+        let mut penalty = false;
         for code in &ins.items {
             let Some(&item) = self.item_index.get(code) else {
                 continue;
             };
             let it = &self.items[item as usize];
+            penalty |= it.category == PowerCategory::Penalty;
             let mut not_listed = false;
             let mut not_held: Option<String> = None;
             for &t in &towns {
                 let div = self.townships[t as usize];
                 let town = self.registry.get(div);
+                let needs_team = match ins.kind {
+                    InstrumentKind::Devolution => it.category.is_enforcement(),
+                    _ => it.category == PowerCategory::Penalty,
+                };
                 if ins.kind == InstrumentKind::Devolution {
-                    let province = town.code.at(Level::Province);
-                    let allowed = guidance.iter().any(|(g, items)| {
-                        g.province == province
-                            && g.in_force(ins.effective_from)
-                            && items.contains(code.as_str())
-                    });
-                    not_listed |= !allowed;
-                    if it.category.is_enforcement()
-                        && self
-                            .registry
-                            .body_of_kind(town.code, BodyKind::EnforcementTeam)
-                            .is_none()
-                        && reported_team.insert(t)
-                    {
-                        out.push(Finding::new(
-                            Severity::Error,
-                            FindingKind::NoEnforcementTeam,
-                            Location::instrument(&self.source, &ins.id, Some(code))
-                                .with_item(code)
-                                .with_division(town.code.to_string()),
-                            format!(
-                                "{:?} devolves enforcement item {code:?} to {} ({}), which has no comprehensive enforcement team",
-                                ins.id, town.name, town.code
-                            ),
-                        ));
-                    }
+                    not_listed |= self
+                        .guidance_for(item, town.code, ins.effective_from)
+                        .is_none();
+                }
+                if needs_team && self.town_team[t as usize] == NONE && reported_team.insert(t) {
+                    let rule = if ins.kind == InstrumentKind::Devolution {
+                        "devolves enforcement item"
+                    } else {
+                        "entrusts penalty item"
+                    };
+                    let article = if ins.kind == InstrumentKind::Devolution {
+                        "行政处罚法第二十四条: only to townships able to take it on"
+                    } else {
+                        "行政处罚法第二十条、第二十一条: only to an organisation able to enforce"
+                    };
+                    out.push(Finding::new(
+                        Severity::Error,
+                        FindingKind::NoEnforcementTeam,
+                        self.location(idx, Some(code))
+                            .with_item(code)
+                            .with_division(town.code.to_string()),
+                        format!(
+                            "{:?} {rule} {code:?} to {} ({}), which has no comprehensive enforcement team ({article})",
+                            ins.id, town.name, town.code
+                        ),
+                    ));
                 }
                 let county = self.county_of[div.index()];
-                let holder = self.county_segment(item, county, d).map(|s| s.holder);
+                let holder = self
+                    .county_holding(item, county, div.index(), d)
+                    .map(|s| s.holder);
                 if not_held.is_none() && !holder.is_some_and(|h| givers.contains(&h)) {
                     not_held = Some(match holder {
                         Some(h) => format!(
@@ -496,12 +679,38 @@ impl Ledger {
                         ),
                     });
                 }
+                if !issuer_reported {
+                    if let Some(issuer) = issuer {
+                        let gov = county != NONE
+                            && self.registry.body_of_kind(
+                                self.registry.get(self.counties[county as usize]).code,
+                                BodyKind::Government,
+                            ) == Some(issuer);
+                        if !gov && holder != Some(issuer.0) {
+                            issuer_reported = true;
+                            let b = self.registry.body_at(issuer);
+                            out.push(Finding::new(
+                                Severity::Error,
+                                FindingKind::IssuerNotCompetent,
+                                self.location(idx, Some(&ins.issuer)).with_item(code),
+                                format!(
+                                    "{} {:?} is issued by {} ({}), which is neither the government of the county of {} nor the holder of item {code:?} there (行政处罚法第二十四条)",
+                                    ins.kind.zh(),
+                                    ins.id,
+                                    b.name,
+                                    b.code,
+                                    town.code
+                                ),
+                            ));
+                        }
+                    }
+                }
             }
             if not_listed {
                 out.push(Finding::new(
                     Severity::Error,
                     FindingKind::NotOnGuidanceList,
-                    Location::instrument(&self.source, &ins.id, Some(code)).with_item(code),
+                    self.location(idx, Some(code)).with_item(code),
                     format!(
                         "{:?} devolves item {code:?}, which no guidance list of the province in force on {} allows (行政处罚法第二十四条)",
                         ins.id, ins.effective_from
@@ -512,38 +721,67 @@ impl Ledger {
                 out.push(Finding::new(
                     Severity::Error,
                     FindingKind::IssuerDoesNotHold,
-                    Location::instrument(&self.source, &ins.id, Some(code)).with_item(code),
+                    self.location(idx, Some(code)).with_item(code),
                     message,
                 ));
             }
         }
+        if penalty
+            && ins.kind == InstrumentKind::Devolution
+            && ins.effective_from < PENALTY_LAW_2021
+        {
+            out.push(Finding::new(
+                Severity::Error,
+                FindingKind::BeforeRevisedPenaltyLaw,
+                self.location(idx, Some(&ins.effective_from.to_string())),
+                format!(
+                    "{:?} devolves penalty items from {}, before the revised Penalty Law took effect on {PENALTY_LAW_2021}: Art. 24 gave no basis for it then (行政处罚法第二十四条, 2021年修订)",
+                    ins.id, ins.effective_from
+                ),
+            ));
+        }
+        if penalty && ins.kind == InstrumentKind::Entrustment && ins.effective_until.is_none() {
+            out.push(Finding::new(
+                Severity::Error,
+                FindingKind::EntrustmentWithoutTerm,
+                self.location(idx, None),
+                format!(
+                    "委托 {:?} entrusts penalty items without a term: the written entrustment must state its term (行政处罚法第二十条; set `effective_until`)",
+                    ins.id
+                ),
+            ));
+        }
     }
 
-    fn check_revocation(&self, idx: usize, out: &mut Vec<Finding>) {
+    fn check_revocation(&self, idx: usize, out: &mut Out) {
         let ins = &self.instruments[idx];
-        let mut ignore = Vec::new();
-        let towns = targets(self, ins, &mut ignore);
-        let before = day(ins.effective_from) - 1;
+        let towns = targets(self, idx, None);
+        let before = day(ins.effective_from).saturating_sub(1);
         for code in &ins.items {
             let Some(&item) = self.item_index.get(code) else {
                 continue;
             };
             for &t in &towns {
-                let segs = self.town_run(item as usize, t as usize);
-                let held = segs
-                    .iter()
-                    .any(|s| s.instrument != NONE && s.from <= before && before < s.until);
-                if !held {
+                let held = self
+                    .town_layer
+                    .at(t, item, before)
+                    .is_some_and(|s| s.instrument != NONE);
+                if !held && out.full() {
+                    out.dropped += 1;
+                } else if !held {
                     let town = self.registry.get(self.townships[t as usize]);
                     out.push(Finding::new(
                         Severity::Error,
                         FindingKind::RevokingNotHeld,
-                        Location::instrument(&self.source, &ins.id, Some(code))
+                        self.location(idx, Some(code))
                             .with_item(code)
                             .with_division(town.code.to_string()),
                         format!(
-                            "{:?} revokes item {code:?} from {} ({}), which did not hold it on {}",
-                            ins.id, town.name, town.code, ins.effective_from
+                            "{:?} revokes item {code:?} from {} ({}), which did not hold it by a devolution or entrustment on {}",
+                            ins.id,
+                            town.name,
+                            town.code,
+                            ins.effective_from.pred_opt().unwrap_or(ins.effective_from)
                         ),
                     ));
                 }
@@ -551,27 +789,42 @@ impl Ledger {
         }
     }
 
-    fn check_concentration(&self, idx: usize, out: &mut Vec<Finding>) {
+    fn check_concentration(&self, idx: usize, out: &mut Out) {
         let ins = &self.instruments[idx];
         let Some(county) = crate::compile::instrument_county(self, ins) else {
             return;
         };
-        let Some(div) = self.registry.division_id(county) else {
+        let Some(slot) = crate::compile::county_slot(self, county) else {
             return;
         };
-        let slot = self.county_of[div.index()];
+        let county_div = self.counties[slot as usize];
+        if let Some(to) = ins.to.as_deref().and_then(|c| self.registry.body(c)) {
+            if to.division != county {
+                out.push(Finding::new(
+                    Severity::Error,
+                    FindingKind::NotCountyBody,
+                    self.location(idx, Some(&to.code)),
+                    format!(
+                        "划转 {:?} concentrates into {} ({}), a body of {}, not of the county {county}: powers are concentrated in one agency of the same government (行政处罚法第十八条)",
+                        ins.id, to.name, to.code, to.division
+                    ),
+                ));
+            }
+        }
         let givers: Vec<u32> = ins
             .from
             .iter()
             .filter_map(|c| self.registry.body_id(c))
             .map(|b| b.0)
             .collect();
-        let before = day(ins.effective_from) - 1;
+        let before = day(ins.effective_from).saturating_sub(1);
         for code in &ins.items {
             let Some(&item) = self.item_index.get(code) else {
                 continue;
             };
-            let holder = self.county_segment(item, slot, before).map(|s| s.holder);
+            let holder = self
+                .county_holding(item, slot, county_div.index(), before)
+                .map(|s| s.holder);
             if !holder.is_some_and(|h| givers.contains(&h)) {
                 let who = holder.map_or_else(
                     || "nobody".to_owned(),
@@ -580,7 +833,7 @@ impl Ledger {
                 out.push(Finding::new(
                     Severity::Error,
                     FindingKind::IssuerDoesNotHold,
-                    Location::instrument(&self.source, &ins.id, Some(code)).with_item(code),
+                    self.location(idx, Some(code)).with_item(code),
                     format!(
                         "{:?} concentrates item {code:?}, held before {} by {who}, not by the departments it names {:?}",
                         ins.id, ins.effective_from, ins.from
@@ -590,8 +843,26 @@ impl Ledger {
         }
     }
 
-    fn check_evaluations(&self, as_of: NaiveDate, interval: u32, out: &mut Vec<Finding>) {
-        for ins in &self.instruments {
+    fn check_evaluations(&self, as_of: NaiveDate, interval: u32, out: &mut Out) {
+        // The latest evaluation of each instrument published by `as_of`
+        // and not before the instrument took effect.
+        let mut last: HashMap<&str, NaiveDate> = HashMap::new();
+        for e in &self.instruments {
+            if e.kind != InstrumentKind::Evaluation || e.published > as_of {
+                continue;
+            }
+            for id in &e.evaluates {
+                let Some(target) = self.instrument(id) else {
+                    continue;
+                };
+                if e.published < target.effective_from {
+                    continue;
+                }
+                let slot = last.entry(id.as_str()).or_insert(e.published);
+                *slot = (*slot).max(e.published);
+            }
+        }
+        for (idx, ins) in self.instruments.iter().enumerate() {
             if ins.kind != InstrumentKind::Devolution || !ins.in_force(as_of) {
                 continue;
             }
@@ -603,25 +874,18 @@ impl Ledger {
             if !enforcement {
                 continue;
             }
-            let last = self
-                .instruments
-                .iter()
-                .filter(|e| {
-                    e.kind == InstrumentKind::Evaluation
-                        && e.published <= as_of
-                        && e.evaluates.contains(&ins.id)
-                })
-                .map(|e| e.published)
-                .max()
+            let since = last
+                .get(ins.id.as_str())
+                .copied()
                 .unwrap_or(ins.effective_from);
-            let age = (as_of - last).num_days();
+            let age = (as_of - since).num_days();
             if age > i64::from(interval) {
                 out.push(Finding::new(
                     Severity::Warning,
                     FindingKind::EvaluationOverdue,
-                    Location::instrument(&self.source, &ins.id, None),
+                    self.location(idx, None),
                     format!(
-                        "{:?} was last evaluated (or took effect) on {last}, {age} days before {as_of}; \
+                        "{:?} was last evaluated (or took effect) on {since}, {age} days before {as_of}; \
                          the interval is {interval} days (行政处罚法第二十四条: evaluate periodically)",
                         ins.id
                     ),

@@ -24,6 +24,30 @@ pub enum Error {
         /// The registry's problems.
         source: jiceng_org::Error,
     },
+    /// A ledger would cost more than its documented limits allow.
+    #[error("{origin}: the ledger is too large: {message}")]
+    TooLarge {
+        /// The file.
+        origin: String,
+        /// Which limit, with the figures.
+        message: String,
+    },
+    /// A township's list of powers was asked for a division that is not a
+    /// township, subdistrict or village of the ledger.
+    #[error("division {0} is not a township, subdistrict or village of the ledger")]
+    NotTownship(String),
+    /// A synthetic ledger's parameter is out of its range.
+    #[error("synth parameter {name} = {value} is out of range {least}..={most}")]
+    InvalidParameter {
+        /// The parameter.
+        name: &'static str,
+        /// The value given.
+        value: u64,
+        /// The least allowed.
+        least: u64,
+        /// The most allowed.
+        most: u64,
+    },
     /// No item has this code.
     #[error("unknown power item {0:?}")]
     UnknownItem(String),

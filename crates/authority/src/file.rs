@@ -82,34 +82,6 @@ pub struct Source {
     pub json: bool,
 }
 
-impl Source {
-    /// The 1-based line of the first `needle` at or after the line that
-    /// holds the instrument `id`, or of the instrument itself.
-    pub(crate) fn line_of(&self, key: &str, id: &str, needle: Option<&str>) -> Option<usize> {
-        let text = self.text.as_deref()?;
-        let pattern = if self.json {
-            format!("\"{key}\": \"{id}\"")
-        } else {
-            format!("{key} = \"{id}\"")
-        };
-        let start = text
-            .find(&pattern)
-            .or_else(|| text.find(&format!("\"{key}\":\"{id}\"")))?;
-        let at = match needle {
-            Some(n) => {
-                let quoted = format!("\"{n}\"");
-                // Look within the instrument's own table: up to the next one.
-                let end = text[start + 1..]
-                    .find(if self.json { "\"id\"" } else { "[[" })
-                    .map_or(text.len(), |e| e + start + 1);
-                text[start..end].find(&quoted).map_or(start, |i| i + start)
-            }
-            None => start,
-        };
-        Some(line_of(text, at))
-    }
-}
-
 /// Adds the offending line's text to a parser's message, so that a type
 /// error (which names no field) still shows the field: `(at `code = 5`)`.
 fn with_source_line(message: &str, text: &str, line: Option<usize>) -> String {
@@ -123,7 +95,7 @@ fn with_source_line(message: &str, text: &str, line: Option<usize>) -> String {
     }
 }
 
-fn line_of(text: &str, byte: usize) -> usize {
+pub(crate) fn line_of(text: &str, byte: usize) -> usize {
     text.as_bytes()[..byte.min(text.len())]
         .iter()
         .filter(|&&b| b == b'\n')
@@ -198,6 +170,29 @@ impl LedgerFile {
         ))
     }
 
+    /// As [`LedgerFile::from_str_auto`], keeping `text` itself in the
+    /// [`Source`] rather than a copy: a large file is held once.
+    ///
+    /// # Errors
+    ///
+    /// As [`LedgerFile::from_toml_str`].
+    pub fn from_string_auto(text: String, origin: &str) -> Result<(LedgerFile, Source), Error> {
+        let json = text.trim_start().starts_with('{');
+        let file = if json {
+            LedgerFile::from_json_str(&text, origin)?
+        } else {
+            LedgerFile::from_toml_str(&text, origin)?
+        };
+        Ok((
+            file,
+            Source {
+                origin: origin.to_owned(),
+                text: Some(text),
+                json,
+            },
+        ))
+    }
+
     fn check_format(&self, origin: &str) -> Result<(), Error> {
         if self.format != FORMAT {
             return Err(Error::Parse {
@@ -229,4 +224,211 @@ impl LedgerFile {
     pub fn schema() -> String {
         schemars::schema_for!(LedgerFile).as_value().to_string()
     }
+}
+
+/// The four lists of a ledger file, for locating their entries' lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Table {
+    Division,
+    Body,
+    Item,
+    Instrument,
+}
+
+impl Table {
+    fn of(name: &str) -> Option<Table> {
+        match name {
+            "division" => Some(Table::Division),
+            "body" => Some(Table::Body),
+            "item" => Some(Table::Item),
+            "instrument" => Some(Table::Instrument),
+            _ => None,
+        }
+    }
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+}
+
+/// Line starts and the byte ranges of every entry of the four lists, found
+/// in one pass over the text so that locating a finding costs a binary
+/// search and a scan of its own entry, never a search from the file's start.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+    tables: [Vec<(usize, usize)>; 4],
+}
+
+impl LineIndex {
+    /// Indexes `text` (TOML `[[name]]` tables, or a JSON object's arrays).
+    pub(crate) fn new(text: &str, json: bool) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(memchr_lines(text));
+        let tables = if json {
+            json_tables(text)
+        } else {
+            toml_tables(text)
+        };
+        LineIndex { starts, tables }
+    }
+
+    /// Keeps a list's ranges only when they match its parsed length, so
+    /// that a file written another way (inline arrays) gets no wrong lines.
+    pub(crate) fn expect(&mut self, table: Table, len: usize) {
+        if self.tables[table.slot()].len() != len {
+            self.tables[table.slot()].clear();
+        }
+    }
+
+    /// The 1-based line of byte `at`.
+    pub(crate) fn line(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).max(1)
+    }
+
+    /// The line of entry `index` of `table`: of `needle` (as a basic or
+    /// literal string, or bare) within the entry, else of `fallback`
+    /// within it, else of the entry's start.
+    pub(crate) fn locate(
+        &self,
+        text: &str,
+        table: Table,
+        index: usize,
+        needle: Option<&str>,
+        fallback: Option<&str>,
+    ) -> Option<usize> {
+        let &(start, end) = self.tables[table.slot()].get(index)?;
+        let body = text.get(start..end)?;
+        let find = |n: &str| -> Option<usize> {
+            if n.is_empty() {
+                return None;
+            }
+            for q in ['"', '\''] {
+                let quoted = format!("{q}{n}{q}");
+                if let Some(i) = body.find(&quoted) {
+                    return Some(i);
+                }
+            }
+            // Unquoted TOML dates.
+            find_bare(body, n)
+        };
+        let at = needle
+            .and_then(find)
+            .or_else(|| fallback.and_then(find))
+            .unwrap_or(0);
+        Some(self.line(start + at))
+    }
+}
+
+fn memchr_lines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i + 1)
+}
+
+/// `needle` not inside a longer word (a bare date or number).
+fn find_bare(body: &str, needle: &str) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let mut from = 0;
+    while let Some(i) = body[from..].find(needle) {
+        let at = from + i;
+        let end = at + needle.len();
+        let before = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let after = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
+        if before && after {
+            return Some(at);
+        }
+        from = end;
+    }
+    None
+}
+
+fn toml_tables(text: &str) -> [Vec<(usize, usize)>; 4] {
+    let mut tables: [Vec<(usize, usize)>; 4] = Default::default();
+    let mut open: Option<(Table, usize, String)> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with('[') {
+            let header = t.split('#').next().unwrap_or("").trim();
+            let name = header
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .trim()
+                .trim_matches('"');
+            let sub = open
+                .as_ref()
+                .is_some_and(|(_, _, n)| name.starts_with(&format!("{n}.")));
+            if !sub {
+                if let Some((table, start, _)) = open.take() {
+                    tables[table.slot()].push((start, pos));
+                }
+                if header.starts_with("[[") {
+                    if let Some(table) = Table::of(name) {
+                        open = Some((table, pos, name.to_owned()));
+                    }
+                }
+            }
+        }
+        pos += line.len();
+    }
+    if let Some((table, start, _)) = open {
+        tables[table.slot()].push((start, text.len()));
+    }
+    tables
+}
+
+/// The objects of the top-level arrays `division`, `body`, `item` and
+/// `instrument` of a JSON document, by a scan that tracks strings and depth.
+fn json_tables(text: &str) -> [Vec<(usize, usize)>; 4] {
+    let mut tables: [Vec<(usize, usize)>; 4] = Default::default();
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let mut last_key: Option<(usize, usize)> = None;
+    let mut array: Option<Table> = None;
+    let mut element: Option<usize> = None;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                if depth == 1 {
+                    last_key = Some((start, i.min(bytes.len())));
+                }
+            }
+            b'{' | b'[' => {
+                if depth == 1 && bytes[i] == b'[' {
+                    array = last_key
+                        .and_then(|(s, e)| text.get(s..e))
+                        .and_then(Table::of);
+                }
+                if depth == 2 && bytes[i] == b'{' && array.is_some() {
+                    element = Some(i);
+                }
+                depth += 1;
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 2 {
+                    if let (Some(table), Some(start)) = (array, element.take()) {
+                        tables[table.slot()].push((start, i + 1));
+                    }
+                }
+                if depth == 1 {
+                    array = None;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    tables
 }

@@ -108,11 +108,17 @@ pub struct Instrument {
     /// The title.
     pub title: String,
     /// The publication date.
+    #[serde(deserialize_with = "crate::dates::date")]
     pub published: NaiveDate,
     /// The first day in force.
+    #[serde(deserialize_with = "crate::dates::date")]
     pub effective_from: NaiveDate,
     /// The first day no longer in force, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::dates::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub effective_until: Option<NaiveDate>,
     /// The items it concerns.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -13,9 +13,7 @@ use serde::{Deserialize, Serialize};
 /// The category of a power item (权力事项类别).
 ///
 /// Written in files in English (`penalty`) or Chinese (`处罚`).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PowerCategory {
     /// 行政许可.
@@ -94,6 +92,57 @@ impl PowerCategory {
             self,
             PowerCategory::Penalty | PowerCategory::Coercion | PowerCategory::Inspection
         )
+    }
+}
+
+/// Every spelling the parser accepts, English first: the published schema
+/// lists them all, so that a file in Chinese validates against it.
+const CATEGORY_SPELLINGS: [&str; 32] = [
+    "licensing",
+    "许可",
+    "行政许可",
+    "penalty",
+    "处罚",
+    "行政处罚",
+    "coercion",
+    "强制",
+    "行政强制",
+    "levy",
+    "征收",
+    "行政征收",
+    "payment",
+    "给付",
+    "行政给付",
+    "inspection",
+    "检查",
+    "行政检查",
+    "confirmation",
+    "确认",
+    "行政确认",
+    "reward",
+    "奖励",
+    "行政奖励",
+    "adjudication",
+    "裁决",
+    "行政裁决",
+    "other",
+    "其他",
+    "其他行政权力",
+    "public_service",
+    "公共服务",
+];
+
+impl JsonSchema for PowerCategory {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PowerCategory".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The category of a power item (权力事项类别), in English or Chinese.",
+            "type": "string",
+            "enum": CATEGORY_SPELLINGS,
+        })
     }
 }
 

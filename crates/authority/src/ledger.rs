@@ -1,33 +1,48 @@
 //! The ledger: who holds which item where, on any date, and why.
 //!
 //! The ledger is compiled from a [`LedgerFile`] into two layers of
-//! timelines:
+//! timelines, both sparse:
 //!
-//! * the **county layer**, one timeline per (item, county): the statutory
-//!   holder (the county department of the item's sector, or the province's
-//!   or city's for items held higher) and the concentrations that moved the
-//!   item to the county's comprehensive enforcement bureau;
+//! * the **county layer**, one timeline per (item, county) that a
+//!   concentration touched; elsewhere the statutory holder applies, looked
+//!   up rather than stored: the department of the item's sector at the
+//!   item's level (the county's, or the city's or province's for items
+//!   held higher; for the towns of a city without counties, the city's);
 //! * the **township layer**, one timeline per (item, township) that any
-//!   devolution or entrustment touched, cut short by revocations.
+//!   devolution or entrustment touched, cut short by revocations; items a
+//!   township holds by law are its government's, looked up too.
 //!
 //! A query for a village or township reads the township layer and falls
-//! back to the county layer: two look-ups and a scan of a few segments.
-//! Both layers are stored flat (offsets into one segment array per layer),
-//! so a province of 2,300 townships and 300 items is a few megabytes.
+//! back to the county layer: two binary searches among the few items a
+//! place has timelines for. Memory grows with the grants the file makes,
+//! never with items × townships.
+//!
+//! Jurisdiction is by place (行政处罚法 Art. 25 in the 2021 revision: the
+//! agency of the place where the violation occurred; a village's matters
+//! are its township's).
 
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use jiceng_org::{BodyId, BodyKind, DivisionCode, DivisionId, Level, Registry};
+
+use crate::check::Location;
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::file::{LedgerFile, Source};
+use crate::file::{LedgerFile, LineIndex, Source, Table};
 use crate::instrument::{Instrument, InstrumentKind};
 use crate::item::{LegalBasis, PowerCategory, PowerItem};
 
 pub(crate) const NONE: u32 = u32::MAX;
+
+/// The item is held by townships by law.
+pub(crate) const ITEM_TOWNSHIP: u8 = 1;
+/// The item is held at the county level by law.
+pub(crate) const ITEM_COUNTY: u8 = 2;
+/// Some concentration names the item.
+pub(crate) const ITEM_CONCENTRATED: u8 = 4;
 
 /// A compact handle to a power item in one ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -47,12 +62,208 @@ pub(crate) struct Segment {
     pub instrument: u32,
 }
 
-/// A grant to a township, before revocations cut it.
+/// An open-addressing hash from (slot, item) to a run, for the fast path:
+/// one multiply and usually one probe, where a binary search would cost a
+/// mispredicted branch per step. Twice as many buckets as keys.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PairIndex {
+    buckets: Vec<Bucket>,
+    shift: u32,
+}
+
+/// One bucket: the key, where its run is, and the run's first segment
+/// inline, so that a run of one segment (the usual case) is answered from
+/// the bucket alone.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Grant {
+struct Bucket {
+    key: u64,
+    start: u32,
+    len: u32,
+    first: Segment,
+}
+
+impl PairIndex {
+    const EMPTY: u64 = u64::MAX;
+
+    fn new(pairs: impl ExactSizeIterator<Item = (u64, u32, u32, Segment)>) -> PairIndex {
+        let cap = (pairs.len() * 2).max(2).next_power_of_two();
+        let shift = 64 - cap.trailing_zeros();
+        let empty = Bucket {
+            key: Self::EMPTY,
+            start: 0,
+            len: 0,
+            first: Segment {
+                from: 0,
+                until: 0,
+                holder: NONE,
+                by: NONE,
+                instrument: NONE,
+            },
+        };
+        let mut index = PairIndex {
+            buckets: vec![empty; cap],
+            shift,
+        };
+        for (key, start, len, first) in pairs {
+            let mut b = index.bucket(key);
+            while index.buckets[b].key != Self::EMPTY {
+                b = (b + 1) & (cap - 1);
+            }
+            index.buckets[b] = Bucket {
+                key,
+                start,
+                len,
+                first,
+            };
+        }
+        index
+    }
+
+    #[inline]
+    fn bucket(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<&Bucket> {
+        if self.buckets.is_empty() {
+            return None;
+        }
+        let mask = self.buckets.len() - 1;
+        let mut b = self.bucket(key);
+        loop {
+            let bucket = &self.buckets[b];
+            if bucket.key == key {
+                return Some(bucket);
+            }
+            if bucket.key == Self::EMPTY {
+                return None;
+            }
+            b = (b + 1) & mask;
+        }
+    }
+}
+
+/// Timelines by (slot, item), stored flat: for each slot the sorted items
+/// it has timelines for, and for each of those its segments.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Layer {
+    off: Vec<u32>,
+    keys: Vec<u32>,
+    seg_off: Vec<u32>,
+    segs: Vec<Segment>,
+    index: PairIndex,
+}
+
+impl Layer {
+    /// Builds the layer from raw (slot, item, segment) entries; `group` sees
+    /// each (slot, item)'s raw segments, sorted by start then instrument.
+    pub(crate) fn build(
+        slots: usize,
+        mut entries: Vec<(u32, u32, Segment)>,
+        mut group: impl FnMut(u32, u32, &[Segment]),
+    ) -> Layer {
+        entries.sort_unstable_by_key(|&(s, i, g)| (s, i, g.from, g.instrument));
+        let mut off = vec![0u32; slots + 1];
+        let mut keys = Vec::new();
+        let mut seg_off = vec![0u32];
+        let mut segs = Vec::with_capacity(entries.len());
+        let mut raw: Vec<Segment> = Vec::new();
+        let mut k = 0;
+        while k < entries.len() {
+            let (s, i, _) = entries[k];
+            raw.clear();
+            while k < entries.len() && (entries[k].0, entries[k].1) == (s, i) {
+                raw.push(entries[k].2);
+                k += 1;
+            }
+            group(s, i, &raw);
+            crate::compile::sweep(&raw, &mut segs);
+            keys.push(i);
+            seg_off.push(segs.len() as u32);
+            if let Some(o) = off.get_mut(s as usize + 1) {
+                *o = keys.len() as u32;
+            }
+        }
+        // Slots without timelines end where the previous one ended.
+        for k in 1..off.len() {
+            off[k] = off[k].max(off[k - 1]);
+        }
+        let mut pairs = Vec::with_capacity(keys.len());
+        for slot in 0..slots {
+            for k in off[slot]..off[slot + 1] {
+                let (a, b) = (seg_off[k as usize], seg_off[k as usize + 1]);
+                pairs.push((
+                    pair(slot as u32, keys[k as usize]),
+                    a,
+                    b - a,
+                    segs[a as usize],
+                ));
+            }
+        }
+        let index = PairIndex::new(pairs.into_iter());
+        Layer {
+            off,
+            keys,
+            seg_off,
+            segs,
+            index,
+        }
+    }
+
+    /// The timeline of (slot, item), in date order.
+    #[inline]
+    pub(crate) fn run(&self, slot: u32, item: u32) -> &[Segment] {
+        match self.index.get(pair(slot, item)) {
+            Some(b) => &self.segs[b.start as usize..(b.start + b.len) as usize],
+            None => &[],
+        }
+    }
+
+    /// The segment of (slot, item) in force on day `d`.
+    #[inline]
+    pub(crate) fn at(&self, slot: u32, item: u32, d: i32) -> Option<Segment> {
+        let b = self.index.get(pair(slot, item))?;
+        // Most runs have one segment, kept in the bucket.
+        if b.len == 1 {
+            let s = b.first;
+            return (s.from <= d && d < s.until).then_some(s);
+        }
+        let run = &self.segs[b.start as usize..(b.start + b.len) as usize];
+        let p = run.partition_point(|s| s.from <= d);
+        p.checked_sub(1)
+            .map(|p| run[p])
+            .filter(|s| s.from <= d && d < s.until)
+    }
+
+    /// The items of a slot with their timelines.
+    pub(crate) fn items_of(&self, slot: u32) -> impl Iterator<Item = (u32, &[Segment])> + '_ {
+        let s = slot as usize;
+        let a = self.off.get(s).copied().unwrap_or(0) as usize;
+        let b = self.off.get(s + 1).copied().unwrap_or(0) as usize;
+        (a..b).map(move |k| {
+            (
+                self.keys[k],
+                &self.segs[self.seg_off[k] as usize..self.seg_off[k + 1] as usize],
+            )
+        })
+    }
+}
+
+#[inline]
+fn pair(slot: u32, item: u32) -> u64 {
+    (u64::from(slot) << 32) | u64::from(item)
+}
+
+/// A run of overlapping grants of one item to one township.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Overlap {
     pub item: u32,
     pub township: u32,
-    pub seg: Segment,
+    /// The instruments of the run (at most a dozen), in date order.
+    pub instruments: Vec<u32>,
+    /// How many instruments the run has in all.
+    pub count: usize,
 }
 
 /// The compiled ledger.
@@ -76,23 +287,47 @@ pub struct Ledger {
     pub(crate) name: String,
     pub(crate) illustrative: bool,
     pub(crate) source: Source,
+    pub(crate) lines: LineIndex,
     pub(crate) registry: Registry,
     pub(crate) items: Vec<PowerItem>,
     pub(crate) item_index: HashMap<String, u32>,
     pub(crate) instruments: Vec<Instrument>,
     pub(crate) instrument_index: HashMap<String, u32>,
-    /// By division index: the county slot of the division's county.
+    /// By division index: the county-level slot of the division.
     pub(crate) county_of: Vec<u32>,
-    /// By division index: the township slot of the division's township.
+    /// By division index: the township slot of the division.
     pub(crate) township_of: Vec<u32>,
+    /// County-level slots: the counties, then the cities without counties.
     pub(crate) counties: Vec<DivisionId>,
+    pub(crate) county_slots: HashMap<DivisionCode, u32>,
+    pub(crate) county_towns_off: Vec<u32>,
+    pub(crate) county_towns: Vec<u32>,
     pub(crate) townships: Vec<DivisionId>,
-    pub(crate) county_off: Vec<u32>,
-    pub(crate) county_segs: Vec<Segment>,
-    pub(crate) town_off: Vec<u32>,
-    pub(crate) town_segs: Vec<Segment>,
-    /// (item, township slot, instrument, instrument) granted at once.
-    pub(crate) overlaps: Vec<(usize, usize, u32, u32)>,
+    pub(crate) town_gov: Vec<u32>,
+    pub(crate) town_team: Vec<u32>,
+    pub(crate) town_centre: Vec<u32>,
+    /// By item: its interned sector.
+    pub(crate) item_sector: Vec<u32>,
+    /// By division index: its departments, (sector, body) sorted by sector.
+    pub(crate) dept_off: Vec<u32>,
+    pub(crate) depts: Vec<(u32, u32)>,
+    /// Items held by townships by law.
+    pub(crate) township_items: Vec<u32>,
+    /// By division index: (township slot, county-level slot), together for
+    /// the fast path.
+    pub(crate) place: Vec<(u32, u32)>,
+    /// By item: `ITEM_*` flags, for the fast path.
+    pub(crate) item_flags: Vec<u8>,
+    /// Sectors interned; with `county_dept`, the department of each sector
+    /// in each county-level slot (`NONE` where there is none), when that
+    /// table is small enough (else empty, and the slow lookup applies).
+    pub(crate) n_sectors: usize,
+    pub(crate) county_dept: Vec<u32>,
+    /// By item: the guidance lists naming it, in file order.
+    pub(crate) guidance_of: HashMap<u32, Vec<u32>>,
+    pub(crate) county_layer: Layer,
+    pub(crate) town_layer: Layer,
+    pub(crate) overlaps: Vec<Overlap>,
     /// Problems met while compiling (unknown references), reported by
     /// [`Ledger::check`].
     pub(crate) build_findings: Vec<crate::check::Finding>,
@@ -161,6 +396,10 @@ pub struct Step {
     /// The legal basis, for the statutory step.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub basis: Vec<LegalBasis>,
+    /// For a devolution: the guidance list that allowed it (行政处罚法
+    /// Art. 24), when one of the township's province lists the item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_by: Option<InstrumentRef>,
 }
 
 /// Who holds an item in a division on a date, with the chain of
@@ -218,32 +457,64 @@ impl Ledger {
     ///
     /// # Errors
     ///
-    /// [`Error::Parse`] or [`Error::Registry`]. Problems with instruments do
-    /// not stop the build: [`Ledger::check`] reports them.
+    /// [`Error::Parse`], [`Error::Registry`] or [`Error::TooLarge`].
+    /// Problems with divisions, bodies, items and instruments do not stop
+    /// the build: [`Ledger::check`] reports them.
     pub fn from_text(text: &str, origin: &str) -> Result<Ledger, Error> {
         let (file, source) = LedgerFile::from_str_auto(text, origin)?;
         Ledger::build(file, source)
     }
 
-    /// Builds a ledger from a parsed file.
+    /// As [`Ledger::from_text`], keeping `text` itself rather than a copy:
+    /// a large file is held in memory once.
     ///
     /// # Errors
     ///
-    /// [`Error::Registry`] when the divisions and bodies do not form a
-    /// registry. Problems with items and instruments are collected for
-    /// [`Ledger::check`]; a reference that cannot be resolved is left out.
+    /// As [`Ledger::from_text`].
+    pub fn from_string(text: String, origin: &str) -> Result<Ledger, Error> {
+        let (file, source) = LedgerFile::from_string_auto(text, origin)?;
+        Ledger::build(file, source)
+    }
+
+    /// Builds a ledger from a parsed file.
+    ///
+    /// A division or body that would break the registry (a duplicate code,
+    /// a missing parent, a kind that does not fit its level) is left out,
+    /// with a finding at its line that [`Ledger::check`] reports.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] when the instruments name more than
+    /// [`crate::MAX_GRANTS`] (item, township) pairs; [`Error::Registry`]
+    /// only when the registry cannot be built even so.
     pub fn build(file: LedgerFile, source: Source) -> Result<Ledger, Error> {
-        let registry = Registry::new(file.divisions, file.bodies).map_err(|e| Error::Registry {
-            origin: source.origin.clone(),
-            source: e,
-        })?;
+        let mut lines = match source.text.as_deref() {
+            Some(text) => LineIndex::new(text, source.json),
+            None => LineIndex::default(),
+        };
+        lines.expect(Table::Division, file.divisions.len());
+        lines.expect(Table::Body, file.bodies.len());
+        lines.expect(Table::Item, file.items.len());
+        lines.expect(Table::Instrument, file.instruments.len());
+        let mut findings = Vec::new();
+        let registry = crate::compile::registry(
+            file.divisions,
+            file.bodies,
+            crate::compile::Locator {
+                source: &source,
+                lines: &lines,
+            },
+            &mut findings,
+        )?;
         crate::compile::compile(
             file.name,
             file.illustrative,
             source,
+            lines,
             registry,
             file.items,
             file.instruments,
+            findings,
         )
     }
 
@@ -294,36 +565,121 @@ impl Ledger {
             .map(|&i| &self.instruments[i as usize])
     }
 
+    pub(crate) fn locator(&self) -> crate::compile::Locator<'_> {
+        crate::compile::Locator {
+            source: &self.source,
+            lines: &self.lines,
+        }
+    }
+
+    /// Where instrument `idx` is, at `needle` within it when given.
+    pub(crate) fn location(&self, idx: usize, needle: Option<&str>) -> Location {
+        let ins = &self.instruments[idx];
+        let mut l = Location::bare(&self.source);
+        l.instrument = Some(ins.id.clone());
+        l.line = self
+            .locator()
+            .at(Table::Instrument, idx, needle, Some(&ins.id));
+        l
+    }
+
+    /// The body that holds `item` by law for matters of the division with
+    /// index `div`: the department of the item's sector at the item's level
+    /// (for county items, at the county, or at the city for the towns of a
+    /// city without counties), or for items held by townships the township
+    /// government.
+    pub(crate) fn statutory(&self, item: u32, div: usize) -> Option<u32> {
+        let it = &self.items[item as usize];
+        if it.level >= Level::Township {
+            let t = *self.township_of.get(div)?;
+            return (t != NONE)
+                .then(|| self.town_gov[t as usize])
+                .filter(|&g| g != NONE);
+        }
+        let at = if it.level == Level::County {
+            let c = *self.county_of.get(div)?;
+            if c == NONE {
+                return None;
+            }
+            self.counties[c as usize].index()
+        } else {
+            let code = self.registry.divisions()[div].code;
+            self.registry.division_id(code.at(it.level)?)?.index()
+        };
+        let sector = self.item_sector[item as usize];
+        if sector == NONE {
+            return None;
+        }
+        let list = &self.depts[self.dept_off[at] as usize..self.dept_off[at + 1] as usize];
+        list.binary_search_by_key(&sector, |&(s, _)| s)
+            .ok()
+            .map(|p| list[p].1)
+    }
+
+    /// The county-layer segment of `item` for the division with index `div`
+    /// (whose county-level slot is `county`) on day `d`: a concentration's,
+    /// or the statutory holder's.
+    #[inline]
+    pub(crate) fn county_holding(
+        &self,
+        item: u32,
+        county: u32,
+        div: usize,
+        d: i32,
+    ) -> Option<Segment> {
+        if county != NONE && self.items[item as usize].level < Level::Township {
+            if let Some(s) = self.county_layer.at(county, item, d) {
+                return Some(s);
+            }
+        }
+        self.statutory(item, div).map(|holder| Segment {
+            from: crate::compile::START,
+            until: crate::compile::OPEN,
+            holder,
+            by: NONE,
+            instrument: NONE,
+        })
+    }
+
     /// The segment in force on day `d` for (item, division), with the layer
     /// it came from (true: township layer).
     #[inline]
     pub(crate) fn segment(&self, item: u32, div: usize, d: i32) -> Option<(Segment, bool)> {
-        let t = self.township_of[div];
+        let (t, c) = *self.place.get(div)?;
         if t != NONE {
-            let segs = self.town_run(item as usize, t as usize);
-            if let Some(s) = segs.iter().find(|s| s.from <= d && d < s.until) {
-                return Some((*s, true));
+            if let Some(s) = self.town_layer.at(t, item, d) {
+                return Some((s, true));
             }
         }
-        self.county_segment(item, self.county_of[div], d)
-            .map(|s| (s, false))
-    }
-
-    /// The township-layer segments of (item, township slot), in date order.
-    #[inline]
-    pub(crate) fn town_run(&self, item: usize, township: usize) -> &[Segment] {
-        let k = item * self.townships.len() + township;
-        &self.town_segs[self.town_off[k] as usize..self.town_off[k + 1] as usize]
-    }
-
-    #[inline]
-    pub(crate) fn county_segment(&self, item: u32, county: u32, d: i32) -> Option<Segment> {
-        if county == NONE {
-            return None;
+        let flags = self.item_flags[item as usize];
+        if c != NONE && flags & ITEM_CONCENTRATED != 0 {
+            if let Some(s) = self.county_layer.at(c, item, d) {
+                return Some((s, false));
+            }
         }
-        let k = item as usize * self.counties.len() + county as usize;
-        let segs = &self.county_segs[self.county_off[k] as usize..self.county_off[k + 1] as usize];
-        segs.iter().find(|s| s.from <= d && d < s.until).copied()
+        let holder = if flags & ITEM_COUNTY != 0 && c != NONE && !self.county_dept.is_empty() {
+            // The statutory holder from the dense table.
+            let sector = self.item_sector[item as usize];
+            if sector == NONE {
+                return None;
+            }
+            Some(self.county_dept[c as usize * self.n_sectors + sector as usize])
+                .filter(|&h| h != NONE)
+        } else {
+            self.statutory(item, div)
+        };
+        holder.map(|holder| {
+            (
+                Segment {
+                    from: crate::compile::START,
+                    until: crate::compile::OPEN,
+                    holder,
+                    by: NONE,
+                    instrument: NONE,
+                },
+                false,
+            )
+        })
     }
 
     /// The holder of an item in a division on a date, by handles: the fast
@@ -343,6 +699,9 @@ impl Ledger {
     /// ```
     #[inline]
     pub fn holder_id(&self, item: ItemId, division: DivisionId, date: NaiveDate) -> Option<BodyId> {
+        if item.0 as usize >= self.items.len() {
+            return None;
+        }
         self.segment(item.0, division.index(), day(date))
             .map(|(s, _)| BodyId(s.holder))
     }
@@ -350,7 +709,12 @@ impl Ledger {
     /// Who holds `item` in `division` on `date`, and by which instruments.
     ///
     /// A village's matters are held as its township's; a county's matters
-    /// (or a township's that nothing devolved) by the county layer.
+    /// (or a township's that nothing devolved) by the county layer. The
+    /// explanation lists, in date order, the statute and then each
+    /// instrument that passed the power on to the holder: for a township
+    /// grant, the concentrations in force on the day the grant took effect
+    /// (not later ones), then the grant with the guidance list that allowed
+    /// it.
     ///
     /// # Errors
     ///
@@ -381,10 +745,7 @@ impl Ledger {
                 })?;
         let it = self.item(id);
         let mut steps = Vec::new();
-        // The statutory holder, then the county layer's instrument, then
-        // the township layer's.
-        let county = self.county_of[div.index()];
-        if let Some(base) = crate::compile::statutory_holder(self, id.0, div.index()) {
+        if let Some(base) = self.statutory(id.0, div.index()) {
             steps.push(Step {
                 rule: format!(
                     "by law, {} items of sector {} are held at the {} level by the department of that sector",
@@ -395,23 +756,27 @@ impl Ledger {
                 holder: self.body_ref(base),
                 instrument: None,
                 basis: it.basis.clone(),
+                allowed_by: None,
             });
         }
-        let county_seg = if it.level >= Level::Township {
-            // Held by townships by law: there is no county layer.
-            None
-        } else if township_layer {
-            self.county_segment(id.0, county, d)
-        } else {
-            Some(seg)
-        };
-        if let Some(cs) = county_seg {
-            if cs.instrument != NONE {
-                steps.push(self.step(cs));
+        let county = self.county_of[div.index()];
+        if township_layer {
+            let ins = &self.instruments[seg.instrument as usize];
+            if it.level < Level::Township {
+                self.county_chain(id.0, county, day(ins.effective_from), &mut steps);
             }
-        }
-        if township_layer && seg.instrument != NONE {
-            steps.push(self.step(seg));
+            let mut step = self.step(seg);
+            if ins.kind == InstrumentKind::Devolution {
+                let town = self
+                    .registry
+                    .get(self.townships[self.township_of[div.index()] as usize]);
+                step.allowed_by = self
+                    .guidance_for(id.0, town.code, ins.effective_from)
+                    .map(|g| self.instrument_ref(g));
+            }
+            steps.push(step);
+        } else if seg.instrument != NONE {
+            self.county_chain(id.0, county, d, &mut steps);
         }
         Ok(Holding {
             item: it.code.clone(),
@@ -423,6 +788,64 @@ impl Ledger {
             exercised_by: (seg.by != NONE).then(|| self.body_ref(seg.by)),
             explanation: steps,
         })
+    }
+
+    /// The concentrations that brought `item` to its county-layer holder on
+    /// day `d`, in date order: those in force that day that took effect no
+    /// later than the one that holds (the successive concentrations that
+    /// passed the power on), ending with that one.
+    fn county_chain(&self, item: u32, county: u32, d: i32, steps: &mut Vec<Step>) {
+        if county == NONE {
+            return;
+        }
+        let run = self.county_layer.run(county, item);
+        let Some(win) = run.iter().find(|s| s.from <= d && d < s.until) else {
+            return;
+        };
+        let key = |i: u32| (self.instruments[i as usize].effective_from, i);
+        let mut chain: Vec<u32> = Vec::new();
+        for s in run {
+            let ins = &self.instruments[s.instrument as usize];
+            let in_force =
+                day(ins.effective_from) <= d && ins.effective_until.is_none_or(|u| d < day(u));
+            if in_force
+                && key(s.instrument) <= key(win.instrument)
+                && !chain.contains(&s.instrument)
+            {
+                chain.push(s.instrument);
+            }
+        }
+        chain.sort_by_key(|&i| key(i));
+        for i in chain {
+            let mut seg = *win;
+            seg.instrument = i;
+            seg.holder = self.instruments[i as usize]
+                .to
+                .as_deref()
+                .and_then(|c| self.registry.body_id(c))
+                .map_or(win.holder, |b| b.0);
+            steps.push(self.step(seg));
+        }
+    }
+
+    /// The guidance list of the township's province, in force on `date`,
+    /// that lists `item` (the last such in the file).
+    pub(crate) fn guidance_for(
+        &self,
+        item: u32,
+        township: DivisionCode,
+        date: NaiveDate,
+    ) -> Option<u32> {
+        let province = township.at(Level::Province);
+        self.guidance_of
+            .get(&item)?
+            .iter()
+            .rev()
+            .copied()
+            .find(|&g| {
+                let g = &self.instruments[g as usize];
+                g.province == province && g.in_force(date)
+            })
     }
 
     fn step(&self, seg: Segment) -> Step {
@@ -449,6 +872,7 @@ impl Ledger {
             holder: self.body_ref(seg.holder),
             instrument: Some(self.instrument_ref(seg.instrument)),
             basis: Vec::new(),
+            allowed_by: None,
         }
     }
 
@@ -507,8 +931,11 @@ impl Ledger {
         for (i, item) in self.items.iter().enumerate() {
             let seg = if b.division.level() == Level::Township {
                 self.segment(i as u32, div.index(), d).map(|(s, _)| s)
-            } else if b.division.level() == Level::County {
-                self.county_segment(i as u32, self.county_of[div.index()], d)
+            } else if b.division.level() == Level::County
+                || self.county_slots.contains_key(&b.division)
+            {
+                let c = self.county_slots.get(&b.division).copied().unwrap_or(NONE);
+                self.county_holding(i as u32, c, div.index(), d)
             } else {
                 // A province's or city's body: the items it holds by law in
                 // any county under it.
@@ -516,8 +943,8 @@ impl Ledger {
                     .iter()
                     .enumerate()
                     .filter(|(_, c)| b.division.contains(self.registry.get(**c).code))
-                    .find_map(|(k, _)| {
-                        self.county_segment(i as u32, k as u32, d)
+                    .find_map(|(k, c)| {
+                        self.county_holding(i as u32, k as u32, c.index(), d)
                             .filter(|s| s.holder == id.0)
                     })
             };
@@ -548,15 +975,13 @@ impl Ledger {
         let t = self.township_of[div.index()];
         let d = day(date);
         let mut out = Vec::new();
-        for i in 0..self.items.len() {
-            let segs = self.town_run(i, t as usize);
-            // Statutory township holdings (no instrument) were not devolved.
+        for (i, segs) in self.town_layer.items_of(t) {
             let granted = segs
                 .iter()
                 .find(|s| s.instrument != NONE && s.from <= d && d < s.until);
             if let Some(s) = granted {
                 out.push(Devolved {
-                    item: ItemId(i as u32),
+                    item: ItemId(i),
                     holder: self.body_ref(s.holder),
                     exercised_by: (s.by != NONE).then(|| self.body_ref(s.by)),
                     instrument: self.instrument_ref(s.instrument),
@@ -566,12 +991,15 @@ impl Ledger {
         Ok(out)
     }
 
-    /// The township slots in force for a county slot, for statistics.
-    pub(crate) fn townships_of_county(&self, county: u32) -> impl Iterator<Item = u32> + '_ {
-        self.townships
-            .iter()
-            .enumerate()
-            .filter(move |(_, t)| self.county_of[t.index()] == county)
-            .map(|(k, _)| k as u32)
+    /// The township slots of a county-level slot.
+    pub(crate) fn townships_of_county(&self, county: u32) -> &[u32] {
+        let c = county as usize;
+        match (
+            self.county_towns_off.get(c),
+            self.county_towns_off.get(c + 1),
+        ) {
+            (Some(&a), Some(&b)) => &self.county_towns[a as usize..b as usize],
+            _ => &[],
+        }
     }
 }

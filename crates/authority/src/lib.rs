@@ -18,6 +18,9 @@
 //! * [`Ledger::check`]: every finding before publication, with locations.
 //! * [`Ledger::stats`], [`Ledger::snapshot`], [`Snapshot::diff`]: counts
 //!   and changes.
+//! * [`Ledger::powers`] and [`Ledger::timeline`]: a township's list of
+//!   powers and duties (权责清单) on a date, and one item's history in one
+//!   place.
 //! * [`synth`]: seeded synthetic province-scale ledgers.
 //!
 //! The crate does no I/O and reads no clock: dates are passed in.
@@ -27,7 +30,9 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 mod check;
+mod clerk;
 mod compile;
+mod dates;
 mod error;
 mod file;
 mod instrument;
@@ -36,7 +41,11 @@ mod ledger;
 mod report;
 pub mod synth;
 
-pub use check::{CheckOptions, Finding, FindingKind, Location, Severity};
+pub use check::{
+    CheckOptions, Finding, FindingKind, Location, MAX_FINDINGS, PENALTY_LAW_2021, Severity,
+};
+pub use clerk::{Period, Power};
+pub use compile::MAX_GRANTS;
 pub use error::Error;
 pub use file::{FORMAT, LedgerFile, Source};
 pub use instrument::{Instrument, InstrumentKind};

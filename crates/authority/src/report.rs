@@ -16,6 +16,7 @@ use jiceng_org::{BodyId, DivisionCode};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::instrument::InstrumentKind;
 use crate::item::PowerCategory;
 use crate::ledger::{Ledger, NONE, day};
 
@@ -171,13 +172,16 @@ pub struct CountyStats {
     pub name: String,
     /// Its townships in the ledger.
     pub townships: usize,
-    /// (item, township) grants in force.
+    /// (item, township) devolutions in force.
     pub devolved: usize,
+    /// (item, township) entrustments in force, counted apart: the county
+    /// body stays the holder.
+    pub entrusted: usize,
     /// `devolved / townships`.
     pub average_per_township: f64,
     /// Licensing (approval) grants per township on average.
     pub average_licensing_per_township: f64,
-    /// Grants by category.
+    /// Devolutions by category.
     pub by_category: BTreeMap<PowerCategory, usize>,
     /// Items the county's enforcement bureau holds.
     pub concentrated: usize,
@@ -192,10 +196,12 @@ pub struct Stats {
     pub items: usize,
     /// Instruments in force on the date.
     pub instruments_in_force: usize,
-    /// (item, township) grants in force, by category.
+    /// (item, township) devolutions in force, by category.
     pub by_category: BTreeMap<PowerCategory, usize>,
-    /// (item, township) grants in force, by sector.
+    /// (item, township) devolutions in force, by sector.
     pub by_sector: BTreeMap<String, usize>,
+    /// (item, township) entrustments in force.
+    pub entrusted: usize,
     /// Per county.
     pub counties: Vec<CountyStats>,
 }
@@ -211,20 +217,29 @@ impl Ledger {
         };
         for (i, it) in self.items.iter().enumerate() {
             for (c, div) in self.counties.iter().enumerate() {
-                if let Some(s) = self.county_segment(i as u32, c as u32, d) {
+                if let Some(s) = self.county_holding(i as u32, c as u32, div.index(), d) {
                     entries.insert(
                         (it.code.clone(), self.registry.get(*div).code),
                         entry(s.holder, s.by),
                     );
                 }
             }
-            for (t, div) in self.townships.iter().enumerate() {
-                let segs = self.town_run(i, t);
+        }
+        for (t, div) in self.townships.iter().enumerate() {
+            let code = self.registry.get(*div).code;
+            for (i, segs) in self.town_layer.items_of(t as u32) {
                 if let Some(s) = segs.iter().find(|s| s.from <= d && d < s.until) {
                     entries.insert(
-                        (it.code.clone(), self.registry.get(*div).code),
+                        (self.items[i as usize].code.clone(), code),
                         entry(s.holder, s.by),
                     );
+                }
+            }
+            // Items held by townships by law, where no grant applies.
+            for &i in &self.township_items {
+                let key = (self.items[i as usize].code.clone(), code);
+                if !entries.contains_key(&key) && self.town_gov[t] != NONE {
+                    entries.insert(key, entry(self.town_gov[t], NONE));
                 }
             }
         }
@@ -247,6 +262,7 @@ impl Ledger {
         let d = day(date);
         let mut by_category = BTreeMap::new();
         let mut by_sector = BTreeMap::new();
+        let mut entrusted = 0;
         let mut counties: Vec<CountyStats> = self
             .counties
             .iter()
@@ -257,6 +273,7 @@ impl Ledger {
                     name: div.name.clone(),
                     townships: 0,
                     devolved: 0,
+                    entrusted: 0,
                     average_per_township: 0.0,
                     average_licensing_per_township: 0.0,
                     by_category: BTreeMap::new(),
@@ -264,37 +281,44 @@ impl Ledger {
                 }
             })
             .collect();
-        for div in &self.townships {
+        for (t, div) in self.townships.iter().enumerate() {
             let c = self.county_of[div.index()];
             if c != NONE {
                 counties[c as usize].townships += 1;
             }
-        }
-        for (i, it) in self.items.iter().enumerate() {
-            for (t, div) in self.townships.iter().enumerate() {
-                let segs = self.town_run(i, t);
-                let granted = segs
+            for (i, segs) in self.town_layer.items_of(t as u32) {
+                let Some(s) = segs
                     .iter()
-                    .any(|s| s.instrument != NONE && s.from <= d && d < s.until);
-                if !granted {
+                    .find(|s| s.instrument != NONE && s.from <= d && d < s.until)
+                else {
+                    continue;
+                };
+                let it = &self.items[i as usize];
+                if self.instruments[s.instrument as usize].kind == InstrumentKind::Entrustment {
+                    entrusted += 1;
+                    if c != NONE {
+                        counties[c as usize].entrusted += 1;
+                    }
                     continue;
                 }
                 *by_category.entry(it.category).or_insert(0) += 1;
                 *by_sector.entry(it.sector.to_string()).or_insert(0) += 1;
-                let c = self.county_of[div.index()];
                 if c != NONE {
                     let cs = &mut counties[c as usize];
                     cs.devolved += 1;
                     *cs.by_category.entry(it.category).or_insert(0) += 1;
                 }
             }
-            for (c, cs) in counties.iter_mut().enumerate() {
-                if let Some(s) = self.county_segment(i as u32, c as u32, d) {
-                    let concentrated = s.instrument != NONE
+        }
+        for (c, cs) in counties.iter_mut().enumerate() {
+            for (_, segs) in self.county_layer.items_of(c as u32) {
+                let concentrated = segs.iter().any(|s| {
+                    s.from <= d
+                        && d < s.until
                         && self.instruments[s.instrument as usize].kind
-                            == crate::InstrumentKind::Concentration;
-                    cs.concentrated += usize::from(concentrated);
-                }
+                            == InstrumentKind::Concentration
+                });
+                cs.concentrated += usize::from(concentrated);
             }
         }
         for cs in &mut counties {
@@ -315,6 +339,7 @@ impl Ledger {
             instruments_in_force: self.instruments.iter().filter(|i| i.in_force(date)).count(),
             by_category,
             by_sector,
+            entrusted,
             counties,
         }
     }

@@ -125,7 +125,14 @@ fn not_on_the_guidance_list() {
         "2021-01-15",
         &format!("townships = [\"{T1}\"]\nitems = [\"CF-1\"]"),
     );
-    check(&early, &[(Severity::Error, FindingKind::NotOnGuidanceList)]);
+    // A penalty devolved before 2021-07-15 also predates Art. 24 itself.
+    check(
+        &early,
+        &[
+            (Severity::Error, FindingKind::NotOnGuidanceList),
+            (Severity::Error, FindingKind::BeforeRevisedPenaltyLaw),
+        ],
+    );
 }
 
 #[test]
@@ -268,6 +275,23 @@ fn enforcement_items_need_a_team() {
     );
     let found = check(&extra, &[(Severity::Error, FindingKind::NoEnforcementTeam)]);
     assert_eq!(found[0].location.division.as_deref(), Some(T3));
+    // A devolution cites Art. 24 (townships able to take it on), not the
+    // entrustment articles.
+    assert!(
+        found[0].message.contains("devolves enforcement item"),
+        "{}",
+        found[0].message
+    );
+    assert!(
+        found[0].message.contains("第二十四条"),
+        "{}",
+        found[0].message
+    );
+    assert!(
+        !found[0].message.contains("第二十一条"),
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! The file formats: TOML and JSON round trips, parse errors, the schema.
 
-use jiceng_authority::{Error, Ledger, LedgerFile};
+use jiceng_authority::{Error, FindingKind, Ledger, LedgerFile};
 
 use crate::{BASE, CONCENTRATE};
 
@@ -47,12 +47,59 @@ fn parse_errors_point_at_the_line() {
     assert!(err.to_string().contains("format 2"), "{err}");
 }
 
+/// Registry problems are findings with the line of the division or body,
+/// reported with the others; the build goes on without the entry.
 #[test]
-fn registry_problems_stop_the_build() {
+fn registry_problems_are_findings_with_lines() {
     let bad = BASE.replace("division = \"130430200000\"", "division = \"130430300000\"");
-    let err = Ledger::from_text(&bad, "bad.toml").unwrap_err();
-    assert!(matches!(err, Error::Registry { .. }));
-    assert!(err.to_string().contains("130430300000"), "{err}");
+    let l = Ledger::from_text(&bad, "bad.toml").unwrap();
+    let found = l.check(&jiceng_authority::CheckOptions::default());
+    let line_of = |needle: &str| bad.lines().position(|l| l == needle).unwrap() + 1;
+    let lines: Vec<_> = found.iter().map(|f| (f.kind, f.location.line)).collect();
+    assert_eq!(
+        lines,
+        vec![
+            (FindingKind::UnknownCode, Some(line_of("code = \"t3-gov\""))),
+            (
+                FindingKind::UnknownCode,
+                Some(line_of("code = \"t3-fwzx\""))
+            ),
+        ],
+        "{found:#?}"
+    );
+    assert!(found[0].message.contains("130430300000"), "{found:#?}");
+    // A duplicate division points at its second occurrence.
+    let dup = format!(
+        "{BASE}\n[[division]]\ncode = \"130430100000\"\nname = \"again\"\nkind = \"town\"\n"
+    );
+    let found = Ledger::from_text(&dup, "dup.toml")
+        .unwrap()
+        .check(&jiceng_authority::CheckOptions::default());
+    let lines: Vec<&str> = dup.lines().collect();
+    let second = lines
+        .iter()
+        .rposition(|l| *l == "code = \"130430100000\"")
+        .unwrap()
+        + 1;
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].kind, FindingKind::DuplicateCode);
+    assert_eq!(found[0].location.line, Some(second));
+    // A division whose parent is missing is left out, with its line.
+    let orphan = BASE.replace("code = \"130430200000\"", "code = \"130431200000\"");
+    let found = Ledger::from_text(&orphan, "orphan.toml")
+        .unwrap()
+        .check(&jiceng_authority::CheckOptions::default());
+    let at = orphan
+        .lines()
+        .position(|l| l == "code = \"130431200000\"")
+        .unwrap()
+        + 1;
+    assert!(
+        found
+            .iter()
+            .any(|f| f.kind == FindingKind::RegistryMismatch && f.location.line == Some(at)),
+        "{found:#?}"
+    );
 }
 
 #[test]
@@ -111,5 +158,39 @@ fn bundled_sample_is_clean() {
     ] {
         let n = l.devolved_to(other.parse().unwrap(), date).unwrap().len();
         assert!(shangcun > n, "尚村镇 {shangcun} vs {other} {n}");
+    }
+}
+
+/// Every spelling the parser accepts for a category is in the published
+/// schema, and every spelling in the schema parses: the Chinese names of
+/// the bundled sample validate against it.
+#[test]
+fn the_schema_lists_every_category_spelling() {
+    use jiceng_authority::{PowerCategory, PowerItem};
+    let schema: serde_json::Value = serde_json::from_str(&LedgerFile::schema()).unwrap();
+    let spellings: Vec<String> = schema["$defs"]["PowerCategory"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect();
+    let parse = |s: &str| -> PowerCategory {
+        let item: PowerItem = toml::from_str(&format!(
+            "code = \"x\"\nname = \"x\"\nsector = \"x\"\ncategory = \"{s}\""
+        ))
+        .unwrap();
+        item.category
+    };
+    for s in &spellings {
+        parse(s);
+    }
+    for c in PowerCategory::ALL {
+        assert!(spellings.contains(&c.to_string()), "{c}");
+        assert!(spellings.contains(&c.zh().to_owned()), "{c}");
+        assert_eq!(parse(c.zh()), c);
+    }
+    // The sample's own spellings.
+    for s in ["处罚", "许可", "给付"] {
+        assert!(spellings.iter().any(|x| x == s), "{s}");
     }
 }

@@ -306,8 +306,8 @@ fn revocation_and_new_devolution_on_the_same_day() {
             "dev1",
             "devolution",
             "\"c-sthj\"",
-            "2021-02-20",
-            "2021-03-01",
+            "2021-07-20",
+            "2021-08-01",
             &format!("townships = [\"{T1}\"]\nitems = [\"CF-1\"]")
         ),
         instrument(

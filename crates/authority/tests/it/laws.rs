@@ -1,5 +1,6 @@
 //! Laws: a revocation undoes a devolution; a diff applied gives the other
-//! snapshot; the fast path agrees with the explained one.
+//! snapshot. (The fast path and the explained holder are compared with an
+//! independent reference in `reference.rs`.)
 
 use jiceng_authority::synth::{SynthParams, province};
 use jiceng_authority::{Ledger, Source};
@@ -50,19 +51,6 @@ proptest! {
         let b = l.snapshot(start + chrono::Duration::days(y));
         prop_assert_eq!(a.diff(&b).apply(&a), b.clone());
         prop_assert!(b.diff(&b).changes.is_empty());
-    }
-
-    #[test]
-    fn fast_path_agrees_with_the_explained_holder(seed in 0u64..1000, k in 0usize..10_000, day in 0i64..1800) {
-        let params = SynthParams { seed, townships: 30, villages: 60, items: 20, instruments: 100, ..SynthParams::default() };
-        let l = Ledger::build(province(&params), Source::default()).unwrap();
-        let divs: Vec<_> = l.registry().divisions().iter().filter(|x| x.level() >= jiceng_org::Level::County).collect();
-        let div = divs[k % divs.len()];
-        let item = &l.items()[k % l.items().len()];
-        let date = d("2021-01-01") + chrono::Duration::days(day);
-        let fast = l.holder_id(l.item_id(&item.code).unwrap(), l.registry().division_id(div.code).unwrap(), date);
-        let slow = l.holder(&item.code, &div.code.to_string(), date).ok().map(|h| h.holder.code);
-        prop_assert_eq!(fast.map(|b| l.registry().body_at(b).code.clone()), slow);
     }
 }
 

@@ -2,10 +2,15 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod chains;
+mod drafts;
 mod findings;
 mod formats;
+mod fuzz;
 mod instruments;
 mod laws;
+mod reference;
+mod scale;
 
 use jiceng_authority::{CheckOptions, Finding, Ledger};
 
