@@ -22,6 +22,7 @@ mod approvals;
 mod authority;
 mod calendar;
 mod misc;
+mod schemas;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
