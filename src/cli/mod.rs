@@ -102,8 +102,14 @@ impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Failure {
         // Every command writes with `?`, so this one place turns a closed
         // pipe into a quiet end for all of them.
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            return Failure::closed_pipe();
+        match e.kind() {
+            std::io::ErrorKind::BrokenPipe => return Failure::closed_pipe(),
+            // Text that is not UTF-8 (a binary file on standard input) is
+            // bad input, not a failure of the machine.
+            std::io::ErrorKind::InvalidData => {
+                return Failure::input(format!("unreadable input: {e}"));
+            }
+            _ => {}
         }
         Failure {
             code: 1,

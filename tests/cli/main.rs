@@ -21,6 +21,8 @@
 mod approvals;
 mod authority;
 mod calendar;
+mod hostile;
+mod limits;
 mod misc;
 mod schemas;
 
