@@ -200,12 +200,13 @@ impl Registry {
         &self.divisions[start..end]
     }
 
-    /// The divisions directly below `code`.
+    /// The divisions directly below `code`: those whose code names it as
+    /// their parent. A city without counties (东莞 4419) has its towns as
+    /// children, one level down by code but two by level.
     pub fn children(&self, code: DivisionCode) -> impl Iterator<Item = &Division> {
-        let below = code.level();
         self.descendants(code)
             .iter()
-            .filter(move |d| d.code.level().parent() == Some(below))
+            .filter(move |d| d.code.parent() == Some(code))
     }
 
     /// The divisions at `level` inside `code`.

@@ -7,4 +7,6 @@
 
 mod codes;
 mod credit;
+mod fuzz;
 mod registry;
+mod regression;
