@@ -7,6 +7,7 @@
 
 mod codes;
 mod credit;
+mod formats;
 mod fuzz;
 mod registry;
 mod regression;
