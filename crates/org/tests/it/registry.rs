@@ -219,19 +219,21 @@ fn parent_follows_the_code() {
 fn ancestors_nearest_first() {
     let reg = registry();
     assert_eq!(
-        names(reg.ancestors(code(VILLAGE))),
+        names(reg.ancestors(code(VILLAGE)).take(8)),
         ["新马头镇", "邱县", "邯郸市", "河北省"]
     );
     assert_eq!(
-        names(reg.ancestors(code(SHANGCUN))),
+        names(reg.ancestors(code(SHANGCUN)).take(8)),
         ["肃宁县", "沧州市", "河北省"]
     );
-    assert_eq!(names(reg.ancestors(code(HANDAN))), ["河北省"]);
+    assert_eq!(names(reg.ancestors(code(HANDAN)).take(8)), ["河北省"]);
     assert!(reg.ancestors(code(HEBEI)).next().is_none());
     assert!(reg.ancestors(code("130430102000")).next().is_none());
-    // Each ancestor's code is the code's prefix at that level.
+    // Each ancestor's code is the code's prefix at that level. (Every
+    // chain here is taken at most 8 long, so that a wrong parent fails the
+    // test instead of hanging it.)
     let v = code(VILLAGE);
-    for a in reg.ancestors(v) {
+    for a in reg.ancestors(v).take(8) {
         assert!(a.code.contains(v));
         assert_eq!(v.at(a.level()), Some(a.code));
     }

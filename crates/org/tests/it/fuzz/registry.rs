@@ -302,21 +302,21 @@ fn check_queries(
         if listed.is_some() {
             prop_assert_eq!(reg.parent(code), parent);
             // The chain of parents, nearest first, ends at the province.
+            // (Bounded: a wrong parent must fail the test, not hang it.)
             let mut chain = Vec::new();
-            let mut cur = code.parent();
+            let mut cur = reference_parent(&code.to_string());
             while let Some(p) = cur {
-                chain.push(
-                    divisions
-                        .iter()
-                        .find(|d| d.code == p)
-                        .expect("a built registry has every parent"),
-                );
-                cur = p.parent();
+                let d = divisions
+                    .iter()
+                    .find(|d| d.code.to_string() == p)
+                    .expect("a built registry has every parent");
+                chain.push(d);
+                cur = reference_parent(&p);
             }
-            prop_assert_eq!(reg.ancestors(code).collect::<Vec<_>>(), chain);
+            prop_assert_eq!(reg.ancestors(code).take(5).collect::<Vec<_>>(), chain);
         } else {
             prop_assert_eq!(reg.parent(code), None);
-            prop_assert_eq!(reg.ancestors(code).count(), 0);
+            prop_assert_eq!(reg.ancestors(code).take(5).count(), 0);
         }
         let inside: Vec<&Division> = sorted
             .iter()
