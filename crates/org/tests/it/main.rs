@@ -10,4 +10,5 @@ mod credit;
 mod formats;
 mod fuzz;
 mod registry;
+mod registry_problems;
 mod regression;
