@@ -487,3 +487,28 @@ fn the_harness_sees_a_crash() {
     assert!(breach(&["--version"], b"", Expect::Refusal).is_some());
     assert!(breach(&["--version"], b"", Expect::AnswerOrRefusal).is_none());
 }
+
+#[test]
+fn days_outside_the_notice_years_are_refused_not_ignored() {
+    // A 2025 notice that lists days of 1990, in a base calendar or an
+    // overlay: the file is wrong (a notice's days lie within the notices'
+    // years), and loading it silently would hide that.
+    let dir = Scratch::new("hostile-outside");
+    let base = dir.write("base.toml", &calendar_file("base", "2025", "1990-01-01"));
+    let overlay = dir.write(
+        "overlay.toml",
+        &calendar_file("overlay", "2025", "1990-01-02..1990-01-05"),
+    );
+    check_hostile(&[
+        (
+            &["calendar", "--calendar", path_str(&base), "info"],
+            b"",
+            Expect::Refusal,
+        ),
+        (
+            &["calendar", "--overlay", path_str(&overlay), "info"],
+            b"",
+            Expect::Refusal,
+        ),
+    ]);
+}
