@@ -12,13 +12,17 @@
 //! | [`authority`] | `jiceng-authority` | power items, instruments, the ledger of who holds what |
 //! | [`approvals`] | `jiceng-approvals` | licensing event logs, statutory and promised deadlines, routing, metrics |
 //!
+//! The facade also re-exports [`chrono`], whose dates and times the public
+//! types take and return, so that an embedder needs no second dependency
+//! whose version must match ours.
+//!
 //! # Example
 //!
 //! ```
 //! use jiceng::calendar::{Calendar, Period};
 //!
 //! let cal = Calendar::china_mainland();
-//! let filed = chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+//! let filed = jiceng::chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
 //! // Administrative Penalty Law Art. 60: decide within 90 days of filing.
 //! let due = cal.period_end(filed, Period::Days(90))?;
 //! assert_eq!(due.end.to_string(), "2025-06-03");
@@ -32,3 +36,14 @@ pub use jiceng_approvals as approvals;
 pub use jiceng_authority as authority;
 pub use jiceng_calendar as calendar;
 pub use jiceng_org as org;
+
+/// The date and time crate of every public type (`NaiveDate`,
+/// `DateTime<FixedOffset>`), re-exported so that an embedder uses the very
+/// version the domain crates were built with.
+pub use chrono;
+
+/// The README's code, compiled and run as a doc test so that it cannot drift
+/// from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -4,7 +4,7 @@ use std::ffi::OsString;
 use std::fmt;
 use std::io::{BufRead, Write};
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 mod approvals;
 mod authority;
@@ -45,6 +45,14 @@ enum Command {
     /// Run the deadline demo on the bundled calendar: the statutory and
     /// promised deadlines of the reform's stories, with explanations.
     Demo,
+    /// Print a shell completion script, e.g.
+    /// `jiceng completions bash > /etc/bash_completion.d/jiceng`.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `jiceng man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -56,6 +64,10 @@ enum SchemaFormat {
 }
 
 /// A failure that ends the command, with the exit status it calls for.
+///
+/// Status 0 is the one quiet failure: the reader of standard output went
+/// away (`jiceng … | head`), so the command stops writing and ends without a
+/// message, as `cat` and `grep` do.
 #[derive(Debug)]
 pub(crate) struct Failure {
     pub code: u8,
@@ -63,6 +75,14 @@ pub(crate) struct Failure {
 }
 
 impl Failure {
+    /// The reader of the output went away: stop quietly with status 0.
+    pub fn closed_pipe() -> Failure {
+        Failure {
+            code: 0,
+            message: String::new(),
+        }
+    }
+
     /// Bad input: exit status 2.
     pub fn input(message: impl fmt::Display) -> Failure {
         Failure {
@@ -80,6 +100,17 @@ impl From<jiceng::calendar::Error> for Failure {
 
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Failure {
+        // Every command writes with `?`, so this one place turns a closed
+        // pipe into a quiet end for all of them.
+        match e.kind() {
+            std::io::ErrorKind::BrokenPipe => return Failure::closed_pipe(),
+            // Text that is not UTF-8 (a binary file on standard input) is
+            // bad input, not a failure of the machine.
+            std::io::ErrorKind::InvalidData => {
+                return Failure::input(format!("unreadable input: {e}"));
+            }
+            _ => {}
+        }
         Failure {
             code: 1,
             message: format!("i/o error: {e}"),
@@ -121,9 +152,20 @@ pub(crate) fn run(
             writeln!(out, "{schema}").map_err(Failure::from)
         }
         Command::Demo => demo::run(cli.lang, out),
+        Command::Completions { shell } => {
+            // The generators panic when a write fails; a buffer cannot fail,
+            // and the one write that can goes through `?` like every other.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "jiceng", &mut script);
+            out.write_all(&script).map_err(Failure::from)
+        }
+        Command::Man => clap_mangen::Man::new(Cli::command())
+            .render(out)
+            .map_err(Failure::from),
     };
     match result {
         Ok(()) => 0,
+        Err(f) if f.code == 0 => 0,
         Err(f) => {
             let _ = writeln!(err, "jiceng: {}: {}", lang.pick("error", "错误"), f.message);
             f.code

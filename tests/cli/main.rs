@@ -24,6 +24,10 @@ mod approvals_stream;
 mod authority;
 mod calendar;
 mod calendar_edges;
+mod hostile;
+mod limits;
+mod misc;
+mod schemas;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -315,7 +315,14 @@ impl FromStr for DivisionCode {
             code: s.to_owned(),
             reason: "expected digits",
         })?;
-        DivisionCode::new(if t.len() == 6 { n * 1_000_000 } else { n })
+        // The error names the text as given, not the padded number.
+        DivisionCode::new(if t.len() == 6 { n * 1_000_000 } else { n }).map_err(|e| match e {
+            Error::InvalidCode { reason, .. } => Error::InvalidCode {
+                code: s.to_owned(),
+                reason,
+            },
+            other => other,
+        })
     }
 }
 

@@ -192,20 +192,20 @@ impl Registry {
     /// Every division inside `code` (not `code` itself), in code order: one
     /// contiguous slice.
     pub fn descendants(&self, code: DivisionCode) -> &[Division] {
+        // `code.end()` is above `code`, so the second point is never before
+        // the first: the range is never reversed.
         let start = self.codes.partition_point(|&c| c <= code.get());
         let end = self.codes.partition_point(|&c| c < code.end());
-        if start > end {
-            return &[];
-        }
         &self.divisions[start..end]
     }
 
-    /// The divisions directly below `code`.
+    /// The divisions directly below `code`: those whose code names it as
+    /// their parent. A city without counties (东莞 4419) has its towns as
+    /// children, one level down by code but two by level.
     pub fn children(&self, code: DivisionCode) -> impl Iterator<Item = &Division> {
-        let below = code.level();
         self.descendants(code)
             .iter()
-            .filter(move |d| d.code.level().parent() == Some(below))
+            .filter(move |d| d.code.parent() == Some(code))
     }
 
     /// The divisions at `level` inside `code`.

@@ -108,6 +108,30 @@ fn rejects_wrong_lengths() {
 }
 
 #[test]
+fn a_thirteen_digit_code_with_a_leading_zero_is_rejected_for_its_length() {
+    // "0130430000000" is Qiu County's code with a zero in front: as a
+    // number it would be valid, so the length alone must refuse it, and the
+    // reason must say so. Likewise a 12-character text that is not all
+    // digits is refused for its characters, before any number is read.
+    let expected = "expected 12 digits (or a 6-digit GB/T 2260 code)";
+    for s in [
+        "0130430000000",
+        "0000130430000000",
+        "13043010020A",
+        "13043a",
+    ] {
+        assert_eq!(
+            s.parse::<DivisionCode>(),
+            Err(Error::InvalidCode {
+                code: s.to_owned(),
+                reason: expected,
+            }),
+            "{s}"
+        );
+    }
+}
+
+#[test]
 fn rejects_non_digits() {
     for s in [
         "13043010020A",
@@ -237,7 +261,9 @@ fn levels_are_ordered_from_province_down() {
 #[test]
 fn parent_drops_the_lowest_nonzero_group() {
     let village = code("130430100201");
+    // At most 8 long: a wrong parent must fail the test, not hang it.
     let chain: Vec<String> = std::iter::successors(Some(village), |c| c.parent())
+        .take(8)
         .map(|c| c.to_string())
         .collect();
     assert_eq!(

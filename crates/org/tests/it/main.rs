@@ -7,4 +7,8 @@
 
 mod codes;
 mod credit;
+mod formats;
+mod fuzz;
 mod registry;
+mod registry_problems;
+mod regression;
