@@ -21,10 +21,9 @@
 //!
 //! Floors and ceilings bound each body's share. For a divisor method the
 //! bounded result is the sequential one started at the floors and skipping
-//! bodies at their ceiling. For Hamilton, bodies whose exact share falls
-//! below their floor (or above their ceiling) are fixed there and the rest
-//! of the pool is shared again among the others, until no share breaks a
-//! bound. A request whose floors add to more than the pool, or ceilings to
+//! bodies at their ceiling. For Hamilton, the exact shares are first bounded
+//! — `clamp(λ · weight, floor, ceiling)` with the one `λ` that makes them
+//! add up to the pool — and then rounded by largest remainder. A request whose floors add to more than the pool, or ceilings to
 //! less, is infeasible, and the error says by how much.
 
 use std::cmp::Ordering;
@@ -259,67 +258,62 @@ fn divisor(
     a
 }
 
+/// The exact (fractional) shares under bounds: `clamp(λ w_i, f_i, c_i)`,
+/// with `λ` found by bisection so that they add up to the pool. The sum
+/// rises with `λ`, so the bisection converges; feasibility puts the pool
+/// between the sums at `λ = 0` (the floors) and `λ = ∞` (the ceilings of
+/// weighted bodies, the floors of the others).
+fn bounded_quotas(pool: u64, weights: &[f64], floors: &[u64], ceilings: &[u64]) -> Vec<f64> {
+    let share = |lambda: f64| -> Vec<f64> {
+        weights
+            .iter()
+            .zip(floors.iter().zip(ceilings))
+            .map(|(&w, (&f, &c))| (lambda * w).clamp(f as f64, c as f64))
+            .collect()
+    };
+    let total = |lambda: f64| share(lambda).iter().sum::<f64>();
+    let target = pool as f64;
+    let weight: f64 = weights.iter().sum();
+    let mut hi = if weight > 0.0 { target / weight } else { 1.0 };
+    let mut lo = 0.0;
+    let mut tries = 0;
+    while total(hi) < target && tries < 2_000 {
+        lo = hi;
+        hi *= 2.0;
+        tries += 1;
+    }
+    for _ in 0..200 {
+        let mid = lo + (hi - lo) / 2.0;
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        if total(mid) < target {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    share(hi)
+}
+
 fn hamilton(pool: u64, weights: &[f64], floors: &[u64], ceilings: &[u64]) -> Vec<u64> {
     let n = weights.len();
-    let mut fixed: Vec<Option<u64>> = vec![None; n];
-    let mut quota = vec![0.0f64; n];
-    // Fix bodies whose exact share breaks a bound, and share the rest
-    // again; each round fixes at least one body, so this ends.
-    loop {
-        let left = pool - fixed.iter().flatten().sum::<u64>();
-        let w: f64 = (0..n)
-            .filter(|&i| fixed[i].is_none())
-            .map(|i| weights[i])
-            .sum();
-        for i in 0..n {
-            if fixed[i].is_none() {
-                quota[i] = if w > 0.0 {
-                    left as f64 * weights[i] / w
-                } else {
-                    0.0
-                };
-            }
-        }
-        let low: Vec<usize> = (0..n)
-            .filter(|&i| fixed[i].is_none() && quota[i] < floors[i] as f64)
-            .collect();
-        if !low.is_empty() {
-            for i in low {
-                fixed[i] = Some(floors[i]);
-            }
-            continue;
-        }
-        let high: Vec<usize> = (0..n)
-            .filter(|&i| fixed[i].is_none() && quota[i] > ceilings[i] as f64)
-            .collect();
-        if !high.is_empty() {
-            for i in high {
-                fixed[i] = Some(ceilings[i]);
-            }
-            continue;
-        }
-        break;
-    }
+    let quota = bounded_quotas(pool, weights, floors, ceilings);
     let mut a: Vec<u64> = (0..n)
-        .map(|i| match fixed[i] {
-            Some(v) => v,
-            None => (quota[i].floor() as u64).clamp(floors[i], ceilings[i]),
-        })
+        .map(|i| (quota[i].floor() as u64).clamp(floors[i], ceilings[i]))
         .collect();
     let given: u64 = a.iter().sum();
-    let free: Vec<usize> = (0..n).filter(|&i| fixed[i].is_none()).collect();
     let remainder = |i: usize| quota[i] - quota[i].floor();
     match given.cmp(&pool) {
         Ordering::Less => {
-            let mut order: Vec<usize> = free
-                .iter()
-                .copied()
-                .filter(|&i| a[i] < ceilings[i])
-                .collect();
+            let mut order: Vec<usize> = (0..n).filter(|&i| a[i] < ceilings[i]).collect();
             order.sort_by(|&x, &y| remainder(y).total_cmp(&remainder(x)).then(x.cmp(&y)));
             let mut short = pool - given;
-            // Round until the pool is spent: the free bodies' exact shares
-            // add up to what is left, so one pass nearly always suffices.
+            // The leftover is less than the number of bodies with a
+            // fractional share, so one pass nearly always suffices; the
+            // loop only guards against float error. Feasibility (ceilings
+            // add to at least the pool) keeps `order` non-empty while
+            // units remain.
             while short > 0 && !order.is_empty() {
                 for &i in &order {
                     if short == 0 {
@@ -334,18 +328,22 @@ fn hamilton(pool: u64, weights: &[f64], floors: &[u64], ceilings: &[u64]) -> Vec
             }
         }
         Ordering::Greater => {
-            // Only float rounding can bring this about: take back from the
-            // smallest remainders.
-            let mut order: Vec<usize> =
-                free.iter().copied().filter(|&i| a[i] > floors[i]).collect();
-            order.sort_by(|&x, &y| remainder(x).total_cmp(&remainder(y)).then(y.cmp(&x)));
+            // Only float error in the shares can bring this about: take
+            // back from the smallest remainders, never below a floor.
             let mut over = given - pool;
-            for &i in &order {
-                if over == 0 {
+            while over > 0 {
+                let mut order: Vec<usize> = (0..n).filter(|&i| a[i] > floors[i]).collect();
+                if order.is_empty() {
                     break;
                 }
-                a[i] -= 1;
-                over -= 1;
+                order.sort_by(|&x, &y| remainder(x).total_cmp(&remainder(y)).then(y.cmp(&x)));
+                for &i in &order {
+                    if over == 0 {
+                        break;
+                    }
+                    a[i] -= 1;
+                    over -= 1;
+                }
             }
         }
         Ordering::Equal => {}
