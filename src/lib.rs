@@ -11,6 +11,7 @@
 //! | [`org`] | `jiceng-org` | divisions and their codes, bodies, the hierarchy |
 //! | [`authority`] | `jiceng-authority` | power items, instruments, the ledger of who holds what |
 //! | [`approvals`] | `jiceng-approvals` | licensing event logs, statutory and promised deadlines, routing, metrics |
+//! | [`staffing`] | `jiceng-staffing` | establishment quotas, the ledger of transfers, apportionment, Erlang C/A workload staffing |
 //!
 //! # Example
 //!
@@ -32,3 +33,4 @@ pub use jiceng_approvals as approvals;
 pub use jiceng_authority as authority;
 pub use jiceng_calendar as calendar;
 pub use jiceng_org as org;
+pub use jiceng_staffing as staffing;

@@ -282,7 +282,15 @@ pub fn erlang_c(
     let mut occupancy = a / c as f64;
     let mut raw = c;
     if occupancy > max_occupancy {
-        raw = (a / max_occupancy).ceil() as u64;
+        let need = (a / max_occupancy).ceil();
+        if need > MAX_POSITIONS as f64 {
+            return Err(Error::Parameter {
+                name: "max_occupancy",
+                value: max_occupancy.to_string(),
+                expected: "an occupancy reachable with at most 10000000 positions",
+            });
+        }
+        raw = need as u64;
         if raw as f64 <= a {
             // ceil(A / occ) equals A only when occ = 1, excluded above; a
             // float edge cannot leave fewer servers than the traffic.
@@ -317,7 +325,7 @@ pub struct ErlangAMeasures {
 }
 
 /// The most waiting places the Erlang A sum visits past the servers.
-const MAX_QUEUE_TERMS: usize = 5_000_000;
+const MAX_QUEUE_TERMS: usize = 1_000_000;
 
 /// The measures of the Erlang A (M/M/c+M) queue with `c` servers and mean
 /// patience `patience_minutes`.
@@ -374,6 +382,7 @@ pub fn erlang_a_measures(
     let mut ln_queue = Vec::new(); // ln π_{c+j}, j ≥ 1
     let mut y = x;
     let mut peak = ln_server.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut settled = false;
     for j in 1..=MAX_QUEUE_TERMS {
         let ratio = lambda / (cm + j as f64 * theta);
         y += ratio.ln();
@@ -381,8 +390,17 @@ pub fn erlang_a_measures(
         ln_queue.push(y);
         // Past the mode the terms fall ever faster; stop when negligible.
         if ratio < 1.0 && y < peak - 60.0 {
+            settled = true;
             break;
         }
+    }
+    if !settled {
+        return Err(Error::Parameter {
+            name: "patience_minutes",
+            value: patience_minutes.to_string(),
+            expected: "a patience short enough for the queue to settle within 1000000 places \
+                       (callers who never hang up: use Erlang C)",
+        });
     }
     let z: f64 = ln_server
         .iter()
@@ -455,18 +473,40 @@ pub fn erlang_a(
     w.validate()?;
     check_targets(service_level, max_occupancy)?;
     let meets = |c: u64| -> Result<Option<ErlangAMeasures>, Error> {
-        let m = erlang_a_measures(w, c, patience_minutes)?;
+        let m = match erlang_a_measures(w, c, patience_minutes) {
+            Ok(m) => m,
+            // Too few servers for so patient callers: the queue grows past
+            // a million places, which no target allows.
+            Err(Error::Parameter {
+                name: "patience_minutes",
+                ..
+            }) if c as f64 <= w.intensity() => return Ok(None),
+            Err(e) => return Err(e),
+        };
         Ok((m.service_level >= service_level && m.occupancy <= max_occupancy).then_some(m))
     };
     // The service level rises and the occupancy falls as servers are
     // added, so the fewest servers that meet both are found by doubling
     // and then halving the bracket: O(log c) evaluations.
+    if w.intensity() * (1.0 - 1e-9) / max_occupancy > MAX_POSITIONS as f64 {
+        return Err(Error::Parameter {
+            name: "max_occupancy",
+            value: max_occupancy.to_string(),
+            expected: "an occupancy reachable with at most 10000000 positions",
+        });
+    }
     let mut hi = 1u64;
     let mut found = loop {
         if let Some(m) = meets(hi)? {
             break m;
         }
-        if hi >= MAX_POSITIONS {
+        // Once nobody waits, more servers change nothing: a target still
+        // unmet (a service level of 1 with impatient callers) is out of
+        // reach.
+        let idle = erlang_a_measures(w, hi, patience_minutes)
+            .map(|m| m.waiting_probability < 1e-12 && m.occupancy <= max_occupancy)
+            .unwrap_or(false);
+        if idle || hi >= MAX_POSITIONS {
             return Err(Error::Parameter {
                 name: "service_level",
                 value: service_level.to_string(),

@@ -302,10 +302,12 @@ pub fn plan(units: &Units, request: &PlanRequest) -> Result<Plan, Error> {
     let ceilings: Vec<u64> = units
         .units
         .iter()
+        // No unit may pass u64::MAX staff, whatever the ceiling.
         .map(|u| {
             request
                 .max
                 .map_or(u64::MAX, |m| m.saturating_sub(u.current))
+                .min(u64::MAX - u.current)
         })
         .collect();
     let share = apportion(request.pool, &score, &floors, &ceilings, request.method)?;

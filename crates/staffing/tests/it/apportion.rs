@@ -12,7 +12,15 @@ const NONE: u64 = u64::MAX;
 
 /// One case: name, pool, weights, floors and ceilings (empty for none),
 /// method, expected result.
-type Case<'a> = (&'a str, u64, &'a [f64], &'a [u64], &'a [u64], Method, &'a [u64]);
+type Case<'a> = (
+    &'a str,
+    u64,
+    &'a [f64],
+    &'a [u64],
+    &'a [u64],
+    Method,
+    &'a [u64],
+);
 
 /// Runs every case and reports every failure at once.
 fn check(cases: &[Case<'_>]) {
