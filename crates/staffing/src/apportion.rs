@@ -271,7 +271,16 @@ fn bounded_quotas(pool: u64, weights: &[f64], floors: &[u64], ceilings: &[u64]) 
             .map(|(&w, (&f, &c))| (lambda * w).clamp(f as f64, c as f64))
             .collect()
     };
-    let total = |lambda: f64| share(lambda).iter().sum::<f64>();
+    // The sum without building the vector: the bisection calls it ~60
+    // times, and a plan over thousands of units must stay within
+    // milliseconds.
+    let total = |lambda: f64| -> f64 {
+        weights
+            .iter()
+            .zip(floors.iter().zip(ceilings))
+            .map(|(&w, (&f, &c))| (lambda * w).clamp(f as f64, c as f64))
+            .sum()
+    };
     let target = pool as f64;
     let weight: f64 = weights.iter().sum();
     let mut hi = if weight > 0.0 { target / weight } else { 1.0 };
