@@ -275,6 +275,19 @@ fn bad_parameters_are_named() {
     let e = apportion(10_000_001, &[1.0], &[0], &[NONE], Method::Hamilton).unwrap_err();
     assert!(e.to_string().contains("pool = 10000001"), "{e}");
     assert!(apportion(3, &[1.0], &[], &[], Method::Hamilton).is_err());
+    assert!(apportion(3, &[1.0], &[0], &[], Method::Hamilton).is_err());
+    // Names round-trip through the command line's spelling.
+    for (m, name) in [
+        (Method::Hamilton, "hamilton"),
+        (Method::Webster, "webster"),
+        (Method::DHondt, "dhondt"),
+        (Method::HuntingtonHill, "huntington-hill"),
+    ] {
+        assert_eq!(m.name(), name);
+        assert_eq!(m.to_string(), name);
+        assert_eq!(name.parse::<Method>(), Ok(m));
+    }
+    assert_eq!("jefferson".parse::<Method>(), Ok(Method::DHondt));
     assert!("sainte-lague".parse::<Method>().is_ok());
     assert!(
         "d'hondt"
