@@ -11,6 +11,7 @@
 //! | [`org`] | `jiceng-org` | divisions and their codes, bodies, the hierarchy |
 //! | [`authority`] | `jiceng-authority` | power items, instruments, the ledger of who holds what |
 //! | [`approvals`] | `jiceng-approvals` | licensing event logs, statutory and promised deadlines, routing, metrics |
+//! | [`staffing`] | `jiceng-staffing` | establishment quotas, the ledger of transfers, apportionment, Erlang C/A workload staffing |
 //!
 //! The facade also re-exports [`chrono`], whose dates and times the public
 //! types take and return, so that an embedder needs no second dependency
@@ -47,3 +48,4 @@ pub use chrono;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+pub use jiceng_staffing as staffing;

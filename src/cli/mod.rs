@@ -12,6 +12,7 @@ mod calendar;
 mod calsource;
 mod demo;
 mod lang;
+mod staffing;
 
 pub(crate) use calsource::CalendarSource;
 pub(crate) use lang::Lang;
@@ -35,11 +36,14 @@ enum Command {
     Authority(authority::AuthorityArgs),
     /// Licensing deadlines (statutory and promised) and case evaluation.
     Approvals(approvals::ApprovalsArgs),
+    /// Establishment quotas: plans, workload staffing, ledger checks.
+    Staffing(staffing::StaffingArgs),
     /// Print the JSON Schema of a data format.
     Schema {
         /// Which format: `calendar` (calendar and overlay files),
         /// `explanation` (the explanation of a period end) or `authority`
-        /// (ledger files) or `approvals` (a case, one line of a cases file).
+        /// (ledger files) or `approvals` (a case, one line of a cases file)
+        /// or `staffing` (establishment ledger files).
         format: SchemaFormat,
     },
     /// Run the deadline demo on the bundled calendar: the statutory and
@@ -61,6 +65,7 @@ enum SchemaFormat {
     Explanation,
     Authority,
     Approvals,
+    Staffing,
 }
 
 /// A failure that ends the command, with the exit status it calls for.
@@ -142,12 +147,14 @@ pub(crate) fn run(
         Command::Calendar(args) => calendar::run(args, cli.lang, stdin, out, err),
         Command::Authority(args) => authority::run(args, cli.lang, out),
         Command::Approvals(args) => approvals::run(args, cli.lang, stdin, out, err),
+        Command::Staffing(args) => staffing::run(args, cli.lang, out),
         Command::Schema { format } => {
             let schema = match format {
                 SchemaFormat::Calendar => jiceng::calendar::calendar_file_schema(),
                 SchemaFormat::Explanation => jiceng::calendar::explanation_schema(),
                 SchemaFormat::Authority => jiceng::authority::LedgerFile::schema(),
                 SchemaFormat::Approvals => jiceng::approvals::case_schema(),
+                SchemaFormat::Staffing => jiceng::staffing::ledger_schema(),
             };
             writeln!(out, "{schema}").map_err(Failure::from)
         }

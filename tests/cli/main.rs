@@ -28,6 +28,7 @@ mod hostile;
 mod limits;
 mod misc;
 mod schemas;
+mod staffing;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,69 @@
+//! Regression tests, one per bug found, named after it.
+
+use jiceng_staffing::{Method, apportion};
+
+/// Hamilton once fixed bodies at their floor before the ceilings of the
+/// others were known, and lost units: pool 30, equal weights, share
+/// bounds A [0, 10], B [15, 50], C [0, 0] gave 10, 15, 0 (25, five
+/// lost). The bounded exact shares are 10, 20, 0, already whole.
+#[test]
+fn hamilton_floor_fixed_too_early_lost_units() {
+    let a = apportion(
+        30,
+        &[1.0, 1.0, 1.0],
+        &[0, 15, 0],
+        &[10, 50, 0],
+        Method::Hamilton,
+    )
+    .unwrap();
+    assert_eq!(a, vec![10, 20, 0]);
+}
+
+/// A unit already holding u64::MAX staff was given a share that its
+/// `after` could not hold; the saturated sum lost the share (found by
+/// `fuzz_units_and_plan`). Its share is now capped so that `after` fits.
+#[test]
+fn plan_share_overflowing_after_was_lost() {
+    use jiceng_staffing::{PlanRequest, Units, plan};
+    let u = Units::parse_csv("code,current,population\nA,18446744073709551615,1\nB,0,1\n").unwrap();
+    let req = PlanRequest {
+        pool: 10,
+        weights: vec![("population".into(), 1.0)],
+        method: Method::Hamilton,
+        min: None,
+        max: None,
+        population: None,
+    };
+    let p = plan(&u, &req).unwrap();
+    assert_eq!((p.units[0].after, p.units[1].after), (u64::MAX, 10));
+}
+
+/// A tiny maximum occupancy made Erlang C extend Erlang B to
+/// ceil(A / occupancy) servers, 10^13 steps for A = 10^4 and 1e-9: it
+/// hung (found by `fuzz_erlang`). It is now refused, naming the field;
+/// so is an Erlang A service level of 1 with impatient callers, which no
+/// number of servers reaches.
+#[test]
+fn erlang_tiny_max_occupancy_hung() {
+    use jiceng_staffing::{Workload, erlang_a, erlang_c};
+    let w = Workload {
+        transactions: 10_000.0,
+        interval_minutes: 60.0,
+        aht_minutes: 60.0,
+        within_minutes: 1.0,
+        shrinkage: 0.0,
+    };
+    let e = erlang_c(&w, 0.8, 1e-9).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("max_occupancy = 0.000000001 is out of range"),
+        "{e}"
+    );
+    assert!(erlang_a(&w, 0.8, 1e-9, 2.0).is_err());
+    let small = Workload {
+        transactions: 10.0,
+        ..w
+    };
+    let r = erlang_a(&small, 1.0, 1.0, 2.0).unwrap();
+    assert_eq!(r.service_level, 1.0);
+}

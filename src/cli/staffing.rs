@@ -1,0 +1,477 @@
+//! `jiceng staffing …`: establishment ledgers, plans and workload staffing.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand, ValueEnum};
+use jiceng::staffing::{
+    LedgerFile, Method, PlanRequest, QuotaKind, Severity, Units, Workload, erlang_a, erlang_c, plan,
+};
+
+use super::{Failure, Lang};
+
+/// The largest input file read, in bytes: a hostile file must not exhaust
+/// memory.
+const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+#[derive(Debug, Args)]
+pub(crate) struct StaffingArgs {
+    #[command(subcommand)]
+    command: StaffingCommand,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Per {
+    Hour,
+    Day,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Json,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SchemaPart {
+    Ledger,
+    Plan,
+    Erlang,
+    At,
+}
+
+#[derive(Debug, Subcommand)]
+enum StaffingCommand {
+    /// Share a pool of quotas among units by weighted columns.
+    Plan {
+        /// The quotas to share out.
+        #[arg(long)]
+        pool: u64,
+        /// The units: CSV with `code`, `current` and numeric columns.
+        #[arg(long, value_name = "FILE.csv")]
+        units: PathBuf,
+        /// Column weights, e.g. `population=0.7,area=0.3`.
+        #[arg(long, value_name = "COLUMN=W[,COLUMN=W...]")]
+        weights: String,
+        /// The apportionment method.
+        #[arg(long, default_value = "hamilton", value_parser = ["hamilton", "webster", "dhondt", "huntington-hill"])]
+        method: String,
+        /// The least staff any unit may have after the plan.
+        #[arg(long)]
+        min: Option<u64>,
+        /// The most staff any unit may have after the plan.
+        #[arg(long)]
+        max: Option<u64>,
+        /// Print JSON (`units` with `code`, `before`, `after`; `total`, `cv`, `gini`).
+        #[arg(long)]
+        json: bool,
+        /// The output format (csv: `code,before,after`).
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+    },
+    /// The staff needed for a workload, by Erlang C (or Erlang A with
+    /// `--abandon-minutes`).
+    Erlang {
+        /// Arrivals per hour or per day.
+        #[arg(long)]
+        arrivals: f64,
+        /// What the arrivals are counted per.
+        #[arg(long, value_enum, default_value_t = Per::Hour)]
+        per: Per,
+        /// The length of a working day in hours, for `--per day`.
+        #[arg(long, default_value_t = 8.0)]
+        day_hours: f64,
+        /// The mean handling time, in minutes.
+        #[arg(long)]
+        aht_minutes: f64,
+        /// The share to answer within the time, e.g. 0.8.
+        #[arg(long)]
+        target_share: f64,
+        /// The answer time of the target, in minutes.
+        #[arg(long)]
+        within_minutes: f64,
+        /// The share of paid time not available for the work.
+        #[arg(long, default_value_t = 0.0)]
+        shrinkage: f64,
+        /// The most a server may be busy.
+        #[arg(long, default_value_t = 1.0)]
+        max_occupancy: f64,
+        /// Mean patience of waiting callers, in minutes (Erlang A).
+        #[arg(long)]
+        abandon_minutes: Option<f64>,
+        /// Print JSON (`raw_positions`, `positions`, `service_level`,
+        /// `occupancy`, `waiting_probability`, `abandonment`).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check an establishment ledger (TOML, or CSV by its extension): every
+    /// problem with its line. Exit status 1 when there are errors.
+    Check {
+        /// The ledger file.
+        file: PathBuf,
+        /// Print the findings as one JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A body's establishment on a date, with the instruments behind it.
+    At {
+        /// The ledger file.
+        file: PathBuf,
+        /// The body's code.
+        #[arg(long)]
+        body: String,
+        /// The date, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the JSON Schema of a staffing format.
+    Schema {
+        /// Which: the ledger file, or the JSON output of plan, erlang or at.
+        #[arg(value_enum)]
+        part: SchemaPart,
+    },
+}
+
+fn read(path: &Path) -> Result<String, Failure> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Failure::input(format!(
+            "{} is {} bytes: at most {MAX_FILE_BYTES}",
+            path.display(),
+            meta.len()
+        )));
+    }
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))
+}
+
+fn load_ledger(path: &Path) -> Result<LedgerFile, Failure> {
+    let text = read(path)?;
+    let csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let parsed = if csv {
+        LedgerFile::parse_csv(&text)
+    } else {
+        LedgerFile::parse_toml(&text)
+    };
+    parsed.map_err(|e| Failure::input(format!("{}: {e}", path.display())))
+}
+
+fn parse_weights(s: &str) -> Result<Vec<(String, f64)>, Failure> {
+    s.split(',')
+        .map(|part| {
+            let (col, w) = part.split_once('=').ok_or_else(|| {
+                Failure::input(format!(
+                    "invalid --weights {part:?}: expected COLUMN=WEIGHT"
+                ))
+            })?;
+            let w: f64 = w.trim().parse().map_err(|_| {
+                Failure::input(format!("invalid --weights {part:?}: {w:?} is not a number"))
+            })?;
+            Ok((col.trim().to_string(), w))
+        })
+        .collect()
+}
+
+fn json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), Failure> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| Failure::input(format!("cannot write JSON: {e}")))?;
+    writeln!(out, "{text}")?;
+    Ok(())
+}
+
+/// Runs a `staffing` subcommand.
+pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
+    match args.command {
+        StaffingCommand::Plan {
+            pool,
+            units,
+            weights,
+            method,
+            min,
+            max,
+            json,
+            format,
+        } => {
+            let method: Method = method.parse().map_err(Failure::input)?;
+            let table = Units::parse_csv(&read(&units)?)
+                .map_err(|e| Failure::input(format!("{}: {e}", units.display())))?;
+            let request = PlanRequest {
+                pool,
+                weights: parse_weights(&weights)?,
+                method,
+                min,
+                max,
+                population: None,
+            };
+            let p = plan(&table, &request).map_err(Failure::input)?;
+            let format = if json { Format::Json } else { format };
+            match format {
+                Format::Json => json_line(out, &p)?,
+                Format::Csv => {
+                    writeln!(out, "code,before,after")?;
+                    for u in &p.units {
+                        writeln!(out, "{},{},{}", csv_field(&u.code), u.before, u.after)?;
+                    }
+                }
+                Format::Table | Format::Md => {
+                    let (code, before, after) = (
+                        lang.pick("code", "单位"),
+                        lang.pick("before", "调整前"),
+                        lang.pick("after", "调整后"),
+                    );
+                    if format == Format::Md {
+                        writeln!(out, "| {code} | {before} | {after} |\n|---|---:|---:|")?;
+                    } else {
+                        writeln!(out, "{code:<16} {before:>8} {after:>8}")?;
+                    }
+                    for u in &p.units {
+                        if format == Format::Md {
+                            writeln!(
+                                out,
+                                "| {} | {} | {} |",
+                                u.code.replace('|', "\\|"),
+                                u.before,
+                                u.after
+                            )?;
+                        } else {
+                            writeln!(out, "{:<16} {:>8} {:>8}", u.code, u.before, u.after)?;
+                        }
+                    }
+                    writeln!(
+                        out,
+                        "{}: {} → {} ({} {}, {})",
+                        lang.pick("total", "合计"),
+                        p.total_before,
+                        p.total,
+                        lang.pick("pool", "增量"),
+                        p.pool,
+                        p.method
+                    )?;
+                    writeln!(
+                        out,
+                        "{}: {:.4} → {:.4}; Gini: {:.4} → {:.4}",
+                        lang.pick("coefficient of variation", "变异系数"),
+                        p.cv_before,
+                        p.cv,
+                        p.gini_before,
+                        p.gini
+                    )?;
+                }
+            }
+            Ok(())
+        }
+        StaffingCommand::Erlang {
+            arrivals,
+            per,
+            day_hours,
+            aht_minutes,
+            target_share,
+            within_minutes,
+            shrinkage,
+            max_occupancy,
+            abandon_minutes,
+            json,
+        } => {
+            if !(day_hours.is_finite() && day_hours > 0.0 && day_hours <= 24.0) {
+                return Err(Failure::input(format!(
+                    "invalid --day-hours {day_hours}: expected above 0 and at most 24"
+                )));
+            }
+            let interval = match per {
+                Per::Hour => 60.0,
+                Per::Day => day_hours * 60.0,
+            };
+            let w = Workload {
+                transactions: arrivals,
+                interval_minutes: interval,
+                aht_minutes,
+                within_minutes,
+                shrinkage,
+            };
+            let r = match abandon_minutes {
+                None => erlang_c(&w, target_share, max_occupancy),
+                Some(p) => erlang_a(&w, target_share, max_occupancy, p),
+            }
+            .map_err(Failure::input)?;
+            if json {
+                return json_line(out, &r);
+            }
+            writeln!(
+                out,
+                "{}: {} ({} {}; {} {:.4}, {} {:.4}, {} {:.4}{})",
+                lang.pick("staff needed", "所需人员"),
+                r.positions,
+                r.raw_positions,
+                lang.pick("at work", "在岗"),
+                lang.pick("service level", "服务水平"),
+                r.service_level,
+                lang.pick("occupancy", "占用率"),
+                r.occupancy,
+                lang.pick("waiting probability", "等待概率"),
+                r.waiting_probability,
+                if abandon_minutes.is_some() {
+                    format!(
+                        ", {} {:.4}",
+                        lang.pick("abandonment", "放弃率"),
+                        r.abandonment
+                    )
+                } else {
+                    String::new()
+                }
+            )?;
+            Ok(())
+        }
+        StaffingCommand::Check { file, json } => {
+            let ledger = load_ledger(&file)?;
+            let (_, findings) = ledger.compile();
+            if json {
+                json_line(out, &findings)?;
+            } else {
+                for f in &findings {
+                    let sev = match f.severity {
+                        Severity::Error => lang.pick("error", "错误"),
+                        Severity::Flag => lang.pick("flag", "提示"),
+                    };
+                    match f.line {
+                        Some(l) => writeln!(out, "{}:{l}: {sev}: {}", file.display(), f.message)?,
+                        None => writeln!(out, "{}: {sev}: {}", file.display(), f.message)?,
+                    }
+                }
+                let errors = findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .count();
+                writeln!(
+                    out,
+                    "{}: {errors}, {}: {}",
+                    lang.pick("errors", "错误"),
+                    lang.pick("flags", "提示"),
+                    findings.len() - errors
+                )?;
+            }
+            if findings.iter().any(|f| f.severity == Severity::Error) {
+                return Err(Failure {
+                    code: 1,
+                    message: format!("{} {}", file.display(), lang.pick("has errors", "存在错误")),
+                });
+            }
+            Ok(())
+        }
+        StaffingCommand::At {
+            file,
+            body,
+            date,
+            json,
+        } => {
+            let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| {
+                Failure::input(format!(
+                    "invalid --date {date:?}: expected a date YYYY-MM-DD"
+                ))
+            })?;
+            let (ledger, findings) = load_ledger(&file)?.compile();
+            if let Some(f) = findings.iter().find(|f| f.severity == Severity::Error) {
+                return Err(Failure {
+                    code: 1,
+                    message: format!(
+                        "{}:{}: {}",
+                        file.display(),
+                        f.line.map(|l| l.to_string()).unwrap_or_default(),
+                        f.message
+                    ),
+                });
+            }
+            let s = ledger.at(&body, date).map_err(Failure::input)?;
+            if json {
+                return json_line(out, &s);
+            }
+            let e = &s.establishment;
+            writeln!(
+                out,
+                "{} {} ({}) {}",
+                s.body.code,
+                s.body.name,
+                lang.pick("on", "于"),
+                s.date
+            )?;
+            for kind in QuotaKind::ALL {
+                let name = match lang {
+                    Lang::En => kind.to_string(),
+                    Lang::Zh => kind.zh().to_string(),
+                };
+                writeln!(
+                    out,
+                    "  {name}: {} {}, {} {}, {} {}, {} {}",
+                    lang.pick("quotas", "编制"),
+                    e.quotas.get(kind),
+                    lang.pick("headcount", "实有"),
+                    e.headcount.get(kind),
+                    lang.pick("vacant", "空编"),
+                    e.vacancies(kind),
+                    lang.pick("over", "超编"),
+                    e.over_establishment(kind)
+                )?;
+            }
+            for (rank, p) in &e.posts {
+                writeln!(
+                    out,
+                    "  {rank}: {} {}, {} {}",
+                    lang.pick("posts", "职数"),
+                    p.limit,
+                    lang.pick("held", "实配"),
+                    p.filled
+                )?;
+            }
+            writeln!(out, "{}:", lang.pick("instruments", "依据文件"))?;
+            for ev in &s.events {
+                let with = ev
+                    .to
+                    .as_deref()
+                    .map(|t| format!(" → {t}"))
+                    .unwrap_or_default();
+                let what = ev
+                    .quota
+                    .map(|q| q.to_string())
+                    .or_else(|| ev.rank.clone())
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "  {} {} {}{with} {} {what}: {}",
+                    ev.date,
+                    ev.kind.name(),
+                    ev.body,
+                    ev.count,
+                    ev.instrument
+                )?;
+            }
+            Ok(())
+        }
+        StaffingCommand::Schema { part } => {
+            let schema = match part {
+                SchemaPart::Ledger => jiceng::staffing::ledger_schema(),
+                SchemaPart::Plan => jiceng::staffing::plan_schema(),
+                SchemaPart::Erlang => jiceng::staffing::requirement_schema(),
+                SchemaPart::At => jiceng::staffing::snapshot_schema(),
+            };
+            writeln!(out, "{schema}")?;
+            Ok(())
+        }
+    }
+}
+
+/// Quotes a CSV field when it holds a comma, a quote or a line break.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
