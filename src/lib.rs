@@ -11,6 +11,7 @@
 //! | [`org`] | `jiceng-org` | divisions and their codes, bodies, the hierarchy |
 //! | [`authority`] | `jiceng-authority` | power items, instruments, the ledger of who holds what |
 //! | [`approvals`] | `jiceng-approvals` | licensing event logs, statutory and promised deadlines, routing, metrics |
+//! | [`enforcement`] | `jiceng-enforcement` | penalty jurisdiction, case event logs, the Penalty Law's clocks and money rules |
 //!
 //! # Example
 //!
@@ -31,4 +32,5 @@
 pub use jiceng_approvals as approvals;
 pub use jiceng_authority as authority;
 pub use jiceng_calendar as calendar;
+pub use jiceng_enforcement as enforcement;
 pub use jiceng_org as org;
