@@ -24,7 +24,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
-use crate::case::{EventKind, PenaltyCase, Penalty, Proceeding, State};
+use crate::case::{EventKind, Penalty, PenaltyCase, Proceeding, State};
 use crate::deadlines;
 use crate::error::Error;
 use crate::money::{Surcharge, summary_eligible, surcharge};
@@ -475,7 +475,8 @@ pub fn evaluate(
     }
     if let Some(act) = case.act_ended {
         let found = p.clue.or(p.filed).or(p.decided).unwrap_or(at);
-        d.limitation_last_day = Some(crate::limitation::limitation(act, found, case.grave)?.last_day);
+        d.limitation_last_day =
+            Some(crate::limitation::limitation(act, found, case.grave)?.last_day);
     }
 
     // Service (Art. 61).
@@ -603,19 +604,25 @@ pub fn explain(case: &PenaltyCase, e: &Evaluation) -> Vec<Reason> {
     if let Some(x) = d.hearing_notice_by {
         line(
             "hearing_notice_by",
-            format!("{x}: 7 working days before the hearing (行政处罚法第六十四条第二项、第八十五条)"),
+            format!(
+                "{x}: 7 working days before the hearing (行政处罚法第六十四条第二项、第八十五条)"
+            ),
         );
     }
     if let Some(x) = d.service_due {
         line(
             "service_due",
-            format!("{x}: 7 working days from the decision, the party absent (行政处罚法第六十一条、第八十五条)"),
+            format!(
+                "{x}: 7 working days from the decision, the party absent (行政处罚法第六十一条、第八十五条)"
+            ),
         );
     }
     if let Some(x) = d.payment_due {
         line(
             "payment_due",
-            format!("{x}: 15 days from receiving the decision, rolled past a day off (行政处罚法第六十七条; 民法典第二百零三条)"),
+            format!(
+                "{x}: 15 days from receiving the decision, rolled past a day off (行政处罚法第六十七条; 民法典第二百零三条)"
+            ),
         );
     }
     if let Some(s) = &e.surcharge {

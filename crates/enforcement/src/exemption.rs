@@ -85,7 +85,8 @@ pub fn exemption(facts: &Facts) -> Exemption {
     }
     if facts.no_fault_proven {
         reasons.push(
-            "the party proved it was not at fault: no penalty (行政处罚法第三十三条第二款)".to_owned(),
+            "the party proved it was not at fault: no penalty (行政处罚法第三十三条第二款)"
+                .to_owned(),
         );
     }
     if !reasons.is_empty() {

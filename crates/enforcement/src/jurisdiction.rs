@@ -155,7 +155,12 @@ fn ground_of(step: &jiceng_authority::Step) -> Ground {
 /// assert_eq!(c.basis, Basis::Devolved);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn competent(ledger: &Ledger, item: &str, division: &str, date: NaiveDate) -> Result<Competence, Error> {
+pub fn competent(
+    ledger: &Ledger,
+    item: &str,
+    division: &str,
+    date: NaiveDate,
+) -> Result<Competence, Error> {
     let h = ledger.holder(item, division, date)?;
     let basis = match h
         .explanation
@@ -422,7 +427,9 @@ pub fn first_to_file(registry: &Registry, competent: &[&str], filings: &[Filing]
         .filter(|f| !competent.contains(&f.body.as_str()))
         .map(|f| f.body.clone())
         .collect();
-    let valid = filings.iter().filter(|f| competent.contains(&f.body.as_str()));
+    let valid = filings
+        .iter()
+        .filter(|f| competent.contains(&f.body.as_str()));
     let first = valid.clone().map(|f| f.date).min();
     let Some(first) = first else {
         return FirstFiling {

@@ -40,9 +40,13 @@ mod metrics;
 mod money;
 mod party;
 
-pub use case::{Event, EventKind, Limits, PenaltyCase, Penalty, Proceeding, State, SuspensionReason};
+pub use case::{
+    Event, EventKind, Limits, Penalty, PenaltyCase, Proceeding, State, SuspensionReason,
+};
 pub use error::Error;
-pub use evaluate::{Deadlines, Evaluation, Flag, Flags, Options, Reason, Status, evaluate, explain};
+pub use evaluate::{
+    Deadlines, Evaluation, Flag, Flags, Options, Reason, Status, evaluate, explain,
+};
 pub use exemption::{Exemption, Facts, Harm, exemption};
 pub use limitation::{Limitation, limitation};
 pub use metrics::{Metrics, Summary};

@@ -53,7 +53,11 @@ pub struct Limitation {
 /// assert!(limitation("2023-05-10".parse()?, "2025-05-11".parse()?, true)?.within);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn limitation(act_ended: NaiveDate, discovered: NaiveDate, grave: bool) -> Result<Limitation, Error> {
+pub fn limitation(
+    act_ended: NaiveDate,
+    discovered: NaiveDate,
+    grave: bool,
+) -> Result<Limitation, Error> {
     let years = if grave { 5 } else { 2 };
     let last_day = act_ended
         .checked_add_months(Months::new(12 * years))

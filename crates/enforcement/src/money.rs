@@ -33,8 +33,8 @@ use crate::party::PartyKind;
 /// computation on amounts can overflow.
 pub(crate) const MAX_YUAN: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
 
-/// Rounds an amount to the fen, halves away from zero (四舍五入): the one
-/// rounding rule of the crate.
+/// Rounds an amount to the fen, halves away from zero (四舍五入), and writes
+/// it with two decimals: the one rounding rule of the crate.
 ///
 /// # Example
 ///
@@ -46,7 +46,11 @@ pub(crate) const MAX_YUAN: Decimal = Decimal::from_parts(2_764_472_320, 232_830,
 /// assert_eq!(fen(Decimal::new(1004, 3)), Decimal::new(100, 2)); // 1.004 → 1.00
 /// ```
 pub fn fen(x: Decimal) -> Decimal {
-    x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    let mut r = x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    // Written with exactly two decimals ("30.00"): exact, as the rounded
+    // value has at most two.
+    r.rescale(2);
+    r
 }
 
 /// Checks that `x` is a money amount: not negative, at most two decimals,
