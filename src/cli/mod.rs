@@ -11,7 +11,9 @@ mod authority;
 mod calendar;
 mod calsource;
 mod demo;
+mod enforcement;
 mod lang;
+mod org;
 
 pub(crate) use calsource::CalendarSource;
 pub(crate) use lang::Lang;
@@ -35,11 +37,16 @@ enum Command {
     Authority(authority::AuthorityArgs),
     /// Licensing deadlines (statutory and promised) and case evaluation.
     Approvals(approvals::ApprovalsArgs),
+    /// Penalty enforcement: jurisdiction, clocks, money and case evaluation.
+    Enforcement(enforcement::EnforcementArgs),
+    /// Divisions, bodies and codes: checking unified social credit codes.
+    Org(org::OrgArgs),
     /// Print the JSON Schema of a data format.
     Schema {
         /// Which format: `calendar` (calendar and overlay files),
         /// `explanation` (the explanation of a period end) or `authority`
-        /// (ledger files) or `approvals` (a case, one line of a cases file).
+        /// (ledger files) or `approvals` (a case, one line of a cases file)
+        /// or `enforcement` (a penalty case, one line of a cases file).
         format: SchemaFormat,
     },
     /// Run the deadline demo on the bundled calendar: the statutory and
@@ -53,6 +60,7 @@ enum SchemaFormat {
     Explanation,
     Authority,
     Approvals,
+    Enforcement,
 }
 
 /// A failure that ends the command, with the exit status it calls for.
@@ -111,12 +119,15 @@ pub(crate) fn run(
         Command::Calendar(args) => calendar::run(args, cli.lang, stdin, out, err),
         Command::Authority(args) => authority::run(args, cli.lang, out),
         Command::Approvals(args) => approvals::run(args, cli.lang, stdin, out, err),
+        Command::Enforcement(args) => enforcement::run(args, cli.lang, stdin, out, err),
+        Command::Org(args) => org::run(args, cli.lang, out),
         Command::Schema { format } => {
             let schema = match format {
                 SchemaFormat::Calendar => jiceng::calendar::calendar_file_schema(),
                 SchemaFormat::Explanation => jiceng::calendar::explanation_schema(),
                 SchemaFormat::Authority => jiceng::authority::LedgerFile::schema(),
                 SchemaFormat::Approvals => jiceng::approvals::case_schema(),
+                SchemaFormat::Enforcement => jiceng::enforcement::case_schema(),
             };
             writeln!(out, "{schema}").map_err(Failure::from)
         }

@@ -187,6 +187,8 @@ impl JsonSchema for Flags {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Nothing recorded on or before the date.
+    NotStarted,
     /// A clue, not filed.
     Clue,
     /// Filed, the decision not due soon.
@@ -219,6 +221,7 @@ impl Status {
     /// The status's name, as JSON writes it.
     pub fn name(self) -> &'static str {
         match self {
+            Status::NotStarted => "not_started",
             Status::Clue => "clue",
             Status::Investigating => "investigating",
             Status::DueSoon => "due_soon",
@@ -236,7 +239,8 @@ impl Status {
     }
 
     /// Every status, in order.
-    pub const ALL: [Status; 13] = [
+    pub const ALL: [Status; 14] = [
+        Status::NotStarted,
         Status::Clue,
         Status::Investigating,
         Status::DueSoon,
@@ -511,7 +515,8 @@ pub fn evaluate(
     d.provisional = provisional;
 
     let status = match p.state() {
-        State::Start | State::Clue => Status::Clue,
+        State::Start => Status::NotStarted,
+        State::Clue => Status::Clue,
         State::Suspended => Status::Suspended,
         s if s.is_open() => match d.decision_due {
             Some(due) if at > due => Status::Overdue,

@@ -26,3 +26,13 @@ fn served_warning_is_not_awaiting_payment() {
     assert_eq!(e.status, Status::Served);
     assert!(e.surcharge.is_none());
 }
+
+/// A case whose first event is after the date was reported as a clue.
+#[test]
+fn case_not_yet_begun_is_not_a_clue() {
+    let e = eval(
+        r#"{"id": "n", "events": [{"date": "2025-09-01", "kind": "filed"}]}"#,
+        "2025-07-20",
+    );
+    assert_eq!(e.status, Status::NotStarted);
+}
