@@ -313,21 +313,26 @@ fn opt_decimal<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Err
     }
 }
 
+/// The most excluded intervals evaluated without allocating; more go
+/// through the calendar's general suspension counting.
+const FAST_INTERVALS: usize = 8;
+
 /// The intervals left out of the decision period, as inclusive days: the
-/// hearing from its request through the day it was held (or the date), and
-/// each suspension from its first day to the day before it resumed (or
-/// through the date).
-fn excluded(case: &PenaltyCase, p: &Proceeding, at: NaiveDate) -> Vec<Suspension> {
-    let mut out = Vec::new();
-    let mut push = |from: NaiveDate, to: NaiveDate, why: &str| {
-        if let Ok(s) = Suspension::new(from, to, why) {
-            out.push(s);
-        }
-    };
+/// hearing from its request through the day it was held (or the decision,
+/// or the date), and each suspension from its first day to the day before
+/// it resumed (or through the date). Calls `f` with each.
+fn excluded(
+    case: &PenaltyCase,
+    p: &Proceeding,
+    at: NaiveDate,
+    mut f: impl FnMut(NaiveDate, NaiveDate),
+) {
     if case.limits.exclude_hearing {
         if let Some(r) = p.hearing_requested {
             let end = p.hearing_held.or(p.decided).unwrap_or(at);
-            push(r, end, "hearing");
+            if r <= end {
+                f(r, end);
+            }
         }
     }
     if case.limits.exclude_suspensions {
@@ -336,10 +341,50 @@ fn excluded(case: &PenaltyCase, p: &Proceeding, at: NaiveDate) -> Vec<Suspension
                 Some(t) => t.pred_opt().unwrap_or(t),
                 None => at,
             };
-            push(from, last, "suspended");
+            if from <= last {
+                f(from, last);
+            }
         }
     }
-    out
+}
+
+/// Art. 60's due date and the days left out.
+fn decision(
+    cal: &Calendar,
+    case: &PenaltyCase,
+    p: &Proceeding,
+    filed: NaiveDate,
+    at: NaiveDate,
+    extended: bool,
+) -> Result<(jiceng_calendar::PeriodEnd, i64), Error> {
+    let mut fast = [(filed, filed); FAST_INTERVALS];
+    let mut k = 0usize;
+    let mut days = 0i64;
+    let mut overflowed = false;
+    excluded(case, p, at, |a, b| {
+        days += (b - a).num_days() + 1;
+        if k < FAST_INTERVALS {
+            fast[k] = (a, b);
+            k += 1;
+        } else {
+            overflowed = true;
+        }
+    });
+    let ext = case.limits.extension.filter(|_| extended);
+    if let (jiceng_calendar::Period::Days(n), None, false) = (case.limits.decision, ext, overflowed)
+    {
+        return Ok((deadlines::days_end(cal, filed, n, &mut fast[..k])?, days));
+    }
+    let mut list = Vec::new();
+    excluded(case, p, at, |a, b| {
+        if let Ok(s) = Suspension::new(a, b, "excluded") {
+            list.push(s);
+        }
+    });
+    Ok((
+        deadlines::decision_due(cal, filed, &case.limits, extended, &list)?,
+        days,
+    ))
 }
 
 /// The deadlines, status and flags of `case` on `at`, replaying the events
@@ -398,8 +443,6 @@ pub fn evaluate(
 
     // The decision (Art. 60).
     if let Some(filed) = p.filed {
-        let ex = excluded(case, &p, at);
-        d.excluded_days = ex.iter().map(Suspension::days).sum();
         let extended = p.extended.is_some() && case.limits.extension.is_some();
         if p.extended.is_some() && case.limits.extension.is_none() {
             flags.insert(Flag::ExtensionNotProvided);
@@ -407,7 +450,8 @@ pub fn evaluate(
         if p.extensions > 1 {
             flags.insert(Flag::RepeatedExtension);
         }
-        let due = deadlines::decision_due(cal, filed, &case.limits, extended, &ex)?;
+        let (due, excluded_days) = decision(cal, case, &p, filed, at, extended)?;
+        d.excluded_days = excluded_days;
         provisional |= due.provisional;
         d.decision_due = Some(due.end);
         let late = match p.decided {
@@ -438,6 +482,16 @@ pub fn evaluate(
             flags.insert(Flag::HearingNoticeShort);
         }
     }
+
+    // Art. 36: discovered at the clue, else the filing, else the decision.
+    let limitation = match case.act_ended {
+        Some(act) => {
+            let found = p.clue.or(p.filed).or(p.decided).unwrap_or(at);
+            Some(crate::limitation::limitation(act, found, case.grave)?)
+        }
+        None => None,
+    };
+    d.limitation_last_day = limitation.map(|l| l.last_day);
 
     // The decision's content (Arts. 29, 36, 44, 51, 58, 62).
     let mut fine = None;

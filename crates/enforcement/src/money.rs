@@ -64,7 +64,8 @@ pub(crate) fn check_amount(field: &'static str, x: Decimal) -> Result<Decimal, E
     if x.is_sign_negative() && !x.is_zero() {
         return Err(bad("an amount cannot be negative"));
     }
-    if x.normalize().scale() > 2 {
+    // Trailing zeros are not precision: 1.000 is a whole number of fen.
+    if x.scale() > 2 && x.normalize().scale() > 2 {
         return Err(bad("an amount has at most two decimals (fen)"));
     }
     if x > MAX_YUAN {

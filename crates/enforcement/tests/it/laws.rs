@@ -58,3 +58,45 @@ proptest! {
         prop_assert!(da >= a + Days::new(90));
     }
 }
+
+proptest! {
+    /// The evaluation's own counting of excluded days agrees with the
+    /// calendar's general suspension counting (the reference model).
+    #[test]
+    fn excluded_days_agree_with_the_calendar(
+        filed in date_in(NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(), 3000),
+        gaps in proptest::collection::vec((0u64..60, 1u64..40), 0..4),
+        hearing in proptest::option::of((0u64..30, 0u64..20)),
+    ) {
+        use jiceng_calendar::Suspension;
+        use jiceng_enforcement::{Event, EventKind, Options, PenaltyCase, SuspensionReason, evaluate};
+        let mut events = vec![Event::new(filed, EventKind::Filed)];
+        let mut refs = Vec::new();
+        let mut d = filed;
+        for (gap, len) in &gaps {
+            let from = d + Days::new(*gap);
+            let resumed = from + Days::new(*len);
+            events.push(Event::new(from, EventKind::Suspended { reason: SuspensionReason::Testing }));
+            events.push(Event::new(resumed, EventKind::Resumed));
+            refs.push(Suspension::new(from, resumed.pred_opt().unwrap(), "s").unwrap());
+            d = resumed;
+        }
+        if let Some((gap, len)) = hearing {
+            let n = d + Days::new(gap);
+            let held = n + Days::new(len);
+            events.push(Event::new(n, EventKind::Notified));
+            events.push(Event::new(n, EventKind::HearingRequested));
+            events.push(Event::new(held, EventKind::HearingHeld));
+            refs.push(Suspension::new(n, held, "h").unwrap());
+            d = held;
+        }
+        let case = PenaltyCase {
+            id: "p".into(), party: None, items: vec![], body: None, act_ended: None,
+            grave: false, major: false, limits: Limits::default(), events,
+        };
+        let e = evaluate(&case, d, &cal(), &Options::default()).unwrap();
+        let expected = decision_due(&cal(), filed, &Limits::default(), false, &refs).unwrap();
+        prop_assert_eq!(e.deadlines.decision_due, Some(expected.end));
+        prop_assert_eq!(e.deadlines.provisional, expected.provisional);
+    }
+}
