@@ -67,26 +67,25 @@ pub fn decision_due(
         ..PeriodOptions::default()
     };
     let ext = limits.extension.filter(|_| extended);
-    let combined = match (limits.decision, ext) {
-        (Period::Days(a), Some(Period::Days(b))) => Some(Period::Days(a.saturating_add(b))),
+    let period = match (limits.decision, ext) {
+        (p, None) => p,
+        // One unit: the extension lengthens the period, and the excluded
+        // days count across the whole of it.
+        (Period::Days(a), Some(Period::Days(b))) => Period::Days(a.saturating_add(b)),
         (Period::WorkingDays(a), Some(Period::WorkingDays(b))) => {
-            Some(Period::WorkingDays(a.saturating_add(b)))
+            Period::WorkingDays(a.saturating_add(b))
         }
-        (p, None) => Some(p),
-        _ => None,
-    };
-    match (combined, ext) {
-        (Some(p), _) => Ok(cal.period_end_with(filed, p, &opts)?),
-        (None, Some(e)) => {
-            let base = cal.period_end_with(filed, limits.decision, &opts)?;
+        // Two units: the extension runs from the end of the base period.
+        (base, Some(e)) => {
+            let base = cal.period_end_with(filed, base, &opts)?;
             let end = cal.period_end(base.end, e)?;
-            Ok(PeriodEnd {
+            return Ok(PeriodEnd {
                 end: end.end,
                 provisional: base.provisional || end.provisional,
-            })
+            });
         }
-        (None, None) => Ok(cal.period_end_with(filed, limits.decision, &opts)?),
-    }
+    };
+    Ok(cal.period_end_with(filed, period, &opts)?)
 }
 
 /// Art. 60 on the fast path: the end of `n` calendar days after `start`,
