@@ -443,7 +443,9 @@ pub fn evaluate(
 
     // The decision (Art. 60).
     if let Some(filed) = p.filed {
-        let extended = p.extended.is_some() && case.limits.extension.is_some();
+        // An extension counts only where the rule provides one (`decision`
+        // filters it by `Limits::extension`).
+        let extended = p.extended.is_some();
         if p.extended.is_some() && case.limits.extension.is_none() {
             flags.insert(Flag::ExtensionNotProvided);
         }

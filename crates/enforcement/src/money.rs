@@ -124,16 +124,11 @@ pub fn surcharge(fine: Decimal, due: NaiveDate, paid: NaiveDate) -> Result<Surch
     let fine = check_amount("fine", fine)?;
     let days_late = (paid - due).num_days().max(0);
     let accrues_from = (days_late > 0).then(|| due.succ_opt()).flatten();
-    if days_late >= CAP_DAYS {
-        return Ok(Surcharge {
-            surcharge: fen(fine),
-            days_late,
-            capped: !fine.is_zero(),
-            accrues_from,
-        });
-    }
-    // Below 34 days, 3% × days ≤ 99% of at most 10^15: no overflow.
-    let raw = fine * Decimal::new(3, 2) * Decimal::from(days_late);
+    // From the 34th day, 3% a day already exceeds the fine: more days
+    // cannot change the answer, and the product stays far from overflow
+    // (at most 102% of 10^15).
+    let days = days_late.min(CAP_DAYS);
+    let raw = fine * Decimal::new(3, 2) * Decimal::from(days);
     let capped = raw > fine;
     Ok(Surcharge {
         surcharge: fen(if capped { fine } else { raw }),

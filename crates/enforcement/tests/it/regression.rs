@@ -106,3 +106,103 @@ fn suspension_starting_on_the_last_day_counts() {
     assert_eq!(e.deadlines.decision_due, Some(day("2025-06-06")));
     assert_eq!(e.deadlines.excluded_days, 3);
 }
+
+/// Pinned by mutation testing: the bounds of the excluded intervals. A
+/// hearing requested and held on one day leaves out that day; a suspension
+/// resumed the next day leaves out one day.
+#[test]
+fn one_day_exclusions_count() {
+    let heard = eval(
+        r#"{"id": "h", "events": [{"date": "2025-03-05", "kind": "filed"},
+            {"date": "2025-03-10", "kind": "notified"},
+            {"date": "2025-03-12", "kind": "hearing_requested"},
+            {"date": "2025-03-12", "kind": "hearing_held"}]}"#,
+        "2025-03-20",
+    );
+    // 3 Jun + 1 = 4 Jun.
+    assert_eq!(heard.deadlines.excluded_days, 1);
+    assert_eq!(heard.deadlines.decision_due, Some(day("2025-06-04")));
+    let paused = eval(
+        r#"{"id": "s", "events": [{"date": "2025-03-05", "kind": "filed"},
+            {"date": "2025-03-12", "kind": "suspended", "reason": "testing"},
+            {"date": "2025-03-13", "kind": "resumed"}]}"#,
+        "2025-03-20",
+    );
+    assert_eq!(paused.deadlines.excluded_days, 1);
+    assert_eq!(paused.deadlines.decision_due, Some(day("2025-06-04")));
+}
+
+/// Pinned by mutation testing: more excluded intervals than the fast path
+/// holds go through the calendar, with the same answer. Nine one-day
+/// suspensions (10, 12, …, 26 Mar 2025, each resumed the next day) leave
+/// out 9 days: 3 Jun + 9 = 12 Jun.
+#[test]
+fn many_suspensions_take_the_general_path() {
+    let mut events = vec![r#"{"date": "2025-03-05", "kind": "filed"}"#.to_owned()];
+    for k in 0..9 {
+        let d = 10 + 2 * k;
+        events.push(format!(
+            r#"{{"date": "2025-03-{d:02}", "kind": "suspended", "reason": "testing"}}"#
+        ));
+        events.push(format!(
+            r#"{{"date": "2025-03-{:02}", "kind": "resumed"}}"#,
+            d + 1
+        ));
+    }
+    let json = format!(r#"{{"id": "m", "events": [{}]}}"#, events.join(","));
+    let e = eval(&json, "2025-04-01");
+    assert_eq!(e.deadlines.excluded_days, 9);
+    assert_eq!(e.deadlines.decision_due, Some(day("2025-06-12")));
+}
+
+/// Pinned by mutation testing: service on the last day of Art. 61 is in
+/// time, and an unserved decision is late only after that day. Decided
+/// Monday 3 Mar 2025: 4–7, 10–12 Mar: due 12 Mar.
+#[test]
+fn service_on_the_last_day_is_in_time() {
+    let base = r#"{"id": "v", "events": [{"date": "2025-03-01", "kind": "filed"},
+        {"date": "2025-03-02", "kind": "notified"},
+        {"date": "2025-03-03", "kind": "decided", "penalties": [{"kind": "warning"}]}SERVED]}"#;
+    let unserved = eval(&base.replace("SERVED", ""), "2025-03-12");
+    assert_eq!(unserved.deadlines.service_due, Some(day("2025-03-12")));
+    assert!(unserved.flags.is_empty());
+    assert!(
+        !eval(&base.replace("SERVED", ""), "2025-03-13")
+            .flags
+            .is_empty()
+    );
+    let served = base.replace("SERVED", r#",{"date": "2025-03-12", "kind": "served"}"#);
+    assert!(eval(&served, "2025-03-20").flags.is_empty());
+    let late = base.replace("SERVED", r#",{"date": "2025-03-13", "kind": "served"}"#);
+    assert!(!eval(&late, "2025-03-20").flags.is_empty());
+}
+
+/// Pinned by mutation testing: one extension is not "repeated", and a flag
+/// inserted twice stays set.
+#[test]
+fn one_extension_is_not_repeated() {
+    use jiceng_enforcement::{Flag, Flags};
+    let e = eval(
+        r#"{"id": "x", "extension": "30d", "events": [{"date": "2025-03-05", "kind": "filed"},
+            {"date": "2025-05-20", "kind": "extended", "approved_by": "负责人"}]}"#,
+        "2025-05-21",
+    );
+    assert!(e.flags.is_empty());
+    let mut f = Flags::default();
+    f.insert(Flag::TwoFines);
+    f.insert(Flag::TwoFines);
+    assert!(f.contains(Flag::TwoFines));
+    assert_eq!(f.iter().count(), 1);
+}
+
+/// Pinned by mutation testing: 10^15 yuan is the largest fine accepted.
+#[test]
+fn largest_fine_is_accepted() {
+    let s = surcharge(
+        yuan("1000000000000000"),
+        day("2025-01-01"),
+        day("2025-01-02"),
+    )
+    .unwrap();
+    assert_eq!(s.surcharge.to_string(), "30000000000000.00");
+}
