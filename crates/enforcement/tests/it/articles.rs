@@ -142,3 +142,15 @@ fn art36_limitation() {
     // Discovered while the act still continued: within.
     assert!(f("2025-05-10", "2025-01-01", false).0);
 }
+
+#[test]
+fn art64_hearing_notice_for_a_hearing_on_a_day_off() {
+    let f = |s: &str| hearing_notice_by(&cal(), day(s)).unwrap().to_string();
+    // A hearing on Saturday 18 Oct 2025 (off): the 7 working days up to it
+    // are 17, 16, 15, 14, 13, Saturday 11 (worked) and 10 Oct; notice by
+    // 9 Oct.
+    check(f, "2025-10-18", "2025-10-09");
+    // A hearing on Monday 13 Oct 2025: 13, 11 (worked), 10, 9, 30 Sep, 29
+    // Sep, Sunday 28 Sep (worked); notice by Saturday 27 Sep, a day off.
+    check(f, "2025-10-13", "2025-09-27");
+}
