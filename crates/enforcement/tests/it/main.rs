@@ -17,6 +17,7 @@
 
 mod articles;
 mod cases;
+mod edges;
 mod formats;
 mod fuzz;
 mod jurisdiction;
