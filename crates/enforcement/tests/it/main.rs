@@ -24,6 +24,7 @@ mod jurisdiction;
 mod laws;
 mod money;
 mod regression;
+mod states;
 mod uscc;
 
 use chrono::NaiveDate;
