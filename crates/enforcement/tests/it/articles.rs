@@ -154,3 +154,103 @@ fn art64_hearing_notice_for_a_hearing_on_a_day_off() {
     // Sep, Sunday 28 Sep (worked); notice by Saturday 27 Sep, a day off.
     check(f, "2025-10-13", "2025-09-27");
 }
+
+#[test]
+fn art33_exemption_table() {
+    use jiceng_enforcement::exemption::Outcome;
+    use jiceng_enforcement::{Facts, Harm, exemption};
+    let check = |minor, corrected, harm, first, no_fault, expected: Outcome, needle: &str| {
+        let f = Facts {
+            minor,
+            corrected_promptly: corrected,
+            harm,
+            first_violation: first,
+            no_fault_proven: no_fault,
+        };
+        let e = exemption(&f);
+        assert_eq!(e.outcome, expected, "{f:?}");
+        assert!(
+            e.reasons.iter().any(|r| r.contains(needle)),
+            "{f:?}: {:?}",
+            e.reasons
+        );
+    };
+    // Sentence 1: minor, promptly corrected, no harm: no penalty.
+    check(
+        true,
+        true,
+        Harm::None,
+        false,
+        false,
+        Outcome::NoPenalty,
+        "第三十三条第一款第一句",
+    );
+    // Minor and corrected but with slight harm, not a first violation.
+    check(
+        true,
+        true,
+        Harm::Slight,
+        false,
+        false,
+        Outcome::NotApplicable,
+        "not a first violation",
+    );
+    // Sentence 2: a first violation, slight harm, promptly corrected: may.
+    check(
+        false,
+        true,
+        Harm::Slight,
+        true,
+        false,
+        Outcome::MayExempt,
+        "第三十三条第一款第二句",
+    );
+    check(
+        true,
+        true,
+        Harm::Slight,
+        true,
+        false,
+        Outcome::MayExempt,
+        "may be exempt",
+    );
+    // Not corrected promptly: neither sentence.
+    check(
+        true,
+        false,
+        Harm::None,
+        true,
+        false,
+        Outcome::NotApplicable,
+        "not promptly corrected",
+    );
+    // Serious harm.
+    check(
+        false,
+        true,
+        Harm::Serious,
+        true,
+        false,
+        Outcome::NotApplicable,
+        "harm more than slight",
+    );
+    check(
+        false,
+        true,
+        Harm::None,
+        false,
+        false,
+        Outcome::NotApplicable,
+        "neither minor nor a first violation",
+    );
+    // Para. 2: no fault proven: no penalty, whatever the rest.
+    check(
+        false,
+        false,
+        Harm::Serious,
+        false,
+        true,
+        Outcome::NoPenalty,
+        "第三十三条第二款",
+    );
+}
