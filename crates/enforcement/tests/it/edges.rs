@@ -104,3 +104,31 @@ fn flags_have_a_schema() {
         "{text}"
     );
 }
+
+#[test]
+fn paid_and_enforcing_statuses() {
+    use jiceng_enforcement::Status;
+    let base = r#"{"id": "p", "events": [{"date": "2025-03-03", "kind": "filed"},
+        {"date": "2025-03-04", "kind": "notified"},
+        {"date": "2025-03-20", "kind": "decided", "penalties": [{"kind": "fine", "amount": "500"}]},
+        {"date": "2025-03-21", "kind": "served"}, LAST]}"#;
+    let paid = base.replace(
+        "LAST",
+        r#"{"date": "2025-03-25", "kind": "paid", "amount": "500"}"#,
+    );
+    assert_eq!(eval(&paid, "2025-03-26").status, Status::Paid);
+    let exec = base.replace(
+        "LAST",
+        r#"{"date": "2025-05-25", "kind": "execution_applied"}"#,
+    );
+    assert_eq!(eval(&exec, "2025-05-26").status, Status::Enforcing);
+}
+
+#[test]
+fn trailing_zeros_are_not_precision() {
+    use jiceng_enforcement::surcharge;
+    // 1.230 is 1.23 yuan, a whole number of fen: 3% of it one day late is
+    // 0.0369 → 0.04.
+    let s = surcharge(crate::yuan("1.230"), day("2025-03-10"), day("2025-03-11")).unwrap();
+    assert_eq!(s.surcharge.to_string(), "0.04");
+}
