@@ -116,3 +116,34 @@ fn schema_names_the_fields() {
         assert!(s.contains(&format!("\"{f}\"")), "{f}");
     }
 }
+
+#[test]
+fn penalty_names_are_their_json_tags() {
+    use jiceng_enforcement::Penalty;
+    use rust_decimal::Decimal;
+    let all = [
+        Penalty::Warning,
+        Penalty::PublicCriticism,
+        Penalty::Fine {
+            amount: Decimal::ONE,
+        },
+        Penalty::ConfiscateGains {
+            amount: Decimal::ONE,
+        },
+        Penalty::ConfiscateProperty {
+            value: Decimal::ONE,
+        },
+        Penalty::LicenceSuspension,
+        Penalty::QualificationDowngrade,
+        Penalty::LicenceRevocation,
+        Penalty::ProductionRestriction,
+        Penalty::BusinessSuspension,
+        Penalty::Closure,
+        Penalty::EmploymentRestriction,
+        Penalty::Detention,
+        Penalty::Other { name: "x".into() },
+    ];
+    for p in &all {
+        assert_eq!(serde_json::to_value(p).unwrap()["kind"], p.name());
+    }
+}
