@@ -40,6 +40,7 @@ fn leak(s: &str) -> &'static str {
         "investigation" => "investigation",
         "notified" => "notified",
         "hearing_requested" => "hearing_requested",
+        "hearing_scheduled" => "hearing_scheduled",
         "hearing_held" => "hearing_held",
         "suspended" => "suspended",
         "resumed" => "resumed",
@@ -61,6 +62,7 @@ const FILED: &str = r#""kind": "filed""#;
 const INV: &str = r#""kind": "investigation""#;
 const NOTIFIED: &str = r#""kind": "notified""#;
 const REQ: &str = r#""kind": "hearing_requested""#;
+const SCHED: &str = r#""kind": "hearing_scheduled", "hearing_on": "2025-03-20""#;
 const HELD: &str = r#""kind": "hearing_held""#;
 const SUSP: &str = r#""kind": "suspended", "reason": "appraisal""#;
 const RES: &str = r#""kind": "resumed""#;
@@ -86,6 +88,8 @@ fn lawful_paths() {
     check(&[CLUE, FILED, INV, NOTIFIED], Ok(Notified));
     check(&[FILED, NOTIFIED, REQ], Ok(HearingRequested));
     check(&[FILED, NOTIFIED, REQ, HELD], Ok(HearingHeld));
+    check(&[FILED, NOTIFIED, REQ, SCHED], Ok(HearingScheduled));
+    check(&[FILED, NOTIFIED, REQ, SCHED, HELD], Ok(HearingHeld));
     // A new notice after the hearing (the facts changed).
     check(&[FILED, NOTIFIED, REQ, HELD, NOTIFIED], Ok(Notified));
     check(&[FILED, NOTIFIED, NOTIFIED], Ok(Notified));
@@ -123,6 +127,14 @@ fn impossible_events() {
     check(&[CLUE, NOTIFIED], Err((1, "notified", Clue)));
     check(&[FILED, REQ], Err((1, "hearing_requested", Filed)));
     check(&[FILED, NOTIFIED, HELD], Err((2, "hearing_held", Notified)));
+    check(
+        &[FILED, NOTIFIED, SCHED],
+        Err((2, "hearing_scheduled", Notified)),
+    );
+    check(
+        &[FILED, NOTIFIED, REQ, SCHED, SCHED],
+        Err((4, "hearing_scheduled", HearingScheduled)),
+    );
     check(&[FILED, RES], Err((1, "resumed", Filed)));
     check(&[FILED, SUSP, SUSP], Err((2, "suspended", Suspended)));
     check(&[FILED, SUSP, FINE], Err((2, "decided", Suspended)));
