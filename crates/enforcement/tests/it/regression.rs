@@ -206,3 +206,61 @@ fn largest_fine_is_accepted() {
     .unwrap();
     assert_eq!(s.surcharge.to_string(), "30000000000000.00");
 }
+
+/// Pinned by mutation testing: the reasons Art. 33 does not apply are
+/// exactly the conditions that fail.
+#[test]
+fn exemption_reasons_are_exact() {
+    use jiceng_enforcement::{Facts, Harm, exemption};
+    let f = |minor, corrected, harm, first| Facts {
+        minor,
+        corrected_promptly: corrected,
+        harm,
+        first_violation: first,
+        no_fault_proven: false,
+    };
+    assert_eq!(
+        exemption(&f(false, false, Harm::Serious, true)).reasons,
+        ["行政处罚法第三十三条 does not apply: not promptly corrected; harm more than slight"]
+    );
+    assert_eq!(
+        exemption(&f(false, true, Harm::Slight, false)).reasons,
+        ["行政处罚法第三十三条 does not apply: neither minor nor a first violation"]
+    );
+}
+
+/// Pinned by mutation testing: a confiscation's amount is checked like a
+/// fine's; a hearing may be scheduled for the day of the notice; a
+/// violation may name up to 1,000 items.
+#[test]
+fn amounts_dates_and_bounds_at_the_edge() {
+    use jiceng_enforcement::{Error, Proceeding};
+    for p in [
+        r#"{"kind": "confiscate_gains", "amount": "-1"}"#,
+        r#"{"kind": "confiscate_property", "value": "-1"}"#,
+    ] {
+        let json = format!(
+            r#"{{"id": "c", "events": [{{"date": "2025-03-05", "kind": "filed"}},
+                {{"date": "2025-03-06", "kind": "decided", "penalties": [{p}]}}]}}"#
+        );
+        let c = crate::case(&json);
+        let e = Proceeding::replay(&c.events, None).unwrap_err();
+        assert!(matches!(e, Error::AtEvent { index: 1, .. }), "{e}");
+    }
+    let c = crate::case(
+        r#"{"id": "h", "events": [{"date": "2025-03-05", "kind": "filed"},
+            {"date": "2025-03-06", "kind": "notified"}, {"date": "2025-03-07", "kind": "hearing_requested"},
+            {"date": "2025-03-10", "kind": "hearing_scheduled", "hearing_on": "2025-03-10"}]}"#,
+    );
+    assert!(Proceeding::replay(&c.events, None).is_ok());
+    let ledger = jiceng_authority::Ledger::hebei_sample();
+    let items = vec!["HB-CF-001"; 1000];
+    let j = jiceng_enforcement::jurisdiction::resolve(
+        &ledger,
+        &items,
+        "130430104000",
+        day("2024-06-01"),
+    )
+    .unwrap();
+    assert_eq!(j.count, 1);
+}
