@@ -243,3 +243,18 @@ fn errors_name_the_input() {
     let many = vec!["HB-CF-001"; 1001];
     assert!(resolve(&l, &many, VILLAGE, day("2024-06-01")).is_err());
 }
+
+#[test]
+fn fast_path_agrees_with_the_explained_answer() {
+    use jiceng_enforcement::jurisdiction::Resolver;
+    let l = Ledger::hebei_sample();
+    let r = Resolver::new(&l);
+    let village = l.registry().division_id(VILLAGE.parse().unwrap()).unwrap();
+    let items: Vec<_> = WORKSHOP.iter().map(|c| l.item_id(c).unwrap()).collect();
+    let mut out = Vec::new();
+    assert_eq!(r.bodies(&items, village, day("2021-01-04"), &mut out), 5);
+    assert_eq!(r.bodies(&items, village, day("2024-06-01"), &mut out), 1);
+    assert_eq!(l.registry().body_at(out[0]).code, "130430104-gov");
+    let one = r.body(items[0], village, day("2021-01-04")).unwrap();
+    assert_eq!(l.registry().body_at(one).code, "130430-sthj");
+}
