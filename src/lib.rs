@@ -11,6 +11,7 @@
 //! | [`org`] | `jiceng-org` | divisions and their codes, bodies, the hierarchy |
 //! | [`authority`] | `jiceng-authority` | power items, instruments, the ledger of who holds what |
 //! | [`approvals`] | `jiceng-approvals` | licensing event logs, statutory and promised deadlines, routing, metrics |
+//! | [`enforcement`] | `jiceng-enforcement` | penalty jurisdiction, case event logs, the Penalty Law's clocks and money rules |
 //! | [`staffing`] | `jiceng-staffing` | establishment quotas, the ledger of transfers, apportionment, Erlang C/A workload staffing |
 //!
 //! The facade also re-exports [`chrono`], whose dates and times the public
@@ -36,7 +37,9 @@
 pub use jiceng_approvals as approvals;
 pub use jiceng_authority as authority;
 pub use jiceng_calendar as calendar;
+pub use jiceng_enforcement as enforcement;
 pub use jiceng_org as org;
+pub use jiceng_staffing as staffing;
 
 /// The date and time crate of every public type (`NaiveDate`,
 /// `DateTime<FixedOffset>`), re-exported so that an embedder uses the very
@@ -48,4 +51,3 @@ pub use chrono;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
-pub use jiceng_staffing as staffing;

@@ -11,8 +11,10 @@ mod authority;
 mod calendar;
 mod calsource;
 mod demo;
+mod enforcement;
 mod lang;
 mod staffing;
+mod org;
 
 pub(crate) use calsource::CalendarSource;
 pub(crate) use lang::Lang;
@@ -38,12 +40,17 @@ enum Command {
     Approvals(approvals::ApprovalsArgs),
     /// Establishment quotas: plans, workload staffing, ledger checks.
     Staffing(staffing::StaffingArgs),
+    /// Penalty enforcement: jurisdiction, clocks, money and case evaluation.
+    Enforcement(enforcement::EnforcementArgs),
+    /// Divisions, bodies and codes: checking unified social credit codes.
+    Org(org::OrgArgs),
     /// Print the JSON Schema of a data format.
     Schema {
         /// Which format: `calendar` (calendar and overlay files),
         /// `explanation` (the explanation of a period end) or `authority`
         /// (ledger files) or `approvals` (a case, one line of a cases file)
-        /// or `staffing` (establishment ledger files).
+        /// or `enforcement` (a penalty case, one line of a cases file) or
+        /// `staffing` (establishment ledger files).
         format: SchemaFormat,
     },
     /// Run the deadline demo on the bundled calendar: the statutory and
@@ -66,6 +73,7 @@ enum SchemaFormat {
     Authority,
     Approvals,
     Staffing,
+    Enforcement,
 }
 
 /// A failure that ends the command, with the exit status it calls for.
@@ -148,6 +156,8 @@ pub(crate) fn run(
         Command::Authority(args) => authority::run(args, cli.lang, out),
         Command::Approvals(args) => approvals::run(args, cli.lang, stdin, out, err),
         Command::Staffing(args) => staffing::run(args, cli.lang, out),
+        Command::Enforcement(args) => enforcement::run(args, cli.lang, stdin, out, err),
+        Command::Org(args) => org::run(args, cli.lang, out),
         Command::Schema { format } => {
             let schema = match format {
                 SchemaFormat::Calendar => jiceng::calendar::calendar_file_schema(),
@@ -155,6 +165,7 @@ pub(crate) fn run(
                 SchemaFormat::Authority => jiceng::authority::LedgerFile::schema(),
                 SchemaFormat::Approvals => jiceng::approvals::case_schema(),
                 SchemaFormat::Staffing => jiceng::staffing::ledger_schema(),
+                SchemaFormat::Enforcement => jiceng::enforcement::case_schema(),
             };
             writeln!(out, "{schema}").map_err(Failure::from)
         }

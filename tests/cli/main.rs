@@ -29,6 +29,7 @@ mod limits;
 mod misc;
 mod schemas;
 mod staffing;
+mod enforcement;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

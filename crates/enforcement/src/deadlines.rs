@@ -1,0 +1,238 @@
+//! The statutory periods of a penalty case, with Art. 85.
+//!
+//! 行政处罚法 Art. 85: "本法中'二日''三日''五日''七日'的规定是指工作日，不含法定
+//! 节假日。" So the 5 days to request a hearing (Art. 64(1)), the 7 days'
+//! notice of a hearing (Art. 64(2)) and the 7 days to serve an absent party
+//! (Art. 61) are working days on the official calendar. Every other period
+//! of the law is in calendar days: the 15 days to pay (Art. 67) and the 90
+//! days to decide (Art. 60). A calendar-day period whose last day is a day
+//! off ends on the first working day after it (Civil Code Art. 203); the
+//! day a period starts is not counted (Art. 201).
+//!
+//! | period | article | unit |
+//! |---|---|---|
+//! | decision | 60 | 90 calendar days from filing, rolled |
+//! | hearing request | 64(1) | 5 working days from the notice |
+//! | hearing notice | 64(2) | 7 working days before the hearing |
+//! | service | 61 | 7 working days from the decision |
+//! | payment | 67 | 15 calendar days from receipt, rolled |
+
+use chrono::NaiveDate;
+use jiceng_calendar::{Calendar, Period, PeriodEnd, PeriodOptions, Suspension};
+
+use crate::case::Limits;
+use crate::error::Error;
+
+/// Art. 64(1): hearing requested within 5 working days of the notice.
+pub const HEARING_REQUEST: Period = Period::WorkingDays(5);
+/// Art. 64(2): the party told 7 working days before the hearing.
+pub const HEARING_NOTICE: u32 = 7;
+/// Art. 61: an absent party served within 7 working days.
+pub const SERVICE: Period = Period::WorkingDays(7);
+/// Art. 67: a fine paid within 15 days of receiving the decision.
+pub const PAYMENT: Period = Period::Days(15);
+
+/// Art. 60: the last day to decide, for a case filed on `filed`, with the
+/// excluded intervals (hearing, testing, appraisal: inclusive days) and the
+/// extension when `extended`.
+///
+/// An extension in the same unit as the base period lengthens it (90 + 30
+/// days); in another unit it runs from the end of the base period.
+///
+/// # Errors
+///
+/// Calendar errors (a date outside coverage under the strict policy).
+///
+/// # Example
+///
+/// ```
+/// use jiceng_calendar::Calendar;
+/// use jiceng_enforcement::{Limits, deadlines::decision_due};
+///
+/// let cal = Calendar::china_mainland();
+/// // Filed 5 March 2025: 90 days end on 3 June, a Tuesday.
+/// let due = decision_due(&cal, "2025-03-05".parse()?, &Limits::default(), false, &[])?;
+/// assert_eq!(due.end.to_string(), "2025-06-03");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn decision_due(
+    cal: &Calendar,
+    filed: NaiveDate,
+    limits: &Limits,
+    extended: bool,
+    excluded: &[Suspension],
+) -> Result<PeriodEnd, Error> {
+    let opts = PeriodOptions {
+        suspensions: excluded.to_vec(),
+        ..PeriodOptions::default()
+    };
+    let ext = limits.extension.filter(|_| extended);
+    let period = match (limits.decision, ext) {
+        (p, None) => p,
+        // One unit: the extension lengthens the period, and the excluded
+        // days count across the whole of it.
+        (Period::Days(a), Some(Period::Days(b))) => Period::Days(a.saturating_add(b)),
+        (Period::WorkingDays(a), Some(Period::WorkingDays(b))) => {
+            Period::WorkingDays(a.saturating_add(b))
+        }
+        // Two units: the extension runs from the end of the base period.
+        (base, Some(e)) => {
+            let base = cal.period_end_with(filed, base, &opts)?;
+            let end = cal.period_end(base.end, e)?;
+            return Ok(PeriodEnd {
+                end: end.end,
+                provisional: base.provisional || end.provisional,
+            });
+        }
+    };
+    Ok(cal.period_end_with(filed, period, &opts)?)
+}
+
+/// Art. 60 on the fast path: the end of `n` calendar days after `start`,
+/// the days of `excluded` (inclusive intervals, in any order, possibly
+/// overlapping) not counted and counting going on after each, then rolled
+/// past a day off (Civil Code Art. 203). The same answer as the calendar's
+/// `period_end_with` under the continue policy, with no allocation.
+///
+/// # Errors
+///
+/// Calendar errors; [`Error::DateOverflow`] past the representable dates.
+pub(crate) fn days_end(
+    cal: &Calendar,
+    start: NaiveDate,
+    n: u32,
+    excluded: &mut [(NaiveDate, NaiveDate)],
+) -> Result<PeriodEnd, Error> {
+    let overflow = Error::DateOverflow {
+        what: "the decision period (行政处罚法第六十条)",
+        date: start,
+    };
+    let mut end = start
+        .checked_add_days(chrono::Days::new(u64::from(n)))
+        .ok_or(overflow.clone())?;
+    if n > 0 {
+        excluded.sort_unstable();
+        // The last day already skipped: nothing up to it counts again.
+        let mut covered = start;
+        for &(from, to) in excluded.iter() {
+            let first = from.max(covered.succ_opt().ok_or(overflow.clone())?);
+            if to < first {
+                continue;
+            }
+            if first > end {
+                break;
+            }
+            let days = (to - first).num_days() + 1;
+            end = end
+                .checked_add_days(chrono::Days::new(days.unsigned_abs()))
+                .ok_or(overflow.clone())?;
+            covered = to;
+        }
+    }
+    let end = cal.roll_forward(end)?;
+    Ok(PeriodEnd {
+        end,
+        provisional: cal.is_provisional_span(start, end),
+    })
+}
+
+/// Art. 64(1): the last day to request a hearing, 5 working days after the
+/// notice.
+///
+/// # Errors
+///
+/// Calendar errors.
+///
+/// # Example
+///
+/// ```
+/// use jiceng_calendar::Calendar;
+/// use jiceng_enforcement::deadlines::hearing_request_due;
+///
+/// // Told on Tuesday 30 September 2025: National Day runs 1–8 October;
+/// // 9, 10 and Saturday 11 (worked) October, 13 and 14 October.
+/// let due = hearing_request_due(&Calendar::china_mainland(), "2025-09-30".parse()?)?;
+/// assert_eq!(due.end.to_string(), "2025-10-14");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn hearing_request_due(cal: &Calendar, notified: NaiveDate) -> Result<PeriodEnd, Error> {
+    Ok(cal.period_end(notified, HEARING_REQUEST)?)
+}
+
+/// Art. 64(2): the last day to tell the party of a hearing on `hearing_on`:
+/// 7 working days before it, so that 7 working days run from the notice
+/// (not counted) to the hearing (counted).
+///
+/// # Errors
+///
+/// Calendar errors.
+///
+/// # Example
+///
+/// ```
+/// use jiceng_calendar::Calendar;
+/// use jiceng_enforcement::deadlines::hearing_notice_by;
+///
+/// // A hearing on Friday 17 October 2025: 17, 16, 15, 14, 13, Saturday 11
+/// // (worked) and 10 October are the 7 working days; notice by 9 October.
+/// let by = hearing_notice_by(&Calendar::china_mainland(), "2025-10-17".parse()?)?;
+/// assert_eq!(by.to_string(), "2025-10-09");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn hearing_notice_by(cal: &Calendar, hearing_on: NaiveDate) -> Result<NaiveDate, Error> {
+    // The 7th working day counted back from the hearing day itself is the
+    // first of the 7; the notice must come on a day before it.
+    let first = cal.add_working_days(hearing_on, -(HEARING_NOTICE as i32 - 1))?;
+    let first = if cal.is_working_day(hearing_on)? {
+        first
+    } else {
+        // A hearing on a day off: the 7 working days are the ones before it.
+        cal.add_working_days(hearing_on, -(HEARING_NOTICE as i32))?
+    };
+    first.pred_opt().ok_or(Error::DateOverflow {
+        what: "the hearing notice (行政处罚法第六十四条)",
+        date: hearing_on,
+    })
+}
+
+/// Art. 61: the last day to serve a decision on an absent party, 7 working
+/// days after the decision.
+///
+/// # Errors
+///
+/// Calendar errors.
+pub fn service_due(cal: &Calendar, decided: NaiveDate) -> Result<PeriodEnd, Error> {
+    Ok(cal.period_end(decided, SERVICE)?)
+}
+
+/// Art. 67: the last day to pay, 15 calendar days after receiving the
+/// decision, rolled past a day off (Civil Code Art. 203).
+///
+/// # Errors
+///
+/// Calendar errors.
+///
+/// # Example
+///
+/// ```
+/// use jiceng_calendar::Calendar;
+/// use jiceng_enforcement::deadlines::payment_due;
+///
+/// // Served 16 September 2025: 15 days end on 1 October, National Day;
+/// // the period ends on 9 October, the first working day after.
+/// let due = payment_due(&Calendar::china_mainland(), "2025-09-16".parse()?)?;
+/// assert_eq!(due.end.to_string(), "2025-10-09");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn payment_due(cal: &Calendar, served: NaiveDate) -> Result<PeriodEnd, Error> {
+    Ok(cal.period_end(served, PAYMENT)?)
+}
+
+/// The last day to file after a clue, under the configured rule.
+///
+/// # Errors
+///
+/// Calendar errors.
+pub fn filing_due(cal: &Calendar, clue: NaiveDate, period: Period) -> Result<PeriodEnd, Error> {
+    Ok(cal.period_end(clue, period)?)
+}

@@ -1,0 +1,713 @@
+//! A case on a date: its deadlines, its status and the unlawful conduct it
+//! shows.
+//!
+//! A monitoring system reports what an agency did, lawful or not. So the
+//! evaluation never refuses a late decision or a skipped legal review: it
+//! flags them ([`Flag`]), each flag citing its article:
+//!
+//! * the decision after the Art. 60 date, or none by it;
+//! * a major case decided without legal review (Art. 58);
+//! * penalties decided without the rights notice (Arts. 44, 62);
+//! * a hearing requested in time and never held (Arts. 63, 64(1));
+//! * the hearing notified less than 7 working days ahead (Art. 64(2));
+//! * an absent party served after 7 working days (Art. 61);
+//! * two fines for one act (Art. 29);
+//! * a decision on the spot beyond the summary procedure's limits (Art. 51);
+//! * a penalty after the limitation period (Art. 36);
+//! * a recorded surcharge above Art. 72's amount;
+//! * filing later than the configured rule after the clue;
+//! * an extension the rule does not provide, or a second one.
+
+use chrono::NaiveDate;
+use jiceng_calendar::{Calendar, Suspension};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Serialize, Serializer};
+
+use crate::case::{EventKind, Penalty, PenaltyCase, Proceeding, State};
+use crate::deadlines;
+use crate::error::Error;
+use crate::money::{Surcharge, summary_eligible, surcharge};
+
+/// Options of [`evaluate`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// A case with this many calendar days or fewer left before the
+    /// decision is due is "due soon". 7 by default.
+    pub due_soon_days: i64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { due_soon_days: 7 }
+    }
+}
+
+/// One kind of unlawful (or doubtful) conduct an evaluation flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Flag {
+    /// Filed after the configured filing period, or not filed by it.
+    FilingLate = 0,
+    /// Decided after the Art. 60 date, or undecided past it.
+    DecisionLate,
+    /// A major case decided without legal review (Art. 58).
+    LegalReviewSkipped,
+    /// Penalties decided in a filed case without the rights notice (Arts.
+    /// 44, 62).
+    NoRightsNotice,
+    /// A hearing requested within 5 working days and decided without it
+    /// (Arts. 63, 64(1)).
+    HearingDenied,
+    /// The hearing notified less than 7 working days ahead (Art. 64(2)).
+    HearingNoticeShort,
+    /// An absent party served after 7 working days, or not served by then
+    /// (Art. 61).
+    ServiceLate,
+    /// More than one fine for one act (Art. 29).
+    TwoFines,
+    /// Decided on the spot beyond the summary procedure (Art. 51).
+    SummaryIneligible,
+    /// Penalised although the act was found after the limitation period
+    /// (Art. 36).
+    AfterLimitation,
+    /// A surcharge recorded above what Art. 72 allows on that day.
+    SurchargeExcessive,
+    /// An extension recorded where the rule provides none.
+    ExtensionNotProvided,
+    /// More than one extension recorded.
+    RepeatedExtension,
+}
+
+impl Flag {
+    /// Every flag, in order.
+    pub const ALL: [Flag; 13] = [
+        Flag::FilingLate,
+        Flag::DecisionLate,
+        Flag::LegalReviewSkipped,
+        Flag::NoRightsNotice,
+        Flag::HearingDenied,
+        Flag::HearingNoticeShort,
+        Flag::ServiceLate,
+        Flag::TwoFines,
+        Flag::SummaryIneligible,
+        Flag::AfterLimitation,
+        Flag::SurchargeExcessive,
+        Flag::ExtensionNotProvided,
+        Flag::RepeatedExtension,
+    ];
+
+    /// The flag's name, as JSON writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Flag::FilingLate => "filing_late",
+            Flag::DecisionLate => "decision_late",
+            Flag::LegalReviewSkipped => "legal_review_skipped",
+            Flag::NoRightsNotice => "no_rights_notice",
+            Flag::HearingDenied => "hearing_denied",
+            Flag::HearingNoticeShort => "hearing_notice_short",
+            Flag::ServiceLate => "service_late",
+            Flag::TwoFines => "two_fines",
+            Flag::SummaryIneligible => "summary_ineligible",
+            Flag::AfterLimitation => "after_limitation",
+            Flag::SurchargeExcessive => "surcharge_excessive",
+            Flag::ExtensionNotProvided => "extension_not_provided",
+            Flag::RepeatedExtension => "repeated_extension",
+        }
+    }
+
+    /// The article it cites.
+    pub fn article(self) -> &'static str {
+        match self {
+            Flag::FilingLate => "立案期限 (the configured rule)",
+            Flag::DecisionLate => "行政处罚法第六十条",
+            Flag::LegalReviewSkipped => "行政处罚法第五十八条",
+            Flag::NoRightsNotice => "行政处罚法第四十四条、第六十二条",
+            Flag::HearingDenied => "行政处罚法第六十三条、第六十四条第一项",
+            Flag::HearingNoticeShort => "行政处罚法第六十四条第二项",
+            Flag::ServiceLate => "行政处罚法第六十一条",
+            Flag::TwoFines => "行政处罚法第二十九条",
+            Flag::SummaryIneligible => "行政处罚法第五十一条",
+            Flag::AfterLimitation => "行政处罚法第三十六条",
+            Flag::SurchargeExcessive => "行政处罚法第七十二条",
+            Flag::ExtensionNotProvided | Flag::RepeatedExtension => {
+                "行政处罚法第六十条 (the configured rule)"
+            }
+        }
+    }
+}
+
+/// A set of [`Flag`]s, one bit each; serialized as the list of names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Flags(u16);
+
+impl Flags {
+    /// Adds a flag.
+    pub fn insert(&mut self, f: Flag) {
+        self.0 |= 1 << f as u8;
+    }
+
+    /// Whether a flag is set.
+    pub fn contains(self, f: Flag) -> bool {
+        self.0 & (1 << f as u8) != 0
+    }
+
+    /// Whether no flag is set.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The flags set, in order.
+    pub fn iter(self) -> impl Iterator<Item = Flag> {
+        Flag::ALL.into_iter().filter(move |f| self.contains(*f))
+    }
+}
+
+impl Serialize for Flags {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter().map(Flag::name))
+    }
+}
+
+impl JsonSchema for Flags {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Flags".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "The flags of unlawful conduct, by name."
+        })
+    }
+}
+
+/// The status of a case on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Nothing recorded on or before the date.
+    NotStarted,
+    /// A clue, not filed.
+    Clue,
+    /// Filed, the decision not due soon.
+    Investigating,
+    /// The decision due within the "due soon" threshold.
+    DueSoon,
+    /// Undecided past the decision date.
+    Overdue,
+    /// The clock stands still.
+    Suspended,
+    /// Decided, not yet served.
+    AwaitingService,
+    /// Served, the fine not yet due.
+    AwaitingPayment,
+    /// Served, the fine unpaid past its due date: the surcharge accrues.
+    PaymentOverdue,
+    /// Served, nothing to pay.
+    Served,
+    /// The fine paid.
+    Paid,
+    /// Compulsory execution applied for.
+    Enforcing,
+    /// Transferred to the judicial organs.
+    Transferred,
+    /// Closed.
+    Closed,
+}
+
+impl Status {
+    /// The status's name, as JSON writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not_started",
+            Status::Clue => "clue",
+            Status::Investigating => "investigating",
+            Status::DueSoon => "due_soon",
+            Status::Overdue => "overdue",
+            Status::Suspended => "suspended",
+            Status::AwaitingService => "awaiting_service",
+            Status::AwaitingPayment => "awaiting_payment",
+            Status::PaymentOverdue => "payment_overdue",
+            Status::Served => "served",
+            Status::Paid => "paid",
+            Status::Enforcing => "enforcing",
+            Status::Transferred => "transferred",
+            Status::Closed => "closed",
+        }
+    }
+
+    /// Every status, in order.
+    pub const ALL: [Status; 14] = [
+        Status::NotStarted,
+        Status::Clue,
+        Status::Investigating,
+        Status::DueSoon,
+        Status::Overdue,
+        Status::Suspended,
+        Status::AwaitingService,
+        Status::AwaitingPayment,
+        Status::PaymentOverdue,
+        Status::Served,
+        Status::Paid,
+        Status::Enforcing,
+        Status::Transferred,
+        Status::Closed,
+    ];
+}
+
+/// The dates that govern a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]
+pub struct Deadlines {
+    /// The last day to file after the clue (the configured rule).
+    pub filing_due: Option<NaiveDate>,
+    /// Art. 60: the last day to decide.
+    pub decision_due: Option<NaiveDate>,
+    /// Art. 64(1): the last day to request a hearing.
+    pub hearing_request_due: Option<NaiveDate>,
+    /// Art. 64(2): the last day to notify the scheduled hearing.
+    pub hearing_notice_by: Option<NaiveDate>,
+    /// Art. 61: the last day to serve the absent party.
+    pub service_due: Option<NaiveDate>,
+    /// Art. 67: the last day to pay.
+    pub payment_due: Option<NaiveDate>,
+    /// Art. 36: the last day the act could be discovered.
+    pub limitation_last_day: Option<NaiveDate>,
+    /// Calendar days excluded from the decision period (hearing, testing,
+    /// appraisal …).
+    pub excluded_days: i64,
+    /// True when a date above depends on days no holiday notice covers yet.
+    pub provisional: bool,
+}
+
+/// A case evaluated on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Evaluation {
+    /// The state of the log on the date.
+    pub state: State,
+    /// The status.
+    pub status: Status,
+    /// The dates.
+    pub deadlines: Deadlines,
+    /// The day of the decision, if any.
+    pub decided: Option<NaiveDate>,
+    /// The unlawful conduct found.
+    pub flags: Flags,
+    /// The fine decided (the sum, if several were: see [`Flag::TwoFines`]).
+    #[serde(
+        serialize_with = "opt_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<String>")]
+    pub fine: Option<Decimal>,
+    /// The Art. 72 surcharge to the payment day, or to the date if unpaid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub surcharge: Option<Surcharge>,
+}
+
+fn opt_decimal<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(d) => s.collect_str(d),
+        None => s.serialize_none(),
+    }
+}
+
+/// The most excluded intervals evaluated without allocating; more go
+/// through the calendar's general suspension counting.
+const FAST_INTERVALS: usize = 8;
+
+/// The intervals left out of the decision period, as inclusive days: the
+/// hearing from its request through the day it was held (or the decision,
+/// or the date), and each suspension from its first day to the day before
+/// it resumed (or through the date). Calls `f` with each.
+fn excluded(
+    case: &PenaltyCase,
+    p: &Proceeding,
+    at: NaiveDate,
+    mut f: impl FnMut(NaiveDate, NaiveDate),
+) {
+    if case.limits.exclude_hearing {
+        if let Some(r) = p.hearing_requested {
+            let end = p.hearing_held.or(p.decided).unwrap_or(at);
+            if r <= end {
+                f(r, end);
+            }
+        }
+    }
+    if case.limits.exclude_suspensions {
+        for &(from, to) in &p.suspensions {
+            let last = match to {
+                Some(t) => t.pred_opt().unwrap_or(t),
+                None => at,
+            };
+            if from <= last {
+                f(from, last);
+            }
+        }
+    }
+}
+
+/// Art. 60's due date and the days left out.
+fn decision(
+    cal: &Calendar,
+    case: &PenaltyCase,
+    p: &Proceeding,
+    filed: NaiveDate,
+    at: NaiveDate,
+    extended: bool,
+) -> Result<(jiceng_calendar::PeriodEnd, i64), Error> {
+    let mut fast = [(filed, filed); FAST_INTERVALS];
+    let mut k = 0usize;
+    let mut days = 0i64;
+    let mut overflowed = false;
+    excluded(case, p, at, |a, b| {
+        days += (b - a).num_days() + 1;
+        if k < FAST_INTERVALS {
+            fast[k] = (a, b);
+            k += 1;
+        } else {
+            overflowed = true;
+        }
+    });
+    let ext = case.limits.extension.filter(|_| extended);
+    if let (jiceng_calendar::Period::Days(n), None, false) = (case.limits.decision, ext, overflowed)
+    {
+        return Ok((deadlines::days_end(cal, filed, n, &mut fast[..k])?, days));
+    }
+    let mut list = Vec::new();
+    excluded(case, p, at, |a, b| {
+        if let Ok(s) = Suspension::new(a, b, "excluded") {
+            list.push(s);
+        }
+    });
+    Ok((
+        deadlines::decision_due(cal, filed, &case.limits, extended, &list)?,
+        days,
+    ))
+}
+
+/// The deadlines, status and flags of `case` on `at`, replaying the events
+/// dated on or before `at`.
+///
+/// # Errors
+///
+/// The replay's [`Error::AtEvent`] for a log that cannot have happened;
+/// calendar errors for dates outside coverage under the strict policy.
+///
+/// # Example
+///
+/// ```
+/// use jiceng_calendar::Calendar;
+/// use jiceng_enforcement::{Flag, PenaltyCase, Status, evaluate, Options};
+///
+/// let case: PenaltyCase = serde_json::from_str(r#"{
+///     "id": "QX-1", "major": true,
+///     "events": [
+///         {"date": "2025-03-05", "kind": "filed"},
+///         {"date": "2025-06-10", "kind": "decided",
+///          "penalties": [{"kind": "warning"}], "party_present": true}
+///     ]
+/// }"#)?;
+/// let e = evaluate(&case, "2025-06-10".parse()?, &Calendar::china_mainland(), &Options::default())?;
+/// assert_eq!(e.deadlines.decision_due.unwrap().to_string(), "2025-06-03");
+/// assert!(e.flags.contains(Flag::DecisionLate));
+/// assert!(e.flags.contains(Flag::LegalReviewSkipped));
+/// assert_eq!(e.status, Status::Served);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate(
+    case: &PenaltyCase,
+    at: NaiveDate,
+    cal: &Calendar,
+    opts: &Options,
+) -> Result<Evaluation, Error> {
+    let p = Proceeding::replay(&case.events, Some(at))?;
+    let mut d = Deadlines::default();
+    let mut flags = Flags::default();
+    let mut provisional = false;
+
+    // Filing after the clue, when a rule sets the period.
+    if let (Some(clue), Some(period)) = (p.clue, case.limits.filing) {
+        let due = deadlines::filing_due(cal, clue, period)?;
+        provisional |= due.provisional;
+        d.filing_due = Some(due.end);
+        let late = match p.filed {
+            Some(f) => f > due.end,
+            None => p.state() == State::Clue && at > due.end,
+        };
+        if late {
+            flags.insert(Flag::FilingLate);
+        }
+    }
+
+    // The decision (Art. 60).
+    if let Some(filed) = p.filed {
+        // An extension counts only where the rule provides one (`decision`
+        // filters it by `Limits::extension`).
+        let extended = p.extended.is_some();
+        if p.extended.is_some() && case.limits.extension.is_none() {
+            flags.insert(Flag::ExtensionNotProvided);
+        }
+        if p.extensions > 1 {
+            flags.insert(Flag::RepeatedExtension);
+        }
+        let (due, excluded_days) = decision(cal, case, &p, filed, at, extended)?;
+        d.excluded_days = excluded_days;
+        provisional |= due.provisional;
+        d.decision_due = Some(due.end);
+        let late = match p.decided {
+            Some(dd) => dd > due.end,
+            None => p.state().is_open() && at > due.end,
+        };
+        if late {
+            flags.insert(Flag::DecisionLate);
+        }
+    }
+
+    // The hearing (Art. 64).
+    if let Some(n) = p.notified {
+        let due = deadlines::hearing_request_due(cal, n)?;
+        provisional |= due.provisional;
+        d.hearing_request_due = Some(due.end);
+        if let Some(r) = p.hearing_requested {
+            if r <= due.end && p.decided.is_some() && p.hearing_held.is_none() {
+                flags.insert(Flag::HearingDenied);
+            }
+        }
+    }
+    if let Some((given, on)) = p.hearing_scheduled {
+        let by = deadlines::hearing_notice_by(cal, on)?;
+        provisional |= cal.is_provisional_span(by, on);
+        d.hearing_notice_by = Some(by);
+        if given > by {
+            flags.insert(Flag::HearingNoticeShort);
+        }
+    }
+
+    // Art. 36: discovered at the clue, else the filing, else the decision.
+    let limitation = match case.act_ended {
+        Some(act) => {
+            let found = p.clue.or(p.filed).or(p.decided).unwrap_or(at);
+            Some(crate::limitation::limitation(act, found, case.grave)?)
+        }
+        None => None,
+    };
+    d.limitation_last_day = limitation.map(|l| l.last_day);
+
+    // The decision's content (Arts. 29, 36, 44, 51, 58, 62).
+    let mut fine = None;
+    let mut fines = 0u32;
+    if let Some(i) = p.decision_event {
+        if let Some(EventKind::Decided { penalties, .. }) = case.events.get(i).map(|e| &e.kind) {
+            for pen in penalties {
+                if let Penalty::Fine { amount } = pen {
+                    fines += 1;
+                    fine = Some(fine.unwrap_or(Decimal::ZERO) + *amount);
+                }
+            }
+            if fines > 1 {
+                flags.insert(Flag::TwoFines);
+            }
+            let penalised = !penalties.is_empty();
+            if penalised && case.major && p.legal_review.is_none() {
+                flags.insert(Flag::LegalReviewSkipped);
+            }
+            if penalised && p.filed.is_some() && p.notified.is_none() {
+                flags.insert(Flag::NoRightsNotice);
+            }
+            if p.filed.is_none() {
+                // Decided without filing: the summary procedure on the spot.
+                if let Some(party) = &case.party {
+                    if !summary_eligible(party.kind(), penalties)? {
+                        flags.insert(Flag::SummaryIneligible);
+                    }
+                }
+            }
+            if let (true, Some(act)) = (penalised, case.act_ended) {
+                let found = p.clue.or(p.filed).or(p.decided).unwrap_or(at);
+                let lim = crate::limitation::limitation(act, found, case.grave)?;
+                if !lim.within {
+                    flags.insert(Flag::AfterLimitation);
+                }
+            }
+        }
+    }
+    if let Some(act) = case.act_ended {
+        let found = p.clue.or(p.filed).or(p.decided).unwrap_or(at);
+        d.limitation_last_day =
+            Some(crate::limitation::limitation(act, found, case.grave)?.last_day);
+    }
+
+    // Service (Art. 61).
+    if let (Some(dd), false) = (p.decided, p.party_present) {
+        let due = deadlines::service_due(cal, dd)?;
+        provisional |= due.provisional;
+        d.service_due = Some(due.end);
+        let late = match p.served {
+            Some(s) => s > due.end,
+            None => at > due.end,
+        };
+        if late {
+            flags.insert(Flag::ServiceLate);
+        }
+    }
+
+    // Payment and surcharge (Arts. 67, 72).
+    let mut owed = None;
+    if let (Some(f), Some(served)) = (fine, p.served) {
+        let due = deadlines::payment_due(cal, served)?;
+        provisional |= due.provisional;
+        d.payment_due = Some(due.end);
+        let until = p.paid.map_or(at, |(day, _)| day);
+        let s = surcharge(f, due.end, until)?;
+        if let Some((day, amount)) = p.surcharged {
+            if amount > surcharge(f, due.end, day)?.surcharge {
+                flags.insert(Flag::SurchargeExcessive);
+            }
+        }
+        owed = Some(s);
+    }
+    d.provisional = provisional;
+
+    let status = match p.state() {
+        State::Start => Status::NotStarted,
+        State::Clue => Status::Clue,
+        State::Suspended => Status::Suspended,
+        s if s.is_open() => match d.decision_due {
+            Some(due) if at > due => Status::Overdue,
+            Some(due) if (due - at).num_days() <= opts.due_soon_days => Status::DueSoon,
+            _ => Status::Investigating,
+        },
+        State::Decided => Status::AwaitingService,
+        State::Served => match (fine, d.payment_due) {
+            (Some(_), Some(due)) if at > due => Status::PaymentOverdue,
+            (Some(_), _) => Status::AwaitingPayment,
+            _ => Status::Served,
+        },
+        State::Paid => Status::Paid,
+        State::Enforcing => Status::Enforcing,
+        State::Transferred => Status::Transferred,
+        _ => Status::Closed,
+    };
+    Ok(Evaluation {
+        state: p.state(),
+        status,
+        deadlines: d,
+        decided: p.decided,
+        flags,
+        fine,
+        surcharge: owed,
+    })
+}
+
+/// One line of an explanation: what, the date, and the rule with its
+/// article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Reason {
+    /// What the line is about (`decision_due`, a flag's name …).
+    pub subject: String,
+    /// The rule applied, citing its article.
+    pub rule: String,
+}
+
+/// The explanation of an evaluation: each deadline with its rule, then each
+/// flag with its article.
+///
+/// # Example
+///
+/// ```
+/// use jiceng_calendar::Calendar;
+/// use jiceng_enforcement::{PenaltyCase, evaluate, explain, Options};
+///
+/// let case: PenaltyCase = serde_json::from_str(
+///     r#"{"id": "x", "events": [{"date": "2025-03-05", "kind": "filed"}]}"#)?;
+/// let e = evaluate(&case, "2025-03-06".parse()?, &Calendar::china_mainland(), &Options::default())?;
+/// let lines = explain(&case, &e);
+/// assert!(lines[0].rule.contains("第六十条"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn explain(case: &PenaltyCase, e: &Evaluation) -> Vec<Reason> {
+    let d = &e.deadlines;
+    let mut out = Vec::new();
+    let mut line = |subject: &str, rule: String| {
+        out.push(Reason {
+            subject: subject.to_owned(),
+            rule,
+        })
+    };
+    if let Some(x) = d.filing_due {
+        line(
+            "filing_due",
+            format!(
+                "{x}: the configured filing period {} after the clue",
+                case.limits
+                    .filing
+                    .map_or_else(String::new, |p| p.to_string())
+            ),
+        );
+    }
+    if let Some(x) = d.decision_due {
+        line(
+            "decision_due",
+            format!(
+                "{x}: {} from filing, {} excluded day(s), rolled past a day off (行政处罚法第六十条; 民法典第二百零三条)",
+                case.limits.decision, d.excluded_days
+            ),
+        );
+    }
+    if let Some(x) = d.hearing_request_due {
+        line(
+            "hearing_request_due",
+            format!("{x}: 5 working days from the notice (行政处罚法第六十四条第一项、第八十五条)"),
+        );
+    }
+    if let Some(x) = d.hearing_notice_by {
+        line(
+            "hearing_notice_by",
+            format!(
+                "{x}: 7 working days before the hearing (行政处罚法第六十四条第二项、第八十五条)"
+            ),
+        );
+    }
+    if let Some(x) = d.service_due {
+        line(
+            "service_due",
+            format!(
+                "{x}: 7 working days from the decision, the party absent (行政处罚法第六十一条、第八十五条)"
+            ),
+        );
+    }
+    if let Some(x) = d.payment_due {
+        line(
+            "payment_due",
+            format!(
+                "{x}: 15 days from receiving the decision, rolled past a day off (行政处罚法第六十七条; 民法典第二百零三条)"
+            ),
+        );
+    }
+    if let Some(s) = &e.surcharge {
+        line(
+            "surcharge",
+            format!(
+                "{} yuan: 3% of the fine a day for {} day(s) late{} (行政处罚法第七十二条)",
+                s.surcharge,
+                s.days_late,
+                if s.capped { ", capped at the fine" } else { "" }
+            ),
+        );
+    }
+    if let Some(x) = d.limitation_last_day {
+        line(
+            "limitation_last_day",
+            format!(
+                "{x}: {} years from the act or its end (行政处罚法第三十六条)",
+                if case.grave { 5 } else { 2 }
+            ),
+        );
+    }
+    for f in e.flags.iter() {
+        line(f.name(), f.article().to_owned());
+    }
+    out
+}
