@@ -13,8 +13,8 @@ mod calsource;
 mod demo;
 mod enforcement;
 mod lang;
-mod staffing;
 mod org;
+mod staffing;
 
 pub(crate) use calsource::CalendarSource;
 pub(crate) use lang::Lang;

@@ -24,12 +24,12 @@ mod approvals_stream;
 mod authority;
 mod calendar;
 mod calendar_edges;
+mod enforcement;
 mod hostile;
 mod limits;
 mod misc;
 mod schemas;
 mod staffing;
-mod enforcement;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
