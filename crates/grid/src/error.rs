@@ -58,7 +58,9 @@ pub enum Error {
         version: usize,
     },
     /// An action dated before the event's previous action.
-    #[error("action {action} on event {event} at {at} is dated before the previous action ({previous})")]
+    #[error(
+        "action {action} on event {event} at {at} is dated before the previous action ({previous})"
+    )]
     OutOfOrder {
         /// The event's id.
         event: Uuid,

@@ -396,7 +396,10 @@ impl<'a> Engine<'a> {
             Channel::GridWorker => match self.grid.worker(&e.actor) {
                 Some(w) if w.cells.iter().any(|c| c == cell) => {}
                 Some(_) => {
-                    return Err(Self::refuse(e, format!("cell {cell} is not assigned to them")));
+                    return Err(Self::refuse(
+                        e,
+                        format!("cell {cell} is not assigned to them"),
+                    ));
                 }
                 None => return Err(Self::refuse(e, "not a worker of the grid")),
             },
@@ -536,7 +539,10 @@ impl<'a> Engine<'a> {
             }
             (Action::Rate { score }, State::Closed) if t.rating.is_none() => {
                 if e.actor != t.reporter && !staff {
-                    return Err(Self::refuse(e, "only the reporter or the grid centre may rate"));
+                    return Err(Self::refuse(
+                        e,
+                        "only the reporter or the grid centre may rate",
+                    ));
                 }
                 if !(1..=5).contains(score) {
                     return Err(Error::Invalid {

@@ -187,7 +187,10 @@ impl Grid {
         }
         for w in &self.workers {
             if let Some(c) = w.cells.iter().find(|c| !cells.contains(c.as_str())) {
-                return Err(bad(format!("worker {} is assigned to unknown cell {c}", w.id)));
+                return Err(bad(format!(
+                    "worker {} is assigned to unknown cell {c}",
+                    w.id
+                )));
             }
         }
         Ok(())

@@ -99,7 +99,11 @@ pub fn route(
         "category {} ({} / {}) is dealt with under item {} ({})",
         cat.code, cat.major, cat.minor, c.item, c.item_name
     )];
-    explanation.extend(c.explanation.iter().map(|g| format!("{} ({})", g.rule, g.article)));
+    explanation.extend(
+        c.explanation
+            .iter()
+            .map(|g| format!("{} ({})", g.rule, g.article)),
+    );
     explanation.push(if escalated {
         format!(
             "the township holds no power over it: escalated to {} (no authority at township level)",
