@@ -13,6 +13,8 @@
 //!   categories, their power items and service levels.
 //! * [`Entry`], [`Action`] and [`Engine`]: the append-only event log and
 //!   the state machine with its authorisation rules.
+//! * [`Metrics`] and [`Breakdown`]: GB/T 30428's rates and working-minute
+//!   quantiles, in bounded memory, mergeable.
 //! * [`route`]: the competent body through the authority ledger and
 //!   enforcement's jurisdiction, with escalation and due times.
 //!
@@ -26,12 +28,14 @@
 mod error;
 mod event;
 mod grid;
+mod metrics;
 mod routing;
 mod taxonomy;
 
 pub use error::Error;
 pub use event::{Action, Channel, Engine, Entry, EscalationReason, MAX_EVENTS, State, Ticket};
 pub use grid::{Body, Cell, Coverage, Grid, MAX_MEMBERS, Role, Staff, Tenure, Worker};
+pub use metrics::{Breakdown, By, HISTOGRAM_MINUTES, Histogram, Metrics, Rate, Summary};
 pub use routing::{Route, route};
 pub use taxonomy::{Category, ServiceLevel, Target, Taxonomy, Urgency};
 

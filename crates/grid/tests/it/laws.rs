@@ -112,3 +112,30 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Metrics over two halves of random events merge to the metrics of
+    /// the whole.
+    #[test]
+    fn metrics_of_halves_merge(s in steps(), cut in 0usize..4) {
+        let w = World::new();
+        let mut e = w.engine();
+        for x in log(&s) {
+            let _ = e.apply(&x);
+        }
+        let as_of = chrono::DateTime::parse_from_rfc3339("2025-06-11T12:00:00+08:00").unwrap();
+        let (mut whole, mut a, mut b) = (
+            jiceng_grid::Metrics::default(),
+            jiceng_grid::Metrics::default(),
+            jiceng_grid::Metrics::default(),
+        );
+        for (i, t) in e.tickets().enumerate() {
+            whole.add(t, as_of, &w.cal, &w.hours).unwrap();
+            let half = if i < cut { &mut a } else { &mut b };
+            half.add(t, as_of, &w.cal, &w.hours).unwrap();
+        }
+        a.merge(&b);
+        prop_assert_eq!(a.summary(), whole.summary());
+        prop_assert_eq!(a, whole);
+    }
+}

@@ -4,6 +4,7 @@ mod due;
 mod fuzz;
 mod grid;
 mod laws;
+mod metrics;
 mod regression;
 mod routing;
 mod story;
