@@ -12,6 +12,7 @@
 //! | [`authority`] | `jiceng-authority` | power items, instruments, the ledger of who holds what |
 //! | [`approvals`] | `jiceng-approvals` | licensing event logs, statutory and promised deadlines, routing, metrics |
 //! | [`enforcement`] | `jiceng-enforcement` | penalty jurisdiction, case event logs, the Penalty Law's clocks and money rules |
+//! | [`grid`] | `jiceng-grid` | grid cells and workers, event logs from report to closure, service levels, routing, metrics |
 //!
 //! # Example
 //!
@@ -33,4 +34,5 @@ pub use jiceng_approvals as approvals;
 pub use jiceng_authority as authority;
 pub use jiceng_calendar as calendar;
 pub use jiceng_enforcement as enforcement;
+pub use jiceng_grid as grid;
 pub use jiceng_org as org;

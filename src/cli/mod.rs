@@ -12,6 +12,7 @@ mod calendar;
 mod calsource;
 mod demo;
 mod enforcement;
+mod grid;
 mod lang;
 mod org;
 
@@ -39,6 +40,8 @@ enum Command {
     Approvals(approvals::ApprovalsArgs),
     /// Penalty enforcement: jurisdiction, clocks, money and case evaluation.
     Enforcement(enforcement::EnforcementArgs),
+    /// Grid management: routing events, replaying event logs, metrics, Open311.
+    Grid(grid::GridArgs),
     /// Divisions, bodies and codes: checking unified social credit codes.
     Org(org::OrgArgs),
     /// Print the JSON Schema of a data format.
@@ -46,7 +49,8 @@ enum Command {
         /// Which format: `calendar` (calendar and overlay files),
         /// `explanation` (the explanation of a period end) or `authority`
         /// (ledger files) or `approvals` (a case, one line of a cases file)
-        /// or `enforcement` (a penalty case, one line of a cases file).
+        /// or `enforcement` (a penalty case, one line of a cases file)
+        /// or `grid` (an event log entry, one line of an events file).
         format: SchemaFormat,
     },
     /// Run the deadline demo on the bundled calendar: the statutory and
@@ -61,6 +65,7 @@ enum SchemaFormat {
     Authority,
     Approvals,
     Enforcement,
+    Grid,
 }
 
 /// A failure that ends the command, with the exit status it calls for.
@@ -120,6 +125,7 @@ pub(crate) fn run(
         Command::Authority(args) => authority::run(args, cli.lang, out),
         Command::Approvals(args) => approvals::run(args, cli.lang, stdin, out, err),
         Command::Enforcement(args) => enforcement::run(args, cli.lang, stdin, out, err),
+        Command::Grid(args) => grid::run(args, cli.lang, stdin, out, err),
         Command::Org(args) => org::run(args, cli.lang, out),
         Command::Schema { format } => {
             let schema = match format {
@@ -128,6 +134,7 @@ pub(crate) fn run(
                 SchemaFormat::Authority => jiceng::authority::LedgerFile::schema(),
                 SchemaFormat::Approvals => jiceng::approvals::case_schema(),
                 SchemaFormat::Enforcement => jiceng::enforcement::case_schema(),
+                SchemaFormat::Grid => jiceng::grid::entry_schema(),
             };
             writeln!(out, "{schema}").map_err(Failure::from)
         }

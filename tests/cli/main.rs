@@ -22,6 +22,7 @@ mod approvals;
 mod authority;
 mod calendar;
 mod enforcement;
+mod grid;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

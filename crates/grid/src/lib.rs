@@ -15,6 +15,7 @@
 //!   the state machine with its authorisation rules.
 //! * [`Metrics`] and [`Breakdown`]: GB/T 30428's rates and working-minute
 //!   quantiles, in bounded memory, mergeable.
+//! * [`open311`]: the events as Open311 GeoReport v2 service requests.
 //! * [`route`]: the competent body through the authority ledger and
 //!   enforcement's jurisdiction, with escalation and due times.
 //!
@@ -29,6 +30,7 @@ mod error;
 mod event;
 mod grid;
 mod metrics;
+mod open311;
 mod routing;
 mod taxonomy;
 
@@ -36,6 +38,7 @@ pub use error::Error;
 pub use event::{Action, Channel, Engine, Entry, EscalationReason, MAX_EVENTS, State, Ticket};
 pub use grid::{Body, Cell, Coverage, Grid, MAX_MEMBERS, Role, Staff, Tenure, Worker};
 pub use metrics::{Breakdown, By, HISTOGRAM_MINUTES, Histogram, Metrics, Rate, Summary};
+pub use open311::{ServiceRequest, open311};
 pub use routing::{Route, route};
 pub use taxonomy::{Category, ServiceLevel, Target, Taxonomy, Urgency};
 
