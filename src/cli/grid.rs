@@ -78,6 +78,15 @@ enum GridCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Write synthetic events (JSON Lines) to standard output.
+    Synth {
+        /// The random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// How many events (each several lines).
+        #[arg(long, default_value_t = 1000)]
+        events: usize,
+    },
     /// Write the events as Open311 GeoReport v2 service requests (JSON).
     Open311 {
         /// The events file; `-` for standard input.
@@ -405,6 +414,17 @@ pub(crate) fn run(
                         .to_owned(),
                 })
             }
+        }
+        GridCommand::Synth { seed, events } => {
+            // Reports spread over about 180 days from Monday 3 March 2025,
+            // inside the bundled calendar's coverage.
+            let start = DateTime::parse_from_rfc3339("2025-03-03T08:30:00+08:00")
+                .map_err(|e| Failure::input(e.to_string()))?;
+            let spacing = (180 * 86_400 / i64::try_from(events.max(1)).unwrap_or(i64::MAX)).max(1);
+            for e in jiceng::grid::synth::events(seed, events, start, spacing) {
+                json_line(out, &e)?;
+            }
+            Ok(())
         }
         GridCommand::Open311 { events } => {
             let mut engine = Engine::new(&grid, &tax, &cal, &hours);

@@ -32,6 +32,7 @@ mod grid;
 mod metrics;
 mod open311;
 mod routing;
+pub mod synth;
 mod taxonomy;
 
 pub use error::Error;
