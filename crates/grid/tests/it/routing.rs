@@ -116,3 +116,34 @@ fn unknown_category_and_division() {
         Err(Error::Enforcement(_) | Error::Authority(_))
     ));
 }
+
+/// The fast path agrees with the explained route: every category, both
+/// villages, before and after each instrument of Qiu County.
+#[test]
+fn router_agrees_with_route() {
+    let w = World::new();
+    let ledger = Ledger::hebei_sample();
+    let router = jiceng_grid::Router::new(&ledger, &w.tax, &w.cal, &w.hours).unwrap();
+    for at in [
+        "2021-01-04T09:35:00+08:00",
+        "2021-06-01T09:35:00+08:00",
+        "2022-03-01T11:50:00+08:00",
+        "2025-09-30T17:00:00+08:00",
+    ] {
+        let at = DateTime::parse_from_rfc3339(at).unwrap();
+        for village in ["130430104200", "130430104201"] {
+            let div = ledger
+                .registry()
+                .division_id(village.parse().unwrap())
+                .unwrap();
+            for (i, c) in w.tax.categories.iter().enumerate() {
+                let slow = route(&ledger, &w.tax, &w.cal, &w.hours, &c.code, village, at).unwrap();
+                let fast = router.route(i, div, at).unwrap().unwrap();
+                assert_eq!(ledger.registry().body_at(fast.body).code, slow.body.code);
+                assert_eq!(fast.escalated, slow.escalated);
+                assert_eq!(fast.response_due, slow.response_due);
+                assert_eq!(fast.resolution_due, slow.resolution_due);
+            }
+        }
+    }
+}
