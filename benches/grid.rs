@@ -41,7 +41,7 @@ fn bench(c: &mut Criterion) {
         .filter_map(|v| ledger.registry().division_id(v.parse().ok()?))
         .collect();
     let start = DateTime::parse_from_rfc3339("2025-01-02T08:30:00+08:00").expect("a valid time");
-    let mut rng = SplitMix64::new(12);
+    let mut rng = SplitMix64(12);
     let inputs: Vec<(usize, _, DateTime<FixedOffset>)> = (0..N_ROUTES)
         .map(|_| {
             let minutes = rng.below(300 * 24 * 60) as i64;
