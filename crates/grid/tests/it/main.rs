@@ -1,5 +1,7 @@
 //! Integration tests of the grid crate.
 
+#![allow(clippy::unwrap_used)]
+
 mod due;
 mod fuzz;
 mod grid;
@@ -22,6 +24,12 @@ pub struct World {
     pub tax: Taxonomy,
     pub cal: Calendar,
     pub hours: WorkingHours,
+}
+
+impl Default for World {
+    fn default() -> World {
+        World::new()
+    }
 }
 
 impl World {
