@@ -116,16 +116,24 @@ fn json_line(out: &mut dyn Write, v: &impl Serialize) -> Result<(), Failure> {
     Ok(())
 }
 
+/// What the streaming mode does with a closed or rejected event.
+type Release<'a> = dyn FnMut(&Ticket) -> Result<(), Failure> + 'a;
+
 /// Reads an events file line by line, bounding each line, and applies each
 /// entry to the engine. Bad lines and refused actions are reported on
 /// `err` with their line numbers; returns whether all went well and the
 /// latest time seen.
+///
+/// With `release`, closed and rejected events are handed to it and dropped
+/// from the engine (ratings are skipped), so that memory depends on the
+/// events open at once, not on the length of the log.
 fn replay_stream(
     path: &Path,
     stdin: &mut dyn BufRead,
     engine: &mut Engine<'_>,
     lang: Lang,
     err: &mut dyn Write,
+    mut release: Option<&mut Release<'_>>,
 ) -> Result<(bool, Option<DateTime<FixedOffset>>), Failure> {
     let file;
     let mut reader: Box<dyn BufRead + '_> = if path.as_os_str() == "-" {
@@ -191,7 +199,20 @@ fn replay_stream(
             }
         };
         latest = latest.max(Some(entry.at));
-        if let Err(e) = engine.apply(&entry) {
+        let applied = match release.as_mut() {
+            None => engine.apply(&entry),
+            // A rating changes no metric, and its event may be released.
+            Some(_) if matches!(entry.action, jiceng::grid::Action::Rate { .. }) => Ok(()),
+            Some(f) => match engine.apply_and_release(&entry) {
+                Ok(Some(t)) => {
+                    f(&t)?;
+                    Ok(())
+                }
+                Ok(None) => Ok(()),
+                Err(e) => Err(e),
+            },
+        };
+        if let Err(e) = applied {
             ok = false;
             writeln!(err, "jiceng: {name}:{n}: {e}")?;
         }
@@ -291,7 +312,7 @@ pub(crate) fn run(
         }
         GridCommand::Replay { events, json } => {
             let mut engine = Engine::new(&grid, &tax, &cal, &hours);
-            let (ok, _) = replay_stream(&events, stdin, &mut engine, lang, err)?;
+            let (ok, _) = replay_stream(&events, stdin, &mut engine, lang, err, None)?;
             for t in engine.tickets() {
                 if json {
                     json_line(out, t)?;
@@ -329,8 +350,6 @@ pub(crate) fn run(
         } => {
             let from = from.as_deref().map(|s| date(s, "--from")).transpose()?;
             let to = to.as_deref().map(|s| date(s, "--to")).transpose()?;
-            let mut engine = Engine::new(&grid, &tax, &cal, &hours);
-            let (ok, latest) = replay_stream(&events, stdin, &mut engine, lang, err)?;
             let by = match by {
                 None => None,
                 Some(ByArg::Township) => Some(By::Township),
@@ -341,20 +360,30 @@ pub(crate) fn run(
             let mut total = Breakdown::default();
             let mut groups = Breakdown::default();
             let township = grid.township.to_string();
+            let mut count = |t: &Ticket, as_of: DateTime<FixedOffset>| -> Result<(), Failure> {
+                let day = t.reported_at.date_naive();
+                if from.is_some_and(|f| day < f) || to.is_some_and(|x| day > x) {
+                    return Ok(());
+                }
+                total
+                    .add(By::Township, &township, t, as_of, &cal, &hours)
+                    .map_err(Failure::input)?;
+                if let Some(by) = by {
+                    groups
+                        .add(by, &township, t, as_of, &cal, &hours)
+                        .map_err(Failure::input)?;
+                }
+                Ok(())
+            };
+            let mut engine = Engine::new(&grid, &tax, &cal, &hours);
+            // A released event is closed or rejected: the evaluation time
+            // does not change how it counts, so its last action will do.
+            let mut released = |t: &Ticket| count(t, t.last);
+            let (ok, latest) =
+                replay_stream(&events, stdin, &mut engine, lang, err, Some(&mut released))?;
             if let Some(as_of) = latest {
                 for t in engine.tickets() {
-                    let day = t.reported_at.date_naive();
-                    if from.is_some_and(|f| day < f) || to.is_some_and(|x| day > x) {
-                        continue;
-                    }
-                    total
-                        .add(By::Township, &township, t, as_of, &cal, &hours)
-                        .map_err(Failure::input)?;
-                    if let Some(by) = by {
-                        groups
-                            .add(by, &township, t, as_of, &cal, &hours)
-                            .map_err(Failure::input)?;
-                    }
+                    count(t, as_of)?;
                 }
             }
             let whole = total.groups.values().next().cloned().unwrap_or_default();
@@ -428,7 +457,7 @@ pub(crate) fn run(
         }
         GridCommand::Open311 { events } => {
             let mut engine = Engine::new(&grid, &tax, &cal, &hours);
-            let (ok, _) = replay_stream(&events, stdin, &mut engine, lang, err)?;
+            let (ok, _) = replay_stream(&events, stdin, &mut engine, lang, err, None)?;
             let requests: Vec<_> = engine.tickets().map(|t| open311(t, &grid, &tax)).collect();
             let text = serde_json::to_string_pretty(&requests)
                 .map_err(|e| Failure::input(e.to_string()))?;

@@ -586,6 +586,28 @@ impl<'a> Engine<'a> {
         Ok(n)
     }
 
+    /// Applies one entry and, when the event is then closed or rejected,
+    /// takes its record out of the engine and returns it: the streaming
+    /// mode, whose memory depends on the events open at once rather than on
+    /// the length of the log. A later action on a released event (a
+    /// rating) is [`Error::UnknownEvent`], and a released id reported again
+    /// is not detected as a duplicate.
+    ///
+    /// # Errors
+    ///
+    /// As [`Engine::apply`]; on error nothing changes.
+    pub fn apply_and_release(&mut self, e: &Entry) -> Result<Option<Ticket>, Error> {
+        self.apply(e)?;
+        if self
+            .tickets
+            .get(&e.event)
+            .is_some_and(|t| t.state.is_final())
+        {
+            return Ok(self.tickets.remove(&e.event));
+        }
+        Ok(None)
+    }
+
     /// Replays a whole log, stopping at the first error with its index.
     ///
     /// # Errors
