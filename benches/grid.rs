@@ -6,6 +6,8 @@
 //!   routes on the fast path `Router::route` over the bundled Hebei ledger
 //!   (the competent body and both service-level due times); the target is
 //!   at least 5 million events a second;
+//! * `route_body_only` and `due_times_only`: the two halves of
+//!   `route_fast`, the ledger lookup and the two due times, measured apart;
 //! * `metrics_fold`: folding 1,000,000 replayed event records into
 //!   `Metrics` (working-minute histograms), memory independent of the count.
 //!
@@ -21,6 +23,7 @@ use chrono::{DateTime, FixedOffset};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jiceng::authority::Ledger;
 use jiceng::calendar::{Calendar, WorkingHours};
+use jiceng::enforcement::jurisdiction::Resolver;
 use jiceng::grid::{Engine, Grid, Metrics, Router, Taxonomy, synth};
 
 mod common;
@@ -65,6 +68,35 @@ fn bench(c: &mut Criterion) {
                 }
             }
             black_box(escalated)
+        })
+    });
+    // The same routes without the due times: the ledger lookup alone, to
+    // show where the time of `route_fast` goes.
+    let items: Vec<_> = tax
+        .categories
+        .iter()
+        .filter_map(|c| ledger.item_id(c.items.first()?))
+        .collect();
+    let resolver = Resolver::new(&ledger);
+    g.bench_function("route_body_only", |b| {
+        b.iter(|| {
+            let mut found = 0usize;
+            for &(cat, div, at) in &inputs {
+                found += usize::from(resolver.body(items[cat], div, at.date_naive()).is_some());
+            }
+            black_box(found)
+        })
+    });
+    let service: Vec<_> = tax.categories.iter().map(|c| c.service).collect();
+    g.bench_function("due_times_only", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for &(cat, _, at) in &inputs {
+                let s = service[cat];
+                n += usize::from(s.response.due(&cal, &hours, at).is_ok());
+                n += usize::from(s.resolution.due(&cal, &hours, at).is_ok());
+            }
+            black_box(n)
         })
     });
 
