@@ -13,6 +13,7 @@
 //! | [`approvals`] | `jiceng-approvals` | licensing event logs, statutory and promised deadlines, routing, metrics |
 //! | [`enforcement`] | `jiceng-enforcement` | penalty jurisdiction, case event logs, the Penalty Law's clocks and money rules |
 //! | [`staffing`] | `jiceng-staffing` | establishment quotas, the ledger of transfers, apportionment, Erlang C/A workload staffing |
+//! | [`grid`] | `jiceng-grid` | grid cells and workers, event logs from report to closure, service levels, routing, metrics |
 //!
 //! The facade also re-exports [`chrono`], whose dates and times the public
 //! types take and return, so that an embedder needs no second dependency
@@ -38,6 +39,7 @@ pub use jiceng_approvals as approvals;
 pub use jiceng_authority as authority;
 pub use jiceng_calendar as calendar;
 pub use jiceng_enforcement as enforcement;
+pub use jiceng_grid as grid;
 pub use jiceng_org as org;
 pub use jiceng_staffing as staffing;
 

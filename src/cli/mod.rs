@@ -12,6 +12,7 @@ mod calendar;
 mod calsource;
 mod demo;
 mod enforcement;
+mod grid;
 mod lang;
 mod org;
 mod staffing;
@@ -42,6 +43,8 @@ enum Command {
     Staffing(staffing::StaffingArgs),
     /// Penalty enforcement: jurisdiction, clocks, money and case evaluation.
     Enforcement(enforcement::EnforcementArgs),
+    /// Grid management: routing events, replaying event logs, metrics, Open311.
+    Grid(grid::GridArgs),
     /// Divisions, bodies and codes: checking unified social credit codes.
     Org(org::OrgArgs),
     /// Print the JSON Schema of a data format.
@@ -49,8 +52,9 @@ enum Command {
         /// Which format: `calendar` (calendar and overlay files),
         /// `explanation` (the explanation of a period end) or `authority`
         /// (ledger files) or `approvals` (a case, one line of a cases file)
-        /// or `enforcement` (a penalty case, one line of a cases file) or
-        /// `staffing` (establishment ledger files).
+        /// or `enforcement` (a penalty case, one line of a cases file),
+        /// `staffing` (establishment ledger files) or `grid` (an event log
+        /// entry, one line of an events file).
         format: SchemaFormat,
     },
     /// Run the deadline demo on the bundled calendar: the statutory and
@@ -74,6 +78,7 @@ enum SchemaFormat {
     Approvals,
     Staffing,
     Enforcement,
+    Grid,
 }
 
 /// A failure that ends the command, with the exit status it calls for.
@@ -157,6 +162,7 @@ pub(crate) fn run(
         Command::Approvals(args) => approvals::run(args, cli.lang, stdin, out, err),
         Command::Staffing(args) => staffing::run(args, cli.lang, out),
         Command::Enforcement(args) => enforcement::run(args, cli.lang, stdin, out, err),
+        Command::Grid(args) => grid::run(args, cli.lang, stdin, out, err),
         Command::Org(args) => org::run(args, cli.lang, out),
         Command::Schema { format } => {
             let schema = match format {
@@ -166,6 +172,7 @@ pub(crate) fn run(
                 SchemaFormat::Approvals => jiceng::approvals::case_schema(),
                 SchemaFormat::Staffing => jiceng::staffing::ledger_schema(),
                 SchemaFormat::Enforcement => jiceng::enforcement::case_schema(),
+                SchemaFormat::Grid => jiceng::grid::entry_schema(),
             };
             writeln!(out, "{schema}").map_err(Failure::from)
         }

@@ -30,6 +30,7 @@ mod limits;
 mod misc;
 mod schemas;
 mod staffing;
+mod grid;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

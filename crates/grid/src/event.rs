@@ -1,0 +1,622 @@
+//! Events (事件) from report to closure, as an append-only log of actions.
+//!
+//! The digital urban management standard (GB/T 30428) names the stages of
+//! an event: collect (信息收集), file (案卷建立), dispatch (任务派遣),
+//! handle (任务处理), feed back (处理反馈), verify and close (核查结案) and
+//! evaluate (综合评价). Here an event is reported, accepted or rejected,
+//! dispatched to a body, handled, resolved, verified or sent back for
+//! rework, closed and rated. On the way it may be escalated to a higher
+//! level, and postponed (缓办) with someone's approval.
+//!
+//! Each line of a log is one [`Entry`]: the event's id (a version 7 uuid,
+//! so that ids sort by the time of report), the time, the actor and the
+//! [`Action`]. The [`Engine`] applies entries one by one. It refuses an
+//! action that the state does not allow ([`Error::Transition`]) or that the
+//! actor may not take ([`Error::Refused`], naming who tried what); a
+//! refused action changes nothing.
+//!
+//! | state | actions allowed |
+//! |---|---|
+//! | reported | accept, reject |
+//! | accepted | dispatch, escalate |
+//! | dispatched | start, escalate, postpone |
+//! | in_progress | resolve, escalate, postpone |
+//! | escalated | dispatch |
+//! | resolved | verify, rework |
+//! | verified | close |
+//! | closed | rate (once) |
+//! | rejected | none |
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use jiceng_calendar::{Calendar, WorkingHours};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::Error;
+use crate::grid::Grid;
+use crate::taxonomy::Taxonomy;
+
+/// How an event reached the platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// A grid worker or lane leader on patrol.
+    GridWorker,
+    /// A citizen, through the app.
+    CitizenApp,
+    /// The 12345 hotline.
+    Hotline,
+    /// An inspection by the township or a department.
+    Inspection,
+}
+
+/// Why an event went up a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EscalationReason {
+    /// The township holds no power over it.
+    NoAuthority,
+    /// Its service level was missed.
+    Overdue,
+    /// It is beyond the township's capacity.
+    BeyondCapacity,
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Action {
+    /// Reported.
+    Report {
+        /// The cell.
+        cell: String,
+        /// The category code.
+        category: String,
+        /// How it came in.
+        channel: Channel,
+        /// What was seen.
+        description: String,
+    },
+    /// Accepted (受理).
+    Accept,
+    /// Rejected, with a reason (不予受理).
+    Reject {
+        /// Why.
+        reason: String,
+    },
+    /// Dispatched to a body (派遣).
+    Dispatch {
+        /// The body's code.
+        body: String,
+    },
+    /// Handling started.
+    Start,
+    /// Resolved by the body (处理反馈).
+    Resolve,
+    /// Verified on the spot (核查).
+    Verify,
+    /// Sent back for rework (返工).
+    Rework {
+        /// Why.
+        reason: String,
+    },
+    /// Closed (结案).
+    Close,
+    /// Rated by the reporter, 1 to 5.
+    Rate {
+        /// The score.
+        score: u8,
+    },
+    /// Escalated to a higher level (上报).
+    Escalate {
+        /// Why.
+        reason: EscalationReason,
+    },
+    /// Postponed until a date (缓办), with the approver.
+    Postpone {
+        /// Until when.
+        until: NaiveDate,
+        /// Who approved it.
+        approved_by: String,
+    },
+}
+
+impl Action {
+    /// The action's name, as the log spells it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Report { .. } => "report",
+            Action::Accept => "accept",
+            Action::Reject { .. } => "reject",
+            Action::Dispatch { .. } => "dispatch",
+            Action::Start => "start",
+            Action::Resolve => "resolve",
+            Action::Verify => "verify",
+            Action::Rework { .. } => "rework",
+            Action::Close => "close",
+            Action::Rate { .. } => "rate",
+            Action::Escalate { .. } => "escalate",
+            Action::Postpone { .. } => "postpone",
+        }
+    }
+}
+
+/// One line of an event log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Entry {
+    /// The event's id: a version 7 uuid, minted by the platform at report.
+    #[schemars(with = "String")]
+    pub event: Uuid,
+    /// When, with its UTC offset.
+    pub at: DateTime<FixedOffset>,
+    /// Who: a worker's or staff member's id, or a body's code.
+    pub actor: String,
+    /// What.
+    #[serde(flatten)]
+    pub action: Action,
+}
+
+/// Where an event stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// Reported, not yet accepted.
+    Reported,
+    /// Accepted, not yet dispatched.
+    Accepted,
+    /// Rejected (final).
+    Rejected,
+    /// Dispatched to a body.
+    Dispatched,
+    /// The body is handling it.
+    InProgress,
+    /// Escalated, waiting to be dispatched at the higher level.
+    Escalated,
+    /// Resolved by the body, waiting for verification.
+    Resolved,
+    /// Verified, waiting to be closed.
+    Verified,
+    /// Closed (final).
+    Closed,
+}
+
+impl State {
+    /// The state's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            State::Reported => "reported",
+            State::Accepted => "accepted",
+            State::Rejected => "rejected",
+            State::Dispatched => "dispatched",
+            State::InProgress => "in_progress",
+            State::Escalated => "escalated",
+            State::Resolved => "resolved",
+            State::Verified => "verified",
+            State::Closed => "closed",
+        }
+    }
+
+    /// Whether no further transition is possible (rating aside).
+    pub fn is_final(self) -> bool {
+        matches!(self, State::Rejected | State::Closed)
+    }
+}
+
+impl fmt::Display for State {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An event's current record, derived from its actions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Ticket {
+    /// The event's id.
+    #[schemars(with = "String")]
+    pub id: Uuid,
+    /// The cell.
+    pub cell: String,
+    /// The category code.
+    pub category: String,
+    /// How it came in.
+    pub channel: Channel,
+    /// Who reported it.
+    pub reporter: String,
+    /// When.
+    pub reported_at: DateTime<FixedOffset>,
+    /// Accept or reject by then.
+    pub response_due: DateTime<FixedOffset>,
+    /// Resolve by then.
+    pub resolution_due: DateTime<FixedOffset>,
+    /// Where it stands.
+    pub state: State,
+    /// When it was accepted or rejected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub responded_at: Option<DateTime<FixedOffset>>,
+    /// The body it is dispatched to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// Who resolved it last.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolver: Option<String>,
+    /// When it was last resolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolved_at: Option<DateTime<FixedOffset>>,
+    /// When it was closed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<DateTime<FixedOffset>>,
+    /// Times sent back for rework.
+    pub reworks: u32,
+    /// Escalations, with their reasons.
+    pub escalations: Vec<EscalationReason>,
+    /// Postponed until, and by whose approval.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postponed: Option<(NaiveDate, String)>,
+    /// The reporter's rating.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rating: Option<u8>,
+    /// The time of the last action.
+    pub last: DateTime<FixedOffset>,
+}
+
+/// The most events one engine holds: a bound on what a hostile log may
+/// cost in memory.
+pub const MAX_EVENTS: usize = 10_000_000;
+
+/// Applies event logs under a grid, a taxonomy, a calendar and working
+/// hours, and holds each event's record.
+///
+/// # Example
+///
+/// ```
+/// use jiceng_calendar::{Calendar, WorkingHours};
+/// use jiceng_grid::{Engine, Entry, Grid, State, Taxonomy};
+///
+/// let (grid, tax) = (Grid::guchengying(), Taxonomy::sample());
+/// let (cal, hours) = (Calendar::china_mainland(), WorkingHours::china_standard());
+/// let mut engine = Engine::new(&grid, &tax, &cal, &hours);
+/// let e: Entry = serde_json::from_str(r#"{"event": "01975a1e-7a18-7000-8000-000000000001",
+///     "at": "2025-06-10T09:35:00+08:00", "actor": "W01", "action": "report",
+///     "cell": "GCY-01", "category": "0101", "channel": "grid_worker",
+///     "description": "垃圾桶满溢"}"#)?;
+/// engine.apply(&e)?;
+/// let t = engine.ticket(e.event).unwrap();
+/// assert_eq!(t.state, State::Reported);
+/// assert_eq!(t.resolution_due.to_rfc3339(), "2025-06-10T11:35:00+08:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Engine<'a> {
+    grid: &'a Grid,
+    taxonomy: &'a Taxonomy,
+    cal: &'a Calendar,
+    hours: &'a WorkingHours,
+    tickets: BTreeMap<Uuid, Ticket>,
+}
+
+impl<'a> Engine<'a> {
+    /// An engine with no events.
+    pub fn new(
+        grid: &'a Grid,
+        taxonomy: &'a Taxonomy,
+        cal: &'a Calendar,
+        hours: &'a WorkingHours,
+    ) -> Engine<'a> {
+        Engine {
+            grid,
+            taxonomy,
+            cal,
+            hours,
+            tickets: BTreeMap::new(),
+        }
+    }
+
+    /// The record of one event.
+    pub fn ticket(&self, id: Uuid) -> Option<&Ticket> {
+        self.tickets.get(&id)
+    }
+
+    /// All records, in id order (the order of report).
+    pub fn tickets(&self) -> impl Iterator<Item = &Ticket> {
+        self.tickets.values()
+    }
+
+    /// Applies one entry.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Refused`] when the actor may not take the action,
+    /// [`Error::Transition`] when the state does not allow it,
+    /// [`Error::UnknownEvent`], [`Error::DuplicateEvent`],
+    /// [`Error::NotV7`], [`Error::OutOfOrder`], [`Error::UnknownCell`],
+    /// [`Error::UnknownCategory`], and calendar errors for a report whose
+    /// due times fall outside the calendar. On any error nothing changes.
+    pub fn apply(&mut self, e: &Entry) -> Result<(), Error> {
+        if let Action::Report { .. } = e.action {
+            let t = self.report(e)?;
+            self.tickets.insert(e.event, t);
+            return Ok(());
+        }
+        let t = self.tickets.get(&e.event).ok_or(Error::UnknownEvent {
+            event: e.event,
+            action: e.action.name(),
+        })?;
+        let next = self.next(t, e)?;
+        self.tickets.insert(e.event, next);
+        Ok(())
+    }
+
+    fn refuse(e: &Entry, reason: impl Into<String>) -> Error {
+        Error::Refused {
+            actor: e.actor.clone(),
+            action: e.action.name(),
+            event: e.event,
+            reason: reason.into(),
+        }
+    }
+
+    fn report(&self, e: &Entry) -> Result<Ticket, Error> {
+        let Action::Report {
+            cell,
+            category,
+            channel,
+            ..
+        } = &e.action
+        else {
+            // `apply` calls this for reports only.
+            return Err(Error::UnknownEvent {
+                event: e.event,
+                action: e.action.name(),
+            });
+        };
+        if e.event.get_version_num() != 7 {
+            return Err(Error::NotV7 {
+                event: e.event,
+                version: e.event.get_version_num(),
+            });
+        }
+        if self.tickets.contains_key(&e.event) {
+            return Err(Error::DuplicateEvent { event: e.event });
+        }
+        if self.tickets.len() >= MAX_EVENTS {
+            return Err(Error::Invalid {
+                what: "log",
+                reason: format!("more than {MAX_EVENTS} events"),
+            });
+        }
+        if self.grid.cell(cell).is_none() {
+            return Err(Error::UnknownCell(cell.clone()));
+        }
+        let cat = self.taxonomy.category(category)?;
+        match channel {
+            Channel::GridWorker => match self.grid.worker(&e.actor) {
+                Some(w) if w.cells.iter().any(|c| c == cell) => {}
+                Some(_) => {
+                    return Err(Self::refuse(
+                        e,
+                        format!("cell {cell} is not assigned to them"),
+                    ));
+                }
+                None => return Err(Self::refuse(e, "not a worker of the grid")),
+            },
+            _ if self.grid.is_staff(&e.actor) => {}
+            _ => {
+                return Err(Self::refuse(
+                    e,
+                    "reports from the app, the hotline or an inspection are entered by the grid centre's staff",
+                ));
+            }
+        }
+        let response_due = cat.service.response.due(self.cal, self.hours, e.at)?;
+        let resolution_due = cat.service.resolution.due(self.cal, self.hours, e.at)?;
+        Ok(Ticket {
+            id: e.event,
+            cell: cell.clone(),
+            category: category.clone(),
+            channel: *channel,
+            reporter: e.actor.clone(),
+            reported_at: e.at,
+            response_due,
+            resolution_due,
+            state: State::Reported,
+            responded_at: None,
+            body: None,
+            resolver: None,
+            resolved_at: None,
+            closed_at: None,
+            reworks: 0,
+            escalations: Vec::new(),
+            postponed: None,
+            rating: None,
+            last: e.at,
+        })
+    }
+
+    /// The record after `e`, or why not.
+    fn next(&self, t: &Ticket, e: &Entry) -> Result<Ticket, Error> {
+        let name = e.action.name();
+        let bad = || Error::Transition {
+            event: e.event,
+            action: name,
+            state: t.state,
+        };
+        if e.at < t.last {
+            return Err(Error::OutOfOrder {
+                event: e.event,
+                action: name,
+                at: e.at.to_rfc3339(),
+                previous: t.last.to_rfc3339(),
+            });
+        }
+        let known = self.grid.worker(&e.actor).is_some()
+            || self.grid.is_staff(&e.actor)
+            || self.grid.body(&e.actor).is_some();
+        if !known {
+            return Err(Self::refuse(e, "unknown actor"));
+        }
+        let staff = self.grid.is_staff(&e.actor);
+        let need_staff = || {
+            if staff {
+                Ok(())
+            } else {
+                Err(Self::refuse(e, "only the grid centre's staff may do this"))
+            }
+        };
+        let need_body = || {
+            if t.body.as_deref() == Some(e.actor.as_str()) {
+                Ok(())
+            } else {
+                Err(Self::refuse(
+                    e,
+                    format!(
+                        "only the body it is dispatched to ({}) may do this",
+                        t.body.as_deref().unwrap_or("none")
+                    ),
+                ))
+            }
+        };
+        let mut n = t.clone();
+        n.last = e.at;
+        match (&e.action, t.state) {
+            (Action::Report { .. }, _) => return Err(Error::DuplicateEvent { event: e.event }),
+            (Action::Accept, State::Reported) => {
+                need_staff()?;
+                n.state = State::Accepted;
+                n.responded_at = Some(e.at);
+            }
+            (Action::Reject { .. }, State::Reported) => {
+                need_staff()?;
+                n.state = State::Rejected;
+                n.responded_at = Some(e.at);
+            }
+            (Action::Dispatch { body }, State::Accepted | State::Escalated) => {
+                need_staff()?;
+                if self.grid.body(body).is_none() {
+                    return Err(Self::refuse(e, format!("unknown body {body}")));
+                }
+                n.state = State::Dispatched;
+                n.body = Some(body.clone());
+            }
+            (Action::Start, State::Dispatched) => {
+                need_body()?;
+                n.state = State::InProgress;
+            }
+            (Action::Resolve, State::InProgress) => {
+                need_body()?;
+                n.state = State::Resolved;
+                n.resolver = Some(e.actor.clone());
+                n.resolved_at = Some(e.at);
+            }
+            (Action::Verify, State::Resolved) => {
+                if t.resolver.as_deref() == Some(e.actor.as_str()) {
+                    return Err(Self::refuse(e, "the verifier may not be the resolver"));
+                }
+                let cell_worker = self
+                    .grid
+                    .worker(&e.actor)
+                    .is_some_and(|w| w.cells.contains(&t.cell));
+                if !staff && !cell_worker {
+                    return Err(Self::refuse(
+                        e,
+                        "only the grid centre's staff or a worker of the cell may verify",
+                    ));
+                }
+                n.state = State::Verified;
+            }
+            (Action::Rework { .. }, State::Resolved) => {
+                need_staff()?;
+                n.state = State::Dispatched;
+                n.reworks = n.reworks.saturating_add(1);
+            }
+            (Action::Close, State::Verified) => {
+                need_staff()?;
+                n.state = State::Closed;
+                n.closed_at = Some(e.at);
+            }
+            (Action::Rate { score }, State::Closed) if t.rating.is_none() => {
+                if e.actor != t.reporter && !staff {
+                    return Err(Self::refuse(
+                        e,
+                        "only the reporter or the grid centre may rate",
+                    ));
+                }
+                if !(1..=5).contains(score) {
+                    return Err(Error::Invalid {
+                        what: "rating",
+                        reason: format!("score {score} is not between 1 and 5"),
+                    });
+                }
+                n.rating = Some(*score);
+            }
+            (
+                Action::Escalate { reason },
+                State::Accepted | State::Dispatched | State::InProgress,
+            ) => {
+                if !staff && t.body.as_deref() != Some(e.actor.as_str()) {
+                    return Err(Self::refuse(
+                        e,
+                        "only the grid centre's staff or the body handling it may escalate",
+                    ));
+                }
+                n.state = State::Escalated;
+                n.escalations.push(*reason);
+            }
+            (Action::Postpone { until, approved_by }, State::Dispatched | State::InProgress) => {
+                need_body()?;
+                if !self.grid.is_staff(approved_by) {
+                    return Err(Self::refuse(
+                        e,
+                        format!("approver {approved_by} is not the grid centre's staff"),
+                    ));
+                }
+                if *until < e.at.date_naive() {
+                    return Err(Error::Invalid {
+                        what: "postponement",
+                        reason: format!("until {until} is before the request"),
+                    });
+                }
+                n.postponed = Some((*until, approved_by.clone()));
+            }
+            _ => return Err(bad()),
+        }
+        Ok(n)
+    }
+
+    /// Applies one entry and, when the event is then closed or rejected,
+    /// takes its record out of the engine and returns it: the streaming
+    /// mode, whose memory depends on the events open at once rather than on
+    /// the length of the log. A later action on a released event (a
+    /// rating) is [`Error::UnknownEvent`], and a released id reported again
+    /// is not detected as a duplicate.
+    ///
+    /// # Errors
+    ///
+    /// As [`Engine::apply`]; on error nothing changes.
+    pub fn apply_and_release(&mut self, e: &Entry) -> Result<Option<Ticket>, Error> {
+        self.apply(e)?;
+        if self
+            .tickets
+            .get(&e.event)
+            .is_some_and(|t| t.state.is_final())
+        {
+            return Ok(self.tickets.remove(&e.event));
+        }
+        Ok(None)
+    }
+
+    /// Replays a whole log, stopping at the first error with its index.
+    ///
+    /// # Errors
+    ///
+    /// The first entry's error, with its 0-based index.
+    pub fn replay(&mut self, entries: &[Entry]) -> Result<(), (usize, Error)> {
+        for (i, e) in entries.iter().enumerate() {
+            self.apply(e).map_err(|err| (i, err))?;
+        }
+        Ok(())
+    }
+}

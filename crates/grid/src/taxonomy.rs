@@ -1,0 +1,242 @@
+//! The event taxonomy: categories, the powers that deal with them, and
+//! their service levels.
+//!
+//! Platforms classify events with a major and a minor code (大类 / 小类,
+//! e.g. 市容环境 / 垃圾桶), as the digital urban management standard
+//! (GB/T 30428) does for its components and events. Each category here
+//! maps to the power items that deal with it (the authority ledger's
+//! codes), to an urgency and to a service level: a response target and a
+//! resolution target, in working minutes on the office's working hours or
+//! in working days on the official calendar.
+
+use chrono::{DateTime, FixedOffset};
+use jiceng_calendar::{Calendar, WorkingHours};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// A target: working minutes or working days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// Working minutes of office time (lunch breaks, nights, weekends and
+    /// holidays do not count; make-up working days do).
+    WorkingMinutes(u32),
+    /// Working days: the end of office hours on the n-th working day after
+    /// the day of the report.
+    WorkingDays(u32),
+}
+
+impl Target {
+    /// The instant the target falls due for something that started `at`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Calendar`] for a day outside the calendar's coverage.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use jiceng_calendar::{Calendar, WorkingHours};
+    /// use jiceng_grid::Target;
+    ///
+    /// let (cal, hours) = (Calendar::china_mainland(), WorkingHours::china_standard());
+    /// let at = DateTime::parse_from_rfc3339("2025-06-10T11:35:00+08:00")?;
+    /// let due = Target::WorkingMinutes(75).due(&cal, &hours, at)?;
+    /// assert_eq!(due.to_rfc3339(), "2025-06-10T14:50:00+08:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn due(
+        self,
+        cal: &Calendar,
+        hours: &WorkingHours,
+        at: DateTime<FixedOffset>,
+    ) -> Result<DateTime<FixedOffset>, Error> {
+        match self {
+            Target::WorkingMinutes(m) => Ok(hours.add_minutes(cal, at, m)?),
+            Target::WorkingDays(n) => {
+                let local = at.with_timezone(&hours.offset()).date_naive();
+                let n = i32::try_from(n).map_err(|_| Error::Invalid {
+                    what: "target",
+                    reason: format!("{n} working days is too many"),
+                })?;
+                let day = cal.add_working_days(local, n)?;
+                // The schedule has at least one session (WorkingHours::new
+                // checks it), so a last session exists.
+                let close = hours.sessions().last().map(|s| s.1).unwrap_or_default();
+                day.and_time(close)
+                    .and_local_timezone(hours.offset())
+                    .single()
+                    .ok_or(Error::Invalid {
+                        what: "target",
+                        reason: format!("{day} {close} has no single local time"),
+                    })
+            }
+        }
+    }
+}
+
+/// How urgent a category is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// Routine.
+    Normal,
+    /// Urgent (紧急).
+    Urgent,
+    /// An emergency (特急): danger to life or property.
+    Emergency,
+}
+
+/// Response and resolution targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ServiceLevel {
+    /// Accept or reject within this.
+    pub response: Target,
+    /// Resolve within this.
+    pub resolution: Target,
+}
+
+/// An event category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Category {
+    /// The code (e.g. `0101`), unique in the taxonomy.
+    pub code: String,
+    /// The major class (e.g. 市容环境).
+    pub major: String,
+    /// The minor class (e.g. 垃圾桶).
+    pub minor: String,
+    /// The power items that deal with it, the primary one first.
+    pub items: Vec<String>,
+    /// Its urgency.
+    pub urgency: Urgency,
+    /// Its service level.
+    pub service: ServiceLevel,
+}
+
+/// A set of categories.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Taxonomy {
+    /// The categories.
+    pub categories: Vec<Category>,
+}
+
+impl Taxonomy {
+    /// The category with this code.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownCategory`].
+    pub fn category(&self, code: &str) -> Result<&Category, Error> {
+        self.categories
+            .iter()
+            .find(|c| c.code == code)
+            .ok_or_else(|| Error::UnknownCategory(code.to_owned()))
+    }
+
+    /// Checks the taxonomy: unique codes, and at least one power item per
+    /// category.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] naming the offending category.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// jiceng_grid::Taxonomy::sample().validate()?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate(&self) -> Result<(), Error> {
+        for (i, c) in self.categories.iter().enumerate() {
+            if self.categories[..i].iter().any(|d| d.code == c.code) {
+                return Err(Error::Invalid {
+                    what: "taxonomy",
+                    reason: format!("category {} appears twice", c.code),
+                });
+            }
+            if c.items.is_empty() {
+                return Err(Error::Invalid {
+                    what: "taxonomy",
+                    reason: format!("category {} names no power item", c.code),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// A sample taxonomy over the bundled Hebei ledger's items. The codes,
+    /// targets and the pairing with items are illustrative.
+    ///
+    /// | code | class | item | response | resolution |
+    /// |---|---|---|---|---|
+    /// | 0101 | 市容环境 / 垃圾桶 | HB-CF-016 | 30 min | 120 min |
+    /// | 0102 | 市容环境 / 露天烧烤 | HB-CF-007 | 30 min | 1 day |
+    /// | 0103 | 市容环境 / 占道经营 | HB-CF-057 | 60 min | 3 days |
+    /// | 0201 | 生态环境 / 秸秆焚烧 | HB-CF-011 | 15 min | 60 min |
+    /// | 0301 | 安全生产 / 安全培训 | HB-CF-013 | 60 min | 5 days |
+    pub fn sample() -> Taxonomy {
+        let c = |code: &str, major: &str, minor: &str, item: &str, u, r, res| Category {
+            code: code.to_owned(),
+            major: major.to_owned(),
+            minor: minor.to_owned(),
+            items: vec![item.to_owned()],
+            urgency: u,
+            service: ServiceLevel {
+                response: Target::WorkingMinutes(r),
+                resolution: res,
+            },
+        };
+        Taxonomy {
+            categories: vec![
+                c(
+                    "0101",
+                    "市容环境",
+                    "垃圾桶",
+                    "HB-CF-016",
+                    Urgency::Normal,
+                    30,
+                    Target::WorkingMinutes(120),
+                ),
+                c(
+                    "0102",
+                    "市容环境",
+                    "露天烧烤",
+                    "HB-CF-007",
+                    Urgency::Normal,
+                    30,
+                    Target::WorkingDays(1),
+                ),
+                c(
+                    "0103",
+                    "市容环境",
+                    "占道经营",
+                    "HB-CF-057",
+                    Urgency::Normal,
+                    60,
+                    Target::WorkingDays(3),
+                ),
+                c(
+                    "0201",
+                    "生态环境",
+                    "秸秆焚烧",
+                    "HB-CF-011",
+                    Urgency::Urgent,
+                    15,
+                    Target::WorkingMinutes(60),
+                ),
+                c(
+                    "0301",
+                    "安全生产",
+                    "安全培训",
+                    "HB-CF-013",
+                    Urgency::Normal,
+                    60,
+                    Target::WorkingDays(5),
+                ),
+            ],
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Fuzz targets for the event format (issue 9's convention): mutations of
+//! the bundled day's lines, long and non-ASCII strings, extreme times.
+//! Nothing may panic; what parses is applied, and an error changes
+//! nothing.
+
+use jiceng_grid::{Entry, GUCHENGYING_DAY};
+use proptest::prelude::*;
+
+use crate::World;
+
+fn lines() -> Vec<&'static str> {
+    GUCHENGYING_DAY.lines().collect()
+}
+
+/// One bundled line with a byte range replaced by arbitrary text.
+fn mutated() -> impl Strategy<Value = String> {
+    let n = lines().len();
+    (
+        0..n,
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        ".{0,40}",
+    )
+        .prop_map(|(i, a, b, s)| {
+            let l = lines()[i];
+            let mut cut: Vec<usize> = l.char_indices().map(|(k, _)| k).collect();
+            cut.push(l.len());
+            let (x, y) = (a.get(&cut), b.get(&cut));
+            let (x, y) = (*x.min(y), *x.max(y));
+            format!("{}{}{}", &l[..x], s, &l[y..])
+        })
+}
+
+/// Extreme times: years far off, odd offsets.
+fn extreme_time() -> impl Strategy<Value = String> {
+    (-9999i32..=9999, 1u32..=12, 1u32..=28, -23i32..=23).prop_map(|(y, m, d, o)| {
+        let sign = if o < 0 { '-' } else { '+' };
+        format!(
+            "{y:04}-{m:02}-{d:02}T09:35:00{sign}{:02}:00",
+            o.unsigned_abs()
+        )
+    })
+}
+
+proptest! {
+    #[test]
+    fn fuzz_mutated_lines(line in mutated()) {
+        let w = World::new();
+        let mut e = w.engine();
+        let day: Vec<Entry> = lines().iter().map(|l| serde_json::from_str(l).unwrap()).collect();
+        if let Ok(x) = serde_json::from_str::<Entry>(&line) {
+            let _ = e.apply(&x);
+            for d in &day {
+                let b = serde_json::to_string(&e.tickets().collect::<Vec<_>>()).unwrap();
+                if e.apply(d).is_err() {
+                    prop_assert_eq!(b, serde_json::to_string(&e.tickets().collect::<Vec<_>>()).unwrap());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fuzz_extreme_times_and_strings(t in extreme_time(), desc in "\\PC{0,300}", cell in "\\PC{0,20}") {
+        let w = World::new();
+        let mut e = w.engine();
+        let line = serde_json::json!({
+            "event": "01975779-f5a0-7000-8000-000000000001", "at": t, "actor": "W01",
+            "action": "report", "cell": cell, "category": "0101",
+            "channel": "grid_worker", "description": desc,
+        });
+        if let Ok(x) = serde_json::from_value::<Entry>(line) {
+            let _ = e.apply(&x);
+        }
+        let line = serde_json::json!({
+            "event": "01975779-f5a0-7000-8000-000000000001", "at": t, "actor": "W01",
+            "action": "report", "cell": "GCY-01", "category": "0101",
+            "channel": "grid_worker", "description": "d",
+        });
+        if let Ok(x) = serde_json::from_value::<Entry>(line) {
+            // Far-off years fall outside the calendar: an error, never a panic.
+            let _ = e.apply(&x);
+        }
+    }
+}
