@@ -25,12 +25,12 @@ mod authority;
 mod calendar;
 mod calendar_edges;
 mod enforcement;
+mod grid;
 mod hostile;
 mod limits;
 mod misc;
 mod schemas;
 mod staffing;
-mod grid;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
