@@ -4,6 +4,7 @@
 
 mod chains;
 mod drafts;
+mod duties;
 mod findings;
 mod formats;
 mod fuzz;
