@@ -5,6 +5,7 @@
 mod chains;
 mod drafts;
 mod duties;
+mod duty_fuzz;
 mod findings;
 mod formats;
 mod fuzz;
