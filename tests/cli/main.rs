@@ -21,6 +21,7 @@
 mod approvals;
 mod authority;
 mod calendar;
+mod duties;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -42,8 +42,9 @@ const DOMAINS: [&str; 7] = [
 ];
 
 /// Adds to a synthetic province a template of `duties` items (about 3 in
-/// 4 basic, 1 in 6 cooperative led by the sector of a power it needs, the
-/// rest returned; half need one or two power items), one adaptation per
+/// 4 basic, one in ten of them needing an item of the guidance list; 1 in
+/// 6 cooperative, which together need every item of the guidance list and
+/// are led by the sector of the first; the rest returned), one adaptation per
 /// county adopting it, a township list for one township in ten that makes
 /// one cooperative duty basic, and one assessment item per county.
 ///
@@ -77,7 +78,21 @@ pub fn with_duties(mut file: LedgerFile, p: &DutyParams) -> LedgerFile {
         .iter()
         .find(|b| b.division == province)
         .map_or_else(|| "p-gov".to_owned(), |b| b.code.clone());
+    // The items townships may be given: those on a guidance list.
+    let mut guidance: Vec<usize> = Vec::new();
+    for ins in &file.instruments {
+        if ins.kind == crate::instrument::InstrumentKind::GuidanceList {
+            for code in &ins.items {
+                if let Some(i) = file.items.iter().position(|it| &it.code == code) {
+                    if !guidance.contains(&i) {
+                        guidance.push(i);
+                    }
+                }
+            }
+        }
+    }
     let mut duties = Vec::new();
+    let mut needs: Vec<Vec<usize>> = Vec::new();
     for k in 0..n {
         let roll = rng.random_range(0..12u32);
         let kind = match roll {
@@ -86,26 +101,39 @@ pub fn with_duties(mut file: LedgerFile, p: &DutyParams) -> LedgerFile {
             _ => DutyKind::Returned,
         };
         let mut powers = Vec::new();
-        if !file.items.is_empty() && rng.random_bool(0.5) {
-            for _ in 0..rng.random_range(1..=2) {
-                let i = rng.random_range(0..file.items.len());
-                powers.push(i);
-            }
+        if kind == DutyKind::Basic && !guidance.is_empty() && rng.random_bool(0.1) {
+            powers.push(guidance[rng.random_range(0..guidance.len())]);
         }
-        let lead = (kind != DutyKind::Basic)
-            .then(|| powers.first().map(|&i| file.items[i].sector.clone()))
-            .flatten();
+        needs.push(powers);
         duties.push(DutyItem {
             code: format!("D-{:03}", k + 1),
             name: format!("合成职责事项{}", k + 1),
             domain: DOMAINS[k as usize % DOMAINS.len()].to_owned(),
             kind,
             basis: Vec::new(),
-            powers: powers.iter().map(|&i| file.items[i].code.clone()).collect(),
-            lead_part: lead.as_ref().map(|_| "牵头".to_owned()),
-            township_part: lead.as_ref().map(|_| "配合".to_owned()),
-            lead,
+            powers: Vec::new(),
+            lead: None,
+            lead_part: None,
+            township_part: None,
         });
+    }
+    // Every devolvable item is needed by a cooperative duty, in turn, so
+    // that a township's grants have a use.
+    let coop: Vec<usize> = (0..duties.len())
+        .filter(|&k| duties[k].kind == DutyKind::Cooperative)
+        .collect();
+    if !coop.is_empty() {
+        for (j, &i) in guidance.iter().enumerate() {
+            needs[coop[j % coop.len()]].push(i);
+        }
+    }
+    for (d, need) in duties.iter_mut().zip(&needs) {
+        d.powers = need.iter().map(|&i| file.items[i].code.clone()).collect();
+        if d.kind != DutyKind::Basic {
+            d.lead = need.first().map(|&i| file.items[i].sector.clone());
+            d.lead_part = d.lead.as_ref().map(|_| "牵头".to_owned());
+            d.township_part = d.lead.as_ref().map(|_| "配合".to_owned());
+        }
     }
     let doc = |k: usize| format!("合成职责〔2021〕{k}号");
     let mut lists = vec![DutyList {
