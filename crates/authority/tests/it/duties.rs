@@ -76,12 +76,19 @@ fn line(text: &str, anchor: &str, needle: &str) -> usize {
     text[..at].matches('\n').count() + 1
 }
 
+/// An expected finding: its kind, (anchor, needle) locating its line, its
+/// division and its power item.
+type Expected<'a> = (FindingKind, (&'a str, &'a str), &'a str, Option<&'a str>);
+
+/// A finding as compared: kind, line, division, item.
+type Got = (FindingKind, Option<usize>, Option<String>, Option<String>);
+
 /// The duty findings on `date` of the mini county with `extra`, as (kind,
 /// line, division, item), with the full text for locating lines.
-fn check(extra: &str, date: &str, expected: &[(FindingKind, (&str, &str), &str, Option<&str>)]) {
+fn check(extra: &str, date: &str, expected: &[Expected<'_>]) {
     let text = format!("{BASE}{DUTIES}{extra}");
     let ledger = Ledger::from_text(&text, "mini.toml").unwrap();
-    let mut got: Vec<(FindingKind, Option<usize>, Option<String>, Option<String>)> = ledger
+    let mut got: Vec<Got> = ledger
         .check_duties(d(date))
         .into_iter()
         .map(|f| {
@@ -93,7 +100,7 @@ fn check(extra: &str, date: &str, expected: &[(FindingKind, (&str, &str), &str, 
             )
         })
         .collect();
-    let mut want: Vec<_> = expected
+    let mut want: Vec<Got> = expected
         .iter()
         .map(|&(k, (anchor, needle), div, item)| {
             (
