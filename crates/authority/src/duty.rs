@@ -336,6 +336,12 @@ impl Assessment {
     }
 }
 
+/// The most (duty, township) and (assessment, township) pairs the duty
+/// lists and assessments of a ledger may name: checking them costs work in
+/// proportion, so a small file that names every duty for every township of
+/// a large registry many times over is refused.
+pub const MAX_DUTY_PAIRS: usize = 5_000_000;
+
 /// The level of a duty list, in the order lists apply.
 pub(crate) const PROVINCE: u8 = 0;
 pub(crate) const COUNTY: u8 = 1;
@@ -409,7 +415,7 @@ impl Duties {
         items: Vec<DutyItem>,
         lists: Vec<DutyList>,
         assessments: Vec<Assessment>,
-    ) -> Duties {
+    ) -> Result<Duties, Error> {
         let mut d = Duties {
             items,
             lists,
@@ -625,7 +631,42 @@ impl Duties {
                 }
             }
         }
-        d
+        d.bound(ledger)?;
+        Ok(d)
+    }
+
+    /// Refuses lists that name more than [`MAX_DUTY_PAIRS`] pairs, counted
+    /// before any is resolved.
+    fn bound(&self, ledger: &Ledger) -> Result<(), Error> {
+        let towns_of = |c: &DivisionCode| {
+            ledger
+                .county_slots
+                .get(c)
+                .map_or(0, |&slot| ledger.townships_of_county(slot).len())
+        };
+        let mut total = 0usize;
+        for (i, l) in self.lists.iter().enumerate() {
+            let mut ops = self.ops[i].len();
+            let t = self.template_of[i];
+            if t != NONE {
+                ops = ops.saturating_add(self.ops[t as usize].len());
+            }
+            let towns = l.county.as_ref().map_or(0, towns_of) + l.townships.len();
+            total = total.saturating_add(ops.saturating_mul(towns));
+        }
+        for a in &self.assessments {
+            let towns = a.county.as_ref().map_or(0, towns_of) + a.townships.len();
+            total = total.saturating_add(towns);
+        }
+        if total > MAX_DUTY_PAIRS {
+            return Err(Error::TooLarge {
+                origin: ledger.source.origin.clone(),
+                message: format!(
+                    "its duty lists and assessments name {total} (duty, township) pairs; the limit is {MAX_DUTY_PAIRS}"
+                ),
+            });
+        }
+        Ok(())
     }
 
     /// Applies list `l` to the entries, recording clashes.

@@ -487,7 +487,8 @@ impl Ledger {
     /// # Errors
     ///
     /// [`Error::TooLarge`] when the instruments name more than
-    /// [`crate::MAX_GRANTS`] (item, township) pairs; [`Error::Registry`]
+    /// [`crate::MAX_GRANTS`] (item, township) pairs, or the duty lists more
+    /// than [`crate::MAX_DUTY_PAIRS`]; [`Error::Registry`]
     /// only when the registry cannot be built even so.
     pub fn build(file: LedgerFile, source: Source) -> Result<Ledger, Error> {
         let mut lines = match source.text.as_deref() {
@@ -522,7 +523,7 @@ impl Ledger {
             file.instruments,
             findings,
         )?;
-        ledger.duties = crate::duty::Duties::build(&ledger, duties.0, duties.1, duties.2);
+        ledger.duties = crate::duty::Duties::build(&ledger, duties.0, duties.1, duties.2)?;
         Ok(ledger)
     }
 

@@ -55,7 +55,7 @@ pub use clerk::{Period, Power};
 pub use compile::MAX_GRANTS;
 pub use duty::{
     Assessment, AssessmentKind, AssessmentReport, Duty, DutyChange, DutyChangeKind, DutyDiff,
-    DutyItem, DutyKind, DutyList, ListRef, NeededPower,
+    DutyItem, DutyKind, DutyList, ListRef, MAX_DUTY_PAIRS, NeededPower,
 };
 pub use error::Error;
 pub use file::{FORMAT, LedgerFile, Source};
