@@ -515,52 +515,7 @@ fn bundled_sample_duties_are_clean_on_the_last_date() {
     }));
 }
 
-mod regression {
-    use super::*;
-
-    /// A small file must not make the check do unbounded work: a county
-    /// list of N entries costs N x its townships (3 here), counted at
-    /// build. 1,700,000 entries x 3 townships = 5,100,000 > 5,000,000.
-    #[test]
-    fn duty_pairs_past_the_limit_are_refused() {
-        let many = vec!["\"D-6\""; 1_700_000].join(",");
-        let extra = list(
-            "qiu",
-            "county = \"130430000000\"",
-            "2021-07-01",
-            &format!("items = [{many}]"),
-        );
-        let err = Ledger::from_text(&format!("{BASE}{DUTIES}{extra}"), "big.toml").unwrap_err();
-        assert!(
-            err.to_string().contains("5100000 (duty, township) pairs"),
-            "{err}"
-        );
-        assert_eq!(jiceng_authority::MAX_DUTY_PAIRS, 5_000_000);
-        // 1,600,000 x 3 = 4,800,000 is within the limit.
-        let fewer = vec!["\"D-6\""; 1_600_000].join(",");
-        let extra = list(
-            "qiu",
-            "county = \"130430000000\"",
-            "2021-07-01",
-            &format!("items = [{fewer}]"),
-        );
-        assert!(Ledger::from_text(&format!("{BASE}{DUTIES}{extra}"), "ok.toml").is_ok());
-    }
-
-    /// A list of an unknown township names no division of the ledger: it
-    /// must be ignored, not crash the resolution.
-    #[test]
-    fn township_list_of_unknown_division_is_ignored() {
-        let extra = list(
-            "x",
-            "townships = [\"130430999000\"]",
-            "2021-07-01",
-            "items = [\"D-6\"]",
-        );
-        let l = Ledger::from_text(&format!("{BASE}{DUTIES}{extra}"), "mini.toml").unwrap();
-        assert_eq!(l.check_duties(d("2022-01-01")), []);
-    }
-}
+mod regression;
 
 proptest! {
     /// Adding to a township the power a duty-without-power finding names
