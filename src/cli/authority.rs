@@ -12,6 +12,8 @@ use serde::Serialize;
 
 use super::{Failure, Lang};
 
+mod duties;
+
 #[derive(Debug, Args)]
 pub(crate) struct AuthorityArgs {
     #[command(subcommand)]
@@ -158,6 +160,56 @@ enum AuthorityCommand {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Print a township's duty list (职责清单) on a date: each duty's kind,
+    /// who leads and who cooperates, and the power items it needs with their
+    /// holder that day.
+    Duties {
+        /// The ledger file; the bundled Hebei sample if absent.
+        #[arg(long)]
+        ledger: Option<PathBuf>,
+        /// The township's or subdistrict's code.
+        #[arg(long)]
+        division: String,
+        /// The date, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        /// Print the differences from the province template instead.
+        #[arg(long)]
+        diff: bool,
+        /// How to print the list.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Print a township's duties without power (有责无权) on a date: the
+    /// question a county asks before it devolves. Exit status 1 when there
+    /// are any.
+    Gaps {
+        /// The ledger file; the bundled Hebei sample if absent.
+        #[arg(long)]
+        ledger: Option<PathBuf>,
+        /// The township's or subdistrict's code.
+        #[arg(long)]
+        division: String,
+        /// The date, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        /// Print the findings as one JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print, per township, the assessment items and pledges (考核事项、
+    /// 责任状) in force on a date: how many assess a duty on its list.
+    Assessments {
+        /// The ledger file; the bundled Hebei sample if absent.
+        #[arg(long)]
+        ledger: Option<PathBuf>,
+        /// The date, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        /// How to print the report.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Write a synthetic province-scale ledger (JSON) to standard output.
     Synth {
@@ -351,6 +403,24 @@ fn rows(
 
 pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     match args.command {
+        AuthorityCommand::Duties {
+            ledger,
+            division,
+            date,
+            diff,
+            format,
+        } => duties::duties(ledger, &division, &date, diff, format, lang, out),
+        AuthorityCommand::Gaps {
+            ledger,
+            division,
+            date,
+            json,
+        } => duties::gaps(ledger, &division, &date, json, lang, out),
+        AuthorityCommand::Assessments {
+            ledger,
+            date,
+            format,
+        } => duties::assessments(ledger, &date, format, lang, out),
         AuthorityCommand::Check {
             ledger,
             as_of,

@@ -24,6 +24,7 @@ mod approvals_stream;
 mod authority;
 mod calendar;
 mod calendar_edges;
+mod duties;
 mod enforcement;
 mod grid;
 mod hostile;

@@ -141,6 +141,23 @@ pub enum FindingKind {
     EvaluationBeforeInForce,
     /// A field the instrument's kind cannot carry.
     FieldNotAllowed,
+    /// A basic duty (基本履职事项) that needs a power item the township
+    /// does not hold on that date: responsibility without power (有责无权).
+    DutyWithoutPower,
+    /// A power the township holds that no duty of its list uses: a likely
+    /// orphan.
+    PowerWithoutDuty,
+    /// A cooperative duty (配合履职事项) without a lead department, or whose
+    /// lead department does not exist in the county.
+    CooperativeWithoutLead,
+    /// A duty returned upward (上级收回事项) that another list still assigns
+    /// to the township.
+    ReturnedStillAssigned,
+    /// The same duty listed twice under different kinds.
+    DutyListedTwice,
+    /// An assessment item (考核事项) or pledge (责任状) aimed at a township
+    /// that refers to no duty of its list.
+    AssessmentOutsideList,
     /// More findings than [`MAX_FINDINGS`]: this one counts the rest.
     TooManyFindings,
 }
@@ -169,6 +186,12 @@ impl FindingKind {
             FindingKind::BeforeRevisedPenaltyLaw => "早于新行政处罚法施行",
             FindingKind::EvaluationBeforeInForce => "评估早于生效",
             FindingKind::FieldNotAllowed => "不应有的字段",
+            FindingKind::DutyWithoutPower => "有责无权",
+            FindingKind::PowerWithoutDuty => "有权无责",
+            FindingKind::CooperativeWithoutLead => "配合事项无牵头部门",
+            FindingKind::ReturnedStillAssigned => "上级收回事项仍在清单",
+            FindingKind::DutyListedTwice => "职责事项重复列出",
+            FindingKind::AssessmentOutsideList => "考核或责任状超出职责清单",
             FindingKind::TooManyFindings => "问题过多未全部列出",
         }
     }
@@ -191,6 +214,9 @@ pub struct Location {
     /// The division's code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub division: Option<String>,
+    /// The duty item's code (职责事项), for findings about duty lists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duty: Option<String>,
 }
 
 impl Location {
@@ -202,6 +228,7 @@ impl Location {
             instrument: None,
             item: None,
             division: None,
+            duty: None,
         }
     }
 
@@ -230,6 +257,9 @@ impl fmt::Display for Location {
         }
         if let Some(d) = &self.division {
             write!(f, " division {d}")?;
+        }
+        if let Some(d) = &self.duty {
+            write!(f, " duty {d}")?;
         }
         Ok(())
     }
@@ -376,6 +406,10 @@ impl Ledger {
         if let Some(as_of) = opts.as_of {
             self.check_evaluations(as_of, opts.evaluation_interval_days, &mut out);
         }
+        let date = opts.as_of.unwrap_or_else(|| self.duty_check_date());
+        let (duties, more) = self.duty_findings(date, MAX_FINDINGS.saturating_sub(out.list.len()));
+        out.list.extend(duties);
+        out.dropped += more;
         let Out { mut list, dropped } = out;
         list.sort_by(|a, b| {
             (a.severity, a.location.line, &a.location.instrument).cmp(&(

@@ -458,6 +458,7 @@ pub(crate) fn compile(
         town_layer: Layer::default(),
         overlaps: Vec::new(),
         build_findings: Vec::new(),
+        duties: Default::default(),
     };
     build_county_layer(&mut ledger, &mut findings);
     build_township_layer(&mut ledger, &mut findings)?;

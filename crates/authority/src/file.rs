@@ -35,6 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use jiceng_org::{Body, Division};
 
+use crate::duty::{Assessment, DutyItem, DutyList};
 use crate::error::Error;
 use crate::instrument::Instrument;
 use crate::item::PowerItem;
@@ -69,6 +70,17 @@ pub struct LedgerFile {
     /// The instruments, in any order.
     #[serde(rename = "instrument", default)]
     pub instruments: Vec<Instrument>,
+    /// The duty items (职责事项) of the township duty lists.
+    #[serde(rename = "duty", default, skip_serializing_if = "Vec::is_empty")]
+    pub duties: Vec<DutyItem>,
+    /// The duty lists: the province template, county adaptations and
+    /// township lists.
+    #[serde(rename = "duty_list", default, skip_serializing_if = "Vec::is_empty")]
+    pub duty_lists: Vec<DutyList>,
+    /// County assessment items (考核事项) and responsibility pledges (责任状)
+    /// aimed at townships.
+    #[serde(rename = "assessment", default, skip_serializing_if = "Vec::is_empty")]
+    pub assessments: Vec<Assessment>,
 }
 
 /// Where a ledger's text came from, kept to point findings at lines.
@@ -233,7 +245,13 @@ pub(crate) enum Table {
     Body,
     Item,
     Instrument,
+    Duty,
+    DutyList,
+    Assessment,
 }
+
+/// How many lists [`Table`] names.
+const TABLES: usize = 7;
 
 impl Table {
     fn of(name: &str) -> Option<Table> {
@@ -242,6 +260,9 @@ impl Table {
             "body" => Some(Table::Body),
             "item" => Some(Table::Item),
             "instrument" => Some(Table::Instrument),
+            "duty" => Some(Table::Duty),
+            "duty_list" => Some(Table::DutyList),
+            "assessment" => Some(Table::Assessment),
             _ => None,
         }
     }
@@ -257,7 +278,7 @@ impl Table {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LineIndex {
     starts: Vec<usize>,
-    tables: [Vec<(usize, usize)>; 4],
+    tables: [Vec<(usize, usize)>; TABLES],
 }
 
 impl LineIndex {
@@ -344,8 +365,8 @@ fn find_bare(body: &str, needle: &str) -> Option<usize> {
     None
 }
 
-fn toml_tables(text: &str) -> [Vec<(usize, usize)>; 4] {
-    let mut tables: [Vec<(usize, usize)>; 4] = Default::default();
+fn toml_tables(text: &str) -> [Vec<(usize, usize)>; TABLES] {
+    let mut tables: [Vec<(usize, usize)>; TABLES] = Default::default();
     let mut open: Option<(Table, usize, String)> = None;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
@@ -381,8 +402,8 @@ fn toml_tables(text: &str) -> [Vec<(usize, usize)>; 4] {
 
 /// The objects of the top-level arrays `division`, `body`, `item` and
 /// `instrument` of a JSON document, by a scan that tracks strings and depth.
-fn json_tables(text: &str) -> [Vec<(usize, usize)>; 4] {
-    let mut tables: [Vec<(usize, usize)>; 4] = Default::default();
+fn json_tables(text: &str) -> [Vec<(usize, usize)>; TABLES] {
+    let mut tables: [Vec<(usize, usize)>; TABLES] = Default::default();
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut i = 0;

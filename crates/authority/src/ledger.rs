@@ -331,6 +331,8 @@ pub struct Ledger {
     /// Problems met while compiling (unknown references), reported by
     /// [`Ledger::check`].
     pub(crate) build_findings: Vec<crate::check::Finding>,
+    /// The duty lists, compiled (see [`crate::duty`]).
+    pub(crate) duties: crate::duty::Duties,
 }
 
 /// A body, as answers name it.
@@ -485,7 +487,8 @@ impl Ledger {
     /// # Errors
     ///
     /// [`Error::TooLarge`] when the instruments name more than
-    /// [`crate::MAX_GRANTS`] (item, township) pairs; [`Error::Registry`]
+    /// [`crate::MAX_GRANTS`] (item, township) pairs, or the duty lists more
+    /// than [`crate::MAX_DUTY_PAIRS`]; [`Error::Registry`]
     /// only when the registry cannot be built even so.
     pub fn build(file: LedgerFile, source: Source) -> Result<Ledger, Error> {
         let mut lines = match source.text.as_deref() {
@@ -496,6 +499,10 @@ impl Ledger {
         lines.expect(Table::Body, file.bodies.len());
         lines.expect(Table::Item, file.items.len());
         lines.expect(Table::Instrument, file.instruments.len());
+        lines.expect(Table::Duty, file.duties.len());
+        lines.expect(Table::DutyList, file.duty_lists.len());
+        lines.expect(Table::Assessment, file.assessments.len());
+        let duties = (file.duties, file.duty_lists, file.assessments);
         let mut findings = Vec::new();
         let registry = crate::compile::registry(
             file.divisions,
@@ -506,7 +513,7 @@ impl Ledger {
             },
             &mut findings,
         )?;
-        crate::compile::compile(
+        let mut ledger = crate::compile::compile(
             file.name,
             file.illustrative,
             source,
@@ -515,7 +522,9 @@ impl Ledger {
             file.items,
             file.instruments,
             findings,
-        )
+        )?;
+        ledger.duties = crate::duty::Duties::build(&ledger, duties.0, duties.1, duties.2)?;
+        Ok(ledger)
     }
 
     /// The ledger's name.

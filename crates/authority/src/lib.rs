@@ -21,6 +21,10 @@
 //! * [`Ledger::powers`] and [`Ledger::timeline`]: a township's list of
 //!   powers and duties (权责清单) on a date, and one item's history in one
 //!   place.
+//! * [`Ledger::duties_of`], [`Ledger::duty_diff`], [`Ledger::duty_gaps`]
+//!   and [`Ledger::assessment_report`]: township duty lists (职责清单)
+//!   against the powers the townships hold (有责无权), and the assessments
+//!   aimed at them.
 //! * [`synth`]: seeded synthetic province-scale ledgers.
 //!
 //! The crate does no I/O and reads no clock: dates are passed in.
@@ -33,6 +37,9 @@ mod check;
 mod clerk;
 mod compile;
 mod dates;
+mod duty;
+mod duty_check;
+mod duty_synth;
 mod error;
 mod file;
 mod instrument;
@@ -46,6 +53,10 @@ pub use check::{
 };
 pub use clerk::{Period, Power};
 pub use compile::MAX_GRANTS;
+pub use duty::{
+    Assessment, AssessmentKind, AssessmentReport, Duty, DutyChange, DutyChangeKind, DutyDiff,
+    DutyItem, DutyKind, DutyList, ListRef, MAX_DUTY_PAIRS, NeededPower,
+};
 pub use error::Error;
 pub use file::{FORMAT, LedgerFile, Source};
 pub use instrument::{Instrument, InstrumentKind};

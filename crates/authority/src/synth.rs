@@ -17,6 +17,7 @@ use jiceng_org::{Body, BodyKind, Division, DivisionCode, DivisionKind, Level, Se
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+pub use crate::duty_synth::{DutyParams, with_duties};
 use crate::error::Error;
 use crate::file::{FORMAT, LedgerFile};
 use crate::instrument::{Instrument, InstrumentKind};
@@ -342,6 +343,9 @@ pub fn province(p: &SynthParams) -> LedgerFile {
             bodies,
             items,
             instruments,
+            duties: Vec::new(),
+            duty_lists: Vec::new(),
+            assessments: Vec::new(),
         };
     }
     instruments.push(Instrument {
@@ -554,5 +558,8 @@ pub fn province(p: &SynthParams) -> LedgerFile {
         bodies,
         items,
         instruments,
+        duties: Vec::new(),
+        duty_lists: Vec::new(),
+        assessments: Vec::new(),
     }
 }

@@ -4,6 +4,8 @@
 
 mod chains;
 mod drafts;
+mod duties;
+mod duty_fuzz;
 mod findings;
 mod formats;
 mod fuzz;
