@@ -297,6 +297,7 @@ fn deadline(
         id: "deadline".to_owned(),
         item: None,
         body: None,
+        division: None,
         channel: None,
         handling: Handling::Promised,
         limits,

@@ -22,6 +22,7 @@
 
 mod acceptance;
 mod articles;
+mod catalogue;
 mod explain;
 mod fold;
 mod formats;
@@ -111,6 +112,7 @@ pub fn case(limits: Limits, events: &[(&str, &str)]) -> Case {
         id: "T".to_owned(),
         item: None,
         body: None,
+        division: None,
         channel: None,
         handling: Handling::Promised,
         limits,
