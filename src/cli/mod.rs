@@ -10,6 +10,7 @@ mod approvals;
 mod authority;
 mod calendar;
 mod calsource;
+mod catalogue;
 mod demo;
 mod lang;
 
@@ -53,6 +54,8 @@ enum SchemaFormat {
     Explanation,
     Authority,
     Approvals,
+    /// The service item catalogue (实施清单) file.
+    Catalogue,
 }
 
 /// A failure that ends the command, with the exit status it calls for.
@@ -117,6 +120,7 @@ pub(crate) fn run(
                 SchemaFormat::Explanation => jiceng::calendar::explanation_schema(),
                 SchemaFormat::Authority => jiceng::authority::LedgerFile::schema(),
                 SchemaFormat::Approvals => jiceng::approvals::case_schema(),
+                SchemaFormat::Catalogue => jiceng::approvals::CatalogueFile::schema(),
             };
             writeln!(out, "{schema}").map_err(Failure::from)
         }

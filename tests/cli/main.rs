@@ -23,6 +23,7 @@ mod approvals_explain;
 mod approvals_stream;
 mod authority;
 mod calendar;
+mod catalogue;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
