@@ -97,6 +97,10 @@ pub(crate) struct GuideArgs {
     /// The catalogue file; the bundled Suning sample if absent.
     #[arg(long)]
     catalogue: Option<PathBuf>,
+    /// The authority ledger that names the deciding body; the bundled
+    /// Hebei sample if absent.
+    #[arg(long)]
+    ledger: Option<PathBuf>,
     /// Output format: the guide is in Chinese, as published to citizens.
     #[arg(long, value_enum, default_value = "md")]
     format: GuideFormat,

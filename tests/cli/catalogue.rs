@@ -138,6 +138,11 @@ fn guide_in_markdown_and_json() {
     ]);
     assert_eq!(code, 0);
     assert!(md.starts_with("# 建设工程规划许可证核发办事指南\n"), "{md}");
+    // The deciding body named from the bundled ledger.
+    assert!(
+        md.contains("- 决定机关：尚村镇人民政府（130926103-gov）\n"),
+        "{md}"
+    );
     // Before 2023-07-01 the promise was the template's 10 working days.
     assert!(md.contains("- 承诺办结时限：10个工作日\n"), "{md}");
     let (code, json, _) = run(&[

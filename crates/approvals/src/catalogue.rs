@@ -51,6 +51,12 @@ pub const CATALOGUE_FORMAT: u32 = 1;
 /// is indexed.
 pub const MAX_ENTRIES: usize = 2_000_000;
 
+/// The most resolved forms (a place's item over one span of days) a
+/// catalogue may index: a file whose templates change so often that every
+/// place's every item splits into many forms is refused rather than
+/// allowed to take memory quadratic in its size.
+pub const MAX_FORMS: usize = 8_000_000;
+
 /// Whether the applicant must show the original, hand in a copy, or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -411,16 +417,29 @@ impl Catalogue {
         } else {
             entry_lines(text, file.entry.len())
         };
-        Ok(Catalogue::build(file, lines))
+        Catalogue::build(file, lines).map_err(|m| parse_error(origin, None, m))
     }
 
     /// Indexes a catalogue file (entries' lines unknown).
-    pub fn from_file(file: CatalogueFile) -> Catalogue {
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Catalogue`] when the file has more than [`MAX_ENTRIES`]
+    /// entries or would split into more than [`MAX_FORMS`] forms.
+    pub fn from_file(file: CatalogueFile) -> Result<Catalogue, Error> {
         let n = file.entry.len();
-        Catalogue::build(file, vec![None; n])
+        if n > MAX_ENTRIES {
+            return Err(parse_error(
+                &file.name,
+                None,
+                format!("{n} entries is beyond the limit of {MAX_ENTRIES}"),
+            ));
+        }
+        let name = file.name.clone();
+        Catalogue::build(file, vec![None; n]).map_err(|m| parse_error(&name, None, m))
     }
 
-    fn build(file: CatalogueFile, lines: Vec<Option<usize>>) -> Catalogue {
+    fn build(file: CatalogueFile, lines: Vec<Option<usize>>) -> Result<Catalogue, String> {
         let mut codes: HashMap<String, u32> = HashMap::new();
         let mut by_place: HashMap<(u64, u32), Vec<usize>> = HashMap::new();
         for (i, e) in file.entry.iter().enumerate() {
@@ -432,6 +451,7 @@ impl Catalogue {
             v.sort_by_key(|&i| file.entry[i].from);
         }
         let mut spans = HashMap::with_capacity(by_place.len());
+        let mut forms = 0usize;
         for (&(div, c), own) in &by_place {
             let chain = ancestors(div);
             // The days any entry of the chain starts or ends.
@@ -447,6 +467,12 @@ impl Catalogue {
                 }
             }
             let cuts: Vec<NaiveDate> = cuts.into_iter().collect();
+            forms = forms.saturating_add(cuts.len());
+            if forms > MAX_FORMS {
+                return Err(format!(
+                    "the entries split into more than {MAX_FORMS} dated forms; the catalogue is refused"
+                ));
+            }
             let mut out: Vec<Span> = Vec::new();
             for (k, &from) in cuts.iter().enumerate() {
                 let until = cuts.get(k + 1).copied();
@@ -475,12 +501,12 @@ impl Catalogue {
             }
             spans.insert((div, c), out);
         }
-        Catalogue {
+        Ok(Catalogue {
             file,
             lines,
             codes,
             spans,
-        }
+        })
     }
 
     /// The catalogue's name.
@@ -611,6 +637,7 @@ impl Catalogue {
         Ok(Guide {
             date,
             item: self.resolve(division, code, date)?,
+            deciding_body_name: None,
         })
     }
 
@@ -890,6 +917,10 @@ pub struct Guide<'a> {
     pub date: NaiveDate,
     /// The item.
     pub item: &'a Item,
+    /// The deciding body's name, when the caller knows it (from the
+    /// authority ledger's registry).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deciding_body_name: Option<String>,
 }
 
 /// 即办件 or 承诺件.
@@ -995,7 +1026,14 @@ impl Guide<'_> {
         if i.joint || !i.departments.is_empty() {
             let _ = writeln!(s, "- 联合办理部门：{}", cell(&i.departments.join("、")));
         }
-        let _ = writeln!(s, "- 决定机关：{}", cell(&i.deciding_body));
+        match &self.deciding_body_name {
+            Some(n) => {
+                let _ = writeln!(s, "- 决定机关：{}（{}）", cell(n), cell(&i.deciding_body));
+            }
+            None => {
+                let _ = writeln!(s, "- 决定机关：{}", cell(&i.deciding_body));
+            }
+        }
         if let Some(o) = &i.office {
             let _ = writeln!(s, "- 办理地点：{}", cell(o));
         }
@@ -1044,12 +1082,17 @@ fn ancestors(div: u64) -> Vec<u64> {
     v
 }
 
-/// The entry of `list` (sorted by `from`) in force on `day`.
+/// The entry of `list` (sorted by `from`) in force on `day`: the latest
+/// to start on or before it that has not ended. A binary search finds the
+/// last start; overlapping entries (a duplicate, reported by the check)
+/// are the only reason to look further back.
 fn in_force(entries: &[Entry], list: &[usize], day: NaiveDate) -> Option<usize> {
-    list.iter()
+    let k = list.partition_point(|&i| entries[i].from <= day);
+    list[..k]
+        .iter()
         .rev()
         .copied()
-        .find(|&i| entries[i].from <= day && entries[i].until.is_none_or(|u| day < u))
+        .find(|&i| entries[i].until.is_none_or(|u| day < u))
 }
 
 /// Merges the layers (template first, the place's own entry last).

@@ -46,8 +46,8 @@ pub use case::{
 };
 pub use catalogue::{
     Applied, BUNDLED_SUNING_CATALOGUE, CATALOGUE_FORMAT, Catalogue, CatalogueFile, Change, Diff,
-    Entry, Fee, Guide, Inline, Item, MAX_ENTRIES, Material, MaterialForm, channel_zh, handling_zh,
-    period_zh,
+    Entry, Fee, Guide, Inline, Item, MAX_ENTRIES, MAX_FORMS, Material, MaterialForm, channel_zh,
+    handling_zh, period_zh,
 };
 pub use catalogue_check::{CatalogueFinding, CatalogueRule, check_catalogue};
 pub use error::Error;

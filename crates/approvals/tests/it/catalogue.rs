@@ -386,16 +386,17 @@ fn the_two_dates_and_two_towns_differ_as_the_story_says() {
 #[test]
 fn the_guide_speaks_chinese() {
     let c = Catalogue::suning_sample();
-    let g = c
+    let mut g = c
         .guide("130926103000", "HBFW-XK-003", day("2024-03-01"))
         .unwrap();
+    g.deciding_body_name = Some("尚村镇人民政府".to_owned());
     let md = g.markdown();
     for line in [
         "# 建设工程规划许可证核发办事指南",
         "- 办件类型：承诺件",
         "- 法定办结时限：20个工作日",
         "- 承诺办结时限：7个工作日",
-        "- 决定机关：130926103-gov",
+        "- 决定机关：尚村镇人民政府（130926103-gov）",
         "- 收费标准：不收费",
         "| 申请人身份证明 | 原件和复印件 | 必需 | 否 |",
     ] {
