@@ -274,11 +274,16 @@ pub(crate) fn items(a: ItemsArgs, lang: Lang, out: &mut dyn Write) -> Result<(),
 
 pub(crate) fn guide(a: GuideArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let day = date(&a.date, "--date")?;
+    let ledger = load_ledger(a.ledger.as_ref())?;
     with(a.catalogue.as_ref(), |c| {
-        let g = c.guide(&a.division, &a.item, day).map_err(|e| Failure {
+        let mut g = c.guide(&a.division, &a.item, day).map_err(|e| Failure {
             code: 1,
             message: e.to_string(),
         })?;
+        g.deciding_body_name = ledger
+            .registry()
+            .body(&g.item.deciding_body)
+            .map(|b| b.name.clone());
         match a.format {
             GuideFormat::Md => write!(out, "{}", g.markdown())?,
             GuideFormat::Json => json(out, &g)?,

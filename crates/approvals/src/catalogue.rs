@@ -747,12 +747,11 @@ impl Catalogue {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn apply(&self, case: &mut Case, inline: &Inline) -> Result<Applied, Error> {
-        let division = case.division.clone().ok_or_else(|| Error::Parse {
+        let division = case.division.as_deref().ok_or_else(|| Error::Parse {
             field: "division".to_owned(),
             value: String::new(),
             message: "a case looked up in a catalogue must name its division".to_owned(),
         })?;
-        let division = division.as_str();
         let code = case.item.as_deref().ok_or_else(|| Error::Parse {
             field: "item".to_owned(),
             value: String::new(),
