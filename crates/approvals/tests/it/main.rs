@@ -23,6 +23,7 @@
 mod acceptance;
 mod articles;
 mod catalogue;
+mod catalogue_exact;
 mod catalogue_fuzz;
 mod explain;
 mod fold;
