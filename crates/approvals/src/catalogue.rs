@@ -850,10 +850,37 @@ struct Keys {
 impl Inline {
     /// Which limits a case line gives inline.
     ///
+    /// A line that mentions none of the limit keys, and has no `\u`
+    /// escape that could spell one, gives none: it is not parsed again
+    /// (the caller has read it as a [`Case`] already).
+    ///
     /// # Errors
     ///
-    /// [`Error::Parse`] when the line is not a JSON object.
+    /// [`Error::Parse`] when a line that may give a limit is not a JSON
+    /// object.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_approvals::Inline;
+    ///
+    /// let i = Inline::from_json(r#"{"id":"A","promised":"5wd","events":[]}"#)?;
+    /// assert!(i.promised && !i.statutory);
+    /// let i = Inline::from_json(r#"{"id":"A","\u0070romised":"5wd","events":[]}"#)?;
+    /// assert!(i.promised);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_json(line: &str) -> Result<Inline, Error> {
+        const KEYS: [&str; 5] = [
+            "\"statutory\"",
+            "\"promised\"",
+            "\"extension\"",
+            "\"joint\"",
+            "\"handling\"",
+        ];
+        if !line.contains("\\u") && !KEYS.iter().any(|k| line.contains(k)) {
+            return Ok(Inline::default());
+        }
         let k: Keys = serde_json::from_str(line).map_err(|e| Error::Parse {
             field: "(line)".to_owned(),
             value: String::new(),

@@ -224,3 +224,24 @@ fn rule_names_and_labels() {
         assert_eq!(serde_json::to_value(r).unwrap(), name);
     }
 }
+
+#[test]
+fn inline_limits_are_found_however_the_line_is_written() {
+    // (line, statutory, promised): the key written plainly, escaped, or
+    // only inside a value.
+    for (line, statutory, promised) in [
+        (r#"{"id":"A","events":[]}"#, false, false),
+        (r#"{"id":"A","promised":"5wd","events":[]}"#, false, true),
+        (r#"{"id":"A","statutory":"20wd","events":[]}"#, true, false),
+        (
+            r#"{"id":"A","\u0070romised":"5wd","events":[]}"#,
+            false,
+            true,
+        ),
+        (r#"{"id":"\"promised\"","events":[]}"#, false, false),
+        (r#"{"id":"A","item":"\u7533","events":[]}"#, false, false),
+    ] {
+        let i = Inline::from_json(line).unwrap();
+        assert_eq!((i.statutory, i.promised), (statutory, promised), "{line}");
+    }
+}
