@@ -296,22 +296,36 @@ impl Item {
 /// One form of an item in one place over one span of days.
 #[derive(Debug, Clone)]
 struct Span {
-    from: NaiveDate,
-    until: Option<NaiveDate>,
     /// The resolved item, or why it cannot be resolved (a missing field).
     item: Result<Item, String>,
     /// Not offered there: withdrawn, or a template.
     withdrawn: bool,
 }
 
+/// What a case needs of a form, kept apart from the full [`Item`] so that
+/// resolving a million cases touches one small record each.
+#[derive(Debug, Clone, Copy)]
+struct Hot {
+    from: NaiveDate,
+    until: Option<NaiveDate>,
+    limits: Limits,
+    handling: Handling,
+    division: DivisionCode,
+    /// Not offered: 0 offered, 1 withdrawn, 2 a template, 3 incomplete.
+    state: u8,
+}
+
 /// A catalogue, indexed for resolution: for each place and item, the
-/// resolved forms over time.
+/// resolved forms over time (a range of `spans` and of `hot`, in date
+/// order).
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     file: CatalogueFile,
     lines: Vec<Option<usize>>,
     codes: HashMap<String, u32>,
-    spans: HashMap<(u64, u32), Vec<Span>>,
+    index: HashMap<(u64, u32), (u32, u32)>,
+    spans: Vec<Span>,
+    hot: Vec<Hot>,
 }
 
 static SUNING: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
@@ -450,7 +464,9 @@ impl Catalogue {
         for v in by_place.values_mut() {
             v.sort_by_key(|&i| file.entry[i].from);
         }
-        let mut spans = HashMap::with_capacity(by_place.len());
+        let mut index = HashMap::with_capacity(by_place.len());
+        let mut spans: Vec<Span> = Vec::new();
+        let mut hot: Vec<Hot> = Vec::new();
         let mut forms = 0usize;
         for (&(div, c), own) in &by_place {
             let chain = ancestors(div);
@@ -473,7 +489,7 @@ impl Catalogue {
                     "the entries split into more than {MAX_FORMS} dated forms; the catalogue is refused"
                 ));
             }
-            let mut out: Vec<Span> = Vec::new();
+            let start = spans.len() as u32;
             for (k, &from) in cuts.iter().enumerate() {
                 let until = cuts.get(k + 1).copied();
                 let Some(own_i) = in_force(&file.entry, own, from) else {
@@ -492,20 +508,43 @@ impl Catalogue {
                 let template = own_e.template
                     || DivisionCode::new(div).is_ok_and(|c| c.level() < Level::County);
                 let item = merge(&layers, div, from, until, lines[own_i], template);
-                out.push(Span {
-                    from,
-                    until,
+                let division = DivisionCode::new(div).map_err(|e| e.to_string())?;
+                hot.push(match &item {
+                    Ok(i) => Hot {
+                        from,
+                        until,
+                        limits: i.limits(),
+                        handling: i.handling,
+                        division,
+                        state: if template {
+                            2
+                        } else {
+                            u8::from(own_e.withdrawn)
+                        },
+                    },
+                    Err(_) => Hot {
+                        from,
+                        until,
+                        limits: Limits::default(),
+                        handling: Handling::default(),
+                        division,
+                        state: if template { 2 } else { 3 },
+                    },
+                });
+                spans.push(Span {
                     item,
                     withdrawn: own_e.withdrawn || template,
                 });
             }
-            spans.insert((div, c), out);
+            index.insert((div, c), (start, spans.len() as u32 - start));
         }
         Ok(Catalogue {
             file,
             lines,
             codes,
+            index,
             spans,
+            hot,
         })
     }
 
@@ -529,11 +568,53 @@ impl Catalogue {
         self.lines.get(i).copied().flatten()
     }
 
+    /// The index of the form of `code` at `division` in force on `date`.
+    fn at(&self, division: u64, code: u32, date: NaiveDate) -> Option<usize> {
+        let &(start, len) = self.index.get(&(division, code))?;
+        let v = &self.hot[start as usize..(start + len) as usize];
+        let k = v.partition_point(|s| s.from <= date).checked_sub(1)?;
+        v[k].until
+            .is_none_or(|u| date < u)
+            .then_some(start as usize + k)
+    }
+
     fn span(&self, division: u64, code: u32, date: NaiveDate) -> Option<&Span> {
-        let v = self.spans.get(&(division, code))?;
-        let k = v.partition_point(|s| s.from <= date);
-        let s = v.get(k.checked_sub(1)?)?;
-        s.until.is_none_or(|u| date < u).then_some(s)
+        self.at(division, code, date).map(|i| &self.spans[i])
+    }
+
+    /// The form a case of `code` in `division` on `date` is handled under
+    /// (see [`Catalogue::resolve`]).
+    fn locate(&self, division: &str, code: &str, date: NaiveDate) -> Result<usize, Error> {
+        let unknown = || Error::UnknownServiceItem {
+            item: code.chars().take(60).collect(),
+            division: division.chars().take(20).collect(),
+            date,
+        };
+        let div: DivisionCode = division.parse().map_err(|_| unknown())?;
+        let c = *self.codes.get(code).ok_or_else(unknown)?;
+        // Templates above a county are inherited, not offered: the walk up
+        // stops at the county.
+        let mut d = Some(div);
+        while let Some(here) = d.filter(|c| c.level() >= Level::County || *c == div) {
+            if let Some(i) = self.at(here.get(), c, date) {
+                match self.hot[i].state {
+                    0 => return Ok(i),
+                    1 => return Err(unknown()),
+                    2 => {}
+                    _ => {
+                        let m = self.spans[i]
+                            .item
+                            .as_ref()
+                            .err()
+                            .cloned()
+                            .unwrap_or_default();
+                        return Err(parse_error(&self.file.name, None, m));
+                    }
+                }
+            }
+            d = here.parent();
+        }
+        Err(unknown())
     }
 
     /// The item `code` as offered in `division` on `date`: the place's own
@@ -549,37 +630,11 @@ impl Catalogue {
     /// lacks a field (no name, statutory limit or deciding body anywhere
     /// in its chain).
     pub fn resolve(&self, division: &str, code: &str, date: NaiveDate) -> Result<&Item, Error> {
-        let unknown = || Error::UnknownServiceItem {
-            item: code.chars().take(60).collect(),
-            division: division.chars().take(20).collect(),
-            date,
-        };
-        let div: DivisionCode = division.parse().map_err(|_| unknown())?;
-        let c = *self.codes.get(code).ok_or_else(unknown)?;
-        // Templates above a county are inherited, not offered: the walk up
-        // stops at the county.
-        let mut d = Some(div);
-        while let Some(here) = d.filter(|c| c.level() >= Level::County || *c == div) {
-            if let Some(s) = self.span(here.get(), c, date) {
-                if s.withdrawn && !self.is_template(here, s) {
-                    return Err(unknown());
-                }
-                if s.withdrawn {
-                    d = here.parent();
-                    continue;
-                }
-                return s
-                    .item
-                    .as_ref()
-                    .map_err(|m| parse_error(&self.file.name, None, m.clone()));
-            }
-            d = here.parent();
-        }
-        Err(unknown())
-    }
-
-    fn is_template(&self, here: DivisionCode, s: &Span) -> bool {
-        here.level() < Level::County || s.item.as_ref().is_ok_and(|i| i.template)
+        let i = self.locate(division, code, date)?;
+        self.spans[i]
+            .item
+            .as_ref()
+            .map_err(|m| parse_error(&self.file.name, None, m.clone()))
     }
 
     /// The items `division` itself offers on `date`, by code, optionally
@@ -625,7 +680,9 @@ impl Catalogue {
     pub(crate) fn forms(&self) -> impl Iterator<Item = (u64, &Result<Item, String>)> + '_ {
         self.spans
             .iter()
-            .flat_map(|((d, _), v)| v.iter().filter(|s| !s.withdrawn).map(|s| (*d, &s.item)))
+            .zip(&self.hot)
+            .filter(|(s, _)| !s.withdrawn)
+            .map(|(s, h)| (h.division.get(), &s.item))
     }
 
     /// The guide (办事指南) of item `code` in `division` on `date`.
@@ -768,8 +825,9 @@ impl Catalogue {
                 value: "[]".to_owned(),
                 message: "a case without events has no receipt date to look its item up".to_owned(),
             })?;
-        let item = self.resolve(division, code, received)?;
-        let cat = item.limits();
+        let i = self.locate(division, code, received)?;
+        let hot = self.hot[i];
+        let cat = hot.limits;
         let mut overridden = Vec::new();
         let l = &mut case.limits;
         if inline.statutory {
@@ -801,16 +859,17 @@ impl Catalogue {
             l.joint = cat.joint;
         }
         if inline.handling {
-            if case.handling != item.handling {
+            if case.handling != hot.handling {
                 overridden.push("handling");
             }
         } else {
-            case.handling = item.handling;
+            case.handling = hot.handling;
         }
         Ok(Applied {
-            item: item.code.clone(),
-            division: item.division,
-            from: item.from,
+            // The case names the item by the same code.
+            item: case.item.clone().unwrap_or_default(),
+            division: hot.division,
+            from: hot.from,
             received,
             overridden,
         })
