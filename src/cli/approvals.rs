@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use jiceng::approvals::{
-    Application, Breakdown, Case, Evaluation, Event, EventKind, Flag, Handling, Limits, Options,
-    Status, Summary, evaluate, explain,
+    Application, Applied, Breakdown, Case, Catalogue, Evaluation, Event, EventKind, Flag, Handling,
+    Inline, Limits, Options, Status, Summary, evaluate, explain,
 };
 use jiceng::calendar::Period;
 use serde::Serialize;
@@ -72,7 +72,19 @@ enum ApprovalsCommand {
         /// Print only the summary, not a line per case.
         #[arg(long, conflicts_with = "explain")]
         summary: bool,
+        /// The service item catalogue that cases naming an item and a
+        /// division take their limits from; the bundled Suning sample if
+        /// absent.
+        #[arg(long)]
+        catalogue: Option<PathBuf>,
     },
+    /// List the service items a place offers on a date (实施清单).
+    Items(super::catalogue::ItemsArgs),
+    /// Print the guide (办事指南) of one item in one place on a date.
+    Guide(super::catalogue::GuideArgs),
+    /// Check or compare service item catalogues.
+    #[command(subcommand)]
+    Catalogue(super::catalogue::CatalogueCommand),
     /// Write synthetic cases (JSON Lines) to standard output.
     Synth {
         /// The random seed.
@@ -181,6 +193,9 @@ pub(crate) fn run(
             out,
             err,
         ),
+        ApprovalsCommand::Items(a) => super::catalogue::items(a, lang, out),
+        ApprovalsCommand::Guide(a) => super::catalogue::guide(a, out),
+        ApprovalsCommand::Catalogue(c) => super::catalogue::catalogue(c, lang, out),
         ApprovalsCommand::Synth {
             seed,
             n,
@@ -203,13 +218,19 @@ pub(crate) fn run(
             json,
             explain,
             summary,
+            catalogue,
         } => {
             let at = date(&at, "--at")?;
+            let catalogue = catalogue
+                .as_deref()
+                .map(super::catalogue::read)
+                .transpose()?;
             let mode = Mode {
                 json,
                 explain,
                 summary,
                 lang,
+                catalogue: catalogue.as_ref(),
             };
             if cases.as_os_str() == "-" {
                 evaluate_stream(&cal, at, "-", stdin, mode, out, err)
@@ -297,6 +318,7 @@ fn deadline(
         id: "deadline".to_owned(),
         item: None,
         body: None,
+        division: None,
         channel: None,
         handling: Handling::Promised,
         limits,
@@ -404,11 +426,29 @@ fn deadline(
 }
 
 #[derive(Clone, Copy)]
-struct Mode {
+struct Mode<'a> {
     json: bool,
     explain: bool,
     summary: bool,
     lang: Lang,
+    /// The catalogue given with `--catalogue`; the bundled one otherwise.
+    catalogue: Option<&'a Catalogue>,
+}
+
+/// The Chinese name of a limit a case overrides.
+fn override_zh(field: &str) -> &'static str {
+    match field {
+        "statutory" => "法定时限",
+        "promised" => "承诺时限",
+        "extension" => "延长期限",
+        "joint" => "联合办理",
+        "handling" => "办件类型",
+        _ => "?",
+    }
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 fn show(x: Option<NaiveDate>) -> String {
@@ -423,7 +463,7 @@ fn evaluate_stream(
     at: NaiveDate,
     name: &str,
     input: &mut dyn BufRead,
-    mode: Mode,
+    mode: Mode<'_>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -434,6 +474,7 @@ fn evaluate_stream(
     let mut counts: BTreeMap<&'static str, u64> = BTreeMap::new();
     let mut buf = Vec::new();
     let mut n = 0u64;
+    let mut overrides = 0u64;
     while let Some(too_long) = next_line(input, &mut buf)? {
         n += 1;
         if too_long {
@@ -459,7 +500,7 @@ fn evaluate_stream(
         if line.trim().is_empty() {
             continue;
         }
-        let case = match Case::from_json(line) {
+        let mut case = match Case::from_json(line) {
             Ok(c) => c,
             Err(e) => {
                 bad += 1;
@@ -467,6 +508,25 @@ fn evaluate_stream(
                 continue;
             }
         };
+        // A case naming an item and its division takes the limits of the
+        // catalogue in force on its receipt date; an unknown item fails
+        // this line only.
+        let applied = if case.division.is_some() && case.item.is_some() {
+            let cat = mode.catalogue.unwrap_or_else(|| Catalogue::suning_sample());
+            match Inline::from_json(line).and_then(|inline| cat.apply(&mut case, &inline)) {
+                Ok(a) => Some(a),
+                Err(e) => {
+                    bad += 1;
+                    writeln!(err, "jiceng: {name}:{n}: case {:?}: {e}", case.id)?;
+                    continue;
+                }
+            }
+        } else {
+            None
+        };
+        if applied.as_ref().is_some_and(|a| !a.overridden.is_empty()) {
+            overrides += 1;
+        }
         let e = match evaluate(&case, at, cal, &opts) {
             Ok(e) => e,
             Err(e) => {
@@ -480,7 +540,7 @@ fn evaluate_stream(
         if mode.summary {
             continue;
         }
-        write_case(cal, at, &case, &e, mode, out)?;
+        write_case(cal, at, &case, &e, applied.as_ref(), mode, out)?;
     }
     let summary = breakdown.total.summary();
     if mode.json {
@@ -492,6 +552,8 @@ fn evaluate_stream(
             by_body: BTreeMap<&'a str, Summary>,
             by_channel: BTreeMap<String, Summary>,
             bad_lines: u64,
+            #[serde(skip_serializing_if = "is_zero")]
+            catalogue_overrides: u64,
         }
         let text = serde_json::to_string(&Total {
             by_item: breakdown
@@ -512,11 +574,22 @@ fn evaluate_stream(
             summary: &summary,
             statuses: &counts,
             bad_lines: bad,
+            catalogue_overrides: overrides,
         })
         .map_err(|e| Failure::input(e.to_string()))?;
         writeln!(out, "{text}")?;
     } else {
         write_summary(out, &summary, &counts, lang)?;
+        if overrides > 0 {
+            writeln!(
+                out,
+                "{}\t{overrides}",
+                lang.pick(
+                    "cases overriding the catalogue's limits",
+                    "未按实施清单时限办理的案件"
+                )
+            )?;
+        }
         let pct =
             |x: Option<f64>| x.map_or_else(|| "-".to_owned(), |x| format!("{:.1}%", x * 100.0));
         let rows = breakdown
@@ -571,7 +644,8 @@ fn write_case(
     at: NaiveDate,
     case: &Case,
     e: &Evaluation,
-    mode: Mode,
+    applied: Option<&Applied>,
+    mode: Mode<'_>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let lang = mode.lang;
@@ -588,11 +662,16 @@ fn write_case(
             evaluation: &'a Evaluation,
             #[serde(skip_serializing_if = "Option::is_none")]
             explanation: Option<&'a jiceng::approvals::CaseExplanation>,
+            /// The catalogue entry the limits came from, and the limits
+            /// the case overrides.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            catalogue: Option<&'a Applied>,
         }
         let text = serde_json::to_string(&Line {
             id: &case.id,
             evaluation: e,
             explanation: ex.as_ref(),
+            catalogue: applied,
         })
         .map_err(|e| Failure::input(e.to_string()))?;
         writeln!(out, "{text}")?;
@@ -616,6 +695,18 @@ fn write_case(
     }
     for f in e.flags.iter() {
         write!(out, "\t{}", flag_label(f, lang))?;
+    }
+    if let Some(a) = applied.filter(|a| !a.overridden.is_empty()) {
+        write!(
+            out,
+            "\t{}: {}",
+            lang.pick("overrides the catalogue", "未按实施清单"),
+            a.overridden
+                .iter()
+                .map(|f| lang.pick(f, override_zh(f)))
+                .collect::<Vec<_>>()
+                .join(",")
+        )?;
     }
     writeln!(out)?;
     if let Some(ex) = ex {

@@ -10,6 +10,7 @@ mod approvals;
 mod authority;
 mod calendar;
 mod calsource;
+mod catalogue;
 mod demo;
 mod enforcement;
 mod grid;
@@ -76,6 +77,8 @@ enum SchemaFormat {
     Explanation,
     Authority,
     Approvals,
+    /// The service item catalogue (实施清单) file.
+    Catalogue,
     Staffing,
     Enforcement,
     Grid,
@@ -170,6 +173,7 @@ pub(crate) fn run(
                 SchemaFormat::Explanation => jiceng::calendar::explanation_schema(),
                 SchemaFormat::Authority => jiceng::authority::LedgerFile::schema(),
                 SchemaFormat::Approvals => jiceng::approvals::case_schema(),
+                SchemaFormat::Catalogue => jiceng::approvals::CatalogueFile::schema(),
                 SchemaFormat::Staffing => jiceng::staffing::ledger_schema(),
                 SchemaFormat::Enforcement => jiceng::enforcement::case_schema(),
                 SchemaFormat::Grid => jiceng::grid::entry_schema(),

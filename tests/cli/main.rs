@@ -32,6 +32,7 @@ mod limits;
 mod misc;
 mod schemas;
 mod staffing;
+mod catalogue;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

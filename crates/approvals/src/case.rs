@@ -591,6 +591,10 @@ pub struct Case {
     /// The body handling it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// The place (a 12-digit division code) whose service item catalogue
+    /// gives the item's limits; see [`crate::Catalogue::apply`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub division: Option<String>,
     /// The channel it came through.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
@@ -919,6 +923,8 @@ struct CaseRepr {
     #[serde(default)]
     body: Option<String>,
     #[serde(default)]
+    division: Option<String>,
+    #[serde(default)]
     channel: Option<Channel>,
     #[serde(default)]
     handling: Handling,
@@ -945,6 +951,7 @@ impl From<CaseRepr> for Case {
             id: r.id,
             item: r.item,
             body: r.body,
+            division: r.division,
             channel: r.channel,
             handling: r.handling,
             limits: Limits::from(LimitsRepr {
@@ -1048,7 +1055,7 @@ fn locate(v: &serde_json::Value) -> Option<Error> {
     for (k, x) in obj {
         let r = match k.as_str() {
             "id" => field::<String>(k, x).map(drop),
-            "item" | "body" => field::<Option<String>>(k, x).map(drop),
+            "item" | "body" | "division" => field::<Option<String>>(k, x).map(drop),
             "channel" => field::<Option<Channel>>(k, x).map(drop),
             "handling" => field::<Handling>(k, x).map(drop),
             "statutory" | "promised" | "extension" | "delivery" => {

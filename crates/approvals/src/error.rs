@@ -84,6 +84,28 @@ pub enum Error {
         /// Why it is not accepted.
         message: String,
     },
+    /// A catalogue file that cannot be read, or an entry that lacks a
+    /// field: the file, the line when known, and why.
+    #[error("{origin}:{}: {message}", line.map_or_else(|| "-".to_owned(), |l| l.to_string()))]
+    Catalogue {
+        /// The file's name.
+        origin: String,
+        /// The line, when known.
+        line: Option<usize>,
+        /// Why it is not accepted.
+        message: String,
+    },
+    /// A service item that the catalogue does not offer in a place on a
+    /// day (nor any place above it).
+    #[error("service item {item} is not offered in {division} on {date}")]
+    UnknownServiceItem {
+        /// The item's code.
+        item: String,
+        /// The place.
+        division: String,
+        /// The day.
+        date: NaiveDate,
+    },
     /// A calendar error (a date outside coverage …).
     #[error(transparent)]
     Calendar(#[from] jiceng_calendar::Error),

@@ -18,6 +18,10 @@
 //! * [`Plan`]: joint and parallel approvals, their critical path, and the
 //!   comparison with doing the same steps in series.
 //!
+//! * [`Catalogue`]: the service item catalogue (实施清单) per place, dated;
+//!   cases that name an item inherit its limits; [`check_catalogue`]
+//!   compares it with the authority ledger.
+//!
 //! The crate does no I/O and reads no clock: the evaluation date is passed
 //! in.
 
@@ -26,6 +30,8 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 mod case;
+mod catalogue;
+mod catalogue_check;
 mod error;
 mod evaluate;
 mod explain;
@@ -38,6 +44,12 @@ pub use case::{
     Application, ApproverRole, Case, Channel, Event, EventKind, Extension, Handling, Limits,
     Outcome, ServiceItem, State, SuspensionReason,
 };
+pub use catalogue::{
+    Applied, BUNDLED_SUNING_CATALOGUE, CATALOGUE_FORMAT, Catalogue, CatalogueFile, Change, Diff,
+    Entry, Fee, Guide, Inline, Item, MAX_ENTRIES, MAX_FORMS, Material, MaterialForm, channel_zh,
+    handling_zh, period_zh,
+};
+pub use catalogue_check::{CatalogueFinding, CatalogueRule, check_catalogue};
 pub use error::Error;
 pub use evaluate::{
     AcceptanceRule, Deadlines, Evaluation, Flag, Flags, Options, Status, evaluate, evaluate_app,

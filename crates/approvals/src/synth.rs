@@ -246,6 +246,7 @@ fn one(
             id: format!("S-{seed}-{i}"),
             item: Some(item.to_owned()),
             body: Some(format!("centre-{}", rng.random_range(0..50))),
+            division: None,
             channel: Some(channel),
             handling: Handling::Promised,
             preliminary_review: false,

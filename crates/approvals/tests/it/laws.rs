@@ -155,6 +155,7 @@ pub(crate) fn build(s: &Spec) -> Case {
         id: format!("P{}", s.received),
         item: Some(["XK-001", "XK-003", "GF-001"][s.item].to_owned()),
         body: Some(["town", "county"][s.body].to_owned()),
+        division: None,
         channel: Some([Channel::Counter, Channel::Online, Channel::VillageProxy][s.channel]),
         handling: jiceng_approvals::Handling::Promised,
         limits,

@@ -22,6 +22,9 @@
 
 mod acceptance;
 mod articles;
+mod catalogue;
+mod catalogue_exact;
+mod catalogue_fuzz;
 mod explain;
 mod fold;
 mod formats;
@@ -112,6 +115,7 @@ pub fn case(limits: Limits, events: &[(&str, &str)]) -> Case {
         id: "T".to_owned(),
         item: None,
         body: None,
+        division: None,
         channel: None,
         handling: Handling::Promised,
         limits,

@@ -1,0 +1,247 @@
+//! Exact values of the catalogue's smaller rules: inheritance, templates,
+//! withdrawal, the extension an item allows, each overridden limit, and
+//! the units a promise is compared in. Each expected value is read from
+//! the entries written here.
+
+use jiceng_approvals::{
+    Case, Catalogue, CatalogueRule, Handling, Inline, check_catalogue, period_zh,
+};
+use jiceng_calendar::Period;
+
+use crate::{day, wd};
+
+fn cat(body: &str) -> Catalogue {
+    let text = format!("format = 1\nname = \"t\"\n{body}");
+    Catalogue::from_str_auto(&text, "t.toml").unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A province template for item A (statutory 20wd, promised 10wd), a
+/// county template (promised 8wd), and 尚村镇's entry with `extra`.
+fn chain(extra: &str) -> Catalogue {
+    cat(&format!(
+        "[[entry]]\ndivision = \"130000000000\"\ncode = \"A\"\nfrom = \"2022-01-01\"\nname = \"甲\"\nstatutory = \"20wd\"\npromised = \"10wd\"\n\
+         [[entry]]\ndivision = \"130926000000\"\ncode = \"A\"\nfrom = \"2022-01-01\"\ntemplate = true\npromised = \"8wd\"\n\
+         [[entry]]\ndivision = \"130926103000\"\ncode = \"A\"\nfrom = \"2022-01-01\"\ndeciding_body = \"130926103-gov\"\n{extra}"
+    ))
+}
+
+#[test]
+fn the_nearest_layer_wins_field_by_field() {
+    let c = chain("");
+    let i = c.resolve("130926103000", "A", day("2024-01-01")).unwrap();
+    // Name and statutory from the province, the promise from the county.
+    assert_eq!(
+        (i.name.as_str(), i.statutory, i.promised),
+        ("甲", wd(20), Some(wd(8)))
+    );
+    // The defaults: promised handling, one extension of 10wd, counter only.
+    assert_eq!(i.handling, Handling::Promised);
+    assert!(i.extension_allowed);
+    assert_eq!(i.limits().extension, wd(10));
+    let c = chain("promised = \"3wd\"\n");
+    let i = c.resolve("130926103000", "A", day("2024-01-01")).unwrap();
+    assert_eq!(i.promised, Some(wd(3)));
+}
+
+#[test]
+fn templates_are_offered_nowhere() {
+    let c = chain("");
+    assert!(c.resolve("130926000000", "A", day("2024-01-01")).is_err());
+    assert!(c.resolve("130000000000", "A", day("2024-01-01")).is_err());
+    assert!(
+        c.offered(
+            "130926000000".parse().unwrap(),
+            day("2024-01-01"),
+            None,
+            None
+        )
+        .is_empty()
+    );
+    // Another township of the county does not offer it either.
+    assert!(c.resolve("130926102000", "A", day("2024-01-01")).is_err());
+}
+
+#[test]
+fn a_withdrawn_entry_is_not_offered() {
+    let c = chain("withdrawn = true\n");
+    assert!(c.resolve("130926103000", "A", day("2024-01-01")).is_err());
+    assert!(
+        c.offered(
+            "130926103000".parse().unwrap(),
+            day("2024-01-01"),
+            None,
+            None
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn an_entry_is_in_force_from_its_first_day_to_the_day_before_until() {
+    let c = chain("until = \"2024-01-01\"\n");
+    assert!(c.resolve("130926103000", "A", day("2023-12-31")).is_ok());
+    assert!(c.resolve("130926103000", "A", day("2024-01-01")).is_err());
+    assert!(c.resolve("130926103000", "A", day("2021-12-31")).is_err());
+}
+
+#[test]
+fn no_extension_allowed_is_an_extension_of_zero() {
+    let c = chain("extension_allowed = false\n");
+    let i = c.resolve("130926103000", "A", day("2024-01-01")).unwrap();
+    assert_eq!(i.limits().extension, wd(0));
+    let c = chain("joint = true\n");
+    let i = c.resolve("130926103000", "A", day("2024-01-01")).unwrap();
+    // Joint handling: 15 working days of extension (Art. 42).
+    assert_eq!(i.limits().extension, wd(15));
+}
+
+#[test]
+fn each_overridden_limit_is_named() {
+    let c = chain("");
+    let check = |inline: &str, expected: &[&str]| {
+        let line = format!(
+            r#"{{"id":"A","item":"A","division":"130926103000",{inline}"events":[{{"date":"2024-03-01","kind":"received"}}]}}"#
+        );
+        let mut case = Case::from_json(&line).unwrap();
+        let a = c
+            .apply(&mut case, &Inline::from_json(&line).unwrap())
+            .unwrap();
+        assert_eq!(a.overridden, expected, "{inline}");
+    };
+    check("", &[]);
+    check(
+        r#""statutory":"20wd","promised":"8wd","extension":"10wd","joint":false,"handling":"promised","#,
+        &[],
+    );
+    check(r#""statutory":"15wd","#, &["statutory"]);
+    check(r#""promised":"9wd","#, &["promised"]);
+    check(r#""extension":"5wd","#, &["extension"]);
+    check(r#""joint":true,"#, &["joint"]);
+    check(r#""handling":"on_the_spot","#, &["handling"]);
+    check(
+        r#""statutory":"15wd","promised":"9wd","extension":"5wd","joint":true,"handling":"on_the_spot","#,
+        &["statutory", "promised", "extension", "joint", "handling"],
+    );
+}
+
+#[test]
+fn a_case_without_a_division_or_events_is_an_error() {
+    let c = chain("");
+    let mut case = Case::from_json(
+        r#"{"id":"A","item":"A","events":[{"date":"2024-03-01","kind":"received"}]}"#,
+    )
+    .unwrap();
+    assert!(
+        c.apply(&mut case, &Inline::default())
+            .unwrap_err()
+            .to_string()
+            .contains("division")
+    );
+    let mut case =
+        Case::from_json(r#"{"id":"A","item":"A","division":"130926103000","events":[]}"#).unwrap();
+    assert!(
+        c.apply(&mut case, &Inline::default())
+            .unwrap_err()
+            .to_string()
+            .contains("receipt")
+    );
+}
+
+#[test]
+fn promises_are_compared_in_the_same_unit_only() {
+    // 25wd > 20wd is found; 30d against 20wd cannot be compared and is not;
+    // 20wd against 20wd is not longer.
+    for (promised, found) in [
+        ("25wd", true),
+        ("30d", false),
+        ("20wd", false),
+        ("21wd", true),
+    ] {
+        let c = chain(&format!("promised = \"{promised}\"\n"));
+        let f = check_catalogue(&c, None);
+        assert_eq!(
+            f.iter()
+                .any(|f| f.rule == CatalogueRule::PromiseLongerThanStatute),
+            found,
+            "{promised}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn periods_in_chinese() {
+    for (p, zh) in [
+        (Period::WorkingDays(20), "20个工作日"),
+        (Period::Days(30), "30日"),
+        (Period::Months(3), "3个月"),
+        (Period::Years(1), "1年"),
+    ] {
+        assert_eq!(period_zh(p), zh);
+    }
+}
+
+#[test]
+fn rule_names_and_labels() {
+    for (r, name, zh) in [
+        (
+            CatalogueRule::ServiceWithoutPower,
+            "service_without_power",
+            "无权实施（决定机关不持有该权力事项）",
+        ),
+        (
+            CatalogueRule::PromiseLongerThanStatute,
+            "promise_longer_than_statute",
+            "承诺时限长于法定时限",
+        ),
+        (
+            CatalogueRule::OnTheSpotWithPromise,
+            "on_the_spot_with_promise",
+            "即办件设有承诺时限",
+        ),
+        (
+            CatalogueRule::ProxyNeedsPresence,
+            "proxy_needs_presence",
+            "须本人到场的事项允许代办",
+        ),
+        (
+            CatalogueRule::DuplicateItem,
+            "duplicate_item",
+            "同一地区重复列入同一事项",
+        ),
+        (
+            CatalogueRule::DevolvedNotOffered,
+            "devolved_not_offered",
+            "已下放事项未列入乡镇实施清单",
+        ),
+        (
+            CatalogueRule::UnknownPowerItem,
+            "unknown_power_item",
+            "权力事项不在权责清单中",
+        ),
+        (CatalogueRule::Incomplete, "incomplete", "事项要素不全"),
+    ] {
+        assert_eq!((r.name(), r.zh()), (name, zh));
+        assert_eq!(serde_json::to_value(r).unwrap(), name);
+    }
+}
+
+#[test]
+fn inline_limits_are_found_however_the_line_is_written() {
+    // (line, statutory, promised): the key written plainly, escaped, or
+    // only inside a value.
+    for (line, statutory, promised) in [
+        (r#"{"id":"A","events":[]}"#, false, false),
+        (r#"{"id":"A","promised":"5wd","events":[]}"#, false, true),
+        (r#"{"id":"A","statutory":"20wd","events":[]}"#, true, false),
+        (
+            r#"{"id":"A","\u0070romised":"5wd","events":[]}"#,
+            false,
+            true,
+        ),
+        (r#"{"id":"\"promised\"","events":[]}"#, false, false),
+        (r#"{"id":"A","item":"\u7533","events":[]}"#, false, false),
+    ] {
+        let i = Inline::from_json(line).unwrap();
+        assert_eq!((i.statutory, i.promised), (statutory, promised), "{line}");
+    }
+}
