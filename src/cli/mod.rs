@@ -52,7 +52,8 @@ enum Command {
     Schema {
         /// Which format: `calendar` (calendar and overlay files),
         /// `explanation` (the explanation of a period end) or `authority`
-        /// (ledger files) or `approvals` (a case, one line of a cases file)
+        /// (ledger files) or `approvals` (a case, one line of a cases file),
+        /// `catalogue` (the service item catalogue, 实施清单)
         /// or `enforcement` (a penalty case, one line of a cases file),
         /// `staffing` (establishment ledger files) or `grid` (an event log
         /// entry, one line of an events file).

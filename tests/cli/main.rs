@@ -24,6 +24,7 @@ mod approvals_stream;
 mod authority;
 mod calendar;
 mod calendar_edges;
+mod catalogue;
 mod duties;
 mod enforcement;
 mod grid;
@@ -32,7 +33,6 @@ mod limits;
 mod misc;
 mod schemas;
 mod staffing;
-mod catalogue;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
