@@ -595,7 +595,7 @@ impl Catalogue {
         // Templates above a county are inherited, not offered: the walk up
         // stops at the county.
         let mut d = Some(div);
-        while let Some(here) = d.filter(|c| c.level() >= Level::County || *c == div) {
+        while let Some(here) = d.filter(|c| c.level() >= Level::County) {
             if let Some(i) = self.at(here.get(), c, date) {
                 match self.hot[i].state {
                     0 => return Ok(i),

@@ -4,7 +4,7 @@
 //! the entries written here.
 
 use jiceng_approvals::{
-    Case, Catalogue, CatalogueRule, Handling, Inline, check_catalogue, period_zh,
+    Case, Catalogue, CatalogueRule, Error, Handling, Inline, check_catalogue, period_zh,
 };
 use jiceng_calendar::Period;
 
@@ -46,8 +46,16 @@ fn the_nearest_layer_wins_field_by_field() {
 #[test]
 fn templates_are_offered_nowhere() {
     let c = chain("");
-    assert!(c.resolve("130926000000", "A", day("2024-01-01")).is_err());
-    assert!(c.resolve("130000000000", "A", day("2024-01-01")).is_err());
+    // Not offered: the unknown-item error, not a malformed entry.
+    for place in ["130926000000", "130000000000"] {
+        assert!(
+            matches!(
+                c.resolve(place, "A", day("2024-01-01")),
+                Err(Error::UnknownServiceItem { .. })
+            ),
+            "{place}"
+        );
+    }
     assert!(
         c.offered(
             "130926000000".parse().unwrap(),
@@ -64,7 +72,10 @@ fn templates_are_offered_nowhere() {
 #[test]
 fn a_withdrawn_entry_is_not_offered() {
     let c = chain("withdrawn = true\n");
-    assert!(c.resolve("130926103000", "A", day("2024-01-01")).is_err());
+    assert!(matches!(
+        c.resolve("130926103000", "A", day("2024-01-01")),
+        Err(Error::UnknownServiceItem { .. })
+    ));
     assert!(
         c.offered(
             "130926103000".parse().unwrap(),
