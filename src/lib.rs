@@ -14,6 +14,7 @@
 //! | [`enforcement`] | `jiceng-enforcement` | penalty jurisdiction, case event logs, the Penalty Law's clocks and money rules |
 //! | [`staffing`] | `jiceng-staffing` | establishment quotas, the ledger of transfers, apportionment, Erlang C/A workload staffing |
 //! | [`grid`] | `jiceng-grid` | grid cells and workers, event logs from report to closure, service levels, routing, metrics |
+//! | [`sim`] | `jiceng-sim` | scenarios and the seeded discrete-event policy simulator, baseline against reforms |
 //!
 //! The facade also re-exports [`chrono`], whose dates and times the public
 //! types take and return, so that an embedder needs no second dependency
@@ -41,6 +42,7 @@ pub use jiceng_calendar as calendar;
 pub use jiceng_enforcement as enforcement;
 pub use jiceng_grid as grid;
 pub use jiceng_org as org;
+pub use jiceng_sim as sim;
 pub use jiceng_staffing as staffing;
 
 /// The date and time crate of every public type (`NaiveDate`,

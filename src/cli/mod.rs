@@ -16,6 +16,9 @@ mod enforcement;
 mod grid;
 mod lang;
 mod org;
+// Wired by the `simulate` command.
+#[allow(dead_code)]
+mod simout;
 mod staffing;
 
 pub(crate) use calsource::CalendarSource;
