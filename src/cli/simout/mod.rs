@@ -20,10 +20,25 @@ pub(crate) fn write_outputs(dir: &Path, summary: &Summary, _lang: Lang) -> Resul
     Ok(())
 }
 
+/// How the short table on standard output is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum TableFormat {
+    /// Aligned text columns.
+    Table,
+    /// Comma-separated values.
+    Csv,
+    /// JSON (the summary's province-level estimates).
+    Json,
+    /// A Markdown table.
+    Md,
+}
+
 /// Prints the short table of province-level totals: one row per metric, one
-/// column per variant.
+/// column per variant (so far only tab-separated; `format` is not yet
+/// honoured).
 pub(crate) fn print_table(
     summary: &Summary,
+    _format: TableFormat,
     lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
