@@ -1,15 +1,33 @@
-//! Writing a simulation's outputs: summary.json, the table on standard
-//! output (and, to come, metrics.csv, metrics.parquet and report.html).
+//! Writing a simulation's outputs: `summary.json`, `metrics.csv`,
+//! `metrics.parquet`, `report.html`, and the short table on standard output.
+//!
+//! Every output is written from one [`Summary`], so they always agree. The
+//! CSV and the Parquet file hold the same long rows ([`rows`]); the report
+//! and the table read the province-level estimates and the township totals.
+//! The layout is explained in DESIGN.md ("How are simulation outputs laid
+//! out?").
 
-use std::io::Write;
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use jiceng::sim::{Level, Metric, Summary};
+use jiceng::sim::{Difference, Estimate, Level, Metric, Summary, Unit};
 
 use super::{Failure, Lang};
 
-/// Writes every output file of a run into `dir` (created if missing).
-pub(crate) fn write_outputs(dir: &Path, summary: &Summary, _lang: Lang) -> Result<(), Failure> {
+mod csv;
+mod html;
+mod parquet;
+mod rows;
+mod table;
+
+#[cfg(test)]
+mod fixture;
+
+/// Writes every output file of a run into `dir` (created if missing):
+/// `summary.json`, `metrics.csv`, `metrics.parquet` and `report.html`.
+pub(crate) fn write_outputs(dir: &Path, summary: &Summary, lang: Lang) -> Result<(), Failure> {
     std::fs::create_dir_all(dir)
         .map_err(|e| io_failure(format!("cannot create {}: {e}", dir.display())))?;
     let path = dir.join("summary.json");
@@ -17,7 +35,41 @@ pub(crate) fn write_outputs(dir: &Path, summary: &Summary, _lang: Lang) -> Resul
         .map_err(|e| io_failure(format!("cannot encode the summary: {e}")))?;
     std::fs::write(&path, json + "\n")
         .map_err(|e| io_failure(format!("cannot write {}: {e}", path.display())))?;
+
+    let path = dir.join("metrics.csv");
+    write_file(&path, |w| csv::write(summary, w))?;
+    let path = dir.join("metrics.parquet");
+    let file = File::create(&path)
+        .map_err(|e| io_failure(format!("cannot write {}: {e}", path.display())))?;
+    parquet::write(summary, file).map_err(|e| io_failure(format!("{}: {e}", path.display())))?;
+    let path = dir.join("report.html");
+    write_file(&path, |w| html::write(summary, lang, w))?;
     Ok(())
+}
+
+/// Creates `path` and writes it through a buffer, naming the file in any
+/// error.
+fn write_file(
+    path: &Path,
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    let fail = |e: std::io::Error| io_failure(format!("cannot write {}: {e}", path.display()));
+    let file = File::create(path).map_err(fail)?;
+    let mut w = BufWriter::new(file);
+    body(&mut w).map_err(fail)?;
+    w.flush().map_err(fail)
+}
+
+/// Prints the short table (province level: one row per metric; each
+/// variant's mean [95% CI] and each reform's difference from the baseline)
+/// in `format`, with labels in `lang`.
+pub(crate) fn print_table(
+    summary: &Summary,
+    format: TableFormat,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    table::print(summary, format, lang, out)
 }
 
 /// How the short table on standard output is written.
@@ -33,41 +85,231 @@ pub(crate) enum TableFormat {
     Md,
 }
 
-/// Prints the short table of province-level totals: one row per metric, one
-/// column per variant (so far only tab-separated; `format` is not yet
-/// honoured).
-pub(crate) fn print_table(
-    summary: &Summary,
-    _format: TableFormat,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let Some(province) = summary.places.iter().find(|p| p.level == Level::Province) else {
-        return Ok(());
-    };
-    write!(out, "{}", lang.pick("metric", "指标"))?;
-    for v in &summary.variants {
-        write!(out, "\t{v}")?;
-    }
-    writeln!(out)?;
-    for &metric in Metric::ALL {
-        write!(out, "{}", lang.pick(metric.name_en(), metric.name_zh()))?;
-        for v in &summary.variants {
-            let e = summary
-                .totals
-                .iter()
-                .find(|e| e.variant == *v && e.division == province.code && e.metric == metric);
-            match e {
-                Some(e) => write!(out, "\t{:.3}", e.mean)?,
-                None => write!(out, "\t-")?,
-            }
-        }
-        writeln!(out)?;
-    }
-    Ok(())
-}
-
 /// A file that cannot be written is a failure of the machine: status 1.
 fn io_failure(message: String) -> Failure {
     Failure { code: 1, message }
+}
+
+/// What the outputs need to know of a division: its name and its level's
+/// code (`province`, `county`, `township`).
+#[derive(Debug)]
+struct PlaceInfo<'a> {
+    name: &'a str,
+    level: Level,
+    level_code: String,
+    parent: Option<&'a str>,
+}
+
+/// The summary indexed for lookups: places by code, whole-period estimates
+/// by (variant, division, metric), differences by (reform, division,
+/// metric). Where a hostile summary repeats a key, the first entry wins.
+#[derive(Debug)]
+struct Index<'a> {
+    places: HashMap<&'a str, PlaceInfo<'a>>,
+    totals: HashMap<(&'a str, &'a str, Metric), &'a Estimate>,
+    differences: HashMap<(&'a str, &'a str, Metric), &'a Difference>,
+    /// The province's code, when the summary names one.
+    province: Option<&'a str>,
+}
+
+impl<'a> Index<'a> {
+    fn new(summary: &'a Summary) -> Index<'a> {
+        let mut places = HashMap::new();
+        for p in &summary.places {
+            places.entry(p.code.as_str()).or_insert_with(|| PlaceInfo {
+                name: p.name.as_str(),
+                level: p.level,
+                level_code: level_code(p.level),
+                parent: p.parent.as_deref(),
+            });
+        }
+        let mut totals = HashMap::new();
+        for e in &summary.totals {
+            totals
+                .entry((e.variant.as_str(), e.division.as_str(), e.metric))
+                .or_insert(e);
+        }
+        let mut differences = HashMap::new();
+        for d in &summary.differences {
+            differences
+                .entry((d.reform.as_str(), d.division.as_str(), d.metric))
+                .or_insert(d);
+        }
+        let province = summary
+            .places
+            .iter()
+            .find(|p| p.level == Level::Province)
+            .map(|p| p.code.as_str());
+        Index {
+            places,
+            totals,
+            differences,
+            province,
+        }
+    }
+
+    fn total(&self, variant: &str, division: &str, metric: Metric) -> Option<&'a Estimate> {
+        self.totals.get(&(variant, division, metric)).copied()
+    }
+
+    fn difference(&self, reform: &str, division: &str, metric: Metric) -> Option<&'a Difference> {
+        self.differences.get(&(reform, division, metric)).copied()
+    }
+}
+
+/// The level's stable snake_case code, as the summary's JSON spells it.
+fn level_code(level: Level) -> String {
+    match serde_json::to_value(level) {
+        Ok(serde_json::Value::String(s)) => s,
+        // A unit enum with `rename_all` always serialises to a string; this
+        // arm is unreachable and kept only to avoid a panic path.
+        _ => String::new(),
+    }
+}
+
+/// The unit's stable snake_case code, as the summary's JSON spells it.
+fn unit_code(unit: Unit) -> String {
+    match serde_json::to_value(unit) {
+        Ok(serde_json::Value::String(s)) => s,
+        // As for `level_code`: unreachable for a unit enum.
+        _ => String::new(),
+    }
+}
+
+/// A number for people, with `dp` decimals, signed if `signed`; a zero that
+/// rounds from a tiny negative reads `0.0` (or `+0.0`), never `-0.0`.
+fn fixed(v: f64, dp: usize, signed: bool) -> String {
+    let s = if signed {
+        format!("{v:+.dp$}")
+    } else {
+        format!("{v:.dp$}")
+    };
+    let is_zero = s
+        .trim_start_matches(['-', '+'])
+        .chars()
+        .all(|c| c == '0' || c == '.');
+    match s.strip_prefix('-') {
+        Some(rest) if is_zero && signed => format!("+{rest}"),
+        Some(rest) if is_zero => rest.to_owned(),
+        _ => s,
+    }
+}
+
+/// How a metric's value reads for people: shares as percentages with one
+/// decimal, working days with two, counts and ratios with one. A difference
+/// (`signed`) of a share is in percentage points.
+fn human(unit: Unit, v: f64, signed: bool, lang: Lang) -> String {
+    match unit {
+        Unit::Share if signed => format!(
+            "{}{}",
+            fixed(v * 100.0, 1, true),
+            lang.pick(" pp", "个百分点")
+        ),
+        Unit::Share => format!("{}%", fixed(v * 100.0, 1, false)),
+        Unit::WorkingDays => fixed(v, 2, signed),
+        Unit::Count | Unit::Ratio => fixed(v, 1, signed),
+        _ => fixed(v, 3, signed),
+    }
+}
+
+/// The bounds of an interval for people: `[low, high]` in the unit's
+/// precision (shares in percent, without the sign), empty without one.
+fn human_interval(
+    unit: Unit,
+    low: Option<f64>,
+    high: Option<f64>,
+    signed: bool,
+    lang: Lang,
+) -> String {
+    let bound = |v: f64| match unit {
+        Unit::Share => fixed(v * 100.0, 1, signed),
+        _ => human(unit, v, signed, lang),
+    };
+    match (low, high) {
+        (Some(l), Some(h)) => format!("[{}, {}]", bound(l), bound(h)),
+        _ => String::new(),
+    }
+}
+
+/// A cell for people: the mean and, when there is one, its interval.
+fn human_cell(
+    unit: Unit,
+    mean: f64,
+    low: Option<f64>,
+    high: Option<f64>,
+    signed: bool,
+    lang: Lang,
+) -> String {
+    let m = human(unit, mean, signed, lang);
+    let i = human_interval(unit, low, high, signed, lang);
+    if i.is_empty() { m } else { format!("{m} {i}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(unit: Unit, v: f64, signed: bool, lang: Lang, expected: &str) {
+        assert_eq!(
+            human(unit, v, signed, lang),
+            expected,
+            "{unit:?} {v} {signed}"
+        );
+    }
+
+    #[test]
+    fn numbers_read_in_their_unit() {
+        // 0.875 of decisions on time is 87.5%; a difference of 0.025 is
+        // 2.5 percentage points.
+        check(Unit::Share, 0.875, false, Lang::En, "87.5%");
+        check(Unit::Share, 0.025, true, Lang::En, "+2.5 pp");
+        check(Unit::Share, 0.025, true, Lang::Zh, "+2.5个百分点");
+        check(Unit::Share, -0.1, true, Lang::En, "-10.0 pp");
+        // Working days keep two decimals: 12.3456 rounds up to 12.35,
+        // 12.344 down to 12.34.
+        check(Unit::WorkingDays, 12.3456, false, Lang::En, "12.35");
+        check(Unit::WorkingDays, 12.344, false, Lang::En, "12.34");
+        check(Unit::WorkingDays, -1.2, true, Lang::En, "-1.20");
+        check(Unit::Count, 40.0, false, Lang::En, "40.0");
+        check(Unit::Ratio, 1234.56, false, Lang::En, "1234.6");
+        check(Unit::Count, 3.0, true, Lang::En, "+3.0");
+    }
+
+    #[test]
+    fn a_tiny_negative_is_not_minus_zero() {
+        // -0.0004 of a working day rounds to 0.00 at two decimals.
+        assert_eq!(fixed(-0.0004, 2, false), "0.00");
+        assert_eq!(fixed(-0.0004, 2, true), "+0.00");
+        assert_eq!(fixed(-0.0, 1, true), "+0.0");
+        assert_eq!(fixed(-0.06, 1, true), "-0.1");
+    }
+
+    #[test]
+    fn a_cell_carries_its_interval_when_there_is_one() {
+        // 0.85 and 0.90 read 85.0 and 90.0 (percent, the % only once).
+        assert_eq!(
+            human_cell(Unit::Share, 0.875, Some(0.85), Some(0.9), false, Lang::En),
+            "87.5% [85.0, 90.0]"
+        );
+        assert_eq!(
+            human_cell(Unit::Share, 0.03, Some(0.01), Some(0.05), true, Lang::En),
+            "+3.0 pp [+1.0, +5.0]"
+        );
+        assert_eq!(
+            human_cell(Unit::WorkingDays, 12.3, None, None, false, Lang::En),
+            "12.30"
+        );
+        // Only one end known: no interval is shown.
+        assert_eq!(
+            human_cell(Unit::Count, 4.0, Some(3.0), None, false, Lang::En),
+            "4.0"
+        );
+    }
+
+    #[test]
+    fn levels_and_units_have_their_json_codes() {
+        assert_eq!(level_code(Level::Township), "township");
+        assert_eq!(level_code(Level::Province), "province");
+        assert_eq!(unit_code(Unit::WorkingDays), "working_days");
+    }
 }
