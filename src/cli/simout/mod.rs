@@ -249,6 +249,46 @@ fn human_cell(
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_output_file_is_written() {
+        // A fresh directory below the system's scratch directory, named
+        // after this process so that parallel runs do not meet.
+        let dir = std::env::temp_dir().join(format!("jiceng-simout-{}-all", std::process::id()));
+        let summary = fixture::summary();
+        let written = write_outputs(&dir, &summary, Lang::Zh);
+        let read = |name: &str| std::fs::read(dir.join(name)).unwrap_or_default();
+        let json = read("summary.json");
+        let csv = read("metrics.csv");
+        let parquet = read("metrics.parquet");
+        let html = String::from_utf8(read("report.html")).unwrap_or_default();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(written.is_ok());
+        let back: Summary = serde_json::from_slice(&json).expect("summary.json reads back");
+        assert_eq!(back, summary);
+        assert_eq!(json.last(), Some(&b'\n'));
+        // A header and 33 rows (see the CSV's tests).
+        assert_eq!(csv.iter().filter(|&&b| b == b'\n').count(), 34);
+        // A Parquet file starts and ends with its magic number.
+        assert!(parquet.starts_with(b"PAR1") && parquet.ends_with(b"PAR1"));
+        assert!(html.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\">"));
+    }
+
+    #[test]
+    fn an_unwritable_directory_is_a_failure_of_status_1() {
+        // A directory cannot be created below a regular file.
+        let file = std::env::temp_dir().join(format!("jiceng-simout-{}-file", std::process::id()));
+        std::fs::write(&file, b"").expect("a scratch file");
+        let result = write_outputs(&file.join("out"), &fixture::summary(), Lang::En);
+        let _ = std::fs::remove_file(&file);
+        let failure = result.expect_err("no directory below a file");
+        assert_eq!(failure.code, 1);
+        assert!(
+            failure.message.starts_with("cannot create "),
+            "{}",
+            failure.message
+        );
+    }
+
     fn check(unit: Unit, v: f64, signed: bool, lang: Lang, expected: &str) {
         assert_eq!(
             human(unit, v, signed, lang),
