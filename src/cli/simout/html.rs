@@ -363,20 +363,17 @@ fn backlog(h: &mut String, s: &Summary, index: &Index<'_>, lang: Lang) {
         lang.pick("Daily backlog, province level", "每日积压件数（全省）")
     ));
     let province = index.province.unwrap_or_default();
+    // One pass over the daily rows, however many variants.
+    let mut by_variant: HashMap<&str, Vec<&Estimate>> = HashMap::new();
+    for e in &s.daily {
+        if e.division == province && e.metric == Metric::Backlog && e.day.is_some() {
+            by_variant.entry(e.variant.as_str()).or_default().push(e);
+        }
+    }
     let mut series: Vec<(&str, Vec<&Estimate>)> = Vec::new();
     for v in &s.variants {
-        let mut points: Vec<&Estimate> = s
-            .daily
-            .iter()
-            .filter(|e| {
-                e.variant == *v
-                    && e.division == province
-                    && e.metric == Metric::Backlog
-                    && e.day.is_some()
-            })
-            .collect();
-        points.sort_by_key(|e| e.day);
-        if !points.is_empty() {
+        if let Some(mut points) = by_variant.remove(v.as_str()) {
+            points.sort_by_key(|e| e.day);
             series.push((v, sample(&points, MAX_POINTS)));
         }
     }
