@@ -1,6 +1,7 @@
 //! Hand-made summaries for the unit tests. Every value is chosen by hand;
 //! the tests work their expected outputs out from these.
 
+use ::parquet::record::Field;
 use chrono::NaiveDate;
 use jiceng::sim::{Difference, Estimate, Level, Metric, Place, Summary};
 
@@ -199,5 +200,24 @@ pub(super) fn tiny() -> Summary {
             4,
         )],
         events: 9,
+    }
+}
+
+/// One cell read from the Parquet file against the same cell of the CSV:
+/// a null is an empty field, a number parses to the same `f64` (NaN to
+/// NaN), a DATE counts days from 1970-01-01.
+pub(super) fn same_cell(field: &Field, csv: &str) -> bool {
+    match field {
+        Field::Null => csv.is_empty(),
+        Field::Str(s) => s == csv,
+        Field::Int(i) => i.to_string() == csv,
+        Field::Double(x) => csv
+            .parse::<f64>()
+            .is_ok_and(|y| y == *x || (x.is_nan() && y.is_nan())),
+        Field::Date(d) => {
+            let day = NaiveDate::default() + chrono::Duration::days(i64::from(*d));
+            day.format("%Y-%m-%d").to_string() == csv
+        }
+        _ => false,
     }
 }

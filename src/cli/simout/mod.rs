@@ -24,6 +24,8 @@ mod table;
 
 #[cfg(test)]
 mod fixture;
+#[cfg(test)]
+mod props;
 
 /// Writes every output file of a run into `dir` (created if missing):
 /// `summary.json`, `metrics.csv`, `metrics.parquet` and `report.html`.

@@ -218,23 +218,6 @@ mod tests {
             .collect()
     }
 
-    /// One cell of the Parquet file against the same cell of the CSV.
-    fn same(field: &Field, csv: &str) -> bool {
-        match field {
-            Field::Null => csv.is_empty(),
-            Field::Str(s) => s == csv,
-            Field::Int(i) => i.to_string() == csv,
-            Field::Double(x) => csv
-                .parse::<f64>()
-                .is_ok_and(|y| y == *x || (x.is_nan() && y.is_nan())),
-            Field::Date(d) => {
-                let day = NaiveDate::default() + chrono::Duration::days(i64::from(*d));
-                day.format("%Y-%m-%d").to_string() == csv
-            }
-            _ => false,
-        }
-    }
-
     fn check(summary: &Summary, name: &str) {
         let path = write_file(summary, name);
         let parquet = parquet_rows(&path);
@@ -243,7 +226,10 @@ mod tests {
         for (k, (p, c)) in parquet.iter().zip(&csv).enumerate() {
             assert_eq!(p.len(), 12, "row {k}: twelve columns");
             for (j, (f, s)) in p.iter().zip(c).enumerate() {
-                assert!(same(f, s), "row {k}, column {j}: {f:?} against {s:?}");
+                assert!(
+                    fixture::same_cell(f, s),
+                    "row {k}, column {j}: {f:?} against {s:?}"
+                );
             }
         }
     }
