@@ -454,3 +454,146 @@ fn each_township_row_names_its_county() {
     let text = report(&fixture::summary(), Lang::Zh);
     assert_eq!(text.matches("<td>North County</td>").count(), 8 * 2);
 }
+
+#[test]
+fn the_scale_pads_a_tenth_of_the_range() {
+    // Values 0.75 to 0.94: range 0.19, pad 0.019, so 0.731 to 0.959 onto
+    // 170..540 pixels; 0.8 sits at 170 + 0.069 / 0.228 * 370 = 281.97.
+    let s = Scale::over([0.8, 0.75, 0.85, 0.9, 0.86, 0.94].into_iter(), 170.0, 540.0);
+    assert!(
+        (s.lo - 0.731).abs() < 1e-12 && (s.hi - 0.959).abs() < 1e-12,
+        "{s:?}"
+    );
+    assert_eq!(px(s.at(0.8)), "282.0");
+    // Outside the range: clamped to the ends.
+    assert_eq!(px(s.at(-5.0)), "170.0");
+    assert_eq!(px(s.at(5.0)), "540.0");
+    // One value v: a tenth of |v| either side; zero: 1 either side; none
+    // (or only non-finite ones): 0..1 padded by 0.1.
+    let one = Scale::over([-5.0].into_iter(), 0.0, 1.0);
+    assert_eq!((one.lo, one.hi), (-5.5, -4.5));
+    let zero = Scale::over([0.0, f64::NAN].into_iter(), 0.0, 1.0);
+    assert_eq!((zero.lo, zero.hi), (-1.0, 1.0));
+    let none = Scale::over([f64::INFINITY].into_iter(), 0.0, 1.0);
+    assert!(
+        (none.lo + 0.1).abs() < 1e-12 && (none.hi - 1.1).abs() < 1e-12,
+        "{none:?}"
+    );
+}
+
+/// The attributes of an element, as written.
+fn attr<'a>(n: &Node<'a, '_>, name: &str) -> &'a str {
+    n.attribute(name).unwrap_or_default()
+}
+
+#[test]
+fn the_metric_marks_sit_where_their_values_are() {
+    // On time (statute): the scale of the test above. The baseline's bar
+    // runs from 0.75 (170 + 0.019 / 0.228 * 370 = 200.83) to 0.85 (170 +
+    // 0.119 / 0.228 * 370 = 363.11), its dot at 281.97; rows are 28 pixels
+    // from y = 20, so the first row's middle is 34 and the second's 62;
+    // the chart is 20 + 2 * 28 + 24 = 100 high.
+    let text = report(&fixture::summary(), Lang::En);
+    let doc = parse(&text);
+    let chart = charts(&doc, "metric")[0];
+    let svg = chart
+        .descendants()
+        .find(|n| n.has_tag_name("svg"))
+        .expect("an svg");
+    assert_eq!(attr(&svg, "height"), "100.0");
+    let m = marks(chart);
+    let dot = |n: &Node<'_, '_>| {
+        let c = n
+            .children()
+            .find(|c| c.has_tag_name("circle"))
+            .expect("a dot");
+        (attr(&c, "cx").to_owned(), attr(&c, "cy").to_owned())
+    };
+    assert_eq!(dot(&m[0]), ("282.0".to_owned(), "34.0".to_owned()));
+    let bar = m[0]
+        .children()
+        .find(|c| c.has_tag_name("line"))
+        .expect("a bar");
+    assert_eq!(
+        (attr(&bar, "x1"), attr(&bar, "x2"), attr(&bar, "y1")),
+        ("200.8", "363.1", "34.0")
+    );
+    // devolve 0.90: 170 + 0.169 / 0.228 * 370 = 444.25.
+    assert_eq!(dot(&m[1]), ("444.3".to_owned(), "62.0".to_owned()));
+}
+
+#[test]
+fn the_backlog_points_sit_on_their_day_and_value() {
+    // Days 3 to 5 March span 2 days over 60..620; the top is the highest
+    // figure (18, the baseline's last upper bound) plus 5%: 18.9, over
+    // 220..20. Baseline 3 March, 10: x 60, y 220 - 10 / 18.9 * 200 =
+    // 114.18; 5 March, 14: x 620, y 220 - 14 / 18.9 * 200 = 71.85; devolve
+    // 4 March, 10: x 340.
+    let text = report(&fixture::summary(), Lang::En);
+    let doc = parse(&text);
+    let m = marks(charts(&doc, "backlog")[0]);
+    let at = |n: &Node<'_, '_>| (attr(n, "cx").to_owned(), attr(n, "cy").to_owned());
+    assert_eq!(at(&m[0]), ("60.0".to_owned(), "114.2".to_owned()));
+    assert_eq!(at(&m[2]), ("620.0".to_owned(), "71.9".to_owned()));
+    assert_eq!(at(&m[4]), ("340.0".to_owned(), "114.2".to_owned()));
+    // The y axis is labelled with the top.
+    assert!(text.contains("text-anchor=\"end\">18.9</text>"), "{text}");
+}
+
+#[test]
+fn a_band_needs_two_points_with_intervals() {
+    // Two days with intervals: a band; one: none (a line only).
+    let mut s = fixture::summary();
+    s.daily.retain(|e| e.day != Some(day(5)));
+    s.daily[2].ci_low = None;
+    let text = report(&s, Lang::En);
+    let doc = parse(&text);
+    let chart = charts(&doc, "backlog")[0];
+    let bands: Vec<String> = chart
+        .descendants()
+        .filter(|n| class(n, "band"))
+        .map(|n| attr(&n, "d").to_owned())
+        .collect();
+    assert_eq!(bands.len(), 1);
+    // The baseline's band: upper bounds 12 and 15 left to right, then the
+    // lower bounds 9 and 8 right to left. The top is 15 * 1.05 = 15.75:
+    // y(12) = 220 - 12 / 15.75 * 200 = 67.62, y(15) = 29.52, y(9) =
+    // 105.71, y(8) = 118.41; x 60 (3 March) and 340 (4 March, halfway
+    // through the period, which still runs to 5 March).
+    assert_eq!(
+        bands[0],
+        "M60.0,67.6 L340.0,29.5 L340.0,105.7 L60.0,118.4 Z"
+    );
+}
+
+#[test]
+fn a_name_of_81_characters_is_cut_and_one_of_80_is_not() {
+    assert_eq!(name(&"b".repeat(81)), format!("{}…", "b".repeat(79)));
+    assert_eq!(name(&"b".repeat(80)), "b".repeat(80));
+}
+
+mod regression {
+    use super::*;
+
+    #[test]
+    fn a_township_repeated_in_a_hostile_summary_is_ranked_once() {
+        // Town C appears again with 0.99; the first entry (0.60) counts, as
+        // in the CSV's index and the table.
+        let mut s = fixture::summary();
+        s.totals.push(est(
+            "baseline",
+            TOWN_C,
+            Metric::OnTimeStatute,
+            None,
+            0.99,
+            None,
+            5,
+        ));
+        let text = report(&s, Lang::En);
+        let doc = parse(&text);
+        assert_eq!(
+            ranking(&doc, "baseline", "on_time_statute", "worst"),
+            [TOWN_C, TOWN_A, TOWN_B, TOWN_D]
+        );
+    }
+}

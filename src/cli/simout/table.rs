@@ -267,14 +267,16 @@ mod tests {
 
     fn check(summary: &Summary, format: TableFormat, lang: Lang, expected: &str) {
         let mut out = Vec::new();
-        print(summary, format, lang, &mut out).expect("writing to memory cannot fail");
+        super::super::print_table(summary, format, lang, &mut out)
+            .expect("writing to memory cannot fail");
         let text = String::from_utf8(out).expect("the table is UTF-8");
         assert_eq!(text, expected, "{format:?} {lang:?}\n{text}");
     }
 
     fn printed(summary: &Summary, format: TableFormat, lang: Lang) -> String {
         let mut out = Vec::new();
-        print(summary, format, lang, &mut out).expect("writing to memory cannot fail");
+        super::super::print_table(summary, format, lang, &mut out)
+            .expect("writing to memory cannot fail");
         String::from_utf8(out).expect("the table is UTF-8")
     }
 
