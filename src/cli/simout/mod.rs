@@ -43,7 +43,15 @@ pub(crate) fn write_outputs(dir: &Path, summary: &Summary, lang: Lang) -> Result
     let path = dir.join("metrics.parquet");
     let file = File::create(&path)
         .map_err(|e| io_failure(format!("cannot write {}: {e}", path.display())))?;
-    parquet::write(summary, file).map_err(|e| io_failure(format!("{}: {e}", path.display())))?;
+    parquet::write(summary, file).map_err(|e| {
+        // The crate's own messages start "Parquet error: "; ours are
+        // already worded for the user.
+        let detail = match e {
+            ::parquet::errors::ParquetError::General(m) => m,
+            e => e.to_string(),
+        };
+        io_failure(format!("cannot write {}: {detail}", path.display()))
+    })?;
     let path = dir.join("report.html");
     write_file(&path, |w| html::write(summary, lang, w))?;
     Ok(())
@@ -273,6 +281,22 @@ mod tests {
         // A Parquet file starts and ends with its magic number.
         assert!(parquet.starts_with(b"PAR1") && parquet.ends_with(b"PAR1"));
         assert!(html.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\">"));
+    }
+
+    #[test]
+    fn a_summary_parquet_cannot_hold_is_a_failure_naming_the_file() {
+        let dir = std::env::temp_dir().join(format!("jiceng-simout-{}-big", std::process::id()));
+        let mut summary = fixture::tiny();
+        summary.daily[0].replications = 3_000_000_000;
+        let result = write_outputs(&dir, &summary, Lang::En);
+        let _ = std::fs::remove_dir_all(&dir);
+        let failure = result.expect_err("3,000,000,000 does not fit an INT32");
+        assert_eq!(failure.code, 1);
+        let expected = format!(
+            "cannot write {}: replications 3000000000 of backlog at 130000000000 do not fit a Parquet INT32",
+            dir.join("metrics.parquet").display()
+        );
+        assert_eq!(failure.message, expected);
     }
 
     #[test]
