@@ -129,7 +129,9 @@ struct Arrival {
     /// Township index within the county.
     town: u32,
     item: u32,
-    z: f32,
+    /// The handling time's quantiles: standard normal and uniform.
+    z: f64,
+    u: f64,
 }
 
 /// The random stream of (seed, replication, township, desk).
@@ -176,6 +178,7 @@ fn draw(model: &Model, seed: u64, replication: u32, county: usize, out: &mut Vec
                         .or(stream.last())
                         .map_or(0, |&(i, _)| i);
                     let z: f64 = StandardNormal.sample(&mut rng);
+                    let uq: f64 = rng.random();
                     let at = if working {
                         base + model.worked_before(m)
                     } else {
@@ -186,7 +189,8 @@ fn draw(model: &Model, seed: u64, replication: u32, county: usize, out: &mut Vec
                         day: d,
                         town: local as u32,
                         item: item as u32,
-                        z: z as f32,
+                        z,
+                        u: uq,
                     });
                 }
             }
@@ -292,7 +296,7 @@ pub fn run_replication(model: &Model, seed: u64, replication: u32) -> RepTally {
                         a.at + model.delay,
                     )
                 };
-                let minutes = (h.0 + h.1 * f64::from(a.z)).exp().round().clamp(1.0, 1e9) as u32;
+                let minutes = h.minutes(a.z, a.u);
                 desks[slot].push(Job {
                     at,
                     idx: idx as u32,

@@ -17,7 +17,8 @@ use rand_distr::{Distribution, StandardNormal};
 
 use crate::error::{Error, Problem};
 use crate::scenario::{
-    Daily, DeskRule, DeskStaff, InstrumentKind, ItemKind, Level, Scenario, Variant, item_matches,
+    CalendarChoice, Daily, DeskRule, DeskStaff, InstrumentKind, ItemKind, Level, Scenario, Variant,
+    item_matches,
 };
 
 /// A township of the model.
@@ -48,8 +49,28 @@ pub(crate) struct Item {
     pub rate: f64,
     pub statutory: Option<u32>,
     pub promised: Option<u32>,
-    /// (ln median, sigma) at the township [0] and the county [1].
-    pub handling: [(f64, f64); 2],
+    /// At the township [0] and the county [1]: (ln median, sigma) of a
+    /// lognormal, or the mean of an exponential.
+    pub handling: [ServiceTime; 2],
+}
+
+/// A compiled handling-time distribution.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ServiceTime {
+    Lognormal { ln_median: f64, sigma: f64 },
+    Exponential { mean: f64 },
+}
+
+impl ServiceTime {
+    /// Minutes for the normal quantile `z` and the uniform `u`.
+    #[inline]
+    pub fn minutes(self, z: f64, u: f64) -> u32 {
+        let x = match self {
+            ServiceTime::Lognormal { ln_median, sigma } => (ln_median + sigma * z).exp(),
+            ServiceTime::Exponential { mean } => -mean * (1.0 - u).ln(),
+        };
+        x.round().clamp(1.0, 1e9) as u32
+    }
 }
 
 /// A variant compiled: staff per body and desk, and routing.
@@ -173,7 +194,13 @@ impl Model {
                 .ok_or_else(|| {
                     Error::Calendar(format!("day {d} after {} is out of range", period.from))
                 })?;
-            if cal.is_working_day(date).map_err(|e| cal_err(&e))? {
+            let working = match f.policy.calendar {
+                CalendarChoice::ChinaMainland => {
+                    cal.is_working_day(date).map_err(|e| cal_err(&e))?
+                }
+                CalendarChoice::EveryDay => true,
+            };
+            if working {
                 wd_day.push(d);
             }
             let due = jiceng_enforcement::deadlines::decision_due(&cal, date, &limits, false, &[])
@@ -252,7 +279,15 @@ impl Model {
             .iter()
             .map(|i| {
                 let i = i.get_ref();
-                let h = |l: crate::scenario::Lognormal| (l.median_minutes.ln(), l.sigma);
+                let h = |l: crate::scenario::Lognormal| match l.shape {
+                    crate::scenario::Shape::Lognormal => ServiceTime::Lognormal {
+                        ln_median: l.median_minutes.ln(),
+                        sigma: l.sigma,
+                    },
+                    crate::scenario::Shape::Exponential => ServiceTime::Exponential {
+                        mean: l.median_minutes / std::f64::consts::LN_2,
+                    },
+                };
                 Item {
                     kind: i.kind,
                     rate: i.rate,

@@ -299,14 +299,41 @@ pub enum Level {
     County,
 }
 
-/// A lognormal handling time: median minutes and the sigma of the log.
+/// A handling time: lognormal (median minutes and the sigma of the log),
+/// or exponential with the given median (mean = median / ln 2).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lognormal {
     /// The median, in working minutes.
     pub median_minutes: f64,
-    /// The sigma of the log (0 to 3).
+    /// The sigma of the log (0 to 3; ignored for the exponential shape).
+    #[serde(default)]
     pub sigma: f64,
+    /// The distribution's shape.
+    #[serde(default)]
+    pub shape: Shape,
+}
+
+/// The shape of a handling-time distribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// Lognormal: skewed, as case handling times are.
+    #[default]
+    Lognormal,
+    /// Exponential: the M/M/c textbook queue, for checking against Erlang C.
+    Exponential,
+}
+
+/// Which days are working days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CalendarChoice {
+    /// The State Council's notices over the weekly rule (the bundled calendar).
+    #[default]
+    ChinaMainland,
+    /// Every day is a working day (for textbook queues).
+    EveryDay,
 }
 
 /// Handling time by level of the body that handles the item.
@@ -371,6 +398,9 @@ pub struct Policy {
     /// statutory holidays and the weekly rule.
     #[serde(default)]
     pub provisional: bool,
+    /// Which days are working days.
+    #[serde(default)]
+    pub calendar: CalendarChoice,
 }
 
 impl Default for Policy {
@@ -378,6 +408,7 @@ impl Default for Policy {
         Policy {
             working_hours: "08:30-12:00,14:00-17:30".to_owned(),
             provisional: false,
+            calendar: CalendarChoice::ChinaMainland,
         }
     }
 }
