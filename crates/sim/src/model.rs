@@ -203,9 +203,21 @@ impl Model {
             if working {
                 wd_day.push(d);
             }
-            let due = jiceng_enforcement::deadlines::decision_due(&cal, date, &limits, false, &[])
-                .map_err(|e| cal_err(&e))?;
-            penalty_due.push((due.end - period.from).num_days());
+            match f.policy.calendar {
+                CalendarChoice::ChinaMainland => {
+                    let due = jiceng_enforcement::deadlines::decision_due(
+                        &cal,
+                        date,
+                        &limits,
+                        false,
+                        &[],
+                    )
+                    .map_err(|e| cal_err(&e))?;
+                    penalty_due.push((due.end - period.from).num_days());
+                }
+                // Every day works, so the 90 days never roll.
+                CalendarChoice::EveryDay => penalty_due.push(i64::from(d) + 90),
+            }
         }
         wd_before.push(wd_day.len() as u32);
         let end = wd_day.len() as u64 * minutes_per_day;
