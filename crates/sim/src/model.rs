@@ -381,10 +381,10 @@ impl Model {
                 let local = ins.kind == InstrumentKind::Devolve;
                 for (t, town) in towns.iter().enumerate() {
                     let county = &counties[town.county];
-                    if !ins.counties.is_empty() && !ins.counties.iter().any(|c| *c == county.code) {
+                    if !ins.counties.is_empty() && !ins.counties.contains(&county.code) {
                         continue;
                     }
-                    if !ins.townships.is_empty() && !ins.townships.iter().any(|c| *c == town.code) {
+                    if !ins.townships.is_empty() && !ins.townships.contains(&town.code) {
                         continue;
                     }
                     for (i, code) in item_codes.iter().enumerate() {
