@@ -16,9 +16,8 @@ mod enforcement;
 mod grid;
 mod lang;
 mod org;
-// Wired by the `simulate` command.
-#[allow(dead_code)]
 mod simout;
+mod simulate;
 mod staffing;
 
 pub(crate) use calsource::CalendarSource;
@@ -51,6 +50,12 @@ enum Command {
     Grid(grid::GridArgs),
     /// Divisions, bodies and codes: checking unified social credit codes.
     Org(org::OrgArgs),
+    /// Run a policy scenario (the main job): baseline against reforms,
+    /// replicated, with 95% intervals; writes DIR/summary.json and the
+    /// other outputs and prints a short table.
+    Simulate(simulate::SimulateArgs),
+    /// Simulation shards: `jiceng sim merge SHARD... --out DIR`.
+    Sim(simulate::SimArgs),
     /// Print the JSON Schema of a data format.
     Schema {
         /// Which format: `calendar` (calendar and overlay files),
@@ -58,8 +63,9 @@ enum Command {
         /// (ledger files) or `approvals` (a case, one line of a cases file),
         /// `catalogue` (the service item catalogue, 实施清单)
         /// or `enforcement` (a penalty case, one line of a cases file),
-        /// `staffing` (establishment ledger files) or `grid` (an event log
-        /// entry, one line of an events file).
+        /// `staffing` (establishment ledger files), `grid` (an event log
+        /// entry, one line of an events file) or `scenario` (simulation
+        /// scenario files).
         format: SchemaFormat,
     },
     /// Run the deadline demo on the bundled calendar: the statutory and
@@ -86,6 +92,8 @@ enum SchemaFormat {
     Staffing,
     Enforcement,
     Grid,
+    /// Simulation scenario files (`jiceng simulate`).
+    Scenario,
 }
 
 /// A failure that ends the command, with the exit status it calls for.
@@ -181,9 +189,12 @@ pub(crate) fn run(
                 SchemaFormat::Staffing => jiceng::staffing::ledger_schema(),
                 SchemaFormat::Enforcement => jiceng::enforcement::case_schema(),
                 SchemaFormat::Grid => jiceng::grid::entry_schema(),
+                SchemaFormat::Scenario => jiceng::sim::scenario_schema(),
             };
             writeln!(out, "{schema}").map_err(Failure::from)
         }
+        Command::Simulate(args) => simulate::run(args, cli.lang, out),
+        Command::Sim(args) => simulate::run_sim(args, cli.lang, out),
         Command::Demo => demo::run(cli.lang, out),
         Command::Completions { shell } => {
             // The generators panic when a write fails; a buffer cannot fail,

@@ -32,6 +32,7 @@ mod hostile;
 mod limits;
 mod misc;
 mod schemas;
+mod sim;
 mod staffing;
 
 use std::io::Write;

@@ -1,0 +1,515 @@
+//! A scenario compiled for the engine: the territory with its populations
+//! and staff, the working-minute time axis of the period, the deadlines,
+//! and each variant's routing of (item, township) to the township or the
+//! county, piecewise over the instruments' dates.
+//!
+//! Time runs on a *working-minute* axis: minute `k × W + m` is minute `m`
+//! of the `k`-th working day of the period, `W` being the working minutes
+//! of a day (the calendar's working hours). Staff serve only in working
+//! time, so a queue on this axis is an ordinary queue; an arrival outside
+//! working hours is taken up at the next working minute.
+
+use chrono::{Days, NaiveDate, NaiveTime, Timelike};
+use jiceng_calendar::{Calendar, CoveragePolicy, WorkingHours};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, StandardNormal};
+
+use crate::error::{Error, Problem};
+use crate::scenario::{
+    CalendarChoice, Daily, DeskRule, DeskStaff, InstrumentKind, ItemKind, Level, Scenario, Variant,
+    item_matches,
+};
+
+/// A township of the model.
+#[derive(Debug, Clone)]
+pub(crate) struct Town {
+    pub code: String,
+    pub name: String,
+    pub county: usize,
+    pub population: u32,
+}
+
+/// A county of the model.
+#[derive(Debug, Clone)]
+pub(crate) struct County {
+    pub code: String,
+    pub name: String,
+    /// Its townships: `first..first + count` in [`Model::towns`].
+    pub first: usize,
+    pub count: usize,
+    pub population: u64,
+}
+
+/// An item of the model.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    pub kind: ItemKind,
+    /// Per 10,000 residents a day.
+    pub rate: f64,
+    pub statutory: Option<u32>,
+    pub promised: Option<u32>,
+    /// At the township [0] and the county [1]: (ln median, sigma) of a
+    /// lognormal, or the mean of an exponential.
+    pub handling: [ServiceTime; 2],
+}
+
+/// A compiled handling-time distribution.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ServiceTime {
+    Lognormal { ln_median: f64, sigma: f64 },
+    Exponential { mean: f64 },
+}
+
+impl ServiceTime {
+    /// Minutes for the normal quantile `z` and the uniform `u`.
+    #[inline]
+    pub fn minutes(self, z: f64, u: f64) -> u32 {
+        let x = match self {
+            ServiceTime::Lognormal { ln_median, sigma } => (ln_median + sigma * z).exp(),
+            ServiceTime::Exponential { mean } => -mean * (1.0 - u).ln(),
+        };
+        x.round().clamp(1.0, 1e9) as u32
+    }
+}
+
+/// A variant compiled: staff per body and desk, and routing.
+#[derive(Debug, Clone)]
+pub(crate) struct VariantModel {
+    pub name: String,
+    pub town_staff: Vec<[u32; 3]>,
+    pub county_staff: Vec<[u32; 3]>,
+    /// Per item × township: (from working minute, held by the township),
+    /// in date order, the first from minute 0.
+    pub routes: Vec<Vec<(u64, bool)>>,
+}
+
+impl VariantModel {
+    /// Whether `item` is held in township `town` at working minute `t`.
+    #[inline]
+    pub fn local(&self, towns: usize, item: usize, town: usize, t: u64) -> bool {
+        let r = &self.routes[item * towns + town];
+        for &(from, local) in r.iter().rev() {
+            if from <= t {
+                return local;
+            }
+        }
+        false
+    }
+}
+
+/// A scenario compiled for the engine.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub(crate) name: String,
+    pub(crate) fingerprint: String,
+    pub(crate) province_code: String,
+    pub(crate) province_name: String,
+    pub(crate) from: NaiveDate,
+    pub(crate) days: u32,
+    /// Working minutes a working day.
+    pub(crate) minutes_per_day: u64,
+    /// Session bounds, minutes from midnight.
+    pub(crate) sessions: Vec<(u32, u32)>,
+    /// Working days before calendar day `d` (length `days + 1`).
+    pub(crate) wd_before: Vec<u32>,
+    /// The calendar day of each working day.
+    pub(crate) wd_day: Vec<u32>,
+    /// Art. 60: the last calendar day (index) to decide a case filed on day `d`.
+    pub(crate) penalty_due: Vec<i64>,
+    /// The end of the period on the working-minute axis.
+    pub(crate) end: u64,
+    pub(crate) delay: u64,
+    pub(crate) towns: Vec<Town>,
+    pub(crate) counties: Vec<County>,
+    pub(crate) items: Vec<Item>,
+    /// Per desk: item indices and cumulative rates.
+    pub(crate) streams: [Vec<(usize, f64)>; 3],
+    pub(crate) variants: Vec<VariantModel>,
+    pub(crate) daily: Daily,
+    pub(crate) default_replications: u32,
+    pub(crate) default_seed: u64,
+}
+
+fn rule_staff(rule: &DeskRule, population: f64) -> [u32; 3] {
+    let f = |per: f64| ((per * population / 10_000.0).round() as u32).max(rule.min);
+    [
+        f(rule.service_per_10k),
+        f(rule.enforcement_per_10k),
+        f(rule.grid_per_10k),
+    ]
+}
+
+fn desk_array(s: DeskStaff) -> [u32; 3] {
+    [s.service, s.enforcement, s.grid]
+}
+
+impl Model {
+    /// Compiles a checked scenario.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Calendar`] when a simulated day is outside the calendar's
+    /// coverage (set `policy.provisional`); [`Error::Scenario`] when a
+    /// staffing change leaves a desk with fewer than 0 staff.
+    ///
+    /// ```
+    /// let s = jiceng_sim::Scenario::bundled("baitaling")?;
+    /// let m = jiceng_sim::Model::new(&s)?;
+    /// assert_eq!(m.variant_names()[0], "baseline");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(scenario: &Scenario) -> Result<Model, Error> {
+        let f = scenario.file();
+        let period = f.period.get_ref();
+        let hours: WorkingHours = f.policy.working_hours.parse().map_err(|e| {
+            Error::Scenario(vec![Problem {
+                origin: scenario.origin().to_owned(),
+                line: None,
+                field: "policy.working_hours".into(),
+                message: format!("{e}"),
+            }])
+        })?;
+        let secs = |t: NaiveTime| t.num_seconds_from_midnight() / 60;
+        let sessions: Vec<(u32, u32)> = hours
+            .sessions()
+            .iter()
+            .map(|&(a, b)| (secs(a), secs(b)))
+            .collect();
+        let minutes_per_day = sessions.iter().map(|&(a, b)| u64::from(b - a)).sum::<u64>();
+        let mut cal = Calendar::china_mainland();
+        if f.policy.provisional {
+            cal = cal.with_policy(CoveragePolicy::Provisional);
+        }
+        let cal_err = |e: &dyn std::fmt::Display| Error::Calendar(e.to_string());
+        let mut wd_before = Vec::with_capacity(period.days as usize + 1);
+        let mut wd_day = Vec::new();
+        let mut penalty_due = Vec::with_capacity(period.days as usize);
+        let limits = jiceng_enforcement::Limits::default();
+        for d in 0..period.days {
+            wd_before.push(wd_day.len() as u32);
+            let date = period
+                .from
+                .checked_add_days(Days::new(u64::from(d)))
+                .ok_or_else(|| {
+                    Error::Calendar(format!("day {d} after {} is out of range", period.from))
+                })?;
+            let working = match f.policy.calendar {
+                CalendarChoice::ChinaMainland => {
+                    cal.is_working_day(date).map_err(|e| cal_err(&e))?
+                }
+                CalendarChoice::EveryDay => true,
+            };
+            if working {
+                wd_day.push(d);
+            }
+            match f.policy.calendar {
+                CalendarChoice::ChinaMainland => {
+                    let due = jiceng_enforcement::deadlines::decision_due(
+                        &cal,
+                        date,
+                        &limits,
+                        false,
+                        &[],
+                    )
+                    .map_err(|e| cal_err(&e))?;
+                    penalty_due.push((due.end - period.from).num_days());
+                }
+                // Every day works, so the 90 days never roll.
+                CalendarChoice::EveryDay => penalty_due.push(i64::from(d) + 90),
+            }
+        }
+        wd_before.push(wd_day.len() as u32);
+        let end = wd_day.len() as u64 * minutes_per_day;
+
+        // Territory.
+        let mut towns = Vec::new();
+        let mut counties = Vec::new();
+        let mut explicit_town_staff: Vec<Option<[u32; 3]>> = Vec::new();
+        let mut explicit_county_staff: Vec<Option<[u32; 3]>> = Vec::new();
+        if let Some(s) = &f.territory.synthetic {
+            let mut rng = ChaCha8Rng::seed_from_u64(s.seed);
+            let prefix = &f.territory.province_code[..2];
+            for i in 0..s.counties as usize {
+                let n = rng.random_range(s.townships_per_county[0]..=s.townships_per_county[1]);
+                let code = format!("{prefix}{:02}{:02}000000", 1 + i / 20, 1 + i % 20);
+                let first = towns.len();
+                let mut population = 0u64;
+                for t in 0..n {
+                    let z: f64 = StandardNormal.sample(&mut rng);
+                    let p = (s.population_median * (s.population_sigma * z).exp())
+                        .clamp(100.0, 20.0 * s.population_median)
+                        .round() as u32;
+                    population += u64::from(p);
+                    towns.push(Town {
+                        code: format!("{}{:03}000", &code[..6], 100 + t),
+                        name: format!("示例{}县第{}乡镇", i + 1, t + 1),
+                        county: i,
+                        population: p,
+                    });
+                    explicit_town_staff.push(None);
+                }
+                counties.push(County {
+                    name: format!("示例{}县", i + 1),
+                    code,
+                    first,
+                    count: n as usize,
+                    population,
+                });
+                explicit_county_staff.push(None);
+            }
+        } else {
+            for (i, k) in f.territory.counties.iter().enumerate() {
+                let k = k.get_ref();
+                let first = towns.len();
+                let mut population = 0u64;
+                for t in &k.townships {
+                    let t = t.get_ref();
+                    population += u64::from(t.population);
+                    towns.push(Town {
+                        code: t.code.clone(),
+                        name: t.name.clone(),
+                        county: i,
+                        population: t.population,
+                    });
+                    explicit_town_staff.push(t.staff.map(desk_array));
+                }
+                counties.push(County {
+                    code: k.code.clone(),
+                    name: k.name.clone(),
+                    first,
+                    count: k.townships.len(),
+                    population,
+                });
+                explicit_county_staff.push(k.staff.map(desk_array));
+            }
+        }
+
+        // Items and streams.
+        let items: Vec<Item> = f
+            .items
+            .iter()
+            .map(|i| {
+                let i = i.get_ref();
+                let h = |l: crate::scenario::Lognormal| match l.shape {
+                    crate::scenario::Shape::Lognormal => ServiceTime::Lognormal {
+                        ln_median: l.median_minutes.ln(),
+                        sigma: l.sigma,
+                    },
+                    crate::scenario::Shape::Exponential => ServiceTime::Exponential {
+                        mean: l.median_minutes / std::f64::consts::LN_2,
+                    },
+                };
+                Item {
+                    kind: i.kind,
+                    rate: i.rate,
+                    statutory: match i.kind {
+                        // Licensing Law Art. 42: 20 days (working days, Art. 82).
+                        ItemKind::Approval => Some(i.statutory_working_days.unwrap_or(20)),
+                        _ => None,
+                    },
+                    promised: i.promised_working_days,
+                    handling: [h(i.handling.township), h(i.handling.county)],
+                }
+            })
+            .collect();
+        let mut streams: [Vec<(usize, f64)>; 3] = Default::default();
+        for (i, it) in items.iter().enumerate() {
+            let s = &mut streams[it.kind.desk().index()];
+            let prev = s.last().map_or(0.0, |&(_, c)| c);
+            if it.rate > 0.0 {
+                s.push((i, prev + it.rate));
+            }
+        }
+
+        // Variants.
+        let base_town: Vec<[u32; 3]> = towns
+            .iter()
+            .zip(&explicit_town_staff)
+            .map(|(t, e)| {
+                e.unwrap_or_else(|| rule_staff(&f.staff.township, f64::from(t.population)))
+            })
+            .collect();
+        let base_county: Vec<[u32; 3]> = counties
+            .iter()
+            .zip(&explicit_county_staff)
+            .map(|(k, e)| e.unwrap_or_else(|| rule_staff(&f.staff.county, k.population as f64)))
+            .collect();
+        let item_codes: Vec<&str> = f.items.iter().map(|i| i.get_ref().code.as_str()).collect();
+        let held: Vec<bool> = f
+            .items
+            .iter()
+            .map(|i| i.get_ref().held_by == Level::Township)
+            .collect();
+        let to_minute = |date: NaiveDate| -> u64 {
+            let d = (date - period.from)
+                .num_days()
+                .clamp(0, i64::from(period.days)) as usize;
+            u64::from(wd_before[d]) * minutes_per_day
+        };
+        let mut problems = Vec::new();
+        let mut variants = Vec::new();
+        let mut all: Vec<(String, String, Vec<&Variant>)> = vec![(
+            "baseline".to_owned(),
+            "baseline".to_owned(),
+            vec![&f.baseline],
+        )];
+        for (r, v) in f.reforms.iter().enumerate() {
+            all.push((
+                v.get_ref().name.clone(),
+                format!("reform[{r}]"),
+                vec![&f.baseline, v.get_ref()],
+            ));
+        }
+        for (name, path, layers) in all {
+            let mut town_staff = base_town.clone();
+            let mut county_staff = base_county.clone();
+            let mut routes: Vec<Vec<(u64, bool)>> = Vec::with_capacity(items.len() * towns.len());
+            for &h in &held {
+                for _ in 0..towns.len() {
+                    routes.push(vec![(0, h)]);
+                }
+            }
+            let mut instruments: Vec<&crate::scenario::Instrument> = layers
+                .iter()
+                .flat_map(|v| v.instruments.iter().map(|i| i.get_ref()))
+                .collect();
+            // Stable: instruments of the same day apply in file order.
+            instruments.sort_by_key(|i| i.from);
+            for ins in instruments {
+                let at = to_minute(ins.from);
+                let local = ins.kind == InstrumentKind::Devolve;
+                for (t, town) in towns.iter().enumerate() {
+                    let county = &counties[town.county];
+                    if !ins.counties.is_empty() && !ins.counties.contains(&county.code) {
+                        continue;
+                    }
+                    if !ins.townships.is_empty() && !ins.townships.contains(&town.code) {
+                        continue;
+                    }
+                    for (i, code) in item_codes.iter().enumerate() {
+                        if ins.items.iter().any(|p| item_matches(p, code)) {
+                            let r = &mut routes[i * towns.len() + t];
+                            r.retain(|&(from, _)| from < at);
+                            r.push((at, local));
+                        }
+                    }
+                }
+            }
+            for (li, layer) in layers.iter().enumerate() {
+                let lpath = if li == 0 {
+                    "baseline".to_owned()
+                } else {
+                    path.clone()
+                };
+                for (si, change) in layer.staff.iter().enumerate() {
+                    let c = change.get_ref();
+                    let d = c.desk.index();
+                    let (bodies, codes): (&mut Vec<[u32; 3]>, Vec<&str>) = match c.level {
+                        Level::Township => (
+                            &mut town_staff,
+                            towns.iter().map(|t| t.code.as_str()).collect(),
+                        ),
+                        Level::County => (
+                            &mut county_staff,
+                            counties.iter().map(|k| k.code.as_str()).collect(),
+                        ),
+                    };
+                    for (b, code) in bodies.iter_mut().zip(codes) {
+                        if c.division.as_deref().is_some_and(|x| x != code) {
+                            continue;
+                        }
+                        let v = i64::from(b[d]) + i64::from(c.add);
+                        if v < 0 {
+                            problems.push(Problem {
+                                origin: scenario.origin().to_owned(),
+                                line: None,
+                                field: format!("{lpath}.staff[{si}].add"),
+                                message: format!(
+                                    "{} leaves {code} with {v} staff at the {:?} desk",
+                                    c.add, c.desk
+                                )
+                                .to_lowercase(),
+                            });
+                        }
+                        b[d] = v.clamp(0, i64::from(u32::MAX)) as u32;
+                    }
+                }
+            }
+            variants.push(VariantModel {
+                name,
+                town_staff,
+                county_staff,
+                routes,
+            });
+        }
+        if !problems.is_empty() {
+            return Err(Error::Scenario(problems));
+        }
+        Ok(Model {
+            name: f.name.clone(),
+            fingerprint: scenario.fingerprint(),
+            province_code: f.territory.province_code.clone(),
+            province_name: f.territory.province_name.clone(),
+            from: period.from,
+            days: period.days,
+            minutes_per_day,
+            sessions,
+            wd_before,
+            wd_day,
+            penalty_due,
+            end,
+            delay: u64::from(f.escalation.delay_minutes),
+            towns,
+            counties,
+            items,
+            streams,
+            variants,
+            daily: f.output.daily,
+            default_replications: f.replications,
+            default_seed: f.seed,
+        })
+    }
+
+    /// The variants' names, the baseline first.
+    pub fn variant_names(&self) -> Vec<&str> {
+        self.variants.iter().map(|v| v.name.as_str()).collect()
+    }
+
+    /// The number of townships.
+    pub fn townships(&self) -> usize {
+        self.towns.len()
+    }
+
+    /// The scenario's default number of replications.
+    pub fn default_replications(&self) -> u32 {
+        self.default_replications
+    }
+
+    /// The scenario's seed.
+    pub fn default_seed(&self) -> u64 {
+        self.default_seed
+    }
+
+    /// The scenario's fingerprint (see [`Scenario::fingerprint`]).
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// Working minutes before minute `m` of a working day.
+    #[inline]
+    pub(crate) fn worked_before(&self, m: u32) -> u64 {
+        self.sessions
+            .iter()
+            .map(|&(a, b)| u64::from(m.clamp(a, b) - a))
+            .sum()
+    }
+
+    /// The number of daily series (1 for the province only, else 1 + counties).
+    pub(crate) fn series(&self) -> usize {
+        match self.daily {
+            Daily::Province => 1,
+            Daily::Counties => 1 + self.counties.len(),
+        }
+    }
+}

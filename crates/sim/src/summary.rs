@@ -1,0 +1,450 @@
+//! From replications' tallies to the [`Summary`]: means with 95% Student t
+//! intervals over replications, and each reform's difference from the
+//! baseline paired by replication.
+//!
+//! The tallies are integers and the summary is computed from them sorted by
+//! replication index, so the same replications give the same summary, bit
+//! for bit, however they were run: on one thread or many, in one process or
+//! in shards merged afterwards.
+
+use chrono::Days;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{RepTally, TownTally, run_replication};
+use crate::error::Error;
+use crate::model::Model;
+use crate::results::{Difference, Estimate, Level, Metric, Place, Summary};
+
+/// The 0.975 quantile of Student's t with `df` degrees of freedom.
+///
+/// Exact to three decimals from the tables for 1 to 30 degrees of freedom;
+/// above, the Cornish–Fisher expansion around the normal quantile.
+///
+/// ```
+/// assert_eq!(jiceng_sim::t975(9), 2.262);
+/// assert!((jiceng_sim::t975(1000) - 1.962).abs() < 1e-3);
+/// ```
+pub fn t975(df: u32) -> f64 {
+    const T: [f64; 30] = [
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
+        2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
+        2.052, 2.048, 2.045, 2.042,
+    ];
+    match df {
+        0 => f64::NAN,
+        1..=30 => T[df as usize - 1],
+        _ => {
+            let z: f64 = 1.959_963_984_540_054;
+            let n = f64::from(df);
+            z + (z.powi(3) + z) / (4.0 * n)
+                + (5.0 * z.powi(5) + 16.0 * z.powi(3) + 3.0 * z) / (96.0 * n * n)
+        }
+    }
+}
+
+/// Mean and 95% interval of the defined values.
+fn interval(values: &[Option<f64>]) -> Option<(f64, Option<f64>, Option<f64>, u32)> {
+    let xs: Vec<f64> = values.iter().flatten().copied().collect();
+    if xs.is_empty() {
+        return None;
+    }
+    let n = xs.len() as f64;
+    let mean = xs.iter().sum::<f64>() / n;
+    if xs.len() < 2 {
+        return Some((mean, None, None, 1));
+    }
+    let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0);
+    let half = t975(xs.len() as u32 - 1) * (var / n).sqrt();
+    Some((mean, Some(mean - half), Some(mean + half), xs.len() as u32))
+}
+
+/// A place's aggregate in one replication of one variant.
+struct Agg {
+    t: TownTally,
+    busy: u64,
+    staff: u64,
+    population: u64,
+}
+
+fn ratio(a: u64, b: u64) -> Option<f64> {
+    (b > 0).then(|| a as f64 / b as f64)
+}
+
+fn p90(hist: &[u64]) -> Option<f64> {
+    let n: u64 = hist.iter().sum();
+    if n == 0 {
+        return None;
+    }
+    // The smallest k with at least 90% of decisions within k working days:
+    // ceil(0.9 n) of them, in integers.
+    let need = (9 * n).div_ceil(10);
+    let mut cum = 0;
+    for (k, &h) in hist.iter().enumerate() {
+        cum += h;
+        if cum >= need {
+            return Some(k as f64);
+        }
+    }
+    Some((hist.len() - 1) as f64)
+}
+
+fn metric(a: &Agg, m: Metric, end: u64, mpd: u64) -> Option<f64> {
+    let t = &a.t;
+    let (p, g) = (1, 2);
+    match m {
+        Metric::OnTimeStatute => ratio(t.statute[1], t.statute[0]),
+        Metric::OnTimePromise => ratio(t.promise[1], t.promise[0]),
+        Metric::ResolvedLocally => ratio(
+            t.closed_local[p] + t.closed_local[g],
+            t.closed[p] + t.closed[g],
+        ),
+        Metric::MeanDaysToDecision => ratio(t.minutes, t.decided()).map(|x| x / mpd as f64),
+        Metric::P90DaysToDecision => p90(&t.hist),
+        Metric::Utilisation => ratio(a.busy, a.staff * end),
+        Metric::Backlog => Some((t.open_local + t.open_escalated) as f64),
+        Metric::ResidentsPerStaff => ratio(a.population, a.staff),
+        Metric::Arrivals => Some(t.arrivals.iter().sum::<u64>() as f64),
+        Metric::Closed => Some(t.decided() as f64),
+    }
+}
+
+/// Runs replications `reps` of `model` in parallel (rayon), calling `tick`
+/// after each; the tallies come back sorted by replication.
+///
+/// ```
+/// let m = jiceng_sim::Model::new(&jiceng_sim::Scenario::bundled("qiu")?.with_days(5)?)?;
+/// let t = jiceng_sim::run(&m, 1, &[1, 0], &|| {});
+/// assert_eq!(t[0].replication, 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn run(model: &Model, seed: u64, reps: &[u32], tick: &(dyn Fn() + Sync)) -> Vec<RepTally> {
+    let mut out: Vec<RepTally> = reps
+        .par_iter()
+        .map(|&r| {
+            let t = run_replication(model, seed, r);
+            tick();
+            t
+        })
+        .collect();
+    out.sort_by_key(|t| t.replication);
+    out
+}
+
+/// Summarises the tallies of replications `0..replications`.
+///
+/// # Errors
+///
+/// [`Error::Merge`] when a replication is missing or duplicated, or a
+/// tally does not fit the model.
+pub fn summarise(model: &Model, seed: u64, tallies: &[RepTally]) -> Result<Summary, Error> {
+    let mut tallies: Vec<&RepTally> = tallies.iter().collect();
+    tallies.sort_by_key(|t| t.replication);
+    for (i, t) in tallies.iter().enumerate() {
+        if t.replication as usize != i {
+            return Err(Error::Merge(format!(
+                "replication {i} is missing or {} is duplicated",
+                t.replication
+            )));
+        }
+        if t.variants.len() != model.variants.len()
+            || t.variants.iter().any(|v| {
+                v.towns.len() != model.towns.len()
+                    || v.county_busy.len() != model.counties.len()
+                    || v.daily_arrivals.len() != model.series()
+                    || v.daily_closed.len() != model.series()
+                    || v.daily_arrivals
+                        .iter()
+                        .chain(&v.daily_closed)
+                        .any(|d| d.len() != model.days as usize)
+            })
+        {
+            return Err(Error::Merge(format!(
+                "replication {i}'s tallies do not fit the scenario"
+            )));
+        }
+    }
+    let n = tallies.len();
+    // Places: the province, the counties, the townships.
+    let mut places = vec![Place {
+        code: model.province_code.clone(),
+        name: model.province_name.clone(),
+        level: Level::Province,
+        parent: None,
+    }];
+    for k in &model.counties {
+        places.push(Place {
+            code: k.code.clone(),
+            name: k.name.clone(),
+            level: Level::County,
+            parent: Some(model.province_code.clone()),
+        });
+    }
+    for t in &model.towns {
+        places.push(Place {
+            code: t.code.clone(),
+            name: t.name.clone(),
+            level: Level::Township,
+            parent: Some(model.counties[t.county].code.clone()),
+        });
+    }
+    // values[variant][place][metric][rep]
+    let nm = Metric::ALL.len();
+    let mut values: Vec<Vec<Vec<Vec<Option<f64>>>>> =
+        vec![vec![vec![Vec::with_capacity(n); nm]; places.len()]; model.variants.len()];
+    for rep in &tallies {
+        for (vi, v) in model.variants.iter().enumerate() {
+            let vt = &rep.variants[vi];
+            let mut province = Agg {
+                t: TownTally::default(),
+                busy: 0,
+                staff: 0,
+                population: 0,
+            };
+            let mut county_aggs = Vec::with_capacity(model.counties.len());
+            let mut town_aggs = Vec::with_capacity(model.towns.len());
+            for (ci, k) in model.counties.iter().enumerate() {
+                let staff: u64 = v.county_staff[ci].iter().map(|&s| u64::from(s)).sum();
+                let mut agg = Agg {
+                    t: TownTally::default(),
+                    busy: vt.county_busy[ci],
+                    staff,
+                    population: k.population,
+                };
+                for ti in k.first..k.first + k.count {
+                    let tt = &vt.towns[ti];
+                    let staff: u64 = v.town_staff[ti].iter().map(|&s| u64::from(s)).sum();
+                    agg.t.add(tt);
+                    agg.busy += tt.busy;
+                    agg.staff += staff;
+                    town_aggs.push(Agg {
+                        t: tt.clone(),
+                        busy: tt.busy,
+                        staff,
+                        population: u64::from(model.towns[ti].population),
+                    });
+                }
+                province.t.add(&agg.t);
+                province.busy += agg.busy;
+                province.staff += agg.staff;
+                province.population += agg.population;
+                county_aggs.push(agg);
+            }
+            let all = std::iter::once(&province)
+                .chain(&county_aggs)
+                .chain(&town_aggs);
+            for (pi, agg) in all.enumerate() {
+                for (mi, &m) in Metric::ALL.iter().enumerate() {
+                    values[vi][pi][mi].push(metric(agg, m, model.end, model.minutes_per_day));
+                }
+            }
+        }
+    }
+    let mut totals = Vec::new();
+    let mut differences = Vec::new();
+    for (vi, v) in model.variants.iter().enumerate() {
+        for (pi, place) in places.iter().enumerate() {
+            for (mi, &m) in Metric::ALL.iter().enumerate() {
+                if let Some((mean, lo, hi, reps)) = interval(&values[vi][pi][mi]) {
+                    totals.push(Estimate {
+                        variant: v.name.clone(),
+                        division: place.code.clone(),
+                        metric: m,
+                        day: None,
+                        mean,
+                        ci_low: lo,
+                        ci_high: hi,
+                        replications: reps,
+                    });
+                }
+                if vi > 0 {
+                    let diffs: Vec<Option<f64>> = values[vi][pi][mi]
+                        .iter()
+                        .zip(&values[0][pi][mi])
+                        .map(|(r, b)| Some((*r)? - (*b)?))
+                        .collect();
+                    if let Some((mean, lo, hi, reps)) = interval(&diffs) {
+                        differences.push(Difference {
+                            reform: v.name.clone(),
+                            division: place.code.clone(),
+                            metric: m,
+                            mean,
+                            ci_low: lo,
+                            ci_high: hi,
+                            replications: reps,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    // Daily series.
+    let mut daily = Vec::new();
+    let series_codes: Vec<&str> = std::iter::once(model.province_code.as_str())
+        .chain(model.counties.iter().map(|k| k.code.as_str()))
+        .take(model.series())
+        .collect();
+    for (vi, v) in model.variants.iter().enumerate() {
+        for (si, code) in series_codes.iter().enumerate() {
+            let mut backlog = vec![0i64; n];
+            for d in 0..model.days as usize {
+                let day = model.from.checked_add_days(Days::new(d as u64));
+                let mut arr = Vec::with_capacity(n);
+                let mut clo = Vec::with_capacity(n);
+                let mut back = Vec::with_capacity(n);
+                for (r, rep) in tallies.iter().enumerate() {
+                    let a = rep.variants[vi].daily_arrivals[si][d];
+                    let c = rep.variants[vi].daily_closed[si][d];
+                    backlog[r] += a as i64 - c as i64;
+                    arr.push(Some(a as f64));
+                    clo.push(Some(c as f64));
+                    back.push(Some(backlog[r] as f64));
+                }
+                for (m, vals) in [
+                    (Metric::Arrivals, &arr),
+                    (Metric::Closed, &clo),
+                    (Metric::Backlog, &back),
+                ] {
+                    if let Some((mean, lo, hi, reps)) = interval(vals) {
+                        daily.push(Estimate {
+                            variant: v.name.clone(),
+                            division: (*code).to_owned(),
+                            metric: m,
+                            day,
+                            mean,
+                            ci_low: lo,
+                            ci_high: hi,
+                            replications: reps,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let last = model
+        .from
+        .checked_add_days(Days::new(u64::from(model.days.saturating_sub(1))))
+        .unwrap_or(model.from);
+    Ok(Summary {
+        scenario: model.name.clone(),
+        seed,
+        replications: n as u32,
+        from: model.from,
+        to: last,
+        variants: model.variants.iter().map(|v| v.name.clone()).collect(),
+        places,
+        totals,
+        daily,
+        differences,
+        events: tallies.iter().map(|t| t.events).sum(),
+    })
+}
+
+/// The format version of shard files.
+pub const SHARD_FORMAT: u32 = 1;
+
+/// One shard's output: the tallies of replications `r` with `r % of == shard`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Shard {
+    /// [`SHARD_FORMAT`].
+    pub format: u32,
+    /// The scenario as run (TOML), so that a merge needs no other file.
+    pub scenario: String,
+    /// The scenario's fingerprint.
+    pub fingerprint: String,
+    /// The master seed.
+    pub seed: u64,
+    /// Replications of the whole run.
+    pub replications: u32,
+    /// This shard's index K.
+    pub shard: u32,
+    /// The number of shards N.
+    pub of: u32,
+    /// The tallies.
+    pub tallies: Vec<RepTally>,
+}
+
+/// The replications of shard `k` of `n` among `0..replications`.
+///
+/// ```
+/// assert_eq!(jiceng_sim::shard_replications(1, 3, 7), vec![1, 4]);
+/// ```
+pub fn shard_replications(k: u32, n: u32, replications: u32) -> Vec<u32> {
+    (0..replications).filter(|r| n > 0 && r % n == k).collect()
+}
+
+/// Parses `K/N` (0 ≤ K < N ≤ 10000).
+///
+/// # Errors
+///
+/// [`Error::Shard`] otherwise.
+///
+/// ```
+/// assert_eq!(jiceng_sim::parse_shard("2/8")?, (2, 8));
+/// assert!(jiceng_sim::parse_shard("8/8").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn parse_shard(s: &str) -> Result<(u32, u32), Error> {
+    let bad = || Error::Shard(s.chars().take(40).collect());
+    let (k, n) = s.split_once('/').ok_or_else(bad)?;
+    let k: u32 = k.trim().parse().map_err(|_| bad())?;
+    let n: u32 = n.trim().parse().map_err(|_| bad())?;
+    if n == 0 || k >= n || n > 10_000 {
+        return Err(bad());
+    }
+    Ok((k, n))
+}
+
+/// Checks that shards belong to one run and together hold each of its
+/// replications exactly once; returns the scenario text, seed and the
+/// tallies sorted by replication.
+///
+/// # Errors
+///
+/// [`Error::Merge`] naming the disagreement, the missing or the duplicated
+/// replication.
+pub fn merge_shards(shards: Vec<Shard>) -> Result<(String, u64, Vec<RepTally>), Error> {
+    let Some(first) = shards.first() else {
+        return Err(Error::Merge("no shard given".into()));
+    };
+    let (fp, seed, reps, scenario) = (
+        first.fingerprint.clone(),
+        first.seed,
+        first.replications,
+        first.scenario.clone(),
+    );
+    let mut seen = vec![false; reps as usize];
+    let mut tallies = Vec::new();
+    for s in shards {
+        if s.format != SHARD_FORMAT {
+            return Err(Error::Merge(format!(
+                "shard format {} (expected {SHARD_FORMAT})",
+                s.format
+            )));
+        }
+        if s.fingerprint != fp || s.seed != seed || s.replications != reps {
+            return Err(Error::Merge(format!(
+                "shard {}/{} is of another run (fingerprint {}, seed {}, {} replications; expected {fp}, {seed}, {reps})",
+                s.shard, s.of, s.fingerprint, s.seed, s.replications
+            )));
+        }
+        for t in s.tallies {
+            let r = t.replication as usize;
+            match seen.get_mut(r) {
+                None => {
+                    return Err(Error::Merge(format!(
+                        "replication {r} is beyond the run's {reps}"
+                    )));
+                }
+                Some(true) => return Err(Error::Merge(format!("replication {r} appears twice"))),
+                Some(s) => *s = true,
+            }
+            tallies.push(t);
+        }
+    }
+    if let Some(r) = seen.iter().position(|s| !s) {
+        return Err(Error::Merge(format!("replication {r} is missing")));
+    }
+    tallies.sort_by_key(|t| t.replication);
+    Ok((scenario, seed, tallies))
+}

@@ -1,0 +1,146 @@
+//! Laws of the engine: determinism across thread counts, zero difference
+//! without a reform, conservation of arrivals.
+
+use jiceng_sim::{Metric, run, run_replication, summarise};
+use proptest::prelude::*;
+
+use crate::common::{REFORM, model, tiny};
+
+fn summary_json(threads: usize, text: &str) -> String {
+    let m = model(text);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let tallies = pool.install(|| run(&m, 11, &[0, 1, 2, 3], &|| {}));
+    let s = summarise(&m, 11, &tallies).unwrap_or_else(|e| panic!("{e}"));
+    serde_json::to_string(&s).unwrap_or_default()
+}
+
+#[test]
+fn the_same_seed_gives_the_same_bytes_on_one_or_two_threads() {
+    let text = tiny(REFORM);
+    assert_eq!(summary_json(1, &text), summary_json(2, &text));
+}
+
+#[test]
+fn another_seed_gives_other_arrivals() {
+    let m = model(&tiny(""));
+    assert_ne!(run_replication(&m, 1, 0), run_replication(&m, 2, 0));
+    assert_ne!(run_replication(&m, 1, 0), run_replication(&m, 1, 1));
+}
+
+#[test]
+fn a_reform_that_changes_nothing_differs_by_exactly_zero() {
+    let m = model(&tiny("[[reform]]\nname = \"nothing\"\n"));
+    let tallies = run(&m, 3, &[0, 1, 2], &|| {});
+    let s = summarise(&m, 3, &tallies).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!s.differences.is_empty());
+    for d in &s.differences {
+        assert_eq!(d.mean, 0.0, "{d:?}");
+        assert_eq!((d.ci_low, d.ci_high), (Some(0.0), Some(0.0)), "{d:?}");
+    }
+}
+
+#[test]
+fn a_reform_sees_the_same_arrivals_as_the_baseline() {
+    let m = model(&tiny(REFORM));
+    let t = run_replication(&m, 9, 0);
+    let (b, r) = (&t.variants[0], &t.variants[1]);
+    assert_eq!(b.daily_arrivals, r.daily_arrivals);
+    for (x, y) in b.towns.iter().zip(&r.towns) {
+        assert_eq!(x.arrivals, y.arrivals);
+    }
+}
+
+fn conserved(text: &str, seed: u64) {
+    let m = model(text);
+    let t = run_replication(&m, seed, 0);
+    for v in &t.variants {
+        let mut events = 0;
+        for town in &v.towns {
+            let arrivals: u64 = town.arrivals.iter().sum();
+            assert_eq!(
+                arrivals,
+                town.decided() + town.open_local + town.open_escalated
+            );
+            assert_eq!(town.hist.iter().sum::<u64>(), town.decided());
+            events += arrivals + town.decided();
+        }
+        let daily_a: u64 = v.daily_arrivals[0].iter().sum();
+        let daily_c: u64 = v.daily_closed[0].iter().sum();
+        assert_eq!(
+            daily_a,
+            v.towns
+                .iter()
+                .map(|t| t.arrivals.iter().sum::<u64>())
+                .sum::<u64>()
+        );
+        assert_eq!(daily_c, v.towns.iter().map(|t| t.decided()).sum::<u64>());
+        assert!(events <= t.events);
+    }
+}
+
+#[test]
+fn every_arrival_ends_closed_open_or_escalated() {
+    conserved(&tiny(REFORM), 1);
+}
+
+#[test]
+fn a_desk_without_staff_closes_nothing() {
+    let text = tiny(REFORM).replace(
+        "staff = { service = 2, enforcement = 1, grid = 3 }",
+        "staff = { service = 0, enforcement = 0, grid = 0 }",
+    );
+    let m = model(&text);
+    let t = run_replication(&m, 1, 0);
+    let town = &t.variants[0].towns[0];
+    // Grid events are the township's: with no grid staff none closes.
+    assert_eq!(town.closed[2], 0);
+    assert_eq!(town.closed_local, [0, 0, 0]);
+    assert!(town.open_local > 0);
+}
+
+#[test]
+fn the_t_quantiles_are_the_tables() {
+    // Student t, 0.975: df 1 12.706, df 4 2.776, df 30 2.042 (tables);
+    // df 120: 1.980 (tables).
+    assert_eq!(jiceng_sim::t975(1), 12.706);
+    assert_eq!(jiceng_sim::t975(4), 2.776);
+    assert_eq!(jiceng_sim::t975(30), 2.042);
+    assert!((jiceng_sim::t975(120) - 1.980).abs() < 5e-4);
+    assert!(jiceng_sim::t975(0).is_nan());
+}
+
+#[test]
+fn residents_per_staff_is_population_over_staff() {
+    // 新马头镇: 20,000 residents, 2 + 1 + 3 = 6 staff: 3,333.33.
+    let m = model(&tiny(""));
+    let t = run(&m, 1, &[0, 1], &|| {});
+    let s = summarise(&m, 1, &t).unwrap_or_else(|e| panic!("{e}"));
+    let e = s
+        .totals
+        .iter()
+        .find(|e| e.division == "130430100000" && e.metric == Metric::ResidentsPerStaff)
+        .unwrap_or_else(|| panic!("no estimate"));
+    assert!((e.mean - 20_000.0 / 6.0).abs() < 1e-9);
+    assert_eq!(e.ci_low, Some(e.mean));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    #[test]
+    fn conservation_holds_for_any_seed_rate_and_staff(
+        seed in any::<u64>(),
+        rate in 0.0f64..20.0,
+        staff in 0u32..4,
+        delay in 0u32..2000,
+    ) {
+        let text = tiny(REFORM)
+            .replace("rate = 2.0", &format!("rate = {rate:?}"))
+            .replace("grid = 3 }", &format!("grid = {staff} }}"))
+            + &format!("\n[escalation]\ndelay_minutes = {delay}\n");
+        conserved(&text, seed);
+    }
+}

@@ -1,0 +1,10 @@
+//! Integration tests of the simulator, by theme.
+
+mod common;
+mod fuzz;
+mod laws;
+mod merge;
+mod mmc;
+mod regression;
+mod scenario;
+mod stories;

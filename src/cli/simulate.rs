@@ -1,0 +1,243 @@
+//! `jiceng simulate …` (the main job) and `jiceng sim merge …`: run a
+//! scenario's replications, or one shard of them, and write the outputs;
+//! merge shards into exactly the outputs of a single run.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use clap::{Args, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use jiceng::sim::{Model, Scenario, Shard, Summary};
+
+use super::simout::{self, TableFormat};
+use super::{Failure, Lang};
+
+/// The largest scenario or shard file read, in bytes.
+const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The most replications one command runs.
+const MAX_REPLICATIONS: u32 = 10_000;
+
+/// Arguments of `jiceng simulate`.
+#[derive(Debug, Args)]
+pub(crate) struct SimulateArgs {
+    /// The scenario file (TOML); without one, the bundled province.
+    #[arg(value_name = "SCENARIO.toml")]
+    scenario: Option<PathBuf>,
+    /// A bundled scenario instead of a file: province, qiu or baitaling.
+    #[arg(long, conflicts_with = "scenario", value_parser = ["province", "qiu", "baitaling"])]
+    bundled: Option<String>,
+    /// Replications (default: the scenario's).
+    #[arg(long)]
+    replications: Option<u32>,
+    /// The master seed (default: the scenario's).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Simulate this many days instead of the scenario's period.
+    #[arg(long)]
+    days: Option<u32>,
+    /// The output directory.
+    #[arg(long, default_value = "sim-out")]
+    out: PathBuf,
+    /// Run one shard K of N (replications r with r % N == K) and write
+    /// `DIR/shard-K-of-N.json` for `jiceng sim merge`.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<String>,
+    /// How the table on standard output is written.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    format: TableFormat,
+    /// Shorthand for `--format json`.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Arguments of `jiceng sim`.
+#[derive(Debug, Args)]
+pub(crate) struct SimArgs {
+    #[command(subcommand)]
+    command: SimCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum SimCommand {
+    /// Merge shard files into the outputs a single run would write.
+    Merge {
+        /// The shard files (`shard-K-of-N.json`).
+        #[arg(required = true, value_name = "SHARD.json")]
+        shards: Vec<PathBuf>,
+        /// The output directory.
+        #[arg(long, default_value = "sim-out")]
+        out: PathBuf,
+        /// How the table on standard output is written.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        /// Shorthand for `--format json`.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn read_text(path: &Path) -> Result<String, Failure> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Failure::input(format!(
+            "{} is {} bytes: at most {MAX_FILE_BYTES}",
+            path.display(),
+            meta.len()
+        )));
+    }
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))
+}
+
+fn sim_input(e: jiceng::sim::Error) -> Failure {
+    Failure::input(e)
+}
+
+/// Runs `reps` with a progress bar on standard error, shown only when it
+/// is a terminal and the run lasts over a second.
+fn run_with_progress(model: &Model, seed: u64, reps: &[u32]) -> Vec<jiceng::sim::RepTally> {
+    let bar = ProgressBar::with_draw_target(Some(reps.len() as u64), ProgressDrawTarget::hidden());
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} {elapsed} [{bar:30}] {pos}/{len} replications")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    let terminal = std::io::stderr().is_terminal();
+    let (done_tx, done_rx) = mpsc::channel::<()>();
+    std::thread::scope(|s| {
+        let watcher = bar.clone();
+        s.spawn(move || {
+            if terminal && done_rx.recv_timeout(Duration::from_secs(1)).is_err() {
+                watcher.set_draw_target(ProgressDrawTarget::stderr());
+                watcher.enable_steady_tick(Duration::from_millis(200));
+                let _ = done_rx.recv();
+            }
+        });
+        let tick = || bar.inc(1);
+        let tallies = jiceng::sim::run(model, seed, reps, &tick);
+        let _ = done_tx.send(());
+        bar.finish_and_clear();
+        tallies
+    })
+}
+
+fn table_format(format: TableFormat, json: bool) -> TableFormat {
+    if json { TableFormat::Json } else { format }
+}
+
+fn finish(
+    summary: &Summary,
+    dir: &Path,
+    format: TableFormat,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    simout::write_outputs(dir, summary, lang)?;
+    simout::print_table(summary, format, lang, out)?;
+    Ok(())
+}
+
+/// Runs `jiceng simulate`.
+pub(crate) fn run(args: SimulateArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
+    let scenario = match (&args.scenario, &args.bundled) {
+        (Some(path), _) => {
+            let text = read_text(path)?;
+            Scenario::from_toml_str(&text, &path.display().to_string()).map_err(sim_input)?
+        }
+        (None, Some(name)) => Scenario::bundled(name).map_err(sim_input)?,
+        (None, None) => Scenario::bundled("province").map_err(sim_input)?,
+    };
+    let scenario = match args.days {
+        Some(d) => scenario.with_days(d).map_err(sim_input)?,
+        None => scenario,
+    };
+    let model = Model::new(&scenario).map_err(sim_input)?;
+    let seed = args.seed.unwrap_or(model.default_seed());
+    let replications = args.replications.unwrap_or(model.default_replications());
+    if replications == 0 || replications > MAX_REPLICATIONS {
+        return Err(Failure::input(format!(
+            "--replications {replications}: expected 1 to {MAX_REPLICATIONS}"
+        )));
+    }
+    let format = table_format(args.format, args.json);
+    match &args.shard {
+        None => {
+            let reps: Vec<u32> = (0..replications).collect();
+            let tallies = run_with_progress(&model, seed, &reps);
+            let summary = jiceng::sim::summarise(&model, seed, &tallies).map_err(sim_input)?;
+            finish(&summary, &args.out, format, lang, out)
+        }
+        Some(spec) => {
+            let (k, n) = jiceng::sim::parse_shard(spec).map_err(sim_input)?;
+            let reps = jiceng::sim::shard_replications(k, n, replications);
+            let tallies = run_with_progress(&model, seed, &reps);
+            let shard = Shard {
+                format: jiceng::sim::SHARD_FORMAT,
+                scenario: scenario.to_toml(),
+                fingerprint: model.fingerprint().to_owned(),
+                seed,
+                replications,
+                shard: k,
+                of: n,
+                tallies,
+            };
+            std::fs::create_dir_all(&args.out).map_err(|e| Failure {
+                code: 1,
+                message: format!("cannot create {}: {e}", args.out.display()),
+            })?;
+            let path = args.out.join(format!("shard-{k}-of-{n}.json"));
+            let json = serde_json::to_string(&shard).map_err(|e| Failure {
+                code: 1,
+                message: format!("cannot encode the shard: {e}"),
+            })?;
+            std::fs::write(&path, json).map_err(|e| Failure {
+                code: 1,
+                message: format!("cannot write {}: {e}", path.display()),
+            })?;
+            writeln!(
+                out,
+                "{} {k}/{n}: {} {} → {}",
+                lang.pick("shard", "分片"),
+                reps.len(),
+                lang.pick("replications", "次重复"),
+                path.display()
+            )?;
+            Ok(())
+        }
+    }
+}
+
+/// Runs `jiceng sim …`.
+pub(crate) fn run_sim(args: SimArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
+    match args.command {
+        SimCommand::Merge {
+            shards,
+            out: dir,
+            format,
+            json,
+        } => {
+            let mut files = Vec::with_capacity(shards.len());
+            for path in &shards {
+                let text = read_text(path)?;
+                let shard: Shard = serde_json::from_str(&text).map_err(|e| {
+                    Failure::input(format!(
+                        "{}:{}: not a shard file: {e}",
+                        path.display(),
+                        e.line()
+                    ))
+                })?;
+                files.push(shard);
+            }
+            let (toml, seed, tallies) = jiceng::sim::merge_shards(files).map_err(sim_input)?;
+            let scenario =
+                Scenario::from_toml_str(&toml, "(the shards' scenario)").map_err(sim_input)?;
+            let model = Model::new(&scenario).map_err(sim_input)?;
+            let summary = jiceng::sim::summarise(&model, seed, &tallies).map_err(sim_input)?;
+            finish(&summary, &dir, table_format(format, json), lang, out)
+        }
+    }
+}
