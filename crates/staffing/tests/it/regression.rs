@@ -67,3 +67,24 @@ fn erlang_tiny_max_occupancy_hung() {
     let r = erlang_a(&small, 1.0, 1.0, 2.0).unwrap();
     assert_eq!(r.service_level, 1.0);
 }
+
+/// Weights that are each finite but whose sum overflows f64 made Hamilton
+/// search for the multiplier from 0 (the pool over an infinite total), so
+/// every share stayed at its floor and the pool was dealt out by turns:
+/// 10 units over 10^308, 10^308 and 10^300 gave 4, 3, 3. Only the ratios
+/// count: the quotas are 10 × 10^308 / (2 × 10^308 + 10^300) = 4.999999975
+/// twice and 10 × 10^300 / (2 × 10^308 + 10^300) = 0.00000005; whole parts
+/// 4, 4, 0, and the 2 units left go to the two remainders of .999999975.
+/// Found by mutation testing of the search's starting point.
+#[test]
+fn hamilton_weights_whose_sum_overflows_were_dealt_by_turns() {
+    let a = apportion(
+        10,
+        &[1e308, 1e308, 1e300],
+        &[0; 3],
+        &[u64::MAX; 3],
+        Method::Hamilton,
+    )
+    .unwrap();
+    assert_eq!(a, vec![5, 5, 0]);
+}
