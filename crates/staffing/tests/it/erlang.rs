@@ -327,3 +327,16 @@ fn erlang_a_takes_up_to_ten_million_positions() {
         "positions = 0 is out of range: 1 to 10000000"
     );
 }
+
+/// Pinned by mutation testing: an occupancy that would need more than ten
+/// million positions is refused before any search, and named. 6,000 calls
+/// an hour of 1 minute are A = 100 erlangs; at most one millionth busy
+/// needs 100 / 10^-6 = 10^8 positions.
+#[test]
+fn erlang_a_refuses_an_unreachable_occupancy_at_once() {
+    let w = workload(6_000.0, 60.0, 1.0, 20.0 / 60.0, 0.0);
+    assert_eq!(
+        erlang_a(&w, 0.8, 1e-6, 2.0).unwrap_err().to_string(),
+        "max_occupancy = 0.000001 is out of range: an occupancy reachable with at most 10000000 positions"
+    );
+}
