@@ -101,7 +101,7 @@ fn hamilton_weights_whose_sum_overflows_were_dealt_by_turns() {
 fn erlang_a_refused_patient_callers_just_above_the_traffic() {
     use jiceng_staffing::{Workload, erlang_a, erlang_c};
     let w = Workload {
-        transactions: 5_759.9994,
+        transactions: 5_759.999_4,
         interval_minutes: 60.0,
         aht_minutes: 1.0,
         within_minutes: 20.0 / 60.0,
