@@ -137,3 +137,39 @@ fn bad_weights_are_named() {
     let e = plan(&u, &request(1, &[("population", -1.0)], Method::Hamilton)).unwrap_err();
     assert!(matches!(e, Error::Parameter { .. }));
 }
+
+/// Pinned by mutation testing: a value column holds finite numbers, zero
+/// or more (a negative count of residents, or an infinite one, is refused
+/// with its line and column); and a column used as a weight must have a
+/// positive finite total (all zeros would divide by 0, and two values of
+/// 10^308 add up past f64's range).
+#[test]
+fn columns_and_weights_out_of_range_are_refused() {
+    for (value, shown) in [("-5", "\"-5\""), ("inf", "\"inf\"")] {
+        let text = format!("code,current,population\nA,3,{value}\n");
+        let e = Units::parse_csv(&text).unwrap_err();
+        assert!(
+            e.to_string().contains(&format!(
+                "column population: {shown} is not a number, zero or more"
+            )),
+            "{e}"
+        );
+    }
+    let zeros = Units::parse_csv("code,current,population\nA,3,0\nB,4,0\n").unwrap();
+    assert_eq!(
+        plan(
+            &zeros,
+            &request(5, &[("population", 1.0)], Method::Hamilton)
+        )
+        .unwrap_err()
+        .to_string(),
+        "weights = population (sums to 0) is out of range: a column with a positive finite total"
+    );
+    let huge = Units::parse_csv("code,current,population\nA,3,1e308\nB,4,1e308\n").unwrap();
+    assert_eq!(
+        plan(&huge, &request(5, &[("population", 1.0)], Method::Hamilton))
+            .unwrap_err()
+            .to_string(),
+        "weights = population (sums to inf) is out of range: a column with a positive finite total"
+    );
+}
