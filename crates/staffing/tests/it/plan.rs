@@ -140,8 +140,8 @@ fn bad_weights_are_named() {
 
 /// Pinned by mutation testing: a value column holds finite numbers, zero
 /// or more (a negative count of residents, or an infinite one, is refused
-/// with its line and column); and a column used as a weight must have a
-/// positive finite total (all zeros would divide by 0, and two values of
+/// with its line and column); a column's weight is finite, zero or more;
+/// and a column used as a weight must have a positive finite total (all zeros would divide by 0, and two values of
 /// 10^308 add up past f64's range).
 #[test]
 fn columns_and_weights_out_of_range_are_refused() {
@@ -165,6 +165,16 @@ fn columns_and_weights_out_of_range_are_refused() {
         .to_string(),
         "weights = population (sums to 0) is out of range: a column with a positive finite total"
     );
+    // The weight given to a column: finite, zero or more.
+    let units = Units::parse_csv("code,current,population\nA,3,10\nB,4,20\n").unwrap();
+    for (w, shown) in [(-1.0, "-1"), (f64::INFINITY, "inf")] {
+        assert_eq!(
+            plan(&units, &request(5, &[("population", w)], Method::Hamilton))
+                .unwrap_err()
+                .to_string(),
+            format!("weights = population={shown} is out of range: a finite weight, zero or more")
+        );
+    }
     let huge = Units::parse_csv("code,current,population\nA,3,1e308\nB,4,1e308\n").unwrap();
     assert_eq!(
         plan(&huge, &request(5, &[("population", 1.0)], Method::Hamilton))
