@@ -222,6 +222,32 @@ mod tests {
         }
     }
 
+    /// Two centuries from J2000 (T = 2, JDE 2524595.0, the year 2200),
+    /// where the T² terms count, worked by hand from Meeus eq. 25.2–25.4:
+    /// L0 = 280.46646 + 36000.76983·2 + 0.0003032·4 = 72282.00733 →
+    /// 282.00733°; M = 357.52911 + 35999.05029·2 − 0.0001537·4 = 72355.62908
+    /// → 355.62908°; C = 1.904912·sin M (−0.076213) + 0.019791·sin 2M
+    /// (−0.151983) + 0.000289·sin 3M (−0.226868) = −0.145178 − 0.003008 −
+    /// 0.000066 = −0.148252; Ω = 125.04 − 1934.136·2 = −3743.232 →
+    /// 216.768°, sin Ω = −0.598576; λ = 282.00733 − 0.14825 − 0.00569 +
+    /// 0.00286 = 281.85625°.
+    #[test]
+    fn apparent_longitude_two_centuries_on() {
+        let lambda = apparent_longitude(2_524_595.0);
+        assert!((lambda - 281.856_25).abs() < 1e-4, "{lambda}");
+    }
+
+    /// ΔT is subtracted (UT = TT − ΔT), which moves the term by minutes at
+    /// most up to the calendar's horizon but by 21 minutes in 2459 (ΔT =
+    /// −20 + 32·6.3925² = 1287.6 s). Worked independently with the same
+    /// model (Meeus ch. 25, the ΔT above), solving λ = 15° by bisection:
+    /// JDE 2619285.1628 → 23:33 Beijing time on 4 April 2459, 27 minutes
+    /// before midnight; with ΔT added instead it would be 00:16 on 5 April.
+    #[test]
+    fn qingming_subtracts_delta_t() {
+        assert_eq!(qingming(2459), NaiveDate::from_ymd_opt(2459, 4, 4));
+    }
+
     #[test]
     fn qingming_agrees_with_the_rule_of_thumb_this_century() {
         for year in 2001..=2099 {

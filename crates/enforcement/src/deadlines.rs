@@ -236,3 +236,36 @@ pub fn payment_due(cal: &Calendar, served: NaiveDate) -> Result<PeriodEnd, Error
 pub fn filing_due(cal: &Calendar, clue: NaiveDate, period: Period) -> Result<PeriodEnd, Error> {
     Ok(cal.period_end(clue, period)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiceng_calendar::CoveragePolicy;
+
+    /// Pinned by mutation testing: a 0-day period excludes nothing, so its
+    /// end is the start day rolled (Art. 203), even on the last date chrono
+    /// can represent. There the roll is refused by the calendar (the day is
+    /// past its horizon); the days of an interval are never looked at, so
+    /// the refusal is not an overflow of the decision period.
+    #[test]
+    fn zero_days_look_at_no_interval() {
+        let cal = Calendar::china_mainland().with_policy(CoveragePolicy::Provisional);
+        let last = NaiveDate::MAX;
+        let r = days_end(&cal, last, 0, &mut [(last, last)]);
+        assert!(
+            matches!(
+                r,
+                Err(Error::Calendar(
+                    jiceng_calendar::Error::BeyondHorizon { .. }
+                ))
+            ),
+            "{r:?}"
+        );
+        // Inside coverage: 0 days from Friday 27 June 2025 end that day,
+        // whatever follows.
+        let friday = NaiveDate::from_ymd_opt(2025, 6, 27).expect("a valid date");
+        let next = NaiveDate::from_ymd_opt(2025, 6, 30).expect("a valid date");
+        let r = days_end(&cal, friday, 0, &mut [(next, next)]).map(|p| p.end);
+        assert_eq!(r, Ok(friday));
+    }
+}

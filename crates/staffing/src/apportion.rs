@@ -258,12 +258,26 @@ fn divisor(
     a
 }
 
+/// 2^-64: brings weights whose total overflows f64 back into range, exactly.
+const WEIGHT_SCALE: f64 = 1.0 / 18_446_744_073_709_551_616.0;
+
 /// The exact (fractional) shares under bounds: `clamp(λ w_i, f_i, c_i)`,
 /// with `λ` found by bisection so that they add up to the pool. The sum
 /// rises with `λ`, so the bisection converges; feasibility puts the pool
 /// between the sums at `λ = 0` (the floors) and `λ = ∞` (the ceilings of
 /// weighted bodies, the floors of the others).
 fn bounded_quotas(pool: u64, weights: &[f64], floors: &[u64], ceilings: &[u64]) -> Vec<f64> {
+    // Only the ratios of the weights count, but weights that are each
+    // finite can add up past f64::MAX, and an infinite total would start
+    // the search at 0. Then they are scaled by 2^-64, which is exact (a
+    // power of two), so that their total is finite.
+    let rescaled: Vec<f64>;
+    let weights = if weights.iter().sum::<f64>().is_finite() {
+        weights
+    } else {
+        rescaled = weights.iter().map(|w| w * WEIGHT_SCALE).collect();
+        &rescaled
+    };
     let share = |lambda: f64| -> Vec<f64> {
         weights
             .iter()

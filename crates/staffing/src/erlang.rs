@@ -472,15 +472,25 @@ pub fn erlang_a(
 ) -> Result<Requirement, Error> {
     w.validate()?;
     check_targets(service_level, max_occupancy)?;
+    // Checked here so that the only patience error of the measures below
+    // is a queue that does not settle.
+    if !(patience_minutes.is_finite() && patience_minutes > 0.0) {
+        return Err(Error::Parameter {
+            name: "patience_minutes",
+            value: patience_minutes.to_string(),
+            expected: "a finite number above 0",
+        });
+    }
     let meets = |c: u64| -> Result<Option<ErlangAMeasures>, Error> {
         let m = match erlang_a_measures(w, c, patience_minutes) {
             Ok(m) => m,
-            // Too few servers for so patient callers: the queue grows past
-            // a million places, which no target allows.
+            // Too few servers for so patient callers, or barely more than
+            // the traffic: the queue grows past a million places, which no
+            // target allows.
             Err(Error::Parameter {
                 name: "patience_minutes",
                 ..
-            }) if c as f64 <= w.intensity() => return Ok(None),
+            }) => return Ok(None),
             Err(e) => return Err(e),
         };
         Ok((m.service_level >= service_level && m.occupancy <= max_occupancy).then_some(m))

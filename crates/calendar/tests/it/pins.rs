@@ -196,3 +196,95 @@ fn provisional_add_flags_only_uncovered_answers() {
     assert!(!cal.is_provisional_add(d(2009, 12, 31), 1, d(2010, 1, 4)));
     assert!(!cal.is_provisional_add(d(2027, 1, 1), -1, d(2026, 12, 31)));
 }
+
+/// The weekly rule alone, before any notice: Monday to Friday are working
+/// days and Saturday and Sunday are not (国务院《关于职工工作时间的规定》,
+/// the five-day week), whatever the notices make of a given date.
+#[test]
+fn the_weekly_rule_is_the_five_day_week() {
+    use chrono::Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
+    let cal = Calendar::china_mainland();
+    for w in [Mon, Tue, Wed, Thu, Fri] {
+        assert!(cal.weekly_rule(w), "{w:?}");
+    }
+    for w in [Sat, Sun] {
+        assert!(!cal.weekly_rule(w), "{w:?}");
+    }
+}
+
+/// A syntax error does not echo a line longer than 120 characters (a
+/// hostile file's output stays bounded): the message is the parser's own,
+/// with no `(at …)` quote.
+#[test]
+fn syntax_errors_do_not_quote_a_long_line() {
+    use jiceng_calendar::CalendarFile;
+    // `name = 3` followed by a comment: 8 + 3 + 130 = 141 characters.
+    let text = format!("format = 1\nname = 3 # {}\n", "x".repeat(130));
+    let err = CalendarFile::from_toml_str(&text, "bad.toml").unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("bad.toml:2"), "{message}");
+    assert!(!message.contains("(at `"), "{message}");
+    // 120 characters exactly are still quoted: 8 + 3 + 109 = 120.
+    let text = format!("format = 1\nname = 3 # {}\n", "x".repeat(109));
+    let message = CalendarFile::from_toml_str(&text, "bad.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("(at `name = 3 # xxx"), "{message}");
+}
+
+/// A coverage gap has no line to point at; past the cap it is counted
+/// like any located problem. 101 notices for 2010 give 100 duplicate
+/// years (the first is not a duplicate), which fill the list; a notice
+/// for 2012 leaves 2011 uncovered, the 101st problem, counted: 1 omitted.
+#[test]
+fn an_unlocated_problem_past_the_cap_is_counted() {
+    use jiceng_calendar::data::MAX_PROBLEMS;
+    let mut text = String::from("format = 1\nname = \"x\"\n");
+    for k in 0..=MAX_PROBLEMS {
+        text.push_str(&format!("[[notice]]\nyear = 2010\ndocument = \"D{k}\"\n"));
+    }
+    text.push_str("[[notice]]\nyear = 2012\ndocument = \"E\"\n");
+    match Calendar::from_toml_str(&text, "x.toml") {
+        Err(Error::Data(e)) => {
+            assert_eq!(e.problems.len(), MAX_PROBLEMS);
+            assert!(
+                e.problems
+                    .iter()
+                    .all(|p| p.kind == jiceng_calendar::ProblemKind::DuplicateYear)
+            );
+            assert_eq!(e.omitted, 1);
+        }
+        other => panic!("expected data problems, got {other:?}"),
+    }
+}
+
+/// A skipped day's reason prints as the English rendering: a suspension
+/// for expert review on Tuesday 4 March 2025 (a working day), one working
+/// day after Monday 3 March, is "suspended: expert review".
+#[test]
+fn a_skip_reason_displays_in_english() {
+    use jiceng_calendar::{Period, PeriodOptions, Suspension};
+    let cal = Calendar::china_mainland();
+    let s = Suspension::new(d(2025, 3, 4), d(2025, 3, 4), "expert review").unwrap();
+    let ex = cal
+        .explain_period_end(
+            d(2025, 3, 3),
+            Period::WorkingDays(1),
+            &PeriodOptions::default().suspend(s),
+        )
+        .unwrap();
+    assert_eq!(ex.skipped[0].date, d(2025, 3, 4));
+    assert_eq!(ex.skipped[0].reason.to_string(), "suspended: expert review");
+}
+
+/// The standard schedule's two sessions, as published: 08:30–12:00 and
+/// 14:00–17:30.
+#[test]
+fn the_standard_sessions() {
+    use chrono::NaiveTime;
+    let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    assert_eq!(
+        WorkingHours::china_standard().sessions(),
+        &[(t(8, 30), t(12, 0)), (t(14, 0), t(17, 30))]
+    );
+}

@@ -407,3 +407,27 @@ fn metrics_fold_and_merge() {
     assert_eq!(s.statuses["closed"], 3);
     assert_eq!(s.flags["decision_late"], 1);
 }
+
+/// Pinned by mutation testing: merging adds every count. The folds are
+/// unequal (one sample case against three) so that a product could not
+/// pass for a sum (2 + 2 = 2 × 2, but 3 + 1 ≠ 3 × 1). The figures are
+/// those of the whole sample, as above: 4 cases, 1 flagged, 3 decided, 2 in
+/// time, 3 closed, 1 decision late.
+#[test]
+fn merging_unequal_folds_adds_every_count() {
+    let mut a = Metrics::default();
+    let mut b = Metrics::default();
+    for (i, line) in BUNDLED_SAMPLE_CASES.lines().enumerate() {
+        let c: PenaltyCase = serde_json::from_str(line).unwrap();
+        let e = evaluate(&c, day("2025-12-31"), &cal(), &Options::default()).unwrap();
+        if i == 0 { b.add(&e) } else { a.add(&e) }
+    }
+    a.merge(&b);
+    let s = a.summary();
+    assert_eq!(
+        (s.cases, s.flagged, s.decided, s.decided_in_time),
+        (4, 1, 3, 2)
+    );
+    assert_eq!(s.statuses["closed"], 3);
+    assert_eq!(s.flags["decision_late"], 1);
+}

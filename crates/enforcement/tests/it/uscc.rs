@@ -49,3 +49,24 @@ fn every_single_character_corruption_fails() {
     // 5 codes × 18 positions × (31 − 1 + 7) replacements.
     assert_eq!(tried, 5 * 18 * 37);
 }
+
+/// Pinned by mutation testing: a party's name and the statute's words for
+/// its kind (行政处罚法第五十一条: "对公民处以二百元以下、对法人或者其他组织处以
+/// 三千元以下罚款").
+#[test]
+fn party_names_and_the_statutes_words_for_kinds() {
+    use jiceng_enforcement::PartyKind;
+    let citizen: Party = serde_json::from_str(r#"{"kind": "citizen", "name": "张三"}"#).unwrap();
+    assert_eq!(
+        (citizen.name(), citizen.kind()),
+        ("张三", PartyKind::Citizen)
+    );
+    let org: Party =
+        serde_json::from_str(r#"{"kind": "organisation", "name": "示例加工厂"}"#).unwrap();
+    assert_eq!(
+        (org.name(), org.kind()),
+        ("示例加工厂", PartyKind::Organisation)
+    );
+    assert_eq!(PartyKind::Citizen.zh(), "公民");
+    assert_eq!(PartyKind::Organisation.zh(), "法人或者其他组织");
+}

@@ -297,3 +297,35 @@ fn bad_parameters_are_named() {
             .contains("method")
     );
 }
+
+/// Pinned by mutation testing: only the ratios of the weights count, at
+/// either end of the floating-point range. The four parties' votes times
+/// 10^295 and times 10^-295 give the textbook Hamilton result worked above,
+/// 3, 3, 1, 1 (quotas 3.478, 2.783, 1.043, 0.696). With weights near
+/// 10^300 the multiplier of the weights is about 10^-300: the search for it
+/// must start near it, not at 1, or its 200 halvings end far above it.
+#[test]
+fn hamilton_is_scale_free_at_the_ends_of_the_range() {
+    let big: Vec<f64> = PARTIES.iter().map(|p| p * 1e295).collect();
+    let small: Vec<f64> = PARTIES.iter().map(|p| p * 1e-295).collect();
+    check(&[
+        (
+            "hamilton, votes × 1e295",
+            8,
+            &big,
+            &[],
+            &[],
+            Method::Hamilton,
+            &[3, 3, 1, 1],
+        ),
+        (
+            "hamilton, votes × 1e-295",
+            8,
+            &small,
+            &[],
+            &[],
+            Method::Hamilton,
+            &[3, 3, 1, 1],
+        ),
+    ]);
+}

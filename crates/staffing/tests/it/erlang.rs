@@ -249,3 +249,94 @@ fn workload_ratio_by_hand() {
     assert!(workload_ratio(1.0, 0.0).is_err());
     assert!(workload_ratio(f64::INFINITY, 1.0).is_err());
 }
+
+/// Pinned by mutation testing: the targets are checked as targets, with
+/// their own ranges, for both models, before any search. A service level
+/// below 0 or an occupancy above 1 would otherwise be met by any staffing,
+/// and a service level of 1.5 or an occupancy of 0 would be reported as
+/// unreachable instead of out of range. The bounds themselves (a service
+/// level of 0 or 1, an occupancy of 1) are allowed.
+#[test]
+fn targets_out_of_range_are_refused_as_such() {
+    let w = workload(100.0, 30.0, 3.0, 1.0, 0.0);
+    let cases: &[(f64, f64, &str)] = &[
+        (
+            -0.1,
+            1.0,
+            "service_level = -0.1 is out of range: between 0 and 1",
+        ),
+        (
+            1.5,
+            1.0,
+            "service_level = 1.5 is out of range: between 0 and 1",
+        ),
+        (
+            0.8,
+            0.0,
+            "max_occupancy = 0 is out of range: above 0 and at most 1",
+        ),
+        (
+            0.8,
+            1.5,
+            "max_occupancy = 1.5 is out of range: above 0 and at most 1",
+        ),
+    ];
+    for &(sl, occ, message) in cases {
+        assert_eq!(erlang_c(&w, sl, occ).unwrap_err().to_string(), message);
+        assert_eq!(erlang_a(&w, sl, occ, 2.0).unwrap_err().to_string(), message);
+    }
+    for (sl, occ) in [(0.0, 1.0), (1.0, 1.0), (0.8, 1.0)] {
+        assert!(erlang_c(&w, sl, occ).is_ok(), "{sl} {occ}");
+    }
+}
+
+/// Pinned by mutation testing: a service level met exactly is met. 100
+/// transactions in 30 minutes of 3 minutes each are A = 100 / 30 × 3 = 10
+/// erlangs; the search starts at round(A + 1) = 11 positions. With 1,000
+/// minutes allowed, the share waiting longer is P(wait) × e^(−(11 − 10) ×
+/// 1000 / 3) < e^(−333) ≈ 10^(−145), below f64's resolution near 1, so the
+/// service level is exactly 1: a target of 1 is met by 11 positions, with
+/// occupancy 10 / 11.
+#[test]
+fn a_service_level_met_exactly_needs_no_more_positions() {
+    let r = erlang_c(&workload(100.0, 30.0, 3.0, 1000.0, 0.0), 1.0, 1.0).unwrap();
+    assert_eq!((r.raw_positions, r.positions), (11, 11));
+    assert_eq!(r.service_level, 1.0);
+    assert_eq!(r.occupancy, 10.0 / 11.0);
+}
+
+/// Pinned by mutation testing: the positions an Erlang A evaluation takes
+/// run from 1 to 10,000,000 inclusive. With A = 1 erlang (60 an hour, a
+/// minute each) and ten million servers nobody waits (P(wait) is of the
+/// order of 1 / 10^7!, far below f64's range; computed as 1 − P(no wait),
+/// it is 0 to within rounding) and each server is busy 1 / 10^7 of the
+/// time.
+#[test]
+fn erlang_a_takes_up_to_ten_million_positions() {
+    let w = workload(60.0, 60.0, 1.0, 0.0, 0.0);
+    let m = erlang_a_measures(&w, 10_000_000, 1.0).unwrap();
+    assert!(m.waiting_probability < 1e-12, "{m:?}");
+    assert!((m.occupancy - 1e-7).abs() < 1e-15, "{m:?}");
+    let e = erlang_a_measures(&w, 10_000_001, 1.0).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "positions = 10000001 is out of range: 1 to 10000000"
+    );
+    assert_eq!(
+        erlang_a_measures(&w, 0, 1.0).unwrap_err().to_string(),
+        "positions = 0 is out of range: 1 to 10000000"
+    );
+}
+
+/// Pinned by mutation testing: an occupancy that would need more than ten
+/// million positions is refused before any search, and named. 6,000 calls
+/// an hour of 1 minute are A = 100 erlangs; at most one millionth busy
+/// needs 100 / 10^-6 = 10^8 positions.
+#[test]
+fn erlang_a_refuses_an_unreachable_occupancy_at_once() {
+    let w = workload(6_000.0, 60.0, 1.0, 20.0 / 60.0, 0.0);
+    assert_eq!(
+        erlang_a(&w, 0.8, 1e-6, 2.0).unwrap_err().to_string(),
+        "max_occupancy = 0.000001 is out of range: an occupancy reachable with at most 10000000 positions"
+    );
+}

@@ -266,6 +266,32 @@ fn impossible_events_are_errors() {
             sink("2019-03-01", "county", "county", 1),
             "body and to are the same",
         ),
+        // Pinned by mutation testing: only a transfer names a second body,
+        // and a posts event must name its rank.
+        (
+            Event {
+                to: Some("town-a".into()),
+                ..Event::quota(
+                    d("2019-03-01"),
+                    "x",
+                    EventKind::Hire,
+                    "county",
+                    QuotaKind::Administrative,
+                    1,
+                )
+            },
+            "hire event: field to (\"town-a\") is not allowed",
+        ),
+        (
+            Event {
+                kind: EventKind::Posts,
+                to: None,
+                quota: None,
+                rank: None,
+                ..sink("2019-03-01", "county", "town-a", 1)
+            },
+            "posts event: field rank is missing",
+        ),
         (
             Event {
                 instrument: String::new(),
@@ -338,4 +364,28 @@ count = 4
 fn duplicate_bodies_are_refused() {
     let e = Ledger::new(vec![body("x", Level::County), body("x", Level::Township)]).unwrap_err();
     assert_eq!(e, Error::DuplicateBody { code: "x".into() });
+}
+
+/// Pinned by mutation testing: the excess of each rank over its limit,
+/// by subtraction: 7 held against 3 is 4 over (not 7 / 3 = 2), and a rank
+/// held within its limit is not listed.
+#[test]
+fn posts_over_limit_by_the_excess() {
+    use jiceng_staffing::{Establishment, Posts};
+    let mut e = Establishment::default();
+    e.posts.insert(
+        "副科".into(),
+        Posts {
+            limit: 3,
+            filled: 7,
+        },
+    );
+    e.posts.insert(
+        "正科".into(),
+        Posts {
+            limit: 1,
+            filled: 1,
+        },
+    );
+    assert_eq!(e.posts_over_limit(), vec![("副科".to_string(), 4)]);
 }

@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod apportion;
+mod career;
 mod erlang;
 mod formats;
 mod fuzz;

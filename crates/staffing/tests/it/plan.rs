@@ -137,3 +137,83 @@ fn bad_weights_are_named() {
     let e = plan(&u, &request(1, &[("population", -1.0)], Method::Hamilton)).unwrap_err();
     assert!(matches!(e, Error::Parameter { .. }));
 }
+
+/// Pinned by mutation testing: a value column holds finite numbers, zero
+/// or more (a negative count of residents, or an infinite one, is refused
+/// with its line and column); a column's weight is finite, zero or more;
+/// and a column used as a weight must have a positive finite total (all zeros would divide by 0, and two values of
+/// 10^308 add up past f64's range).
+#[test]
+fn columns_and_weights_out_of_range_are_refused() {
+    for (value, shown) in [("-5", "\"-5\""), ("inf", "\"inf\"")] {
+        let text = format!("code,current,population\nA,3,{value}\n");
+        let e = Units::parse_csv(&text).unwrap_err();
+        assert!(
+            e.to_string().contains(&format!(
+                "column population: {shown} is not a number, zero or more"
+            )),
+            "{e}"
+        );
+    }
+    let zeros = Units::parse_csv("code,current,population\nA,3,0\nB,4,0\n").unwrap();
+    assert_eq!(
+        plan(
+            &zeros,
+            &request(5, &[("population", 1.0)], Method::Hamilton)
+        )
+        .unwrap_err()
+        .to_string(),
+        "weights = population (sums to 0) is out of range: a column with a positive finite total"
+    );
+    // The weight given to a column: finite, zero or more.
+    let units = Units::parse_csv("code,current,population\nA,3,10\nB,4,20\n").unwrap();
+    for (w, shown) in [(-1.0, "-1"), (f64::INFINITY, "inf")] {
+        assert_eq!(
+            plan(&units, &request(5, &[("population", w)], Method::Hamilton))
+                .unwrap_err()
+                .to_string(),
+            format!("weights = population={shown} is out of range: a finite weight, zero or more")
+        );
+    }
+    let huge = Units::parse_csv("code,current,population\nA,3,1e308\nB,4,1e308\n").unwrap();
+    assert_eq!(
+        plan(&huge, &request(5, &[("population", 1.0)], Method::Hamilton))
+            .unwrap_err()
+            .to_string(),
+        "weights = population (sums to inf) is out of range: a column with a positive finite total"
+    );
+}
+
+/// Pinned by mutation testing: the synthetic province follows its stated
+/// laws. Populations are log-uniform on [8,000, 200,000]: over 2,300 units
+/// about 2,300 × (1 − ln(150,000 / 8,000) / ln 25) = 2,300 × 0.089 ≈ 205
+/// lie above 150,000 and 2,300 × ln(9 / 8) / ln 25 ≈ 84 below 9,000, so
+/// both ends are reached. Areas are uniform on [20, 200] km², so some lie
+/// above 190 and some below 30 (about 128 each). Yearly cases are the
+/// population / 100 times a factor uniform on [0.5, 1.5): each ratio lies
+/// in that range (give or take the rounding, 0.5 / 80 at most), and their
+/// mean is near 1. More than 1,000,000 units are refused.
+#[test]
+fn the_synthetic_province_follows_its_laws() {
+    let u = synth::province(1, 2_300, 127_500).unwrap();
+    let col = |k: usize| -> Vec<f64> { u.units.iter().map(|x| x.values[k]).collect() };
+    let (pop, area, cases) = (col(0), col(1), col(2));
+    let max = |v: &[f64]| v.iter().copied().fold(f64::MIN, f64::max);
+    let min = |v: &[f64]| v.iter().copied().fold(f64::MAX, f64::min);
+    assert!(min(&pop) >= 8_000.0 && max(&pop) <= 200_000.0);
+    assert!(max(&pop) > 150_000.0 && min(&pop) < 9_000.0);
+    assert!(min(&area) >= 20.0 && max(&area) <= 200.0);
+    assert!(max(&area) > 190.0 && min(&area) < 30.0);
+    let ratios: Vec<f64> = pop
+        .iter()
+        .zip(&cases)
+        .map(|(p, c)| c / (p / 100.0))
+        .collect();
+    assert!(min(&ratios) >= 0.5 - 0.007 && max(&ratios) <= 1.5 + 0.007);
+    let mean = ratios.iter().sum::<f64>() / ratios.len() as f64;
+    assert!((mean - 1.0).abs() < 0.05, "{mean}");
+    assert_eq!(
+        synth::province(1, 1_000_001, 1).unwrap_err().to_string(),
+        "units = 1000001 is out of range: 1 to 1000000"
+    );
+}

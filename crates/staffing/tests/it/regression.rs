@@ -67,3 +67,53 @@ fn erlang_tiny_max_occupancy_hung() {
     let r = erlang_a(&small, 1.0, 1.0, 2.0).unwrap();
     assert_eq!(r.service_level, 1.0);
 }
+
+/// Weights that are each finite but whose sum overflows f64 made Hamilton
+/// search for the multiplier from 0 (the pool over an infinite total), so
+/// every share stayed at its floor and the pool was dealt out by turns:
+/// 10 units over 10^308, 10^308 and 10^300 gave 4, 3, 3. Only the ratios
+/// count: the quotas are 10 × 10^308 / (2 × 10^308 + 10^300) = 4.999999975
+/// twice and 10 × 10^300 / (2 × 10^308 + 10^300) = 0.00000005; whole parts
+/// 4, 4, 0, and the 2 units left go to the two remainders of .999999975.
+/// Found by mutation testing of the search's starting point.
+#[test]
+fn hamilton_weights_whose_sum_overflows_were_dealt_by_turns() {
+    let a = apportion(
+        10,
+        &[1e308, 1e308, 1e300],
+        &[0; 3],
+        &[u64::MAX; 3],
+        Method::Hamilton,
+    )
+    .unwrap();
+    assert_eq!(a, vec![5, 5, 0]);
+}
+
+/// Erlang A refused very patient callers when its search happened to try
+/// a staffing just above the traffic: 5,759.9994 calls an hour of 1 minute
+/// are A = 95.99999 erlangs; with 10^12 minutes of patience 96 servers
+/// leave a queue that does not settle within a million places, and that
+/// refusal was passed on, although 95.5 erlangs were answered. Such a
+/// staffing meets no target, like one below the traffic. As patience grows
+/// without bound Erlang A becomes Erlang C (abandonment ≈ 10^-13 here), so
+/// the answer is Erlang C's for the same workload.
+#[test]
+fn erlang_a_refused_patient_callers_just_above_the_traffic() {
+    use jiceng_staffing::{Workload, erlang_a, erlang_c};
+    let w = Workload {
+        transactions: 5_759.999_4,
+        interval_minutes: 60.0,
+        aht_minutes: 1.0,
+        within_minutes: 20.0 / 60.0,
+        shrinkage: 0.0,
+    };
+    let a = erlang_a(&w, 0.8, 1.0, 1e12).unwrap();
+    let c = erlang_c(&w, 0.8, 1.0).unwrap();
+    assert_eq!(a.raw_positions, c.raw_positions);
+    // A patience that is not a positive number is still refused at once.
+    let e = erlang_a(&w, 0.8, 1.0, 0.0).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "patience_minutes = 0 is out of range: a finite number above 0"
+    );
+}
