@@ -71,6 +71,17 @@ pub enum Error {
         /// The previous action's time.
         previous: String,
     },
+    /// A report refused because the engine already holds as many events as
+    /// its cap allows ([`crate::Engine::with_max_open`]).
+    #[error(
+        "event {event} cannot be held: {max} events are open at once, the most allowed; the cap must be raised to hold more"
+    )]
+    TooManyOpen {
+        /// The event refused.
+        event: Uuid,
+        /// The cap.
+        max: usize,
+    },
     /// A category code the taxonomy does not know.
     #[error("unknown category {0}")]
     UnknownCategory(String),

@@ -296,6 +296,7 @@ pub struct Engine<'a> {
     cal: &'a Calendar,
     hours: &'a WorkingHours,
     tickets: BTreeMap<Uuid, Ticket>,
+    max_open: usize,
 }
 
 impl<'a> Engine<'a> {
@@ -312,7 +313,50 @@ impl<'a> Engine<'a> {
             cal,
             hours,
             tickets: BTreeMap::new(),
+            max_open: MAX_EVENTS,
         }
+    }
+
+    /// The same engine, holding at most `max` events at once (and never
+    /// more than [`MAX_EVENTS`]): a report beyond the cap is refused with
+    /// [`Error::TooManyOpen`]. With [`Engine::apply_and_release`] the
+    /// engine holds only the events still open, so the cap bounds the
+    /// memory of a stream of any length.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_calendar::{Calendar, WorkingHours};
+    /// use jiceng_grid::{Engine, Entry, Error, Grid, Taxonomy};
+    ///
+    /// let (grid, tax) = (Grid::guchengying(), Taxonomy::sample());
+    /// let (cal, hours) = (Calendar::china_mainland(), WorkingHours::china_standard());
+    /// let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_max_open(1);
+    /// let report = |n: u32| -> Result<Entry, serde_json::Error> {
+    ///     serde_json::from_str(&format!(r#"{{"event": "01975a1e-7a18-7000-8000-00000000000{n}",
+    ///         "at": "2025-06-10T09:35:00+08:00", "actor": "W01", "action": "report",
+    ///         "cell": "GCY-01", "category": "0101", "channel": "grid_worker",
+    ///         "description": "垃圾桶满溢"}}"#))
+    /// };
+    /// engine.apply(&report(1)?)?;
+    /// assert!(matches!(engine.apply(&report(2)?), Err(Error::TooManyOpen { max: 1, .. })));
+    /// assert_eq!(engine.held(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_max_open(mut self, max: usize) -> Engine<'a> {
+        self.max_open = max.min(MAX_EVENTS);
+        self
+    }
+
+    /// How many events the engine holds.
+    pub fn held(&self) -> usize {
+        self.tickets.len()
+    }
+
+    /// Takes every record out of the engine, in id order (the order of
+    /// report): the events still open at the end of a stream.
+    pub fn drain(&mut self) -> std::collections::btree_map::IntoValues<Uuid, Ticket> {
+        std::mem::take(&mut self.tickets).into_values()
     }
 
     /// The record of one event.
@@ -382,10 +426,10 @@ impl<'a> Engine<'a> {
         if self.tickets.contains_key(&e.event) {
             return Err(Error::DuplicateEvent { event: e.event });
         }
-        if self.tickets.len() >= MAX_EVENTS {
-            return Err(Error::Invalid {
-                what: "log",
-                reason: format!("more than {MAX_EVENTS} events"),
+        if self.tickets.len() >= self.max_open {
+            return Err(Error::TooManyOpen {
+                event: e.event,
+                max: self.max_open,
             });
         }
         if self.grid.cell(cell).is_none() {
@@ -411,8 +455,7 @@ impl<'a> Engine<'a> {
                 ));
             }
         }
-        let response_due = cat.service.response.due(self.cal, self.hours, e.at)?;
-        let resolution_due = cat.service.resolution.due(self.cal, self.hours, e.at)?;
+        let (response_due, resolution_due) = cat.service.due_times(self.cal, self.hours, e.at)?;
         Ok(Ticket {
             id: e.event,
             cell: cell.clone(),

@@ -40,7 +40,7 @@ pub use event::{Action, Channel, Engine, Entry, EscalationReason, MAX_EVENTS, St
 pub use grid::{Body, Cell, Coverage, Grid, MAX_MEMBERS, Role, Staff, Tenure, Worker};
 pub use metrics::{Breakdown, By, HISTOGRAM_MINUTES, Histogram, Metrics, Rate, Summary};
 pub use open311::{ServiceRequest, open311};
-pub use routing::{FastRoute, Route, Router, route};
+pub use routing::{FastRoute, ItemHolder, Route, Router, route};
 pub use taxonomy::{Category, ServiceLevel, Target, Taxonomy, Urgency};
 
 /// The bundled day of events in Guchengying town, as JSON Lines.

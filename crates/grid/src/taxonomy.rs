@@ -99,6 +99,59 @@ pub struct ServiceLevel {
     pub resolution: Target,
 }
 
+impl ServiceLevel {
+    /// Both due times of something that started `at`: the response's, then
+    /// the resolution's. The same answers as [`Target::due`] for each, but
+    /// the start is placed on the working clock once for both.
+    ///
+    /// # Errors
+    ///
+    /// As [`Target::due`], the response's error first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use jiceng_calendar::{Calendar, WorkingHours};
+    /// use jiceng_grid::{ServiceLevel, Target};
+    ///
+    /// let (cal, hours) = (Calendar::china_mainland(), WorkingHours::china_standard());
+    /// let level = ServiceLevel {
+    ///     response: Target::WorkingMinutes(30),
+    ///     resolution: Target::WorkingDays(1),
+    /// };
+    /// let at = DateTime::parse_from_rfc3339("2025-06-13T17:15:00+08:00")?;
+    /// let (respond, resolve) = level.due_times(&cal, &hours, at)?;
+    /// // 15 minutes on Friday, 15 on Monday; the next working day's close.
+    /// assert_eq!(respond.to_rfc3339(), "2025-06-16T08:45:00+08:00");
+    /// assert_eq!(resolve.to_rfc3339(), "2025-06-16T17:30:00+08:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn due_times(
+        self,
+        cal: &Calendar,
+        hours: &WorkingHours,
+        at: DateTime<FixedOffset>,
+    ) -> Result<(DateTime<FixedOffset>, DateTime<FixedOffset>), Error> {
+        let mut start = None;
+        let mut due = |target: Target| -> Result<DateTime<FixedOffset>, Error> {
+            match target {
+                Target::WorkingMinutes(m) if m > 0 => {
+                    let from = match start {
+                        Some(from) => from,
+                        None => *start.insert(hours.locate(cal, at)?),
+                    };
+                    Ok(hours.add_minutes_from(cal, &from, m)?)
+                }
+                other => other.due(cal, hours, at),
+            }
+        };
+        let response = due(self.response)?;
+        Ok((response, due(self.resolution)?))
+    }
+}
+
 /// An event category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Category {

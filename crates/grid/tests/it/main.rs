@@ -5,6 +5,7 @@
 mod due;
 mod fuzz;
 mod grid;
+mod items;
 mod laws;
 mod metrics;
 mod regression;
