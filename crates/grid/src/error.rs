@@ -82,6 +82,17 @@ pub enum Error {
         /// The cap.
         max: usize,
     },
+    /// A grid or taxonomy file that cannot be read: its syntax, a missing,
+    /// unknown or malformed field, or a value the checks refuse.
+    #[error("{origin}{}: {reason}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Parse {
+        /// The file.
+        origin: String,
+        /// The 1-based line, where known.
+        line: Option<usize>,
+        /// What is wrong, naming the field or value.
+        reason: String,
+    },
     /// A category code the taxonomy does not know.
     #[error("unknown category {0}")]
     UnknownCategory(String),

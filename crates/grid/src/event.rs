@@ -348,9 +348,21 @@ impl<'a> Engine<'a> {
         self
     }
 
+    /// The most events the engine holds at once.
+    pub fn max_open(&self) -> usize {
+        self.max_open
+    }
+
     /// How many events the engine holds.
     pub fn held(&self) -> usize {
         self.tickets.len()
+    }
+
+    /// Takes one event's record out of the engine: a stream writes a
+    /// finished event out and forgets it. A later action on it is
+    /// [`Error::UnknownEvent`].
+    pub fn release(&mut self, id: Uuid) -> Option<Ticket> {
+        self.tickets.remove(&id)
     }
 
     /// Takes every record out of the engine, in id order (the order of

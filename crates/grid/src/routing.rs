@@ -124,7 +124,11 @@ pub fn route(
         cat.code,
         cat.major,
         cat.minor,
-        if cat.items.len() == 1 { "item" } else { "items" },
+        if cat.items.len() == 1 {
+            "item"
+        } else {
+            "items"
+        },
         cat.items.join(", ")
     )];
     let mut holders = Vec::with_capacity(cat.items.len());

@@ -92,6 +92,7 @@ pub enum Urgency {
 
 /// Response and resolution targets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ServiceLevel {
     /// Accept or reject within this.
     pub response: Target,
@@ -154,6 +155,7 @@ impl ServiceLevel {
 
 /// An event category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Category {
     /// The code (e.g. `0101`), unique in the taxonomy.
     pub code: String,
@@ -171,6 +173,7 @@ pub struct Category {
 
 /// A set of categories.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Taxonomy {
     /// The categories.
     pub categories: Vec<Category>,
@@ -203,21 +206,51 @@ impl Taxonomy {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&self) -> Result<(), Error> {
-        for (i, c) in self.categories.iter().enumerate() {
-            if self.categories[..i].iter().any(|d| d.code == c.code) {
-                return Err(Error::Invalid {
-                    what: "taxonomy",
-                    reason: format!("category {} appears twice", c.code),
-                });
+        match self.problem() {
+            None => Ok(()),
+            Some((_, _, reason)) => Err(Error::Invalid {
+                what: "taxonomy",
+                reason,
+            }),
+        }
+    }
+
+    /// The first problem [`Taxonomy::validate`] finds: the offending
+    /// category code and which of its occurrences in a file is at fault,
+    /// and the reason.
+    pub(crate) fn problem(&self) -> Option<(Option<String>, usize, String)> {
+        use crate::file::{MAX_CATEGORIES, MAX_ITEMS_PER_CATEGORY};
+        if self.categories.len() > MAX_CATEGORIES {
+            return Some((
+                None,
+                0,
+                format!(
+                    "{} categories, more than {MAX_CATEGORIES}",
+                    self.categories.len()
+                ),
+            ));
+        }
+        let mut codes = std::collections::BTreeSet::new();
+        for c in &self.categories {
+            let at = |nth, reason| Some((Some(c.code.clone()), nth, reason));
+            if !codes.insert(c.code.as_str()) {
+                return at(1, format!("category {} appears twice", c.code));
             }
             if c.items.is_empty() {
-                return Err(Error::Invalid {
-                    what: "taxonomy",
-                    reason: format!("category {} names no power item", c.code),
-                });
+                return at(0, format!("category {} names no power item", c.code));
+            }
+            if c.items.len() > MAX_ITEMS_PER_CATEGORY {
+                return at(
+                    0,
+                    format!(
+                        "category {} names {} power items, more than {MAX_ITEMS_PER_CATEGORY}",
+                        c.code,
+                        c.items.len()
+                    ),
+                );
             }
         }
-        Ok(())
+        None
     }
 
     /// A sample taxonomy over the bundled Hebei ledger's items. The codes,

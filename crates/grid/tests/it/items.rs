@@ -15,9 +15,7 @@
 use chrono::DateTime;
 use jiceng_authority::Ledger;
 use jiceng_enforcement::jurisdiction::Basis;
-use jiceng_grid::{
-    Category, Router, ServiceLevel, Target, Taxonomy, Urgency, route,
-};
+use jiceng_grid::{Category, Router, ServiceLevel, Target, Taxonomy, Urgency, route};
 
 use crate::World;
 
@@ -58,7 +56,16 @@ fn check(category: &str, at: &str, want: Want<'_>) {
     let ledger = Ledger::hebei_sample();
     let tax = taxonomy();
     let at = DateTime::parse_from_rfc3339(at).unwrap();
-    let r = route(&ledger, &tax, &w.cal, &w.hours, category, "130430104200", at).unwrap();
+    let r = route(
+        &ledger,
+        &tax,
+        &w.cal,
+        &w.hours,
+        category,
+        "130430104200",
+        at,
+    )
+    .unwrap();
     let (body, competent, basis, escalated, item, items) = want;
     assert_eq!(r.body.code, body, "{category} at {at}");
     assert_eq!(r.competent.code, competent, "{category} at {at}");
@@ -74,15 +81,20 @@ fn check(category: &str, at: &str, want: Want<'_>) {
     // Every item's holder is named in the explanation.
     for h in &r.items {
         assert!(
-            r.explanation.iter().any(|l| l.starts_with(&format!("item {}", h.item))
-                && l.contains(&h.competent.name)),
+            r.explanation.iter().any(
+                |l| l.starts_with(&format!("item {}", h.item)) && l.contains(&h.competent.name)
+            ),
             "{:?}",
             r.explanation
         );
     }
     // The fast path takes the same body and the same decision.
     let router = Router::new(&ledger, &tax, &w.cal, &w.hours).unwrap();
-    let i = tax.categories.iter().position(|c| c.code == category).unwrap();
+    let i = tax
+        .categories
+        .iter()
+        .position(|c| c.code == category)
+        .unwrap();
     let div = ledger
         .registry()
         .division_id("130430104200".parse().unwrap())
