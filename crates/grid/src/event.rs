@@ -27,7 +27,7 @@
 //! | closed | rate (once) |
 //! | rejected | none |
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -267,6 +267,44 @@ pub struct Ticket {
 /// cost in memory.
 pub const MAX_EVENTS: usize = 10_000_000;
 
+/// The grid's ids, hashed once: every action looks its actor up, and a
+/// township's grid has hundreds of workers. Where an invalid grid lists an
+/// id twice, the first worker wins, as a search in order would find.
+#[derive(Debug, Clone, Default)]
+struct Index<'a> {
+    cells: HashSet<&'a str>,
+    workers: HashMap<&'a str, &'a crate::grid::Worker>,
+    staff: HashSet<&'a str>,
+    bodies: HashSet<&'a str>,
+}
+
+impl<'a> Index<'a> {
+    fn new(grid: &'a Grid) -> Index<'a> {
+        let mut workers = HashMap::with_capacity(grid.workers.len());
+        for w in &grid.workers {
+            workers.entry(w.id.as_str()).or_insert(w);
+        }
+        Index {
+            cells: grid.cells.iter().map(|c| c.id.as_str()).collect(),
+            workers,
+            staff: grid.staff.iter().map(|s| s.id.as_str()).collect(),
+            bodies: grid.bodies.iter().map(|b| b.code.as_str()).collect(),
+        }
+    }
+
+    fn worker(&self, id: &str) -> Option<&'a crate::grid::Worker> {
+        self.workers.get(id).copied()
+    }
+
+    fn is_staff(&self, id: &str) -> bool {
+        self.staff.contains(id)
+    }
+
+    fn is_body(&self, code: &str) -> bool {
+        self.bodies.contains(code)
+    }
+}
+
 /// Applies event logs under a grid, a taxonomy, a calendar and working
 /// hours, and holds each event's record.
 ///
@@ -291,7 +329,7 @@ pub const MAX_EVENTS: usize = 10_000_000;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Engine<'a> {
-    grid: &'a Grid,
+    index: Index<'a>,
     taxonomy: &'a Taxonomy,
     cal: &'a Calendar,
     hours: &'a WorkingHours,
@@ -308,7 +346,7 @@ impl<'a> Engine<'a> {
         hours: &'a WorkingHours,
     ) -> Engine<'a> {
         Engine {
-            grid,
+            index: Index::new(grid),
             taxonomy,
             cal,
             hours,
@@ -444,12 +482,12 @@ impl<'a> Engine<'a> {
                 max: self.max_open,
             });
         }
-        if self.grid.cell(cell).is_none() {
+        if !self.index.cells.contains(cell.as_str()) {
             return Err(Error::UnknownCell(cell.clone()));
         }
         let cat = self.taxonomy.category(category)?;
         match channel {
-            Channel::GridWorker => match self.grid.worker(&e.actor) {
+            Channel::GridWorker => match self.index.worker(&e.actor) {
                 Some(w) if w.cells.iter().any(|c| c == cell) => {}
                 Some(_) => {
                     return Err(Self::refuse(
@@ -459,7 +497,7 @@ impl<'a> Engine<'a> {
                 }
                 None => return Err(Self::refuse(e, "not a worker of the grid")),
             },
-            _ if self.grid.is_staff(&e.actor) => {}
+            _ if self.index.is_staff(&e.actor) => {}
             _ => {
                 return Err(Self::refuse(
                     e,
@@ -507,13 +545,13 @@ impl<'a> Engine<'a> {
                 previous: t.last.to_rfc3339(),
             });
         }
-        let known = self.grid.worker(&e.actor).is_some()
-            || self.grid.is_staff(&e.actor)
-            || self.grid.body(&e.actor).is_some();
+        let known = self.index.worker(&e.actor).is_some()
+            || self.index.is_staff(&e.actor)
+            || self.index.is_body(&e.actor);
         if !known {
             return Err(Self::refuse(e, "unknown actor"));
         }
-        let staff = self.grid.is_staff(&e.actor);
+        let staff = self.index.is_staff(&e.actor);
         let need_staff = || {
             if staff {
                 Ok(())
@@ -550,7 +588,7 @@ impl<'a> Engine<'a> {
             }
             (Action::Dispatch { body }, State::Accepted | State::Escalated) => {
                 need_staff()?;
-                if self.grid.body(body).is_none() {
+                if !self.index.is_body(body) {
                     return Err(Self::refuse(e, format!("unknown body {body}")));
                 }
                 n.state = State::Dispatched;
@@ -571,7 +609,7 @@ impl<'a> Engine<'a> {
                     return Err(Self::refuse(e, "the verifier may not be the resolver"));
                 }
                 let cell_worker = self
-                    .grid
+                    .index
                     .worker(&e.actor)
                     .is_some_and(|w| w.cells.contains(&t.cell));
                 if !staff && !cell_worker {
@@ -622,7 +660,7 @@ impl<'a> Engine<'a> {
             }
             (Action::Postpone { until, approved_by }, State::Dispatched | State::InProgress) => {
                 need_body()?;
-                if !self.grid.is_staff(approved_by) {
+                if !self.index.is_staff(approved_by) {
                     return Err(Self::refuse(
                         e,
                         format!("approver {approved_by} is not the grid centre's staff"),
