@@ -209,7 +209,7 @@ fn json_line(out: &mut dyn Write, v: &impl Serialize) -> Result<(), Failure> {
 /// What a stream hands on: a finished event, or a rating of an event
 /// already handed on.
 enum Done<'e> {
-    Event(Ticket),
+    Event(&'e Ticket),
     Rating(&'e Entry),
 }
 
@@ -270,7 +270,7 @@ fn replay_stream(
      -> Result<bool, Failure> {
         while let Some(id) = closed.pop_front() {
             if let Some(t) = engine.release(id) {
-                sink(Done::Event(t))?;
+                sink(Done::Event(&t))?;
                 return Ok(true);
             }
         }
@@ -387,7 +387,7 @@ fn replay_stream(
             _ => continue,
         }
         if let Some(t) = engine.release(entry.event) {
-            sink(Done::Event(t))?;
+            sink(Done::Event(&t))?;
         }
     }
     Ok(Streamed {
@@ -546,7 +546,7 @@ pub(crate) fn run(
             let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_max_open(stream.max_open);
             let mut sink = |d: Done<'_>| -> Result<(), Failure> {
                 match d {
-                    Done::Event(t) => print_ticket(out, &t, json, lang),
+                    Done::Event(t) => print_ticket(out, t, json, lang),
                     Done::Rating(e) => {
                         let score = match e.action {
                             jiceng::grid::Action::Rate { score } => score,
@@ -592,7 +592,7 @@ pub(crate) fn run(
                 &mut sink,
             )?;
             for t in engine.drain() {
-                sink(Done::Event(t))?;
+                sink(Done::Event(&t))?;
             }
             stream_failure(&streamed, lang, stream.max_open)
         }
@@ -637,7 +637,7 @@ pub(crate) fn run(
             // A released event is closed or rejected: the evaluation time
             // does not change how it counts, so its last action will do.
             let mut released = |d: Done<'_>| match d {
-                Done::Event(t) => count(&t, t.last),
+                Done::Event(t) => count(t, t.last),
                 Done::Rating(_) => Ok(()),
             };
             let streamed = replay_stream(&events, stdin, &mut engine, lang, err, 0, &mut released)?;
@@ -722,14 +722,13 @@ pub(crate) fn run(
                 Ok(())
             };
             let mut sink = |d: Done<'_>| match d {
-                Done::Event(t) => write(&t),
+                Done::Event(t) => write(t),
                 Done::Rating(_) => Ok(()),
             };
             let streamed = replay_stream(&events, stdin, &mut engine, lang, err, 0, &mut sink)?;
             for t in engine.drain() {
-                sink(Done::Event(t))?;
+                sink(Done::Event(&t))?;
             }
-            drop(sink);
             writeln!(out, "\n]")?;
             stream_failure(&streamed, lang, stream.max_open)
         }
