@@ -24,11 +24,31 @@ fn line_of(text: &str, at: usize) -> usize {
 }
 
 /// The line where the `nth` (0-based) occurrence of `value` as a quoted
-/// string stands, if it does.
-fn line_of_value(text: &str, value: Option<&str>, nth: usize) -> Option<usize> {
+/// string stands, if it does; with a `key`, only occurrences given as that
+/// key's value (`id = "X"` in TOML, `"id": "X"` in JSON) count.
+fn line_of_value(text: &str, value: Option<&str>, key: Option<&str>, nth: usize) -> Option<usize> {
     let quoted = format!("\"{}\"", value?);
-    let (at, _) = text.match_indices(&quoted).nth(nth)?;
+    let (at, _) = text
+        .match_indices(&quoted)
+        .filter(|(at, _)| key.is_none_or(|k| given_as(&text[..*at], k)))
+        .nth(nth)?;
     Some(line_of(text, at))
+}
+
+/// Whether the text before a value ends with `key =` or `"key":`.
+fn given_as(before: &str, key: &str) -> bool {
+    let b = before.trim_end();
+    let Some(b) = b.strip_suffix('=').or_else(|| b.strip_suffix(':')) else {
+        return false;
+    };
+    let b = b.trim_end();
+    let b = b.strip_suffix('"').unwrap_or(b);
+    b.strip_suffix(key).is_some_and(|rest| {
+        !rest
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-')
+    })
 }
 
 fn parse<T: serde::de::DeserializeOwned>(text: &str, origin: &str) -> Result<T, Error> {
@@ -92,10 +112,10 @@ impl Grid {
     /// ```
     pub fn from_str_auto(text: &str, origin: &str) -> Result<Grid, Error> {
         let grid: Grid = parse(text, origin)?;
-        grid.problem().map_or(Ok(()), |(value, nth, reason)| {
+        grid.problem().map_or(Ok(()), |(value, key, nth, reason)| {
             Err(Error::Parse {
                 origin: origin.to_owned(),
-                line: line_of_value(text, value.as_deref(), nth),
+                line: line_of_value(text, value.as_deref(), key, nth),
                 reason: format!("invalid grid: {reason}"),
             })
         })?;
@@ -142,7 +162,7 @@ impl Taxonomy {
         tax.problem().map_or(Ok(()), |(value, nth, reason)| {
             Err(Error::Parse {
                 origin: origin.to_owned(),
-                line: line_of_value(text, value.as_deref(), nth),
+                line: line_of_value(text, value.as_deref(), Some("code"), nth),
                 reason: format!("invalid taxonomy: {reason}"),
             })
         })?;

@@ -108,6 +108,10 @@ pub struct Grid {
     pub bodies: Vec<Body>,
 }
 
+/// A problem in a grid: the offending value, the key it is given under,
+/// which occurrence, and the reason.
+pub(crate) type Problem = (Option<String>, Option<&'static str>, usize, String);
+
 /// The coverage figures of a grid.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Coverage {
@@ -152,17 +156,18 @@ impl Grid {
     pub fn validate(&self) -> Result<(), Error> {
         match self.problem() {
             None => Ok(()),
-            Some((_, _, reason)) => Err(Error::Invalid {
+            Some((_, _, _, reason)) => Err(Error::Invalid {
                 what: "grid",
                 reason,
             }),
         }
     }
 
-    /// The first problem [`Grid::validate`] finds: the offending value and
-    /// which of its occurrences in a file is at fault (0 for the first), to
-    /// locate it, and the reason.
-    pub(crate) fn problem(&self) -> Option<(Option<String>, usize, String)> {
+    /// The first problem [`Grid::validate`] finds: the offending value,
+    /// the key it is given under where that tells it apart, which of its
+    /// occurrences in a file is at fault (0 for the first), to locate it,
+    /// and the reason.
+    pub(crate) fn problem(&self) -> Option<Problem> {
         for (what, n) in [
             ("cells", self.cells.len()),
             ("workers", self.workers.len()),
@@ -170,7 +175,12 @@ impl Grid {
             ("bodies", self.bodies.len()),
         ] {
             if n > MAX_MEMBERS {
-                return Some((None, 0, format!("{n} {what}, more than {MAX_MEMBERS}")));
+                return Some((
+                    None,
+                    None,
+                    0,
+                    format!("{n} {what}, more than {MAX_MEMBERS}"),
+                ));
             }
         }
         let mut cells = BTreeSet::new();
@@ -178,6 +188,7 @@ impl Grid {
             if !cells.insert(c.id.as_str()) {
                 return Some((
                     Some(c.id.clone()),
+                    Some("id"),
                     1,
                     format!("cell {} appears twice", c.id),
                 ));
@@ -187,6 +198,7 @@ impl Grid {
             {
                 return Some((
                     Some(c.division.to_string()),
+                    Some("division"),
                     0,
                     format!(
                         "cell {} lies in {}, not a village or community of {}",
@@ -204,13 +216,19 @@ impl Grid {
             .chain(self.bodies.iter().map(|b| b.code.as_str()));
         for id in ids {
             if !actors.insert(id) {
-                return Some((Some(id.to_owned()), 1, format!("actor {id} appears twice")));
+                return Some((
+                    Some(id.to_owned()),
+                    None,
+                    1,
+                    format!("actor {id} appears twice"),
+                ));
             }
         }
         for w in &self.workers {
             if let Some(c) = w.cells.iter().find(|c| !cells.contains(c.as_str())) {
                 return Some((
                     Some(c.clone()),
+                    None,
                     0,
                     format!("worker {} is assigned to unknown cell {c}", w.id),
                 ));

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod due;
+mod files;
 mod fuzz;
 mod grid;
 mod items;
