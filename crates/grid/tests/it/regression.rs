@@ -63,3 +63,22 @@ fn rating_out_of_range_is_refused() {
     );
     assert_eq!(e.ticket(to_closure(1)[0].event).unwrap().rating, None);
 }
+
+/// Routing looked up only a category's first item: a rubbish category
+/// that also needs HB-CF-057 (concentrated in 邱县综合行政执法局 by
+/// 邱政字〔2021〕15号, never devolved) stayed with 古城营镇's team, which
+/// cannot act on HB-CF-057. It must go to the bureau, escalated.
+#[test]
+fn routing_used_only_the_first_item() {
+    let w = World::new();
+    let mut tax = w.tax.clone();
+    tax.categories[0].items.push("HB-CF-057".to_owned());
+    let ledger = jiceng_authority::Ledger::hebei_sample();
+    let at = chrono::DateTime::parse_from_rfc3339("2025-06-10T09:35:00+08:00").unwrap();
+    let r =
+        jiceng_grid::route(&ledger, &tax, &w.cal, &w.hours, "0101", "130430104200", at).unwrap();
+    assert_eq!(
+        (r.body.code.as_str(), r.escalated, r.item.as_str()),
+        ("130430-zhzf", true, "HB-CF-057")
+    );
+}
