@@ -318,7 +318,7 @@ fn replay_stream(
         if line.is_empty() {
             continue;
         }
-        let entry: Entry = match serde_json::from_str(line) {
+        let entry = match Entry::from_json_line(line) {
             Ok(e) => e,
             Err(e) => {
                 ok = false;

@@ -32,6 +32,7 @@ mod error;
 mod event;
 mod file;
 mod grid;
+mod line;
 mod metrics;
 mod open311;
 mod routing;

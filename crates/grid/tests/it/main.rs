@@ -8,6 +8,7 @@ mod fuzz;
 mod grid;
 mod items;
 mod laws;
+mod line;
 mod metrics;
 mod regression;
 mod routing;
