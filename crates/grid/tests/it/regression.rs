@@ -82,3 +82,36 @@ fn routing_used_only_the_first_item() {
         ("130430-zhzf", true, "HB-CF-057")
     );
 }
+
+/// A postponed event that was then closed counted in the closure rate's
+/// numerator but not in its denominator (accepted − postponed), so the
+/// rate could pass 100%. Two events, both closed, one postponed first:
+/// closure = (2 closed − 1 postponed) / (2 accepted − 1 postponed) = 1/1;
+/// on time = 1 (event 1, resolved 10:50, due 11:35) / (2 due − 1
+/// postponed) = 1/1.
+#[test]
+fn postponed_events_closed_pushed_closure_past_100_percent() {
+    let w = World::new();
+    let mut e = w.engine();
+    e.replay(&to_closure(1)).unwrap();
+    let mut second = to_closure(2);
+    second.insert(
+        4,
+        entry(
+            2,
+            "10:10",
+            "130430104-zfd",
+            json!({"action": "postpone", "until": "2025-06-13", "approved_by": "C02"}),
+        ),
+    );
+    e.replay(&second).unwrap();
+    let as_of = crate::at("17:30");
+    let mut m = jiceng_grid::Metrics::default();
+    for t in e.tickets() {
+        m.add(t, as_of, &w.cal, &w.hours).unwrap();
+    }
+    let s = m.summary();
+    assert_eq!((s.closure.num, s.closure.den), (1, 1));
+    assert_eq!((s.on_time_closure.num, s.on_time_closure.den), (1, 1));
+    assert_eq!((s.township_share.num, s.township_share.den), (2, 2));
+}
