@@ -36,6 +36,7 @@ fn taxonomy() -> Taxonomy {
             c("both-devolved", &["HB-CF-016", "HB-CF-007"]),
             c("second-kept", &["HB-CF-016", "HB-CF-057"]),
             c("first-kept", &["HB-CF-057", "HB-CF-016"]),
+            c("two-kept", &["HB-CF-057", "HB-XK-001"]),
         ],
     }
 }
@@ -154,6 +155,28 @@ fn the_township_keeps_an_event_only_when_it_holds_every_item() {
             &[
                 ("HB-CF-057", "130430-zhzf", false),
                 ("HB-CF-016", "130430104-zfd", true),
+            ],
+        ),
+    );
+}
+
+#[test]
+fn of_two_items_kept_above_the_township_the_first_decides() {
+    // HB-XK-001 (a licensing item) was never concentrated nor devolved:
+    // Qiu County's housing and construction bureau 130430-zjj holds it.
+    // HB-CF-057, listed first, is the enforcement bureau's and decides.
+    check(
+        "two-kept",
+        "2025-06-10T09:35:00+08:00",
+        (
+            "130430-zhzf",
+            "130430-zhzf",
+            Basis::Concentrated,
+            true,
+            "HB-CF-057",
+            &[
+                ("HB-CF-057", "130430-zhzf", false),
+                ("HB-XK-001", "130430-zjj", false),
             ],
         ),
     );

@@ -114,4 +114,23 @@ fn postponed_events_closed_pushed_closure_past_100_percent() {
     assert_eq!((s.closure.num, s.closure.den), (1, 1));
     assert_eq!((s.on_time_closure.num, s.on_time_closure.den), (1, 1));
     assert_eq!((s.township_share.num, s.township_share.den), (2, 2));
+    // The same from two halves, the postponed event in the first: the
+    // merge carries its count (1 closed postponed, not 0 or -1).
+    let (mut first, mut second) = (
+        jiceng_grid::Metrics::default(),
+        jiceng_grid::Metrics::default(),
+    );
+    for t in e.tickets() {
+        let half = if t.postponed.is_some() {
+            &mut first
+        } else {
+            &mut second
+        };
+        half.add(t, as_of, &w.cal, &w.hours).unwrap();
+    }
+    let mut whole = jiceng_grid::Metrics::default();
+    whole.merge(&first);
+    whole.merge(&second);
+    assert_eq!(whole.closed_postponed, 1);
+    assert_eq!(whole, m);
 }
