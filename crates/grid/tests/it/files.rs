@@ -177,3 +177,64 @@ proptest! {
         prop_assert_eq!(both.1, level.resolution.due(&w.cal, &w.hours, at).unwrap());
     }
 }
+
+#[test]
+fn the_schemas_describe_the_files() {
+    let grid: serde_json::Value = serde_json::from_str(&jiceng_grid::grid_schema()).unwrap();
+    assert!(grid["properties"]["workers"].is_object(), "{grid}");
+    let tax: serde_json::Value = serde_json::from_str(&jiceng_grid::taxonomy_schema()).unwrap();
+    assert!(tax["properties"]["categories"].is_object(), "{tax}");
+}
+
+#[test]
+fn a_value_under_a_longer_key_is_not_taken_for_the_id() {
+    // Comments name GCY-01 under keys that end in "id" but are not `id`
+    // (xid, cell_id, grid-id) on lines 18–20; the duplicate cell's id is
+    // on line 22.
+    let text = format!(
+        "{GRID}# xid = \"GCY-01\"\n# cell_id = \"GCY-01\"\n# grid-id = \"GCY-01\"\n[[cells]]\nid = \"GCY-01\"\ndivision = \"130430104200\"\nhouseholds = 1\npopulation = 1\n"
+    );
+    assert_eq!(
+        grid_error(&text),
+        "g.toml:22: invalid grid: cell GCY-01 appears twice"
+    );
+}
+
+#[test]
+fn a_taxonomy_holds_at_most_max_categories() {
+    let one = Taxonomy::sample().categories[0].clone();
+    let mut tax = Taxonomy {
+        categories: (0..jiceng_grid::MAX_CATEGORIES)
+            .map(|i| {
+                let mut c = one.clone();
+                c.code = i.to_string();
+                c
+            })
+            .collect(),
+    };
+    assert_eq!(tax.validate(), Ok(()));
+    tax.categories.push(one);
+    assert_eq!(
+        tax.validate(),
+        Err(Error::Invalid {
+            what: "taxonomy",
+            reason: "100001 categories, more than 100000".to_owned()
+        })
+    );
+}
+
+#[test]
+fn a_zero_target_needs_no_day_of_the_calendar() {
+    // 2030 lies outside the bundled calendar (2010–2026): a zero target,
+    // in minutes or in days, is the instant or the day itself and needs
+    // no day to be known (Target::due), so both due times are answered.
+    let w = World::new();
+    let at = DateTime::parse_from_rfc3339("2030-01-02T09:00:00+08:00").unwrap();
+    let level = ServiceLevel {
+        response: Target::WorkingMinutes(0),
+        resolution: Target::WorkingDays(0),
+    };
+    let (respond, resolve) = level.due_times(&w.cal, &w.hours, at).unwrap();
+    assert_eq!(respond, at);
+    assert_eq!(resolve.to_rfc3339(), "2030-01-02T17:30:00+08:00");
+}
