@@ -1,5 +1,10 @@
 //! `jiceng grid …`: routing events, replaying event logs, metrics and the
-//! Open311 mapping, on Guchengying town's grid and the sample taxonomy.
+//! Open311 mapping, on Guchengying town's grid and the sample taxonomy, or
+//! on a grid and a taxonomy read from files (`--grid`, `--taxonomy`).
+//!
+//! `replay`, `metrics` and `open311` stream: an event is written out (or
+//! counted) and dropped when it is closed or rejected, so that memory
+//! depends on the events open at once, bounded by `--max-open`.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -16,6 +21,74 @@ use super::{CalendarSource, Failure, Lang};
 /// The longest line read from an events file: a bound on what one hostile
 /// line may cost.
 const MAX_LINE: u64 = 64 * 1024;
+
+/// The largest grid or taxonomy file read.
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The default cap on events open at once in a stream.
+const DEFAULT_MAX_OPEN: usize = 1_000_000;
+
+/// Where the grid and the taxonomy come from.
+#[derive(Debug, Args)]
+struct DataArgs {
+    /// A grid file (TOML or JSON, `jiceng schema grid-file`); Guchengying
+    /// town's bundled grid if absent.
+    #[arg(long, value_name = "FILE")]
+    grid: Option<PathBuf>,
+    #[command(flatten)]
+    taxonomy: TaxonomyArg,
+}
+
+#[derive(Debug, Args)]
+struct TaxonomyArg {
+    /// A taxonomy file (TOML or JSON, `jiceng schema taxonomy`); the
+    /// bundled sample taxonomy if absent.
+    #[arg(long, value_name = "FILE")]
+    taxonomy: Option<PathBuf>,
+}
+
+/// How many events a stream may hold open at once.
+#[derive(Debug, Args)]
+struct StreamArgs {
+    /// The most events open (reported, not yet closed or rejected) at
+    /// once; past it the command stops with an error naming the line.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_OPEN)]
+    max_open: usize,
+}
+
+fn read_small(p: &Path) -> Result<String, Failure> {
+    let meta = std::fs::metadata(p)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", p.display())))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Failure::input(format!(
+            "{} is {} bytes: at most {MAX_FILE_BYTES}",
+            p.display(),
+            meta.len()
+        )));
+    }
+    std::fs::read_to_string(p)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", p.display())))
+}
+
+impl DataArgs {
+    fn grid(&self) -> Result<Grid, Failure> {
+        match &self.grid {
+            None => Ok(Grid::guchengying()),
+            Some(p) => Grid::from_str_auto(&read_small(p)?, &p.display().to_string())
+                .map_err(Failure::input),
+        }
+    }
+}
+
+impl TaxonomyArg {
+    fn load(&self) -> Result<Taxonomy, Failure> {
+        match &self.taxonomy {
+            None => Ok(Taxonomy::sample()),
+            Some(p) => Taxonomy::from_str_auto(&read_small(p)?, &p.display().to_string())
+                .map_err(Failure::input),
+        }
+    }
+}
 
 #[derive(Debug, Args)]
 pub(crate) struct GridArgs {
@@ -49,17 +122,26 @@ enum GridCommand {
         /// The ledger file; the bundled Hebei sample if absent.
         #[arg(long)]
         ledger: Option<PathBuf>,
+        #[command(flatten)]
+        taxonomy: TaxonomyArg,
         /// Print JSON: body {code, name}, escalated, response_due, resolution_due.
         #[arg(long)]
         json: bool,
     },
-    /// Replay an event log (JSON Lines) and print each event's final state.
+    /// Replay an event log (JSON Lines) and print each event's final state:
+    /// closed and rejected events as they finish, then the events still
+    /// open, in order of report; a rating of an event already printed is a
+    /// line of its own.
     Replay {
         /// The events file; `-` for standard input.
         events: PathBuf,
-        /// Print JSON: one record an event.
+        /// Print JSON: one record an event (and one a later rating).
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        data: DataArgs,
+        #[command(flatten)]
+        stream: StreamArgs,
     },
     /// Metrics of an event log (GB/T 30428), optionally broken down.
     Metrics {
@@ -77,6 +159,10 @@ enum GridCommand {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        data: DataArgs,
+        #[command(flatten)]
+        stream: StreamArgs,
     },
     /// Write synthetic events (JSON Lines) to standard output.
     Synth {
@@ -91,6 +177,10 @@ enum GridCommand {
     Open311 {
         /// The events file; `-` for standard input.
         events: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+        #[command(flatten)]
+        stream: StreamArgs,
     },
 }
 
@@ -116,38 +206,76 @@ fn json_line(out: &mut dyn Write, v: &impl Serialize) -> Result<(), Failure> {
     Ok(())
 }
 
-/// What the streaming mode does with a closed or rejected event.
-type Release<'a> = dyn FnMut(&Ticket) -> Result<(), Failure> + 'a;
+/// What a stream hands on: a finished event, or a rating of an event
+/// already handed on.
+enum Done<'e> {
+    Event(&'e Ticket),
+    Rating(&'e Entry),
+}
+
+/// What the stream does with what is done.
+type Sink<'a> = dyn FnMut(Done<'_>) -> Result<(), Failure> + 'a;
+
+/// How a stream ended.
+struct Streamed {
+    /// No line was malformed or refused.
+    ok: bool,
+    /// The latest time seen.
+    latest: Option<DateTime<FixedOffset>>,
+    /// The line at which the cap on open events stopped the stream.
+    stopped: Option<usize>,
+}
 
 /// Reads an events file line by line, bounding each line, and applies each
 /// entry to the engine. Bad lines and refused actions are reported on
-/// `err` with their line numbers; returns whether all went well and the
-/// latest time seen.
+/// `err` with their line numbers.
 ///
-/// With `release`, closed and rejected events are handed to it and dropped
-/// from the engine (ratings are skipped), so that memory depends on the
-/// events open at once, not on the length of the log.
+/// Rejected events are handed to `sink` and dropped at once. Closed events
+/// wait for their rating among the last `keep_closed` closed (0: none
+/// wait, and ratings are skipped, as metrics and Open311 have no use for
+/// them); a closed event is handed on when rated, when it leaves that
+/// window, or when its room is needed for a new report. A rating of an
+/// event no longer held is handed on as a rating of its own, checked for
+/// its score only. A report beyond the engine's cap stops the stream, with
+/// its line; the caller still writes out what the engine holds.
 fn replay_stream(
     path: &Path,
     stdin: &mut dyn BufRead,
     engine: &mut Engine<'_>,
     lang: Lang,
     err: &mut dyn Write,
-    mut release: Option<&mut Release<'_>>,
-) -> Result<(bool, Option<DateTime<FixedOffset>>), Failure> {
+    keep_closed: usize,
+    sink: &mut Sink<'_>,
+) -> Result<Streamed, Failure> {
+    use jiceng::grid::{Action, State};
     let file;
     let mut reader: Box<dyn BufRead + '_> = if path.as_os_str() == "-" {
         Box::new(stdin)
     } else {
         file = std::fs::File::open(path)
             .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
-        Box::new(BufReader::new(file))
+        Box::new(BufReader::with_capacity(256 * 1024, file))
     };
     let name = path.display();
     let mut ok = true;
     let mut latest = None;
     let mut buf = Vec::new();
     let mut n = 0usize;
+    // Closed events waiting for a rating, oldest first; ids of events
+    // already rated are skipped when they come up.
+    let mut closed = std::collections::VecDeque::new();
+    let evict_oldest = |engine: &mut Engine<'_>,
+                        closed: &mut std::collections::VecDeque<_>,
+                        sink: &mut Sink<'_>|
+     -> Result<bool, Failure> {
+        while let Some(id) = closed.pop_front() {
+            if let Some(t) = engine.release(id) {
+                sink(Done::Event(&t))?;
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    };
     loop {
         buf.clear();
         let read = (&mut reader)
@@ -190,7 +318,7 @@ fn replay_stream(
         if line.is_empty() {
             continue;
         }
-        let entry: Entry = match serde_json::from_str(line) {
+        let entry = match Entry::from_json_line(line) {
             Ok(e) => e,
             Err(e) => {
                 ok = false;
@@ -199,25 +327,123 @@ fn replay_stream(
             }
         };
         latest = latest.max(Some(entry.at));
-        let applied = match release.as_mut() {
-            None => engine.apply(&entry),
-            // A rating changes no metric, and its event may be released.
-            Some(_) if matches!(entry.action, jiceng::grid::Action::Rate { .. }) => Ok(()),
-            Some(f) => match engine.apply_and_release(&entry) {
-                Ok(Some(t)) => {
-                    f(&t)?;
-                    Ok(())
+        if let Action::Rate { score } = entry.action {
+            if keep_closed == 0 {
+                // A rating changes no metric and no service request.
+                continue;
+            }
+            if engine.ticket(entry.event).is_none() {
+                if (1..=5).contains(&score) {
+                    sink(Done::Rating(&entry))?;
+                } else {
+                    ok = false;
+                    writeln!(
+                        err,
+                        "jiceng: {name}:{n}: {}",
+                        jiceng::grid::Error::Invalid {
+                            what: "rating",
+                            reason: format!("score {score} is not between 1 and 5"),
+                        }
+                    )?;
                 }
-                Ok(None) => Ok(()),
-                Err(e) => Err(e),
-            },
-        };
-        if let Err(e) = applied {
-            ok = false;
-            writeln!(err, "jiceng: {name}:{n}: {e}")?;
+                continue;
+            }
+        }
+        if matches!(entry.action, Action::Report { .. }) {
+            // Make room: the oldest closed event waiting for its rating
+            // goes first.
+            while engine.held() >= engine.max_open() && evict_oldest(engine, &mut closed, sink)? {}
+        }
+        match engine.apply(&entry) {
+            Ok(()) => {}
+            Err(e @ jiceng::grid::Error::TooManyOpen { .. }) => {
+                writeln!(err, "jiceng: {name}:{n}: {e}")?;
+                return Ok(Streamed {
+                    ok: false,
+                    latest,
+                    stopped: Some(n),
+                });
+            }
+            Err(e) => {
+                ok = false;
+                writeln!(err, "jiceng: {name}:{n}: {e}")?;
+                continue;
+            }
+        }
+        let state = engine.ticket(entry.event).map(|t| t.state);
+        let rated = matches!(entry.action, Action::Rate { .. });
+        match state {
+            Some(State::Rejected) => {}
+            Some(State::Closed) if rated || keep_closed == 0 => {}
+            Some(State::Closed) => {
+                if matches!(entry.action, Action::Close) {
+                    closed.push_back(entry.event);
+                    if closed.len() > keep_closed {
+                        evict_oldest(engine, &mut closed, sink)?;
+                    }
+                }
+                continue;
+            }
+            _ => continue,
+        }
+        if let Some(t) = engine.release(entry.event) {
+            sink(Done::Event(&t))?;
         }
     }
-    Ok((ok, latest))
+    Ok(Streamed {
+        ok,
+        latest,
+        stopped: None,
+    })
+}
+
+/// The failure of a stream that was not clean.
+fn stream_failure(s: &Streamed, lang: Lang, max_open: usize) -> Result<(), Failure> {
+    if let Some(line) = s.stopped {
+        return Err(Failure {
+            code: 1,
+            message: match lang {
+                Lang::En => format!(
+                    "stopped at line {line}: more events open at once than --max-open {max_open} allows"
+                ),
+                Lang::Zh => {
+                    format!("在第 {line} 行停止：同时未结的事件超过 --max-open 上限 {max_open}")
+                }
+            },
+        });
+    }
+    if s.ok {
+        Ok(())
+    } else {
+        Err(Failure {
+            code: 1,
+            message: lang
+                .pick(
+                    "some lines were refused or malformed",
+                    "部分行被拒绝或格式有误",
+                )
+                .to_owned(),
+        })
+    }
+}
+
+/// How many closed events `replay` holds while waiting for their rating.
+const RATING_WINDOW: usize = 10_000;
+
+fn print_ticket(out: &mut dyn Write, t: &Ticket, json: bool, lang: Lang) -> Result<(), Failure> {
+    if json {
+        json_line(out, t)
+    } else {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}",
+            t.id,
+            state_text(t, lang),
+            t.category,
+            t.body.as_deref().unwrap_or("-")
+        )?;
+        Ok(())
+    }
 }
 
 fn state_text(t: &Ticket, lang: Lang) -> &'static str {
@@ -258,16 +484,16 @@ pub(crate) fn run(
 ) -> Result<(), Failure> {
     let cal: Calendar = args.source.load()?;
     let hours = WorkingHours::china_standard();
-    let grid = Grid::guchengying();
-    let tax = Taxonomy::sample();
     match args.command {
         GridCommand::Route {
             category,
             division,
             at,
             ledger,
+            taxonomy,
             json,
         } => {
+            let tax = taxonomy.load()?;
             let at = DateTime::parse_from_rfc3339(&at).map_err(|_| {
                 Failure::input(format!(
                     "invalid --at {at:?}: expected an RFC 3339 time with offset, e.g. 2025-06-10T09:35:00+08:00"
@@ -310,36 +536,65 @@ pub(crate) fn run(
             )?;
             Ok(())
         }
-        GridCommand::Replay { events, json } => {
-            let mut engine = Engine::new(&grid, &tax, &cal, &hours);
-            let (ok, _) = replay_stream(&events, stdin, &mut engine, lang, err, None)?;
-            for t in engine.tickets() {
-                if json {
-                    json_line(out, t)?;
-                } else {
-                    writeln!(
-                        out,
-                        "{}\t{}\t{}\t{}",
-                        t.id,
-                        state_text(t, lang),
-                        t.category,
-                        t.body.as_deref().unwrap_or("-")
-                    )?;
+        GridCommand::Replay {
+            events,
+            json,
+            data,
+            stream,
+        } => {
+            let (grid, tax) = (data.grid()?, data.taxonomy.load()?);
+            let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_max_open(stream.max_open);
+            let mut sink = |d: Done<'_>| -> Result<(), Failure> {
+                match d {
+                    Done::Event(t) => print_ticket(out, t, json, lang),
+                    Done::Rating(e) => {
+                        let score = match e.action {
+                            jiceng::grid::Action::Rate { score } => score,
+                            _ => return Ok(()),
+                        };
+                        if json {
+                            #[derive(Serialize)]
+                            struct Rating<'a> {
+                                id: String,
+                                rating: u8,
+                                rated_by: &'a str,
+                                at: String,
+                            }
+                            json_line(
+                                out,
+                                &Rating {
+                                    id: e.event.to_string(),
+                                    rating: score,
+                                    rated_by: &e.actor,
+                                    at: e.at.to_rfc3339(),
+                                },
+                            )
+                        } else {
+                            writeln!(
+                                out,
+                                "{}\t{}\t{score}\t{}",
+                                e.event,
+                                lang.pick("rated", "已评价"),
+                                e.actor
+                            )?;
+                            Ok(())
+                        }
+                    }
                 }
+            };
+            let streamed = replay_stream(
+                &events,
+                stdin,
+                &mut engine,
+                lang,
+                err,
+                RATING_WINDOW,
+                &mut sink,
+            )?;
+            for t in engine.drain() {
+                sink(Done::Event(&t))?;
             }
-            if ok {
-                Ok(())
-            } else {
-                Err(Failure {
-                    code: 1,
-                    message: lang
-                        .pick(
-                            "some lines were refused or malformed",
-                            "部分行被拒绝或格式有误",
-                        )
-                        .to_owned(),
-                })
-            }
+            stream_failure(&streamed, lang, stream.max_open)
         }
         GridCommand::Metrics {
             events,
@@ -347,7 +602,10 @@ pub(crate) fn run(
             to,
             by,
             json,
+            data,
+            stream,
         } => {
+            let (grid, tax) = (data.grid()?, data.taxonomy.load()?);
             let from = from.as_deref().map(|s| date(s, "--from")).transpose()?;
             let to = to.as_deref().map(|s| date(s, "--to")).transpose()?;
             let by = match by {
@@ -375,13 +633,15 @@ pub(crate) fn run(
                 }
                 Ok(())
             };
-            let mut engine = Engine::new(&grid, &tax, &cal, &hours);
+            let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_max_open(stream.max_open);
             // A released event is closed or rejected: the evaluation time
             // does not change how it counts, so its last action will do.
-            let mut released = |t: &Ticket| count(t, t.last);
-            let (ok, latest) =
-                replay_stream(&events, stdin, &mut engine, lang, err, Some(&mut released))?;
-            if let Some(as_of) = latest {
+            let mut released = |d: Done<'_>| match d {
+                Done::Event(t) => count(t, t.last),
+                Done::Rating(_) => Ok(()),
+            };
+            let streamed = replay_stream(&events, stdin, &mut engine, lang, err, 0, &mut released)?;
+            if let Some(as_of) = streamed.latest {
                 for t in engine.tickets() {
                     count(t, as_of)?;
                 }
@@ -430,19 +690,7 @@ pub(crate) fn run(
                     )?;
                 }
             }
-            if ok {
-                Ok(())
-            } else {
-                Err(Failure {
-                    code: 1,
-                    message: lang
-                        .pick(
-                            "some lines were refused or malformed",
-                            "部分行被拒绝或格式有误",
-                        )
-                        .to_owned(),
-                })
-            }
+            stream_failure(&streamed, lang, stream.max_open)
         }
         GridCommand::Synth { seed, events } => {
             // Reports spread over about 180 days from Monday 3 March 2025,
@@ -455,26 +703,34 @@ pub(crate) fn run(
             }
             Ok(())
         }
-        GridCommand::Open311 { events } => {
-            let mut engine = Engine::new(&grid, &tax, &cal, &hours);
-            let (ok, _) = replay_stream(&events, stdin, &mut engine, lang, err, None)?;
-            let requests: Vec<_> = engine.tickets().map(|t| open311(t, &grid, &tax)).collect();
-            let text = serde_json::to_string_pretty(&requests)
-                .map_err(|e| Failure::input(e.to_string()))?;
-            writeln!(out, "{text}")?;
-            if ok {
+        GridCommand::Open311 {
+            events,
+            data,
+            stream,
+        } => {
+            let (grid, tax) = (data.grid()?, data.taxonomy.load()?);
+            let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_max_open(stream.max_open);
+            // A JSON array written as the events finish: `[`, the requests
+            // separated by commas, `]`.
+            write!(out, "[")?;
+            let mut first = true;
+            let mut write = |t: &Ticket| -> Result<(), Failure> {
+                let text = serde_json::to_string_pretty(&open311(t, &grid, &tax))
+                    .map_err(|e| Failure::input(e.to_string()))?;
+                let sep = if std::mem::take(&mut first) { "" } else { "," };
+                write!(out, "{sep}\n  {}", text.replace('\n', "\n  "))?;
                 Ok(())
-            } else {
-                Err(Failure {
-                    code: 1,
-                    message: lang
-                        .pick(
-                            "some lines were refused or malformed",
-                            "部分行被拒绝或格式有误",
-                        )
-                        .to_owned(),
-                })
+            };
+            let mut sink = |d: Done<'_>| match d {
+                Done::Event(t) => write(t),
+                Done::Rating(_) => Ok(()),
+            };
+            let streamed = replay_stream(&events, stdin, &mut engine, lang, err, 0, &mut sink)?;
+            for t in engine.drain() {
+                sink(Done::Event(&t))?;
             }
+            writeln!(out, "\n]")?;
+            stream_failure(&streamed, lang, stream.max_open)
         }
     }
 }

@@ -91,9 +91,14 @@ enum SchemaFormat {
     Catalogue,
     Staffing,
     Enforcement,
+    /// A grid event log entry (one line of an events file).
     Grid,
     /// Simulation scenario files (`jiceng simulate`).
     Scenario,
+    /// A grid file (cells, workers, staff, bodies) for `grid --grid`.
+    GridFile,
+    /// An event taxonomy file for `grid --taxonomy`.
+    Taxonomy,
 }
 
 /// A failure that ends the command, with the exit status it calls for.
@@ -190,6 +195,8 @@ pub(crate) fn run(
                 SchemaFormat::Enforcement => jiceng::enforcement::case_schema(),
                 SchemaFormat::Grid => jiceng::grid::entry_schema(),
                 SchemaFormat::Scenario => jiceng::sim::scenario_schema(),
+                SchemaFormat::GridFile => jiceng::grid::grid_schema(),
+                SchemaFormat::Taxonomy => jiceng::grid::taxonomy_schema(),
             };
             writeln!(out, "{schema}").map_err(Failure::from)
         }

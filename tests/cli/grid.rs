@@ -104,14 +104,199 @@ fn grid_route_in_chinese_and_bad_input() {
 
 #[test]
 fn grid_replay_the_day() {
+    // Streamed: event 1 closes on line 11 and is printed with its rating
+    // (line 14); event 5 is rejected on line 25; events 2 and 3 close on
+    // lines 30 and 33 and wait for a rating that never comes, so they are
+    // printed at the end with the open event 4, in order of report.
     check(&[(
         &["grid", "replay", DAY],
         "01975779-f5a0-7000-8000-000000000001\tclosed\t0101\t130430104-zfd\n\
+         019758be-f8c0-7000-8000-000000000005\trejected\t0101\t-\n\
          019757a3-2880-7000-8000-000000000002\tclosed\t0103\t130430-zhzf\n\
          019757da-1700-7000-8000-000000000003\tclosed\t0102\t130430104-zfd\n\
-         01975871-26e0-7000-8000-000000000004\tin_progress\t0301\t130430104-zfd\n\
-         019758be-f8c0-7000-8000-000000000005\trejected\t0101\t-",
+         01975871-26e0-7000-8000-000000000004\tin_progress\t0301\t130430104-zfd",
     )]);
+    let (code, out, _) = jiceng(&["grid", "replay", DAY, "--json"], "");
+    assert_eq!(code, 0);
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(first["rating"], 5);
+}
+
+#[test]
+fn grid_replay_holds_at_most_max_open_events() {
+    // --max-open 2: events 1 and 2 are held (lines 1 and 5). Event 1
+    // closes on line 11; event 3's report (line 12) needs its room, so
+    // event 1 is printed then, unrated. Its rating (line 14) comes after,
+    // on a line of its own. Event 4's report (line 16) finds events 2 and
+    // 3 open: the stream stops there, prints what it holds (2 dispatched,
+    // 3 dispatched, in order of report) and exits 1.
+    let (code, out, err) = jiceng(&["grid", "replay", DAY, "--max-open", "2"], "");
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "01975779-f5a0-7000-8000-000000000001\tclosed\t0101\t130430104-zfd\n\
+         01975779-f5a0-7000-8000-000000000001\trated\t5\tW01\n\
+         019757a3-2880-7000-8000-000000000002\tdispatched\t0103\t130430-zhzf\n\
+         019757da-1700-7000-8000-000000000003\tdispatched\t0102\t130430104-zfd\n"
+    );
+    assert!(err.contains(":16: event 01975871-26e0-7000-8000-000000000004 cannot be held: 2 events are open at once"), "{err}");
+    assert!(err.contains("stopped at line 16"), "{err}");
+    let (code, out, _) = jiceng(&["grid", "replay", DAY, "--max-open", "2", "--json"], "");
+    assert_eq!(code, 1);
+    let rating: serde_json::Value = serde_json::from_str(out.lines().nth(1).unwrap()).unwrap();
+    assert_eq!(
+        rating,
+        serde_json::json!({"id": "01975779-f5a0-7000-8000-000000000001", "rating": 5,
+            "rated_by": "W01", "at": "2025-06-10T11:30:00+08:00"})
+    );
+    // Metrics and Open311 stop the same way, with the figures so far.
+    let (code, _, err) = jiceng(
+        &["--lang", "zh", "grid", "metrics", DAY, "--max-open", "2"],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("在第 16 行停止"), "{err}");
+    let (code, out, _) = jiceng(&["grid", "open311", DAY, "--max-open", "2"], "");
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 3);
+}
+
+/// A grid of one cell and a taxonomy whose rubbish category also needs
+/// the street-stall item HB-CF-057, which Qiu County did not devolve.
+const GRID_FILE: &str = r#"township = "130430104000"
+name = "古城营镇"
+staff = [{ id = "C01", name = "受理员" }]
+bodies = [{ code = "130430104-zfd", name = "古城营镇综合行政执法队" }]
+
+[[cells]]
+id = "GCY-01"
+division = "130430104200"
+households = 180
+population = 560
+
+[[workers]]
+id = "W01"
+name = "网格员01"
+role = "grid_worker"
+tenure = "full_time"
+cells = ["GCY-01"]
+"#;
+
+const TAXONOMY_FILE: &str = r#"[[categories]]
+code = "0101"
+major = "市容环境"
+minor = "垃圾桶"
+items = ["HB-CF-016", "HB-CF-057"]
+urgency = "normal"
+service = { response = { working_minutes = 30 }, resolution = { working_minutes = 120 } }
+"#;
+
+#[test]
+fn grid_files_replace_the_bundled_grid_and_taxonomy() {
+    let dir = Scratch::new("grid-files");
+    let grid = dir.write("grid.toml", GRID_FILE);
+    let tax = dir.write("tax.toml", TAXONOMY_FILE);
+    // HB-CF-016 is devolved but HB-CF-057 is not: escalated to the county
+    // bureau; 09:35 + 30 = 10:05, + 120 = 11:35.
+    check(&[(
+        &[
+            "grid",
+            "route",
+            "--taxonomy",
+            path_str(&tax),
+            "--category",
+            "0101",
+            "--division",
+            "130430104200",
+            "--at",
+            "2025-06-10T09:35:00+08:00",
+        ],
+        "body\t130430-zhzf\t邱县综合行政执法局\nescalated\tyes\nresponse due\t2025-06-10T10:05:00+08:00\nresolution due\t2025-06-10T11:35:00+08:00",
+    )]);
+    // The file's grid has W01 and C01 only: W02's report is refused.
+    let log = "{\"event\": \"01975779-f5a0-7000-8000-000000000001\", \"at\": \"2025-06-10T09:35:00+08:00\", \"actor\": \"W01\", \"action\": \"report\", \"cell\": \"GCY-01\", \"category\": \"0101\", \"channel\": \"grid_worker\", \"description\": \"x\"}\n\
+{\"event\": \"01975779-f5a0-7000-8000-000000000001\", \"at\": \"2025-06-10T09:40:00+08:00\", \"actor\": \"C01\", \"action\": \"accept\"}\n\
+{\"event\": \"01975779-f5a0-7000-8000-000000000002\", \"at\": \"2025-06-10T09:50:00+08:00\", \"actor\": \"W02\", \"action\": \"report\", \"cell\": \"GCY-01\", \"category\": \"0101\", \"channel\": \"grid_worker\", \"description\": \"y\"}\n";
+    let args = [
+        "grid",
+        "replay",
+        "-",
+        "--grid",
+        path_str(&grid),
+        "--taxonomy",
+        path_str(&tax),
+    ];
+    let (code, out, err) = jiceng(&args, log);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "01975779-f5a0-7000-8000-000000000001\taccepted\t0101\t-\n"
+    );
+    assert!(err.contains("-:3: refused: W02 may not report"), "{err}");
+}
+
+#[test]
+fn bad_grid_and_taxonomy_files_are_named_with_their_line() {
+    let dir = Scratch::new("grid-bad-files");
+    // Line 17 assigns W01 to a cell the grid does not have.
+    let grid = dir.write(
+        "grid.toml",
+        &GRID_FILE.replace("cells = [\"GCY-01\"]", "cells = [\"GCY-09\"]"),
+    );
+    expect_input_error(
+        &["grid", "metrics", DAY, "--grid", path_str(&grid)],
+        "",
+        &["grid.toml:17: invalid grid: worker W01 is assigned to unknown cell GCY-09"],
+    );
+    // A misspelt field on line 7 of the grid (the first cell's id).
+    let grid = dir.write(
+        "grid2.toml",
+        &GRID_FILE.replace("[[cells]]\nid", "[[cells]]\nidd"),
+    );
+    expect_input_error(
+        &["grid", "replay", DAY, "--grid", path_str(&grid)],
+        "",
+        &["grid2.toml:7:", "unknown field `idd`"],
+    );
+    // A target unit that does not exist, on line 7 of the taxonomy.
+    let tax = dir.write(
+        "tax.toml",
+        &TAXONOMY_FILE.replace("working_minutes = 120", "working_hours = 2"),
+    );
+    expect_input_error(
+        &["grid", "open311", DAY, "--taxonomy", path_str(&tax)],
+        "",
+        &["tax.toml:7:", "unknown variant `working_hours`"],
+    );
+    // JSON is read too, and its errors carry the line.
+    let tax = dir.write("tax.json", "{\"categories\": [\n{\"code\": \"0101\"}\n]}");
+    expect_input_error(
+        &[
+            "grid",
+            "route",
+            "--taxonomy",
+            path_str(&tax),
+            "--category",
+            "0101",
+            "--division",
+            "130430104200",
+            "--at",
+            "2025-06-10T09:35:00+08:00",
+        ],
+        "",
+        &["tax.json:2:", "missing field `major`"],
+    );
+}
+
+#[test]
+fn grid_file_and_taxonomy_schemas() {
+    for (kind, field) in [("grid-file", "workers"), ("taxonomy", "categories")] {
+        let (code, out, _) = jiceng(&["schema", kind], "");
+        assert_eq!(code, 0);
+        let s: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!(s["properties"][field].is_object(), "{kind}: {out}");
+    }
 }
 
 #[test]
@@ -130,7 +315,7 @@ fn grid_replay_reports_refusals_and_bad_lines_with_their_numbers() {
     // Without its acceptance on line 2, event 1 stops at reported: every
     // later action on it is an invalid transition, reported by line.
     assert!(
-        out.starts_with("01975779-f5a0-7000-8000-000000000001\treported"),
+        out.contains("01975779-f5a0-7000-8000-000000000001\treported"),
         "{out}"
     );
 }
@@ -204,10 +389,13 @@ fn grid_open311_and_schema() {
     assert_eq!(reqs.len(), 5);
     assert_eq!(reqs[0]["status"], "closed");
     assert_eq!(reqs[0]["requested_datetime"], "2025-06-10T09:35:00+08:00");
-    // The postponed event is open, with its postponement in the notes.
-    assert_eq!(reqs[3]["status"], "open");
+    // Written as events finish: 1, the rejected 5, then 2, 3 and the open
+    // 4, which the stream still holds at the end, in order of report. The
+    // postponed event is open, with its postponement in the notes.
+    assert_eq!(reqs[1]["status_notes"], "rejected");
+    assert_eq!(reqs[4]["status"], "open");
     assert!(
-        reqs[3]["status_notes"]
+        reqs[4]["status_notes"]
             .as_str()
             .unwrap()
             .contains("postponed until 2025-06-13")

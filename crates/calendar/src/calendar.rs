@@ -548,6 +548,33 @@ impl Calendar {
         Err(self.out_of_range(date.unwrap_or(from)))
     }
 
+    /// The fast path of working hours for day `x` (days from the common
+    /// era): the rank of the day before it and whether it is a working day,
+    /// read from the strict prefix table. `None` wherever [`Calendar::rank`]
+    /// and [`Calendar::is_working_day`] might answer otherwise (the
+    /// provisional policy, or a day at or past the table's edges): the
+    /// caller then takes the general path, so the answers never differ.
+    #[inline]
+    pub(crate) fn rank_before_fast(&self, x: i32) -> Option<(i64, bool)> {
+        if self.policy != CoveragePolicy::Strict {
+            return None;
+        }
+        let i = self.idx(x)?;
+        let cum = &self.inner.cum;
+        let (before, upto) = (*cum.get(i.checked_sub(1)?)?, cum[i]);
+        Some((i64::from(before), upto != before))
+    }
+
+    /// The fast path of [`Calendar::unrank`]: the working day of rank `k`
+    /// from the strict table, or `None` where the general path must answer.
+    #[inline]
+    pub(crate) fn unrank_fast(&self, k: i64) -> Option<NaiveDate> {
+        if self.policy != CoveragePolicy::Strict || k < 1 {
+            return None;
+        }
+        self.inner.inv.get(usize::try_from(k - 1).ok()?).copied()
+    }
+
     /// Whether `date` is a working day.
     ///
     /// # Errors

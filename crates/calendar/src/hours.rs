@@ -17,10 +17,31 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike};
 
 use crate::calendar::Calendar;
 use crate::error::Error;
+
+const SECS_PER_DAY: i64 = 86_400;
+
+/// 1970-01-01 (the Unix epoch) as days from the common era, as
+/// `NaiveDate::num_days_from_ce` counts them (0001-01-01 is day 1).
+const UNIX_EPOCH_DAYS_FROM_CE: i64 = 719_163;
+
+/// An instant placed on a schedule's working clock by
+/// [`WorkingHours::locate`]: the instant and the working seconds before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkingInstant {
+    at: DateTime<FixedOffset>,
+    position: i64,
+}
+
+impl WorkingInstant {
+    /// The instant, in the schedule's offset.
+    pub fn at(&self) -> DateTime<FixedOffset> {
+        self.at
+    }
+}
 
 /// The office sessions of a working day, in a fixed UTC offset.
 ///
@@ -131,7 +152,29 @@ impl WorkingHours {
 
     /// Working seconds up to `at`, counted from the calendar's origin. Only
     /// differences are meaningful.
+    ///
+    /// The fast path works in whole seconds: the local day and the seconds
+    /// into it come from the timestamp by integer division, and the day's
+    /// rank from the calendar's prefix table. Subsecond parts are dropped,
+    /// as `num_seconds_from_midnight` drops them on the general path.
+    #[inline]
     fn position(&self, cal: &Calendar, at: DateTime<FixedOffset>) -> Result<i64, Error> {
+        let local = at.timestamp() + i64::from(self.offset.local_minus_utc());
+        let days = local.div_euclid(SECS_PER_DAY);
+        let secs = local.rem_euclid(SECS_PER_DAY);
+        if let Ok(x) = i32::try_from(days + UNIX_EPOCH_DAYS_FROM_CE) {
+            if let Some((prev, working)) = cal.rank_before_fast(x) {
+                let worked = if working { self.worked_before(secs) } else { 0 };
+                return Ok(self.per_day * prev + worked);
+            }
+        }
+        self.position_slow(cal, at)
+    }
+
+    /// The general path of [`WorkingHours::position`]: provisional days,
+    /// and the errors of days outside coverage.
+    #[cold]
+    fn position_slow(&self, cal: &Calendar, at: DateTime<FixedOffset>) -> Result<i64, Error> {
         let local = at.with_timezone(&self.offset).naive_local();
         let day = local.date();
         let secs = i64::from(local.time().num_seconds_from_midnight());
@@ -142,6 +185,80 @@ impl WorkingHours {
         };
         let prev = day.pred_opt().ok_or(Error::DateOverflow { date: day })?;
         Ok(self.per_day * cal.rank(prev)? + worked)
+    }
+
+    /// Places `at` on the working clock once, so that several targets can
+    /// be counted from it ([`WorkingHours::add_minutes_from`]) without
+    /// locating the start again: a response and a resolution target share
+    /// their start.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfCoverage`] when the day of `at` lies outside coverage
+    /// under the strict policy.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use jiceng_calendar::{Calendar, WorkingHours};
+    ///
+    /// let cal = Calendar::china_mainland();
+    /// let hours = WorkingHours::china_standard();
+    /// let at = DateTime::parse_from_rfc3339("2025-06-10T09:35:00+08:00")?;
+    /// let start = hours.locate(&cal, at)?;
+    /// let respond = hours.add_minutes_from(&cal, &start, 30)?;
+    /// let resolve = hours.add_minutes_from(&cal, &start, 120)?;
+    /// assert_eq!(respond.to_rfc3339(), "2025-06-10T10:05:00+08:00");
+    /// // 145 minutes remain before lunch, so 120 end in the morning.
+    /// assert_eq!(resolve.to_rfc3339(), "2025-06-10T11:35:00+08:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn locate(
+        &self,
+        cal: &Calendar,
+        at: DateTime<FixedOffset>,
+    ) -> Result<WorkingInstant, Error> {
+        Ok(WorkingInstant {
+            at: at.with_timezone(&self.offset),
+            position: self.position(cal, at)?,
+        })
+    }
+
+    /// The instant `minutes` working minutes after a start placed by
+    /// [`WorkingHours::locate`] with this schedule and calendar: the same
+    /// answer as [`WorkingHours::add_minutes`] from that start.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfCoverage`] when the answer lies outside coverage under
+    /// the strict policy.
+    #[inline]
+    pub fn add_minutes_from(
+        &self,
+        cal: &Calendar,
+        from: &WorkingInstant,
+        minutes: u32,
+    ) -> Result<DateTime<FixedOffset>, Error> {
+        if minutes == 0 {
+            return Ok(from.at);
+        }
+        // Whole working days and the remainder within a day: the answer is
+        // the `r`-th working second of the `q + 1`-th working day after the
+        // origin, `r` in 1..=per_day (an answer on a session's end stays on
+        // that day, 12:00 rather than 14:00).
+        let g = from.position + i64::from(minutes) * 60;
+        let q = (g - 1).div_euclid(self.per_day);
+        let r = g - q * self.per_day;
+        let day = match cal.unrank_fast(q + 1) {
+            Some(day) => day,
+            None => cal.unrank(q + 1, from.at.date_naive())?,
+        };
+        // `r` is in 1..=per_day, so some session holds it.
+        let i = self.before.iter().rposition(|&b| b < r).unwrap_or(0);
+        let secs = self.bounds[i].0 + (r - self.before[i]);
+        self.at(day, secs)
     }
 
     /// Whether `at` falls within office time on a working day.
@@ -176,28 +293,20 @@ impl WorkingHours {
         at: DateTime<FixedOffset>,
         minutes: u32,
     ) -> Result<DateTime<FixedOffset>, Error> {
-        let at = at.with_timezone(&self.offset);
         if minutes == 0 {
-            return Ok(at);
+            // Nothing to count: no day needs to be known.
+            return Ok(at.with_timezone(&self.offset));
         }
-        let g = self.position(cal, at)? + i64::from(minutes) * 60;
-        let q = (g - 1).div_euclid(self.per_day);
-        let r = g - q * self.per_day;
-        let day = cal.unrank(q + 1, at.date_naive())?;
-        // `r` is in 1..=per_day, so some session holds it.
-        let i = self.before.iter().rposition(|&b| b < r).unwrap_or(0);
-        let secs = self.bounds[i].0 + (r - self.before[i]);
-        self.at(day, secs)
+        self.add_minutes_from(cal, &self.locate(cal, at)?, minutes)
     }
 
+    /// The instant `secs` seconds after local midnight on `day`.
+    #[inline]
     fn at(&self, day: NaiveDate, secs: i64) -> Result<DateTime<FixedOffset>, Error> {
-        let naive = day
-            .and_time(NaiveTime::MIN)
-            .checked_add_signed(Duration::seconds(secs))
-            .ok_or(Error::DateOverflow { date: day })?;
-        naive
-            .and_local_timezone(self.offset)
-            .single()
+        let days = i64::from(day.num_days_from_ce()) - UNIX_EPOCH_DAYS_FROM_CE;
+        let utc = days * SECS_PER_DAY + secs - i64::from(self.offset.local_minus_utc());
+        DateTime::from_timestamp(utc, 0)
+            .map(|t| t.with_timezone(&self.offset))
             .ok_or(Error::DateOverflow { date: day })
     }
 

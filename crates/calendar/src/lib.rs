@@ -56,7 +56,7 @@ pub use error::{DataErrors, Error, Problem, ProblemKind};
 pub use explain::{
     Coverage, Explanation, Language, MAX_LISTED_RUN, Rule, SkipReason, SkippedDay, WorkedDay,
 };
-pub use hours::{WorkingHours, china_standard_time};
+pub use hours::{WorkingHours, WorkingInstant, china_standard_time};
 pub use period::{Period, PeriodEnd, PeriodOptions};
 pub use statutory::{FIRST_STATUTORY_YEAR, STATUTORY_SOURCE, StatutoryDay, statutory_days};
 pub use suspension::{Suspension, SuspensionPolicy};

@@ -71,6 +71,28 @@ pub enum Error {
         /// The previous action's time.
         previous: String,
     },
+    /// A report refused because the engine already holds as many events as
+    /// its cap allows ([`crate::Engine::with_max_open`]).
+    #[error(
+        "event {event} cannot be held: {max} events are open at once, the most allowed; the cap must be raised to hold more"
+    )]
+    TooManyOpen {
+        /// The event refused.
+        event: Uuid,
+        /// The cap.
+        max: usize,
+    },
+    /// A grid or taxonomy file that cannot be read: its syntax, a missing,
+    /// unknown or malformed field, or a value the checks refuse.
+    #[error("{origin}{}: {reason}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Parse {
+        /// The file.
+        origin: String,
+        /// The 1-based line, where known.
+        line: Option<usize>,
+        /// What is wrong, naming the field or value.
+        reason: String,
+    },
     /// A category code the taxonomy does not know.
     #[error("unknown category {0}")]
     UnknownCategory(String),

@@ -27,7 +27,7 @@
 //! | closed | rate (once) |
 //! | rejected | none |
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -267,6 +267,44 @@ pub struct Ticket {
 /// cost in memory.
 pub const MAX_EVENTS: usize = 10_000_000;
 
+/// The grid's ids, hashed once: every action looks its actor up, and a
+/// township's grid has hundreds of workers. Where an invalid grid lists an
+/// id twice, the first worker wins, as a search in order would find.
+#[derive(Debug, Clone, Default)]
+struct Index<'a> {
+    cells: HashSet<&'a str>,
+    workers: HashMap<&'a str, &'a crate::grid::Worker>,
+    staff: HashSet<&'a str>,
+    bodies: HashSet<&'a str>,
+}
+
+impl<'a> Index<'a> {
+    fn new(grid: &'a Grid) -> Index<'a> {
+        let mut workers = HashMap::with_capacity(grid.workers.len());
+        for w in &grid.workers {
+            workers.entry(w.id.as_str()).or_insert(w);
+        }
+        Index {
+            cells: grid.cells.iter().map(|c| c.id.as_str()).collect(),
+            workers,
+            staff: grid.staff.iter().map(|s| s.id.as_str()).collect(),
+            bodies: grid.bodies.iter().map(|b| b.code.as_str()).collect(),
+        }
+    }
+
+    fn worker(&self, id: &str) -> Option<&'a crate::grid::Worker> {
+        self.workers.get(id).copied()
+    }
+
+    fn is_staff(&self, id: &str) -> bool {
+        self.staff.contains(id)
+    }
+
+    fn is_body(&self, code: &str) -> bool {
+        self.bodies.contains(code)
+    }
+}
+
 /// Applies event logs under a grid, a taxonomy, a calendar and working
 /// hours, and holds each event's record.
 ///
@@ -291,11 +329,12 @@ pub const MAX_EVENTS: usize = 10_000_000;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Engine<'a> {
-    grid: &'a Grid,
+    index: Index<'a>,
     taxonomy: &'a Taxonomy,
     cal: &'a Calendar,
     hours: &'a WorkingHours,
     tickets: BTreeMap<Uuid, Ticket>,
+    max_open: usize,
 }
 
 impl<'a> Engine<'a> {
@@ -307,12 +346,67 @@ impl<'a> Engine<'a> {
         hours: &'a WorkingHours,
     ) -> Engine<'a> {
         Engine {
-            grid,
+            index: Index::new(grid),
             taxonomy,
             cal,
             hours,
             tickets: BTreeMap::new(),
+            max_open: MAX_EVENTS,
         }
+    }
+
+    /// The same engine, holding at most `max` events at once (and never
+    /// more than [`MAX_EVENTS`]): a report beyond the cap is refused with
+    /// [`Error::TooManyOpen`]. With [`Engine::apply_and_release`] the
+    /// engine holds only the events still open, so the cap bounds the
+    /// memory of a stream of any length.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_calendar::{Calendar, WorkingHours};
+    /// use jiceng_grid::{Engine, Entry, Error, Grid, Taxonomy};
+    ///
+    /// let (grid, tax) = (Grid::guchengying(), Taxonomy::sample());
+    /// let (cal, hours) = (Calendar::china_mainland(), WorkingHours::china_standard());
+    /// let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_max_open(1);
+    /// let report = |n: u32| -> Result<Entry, serde_json::Error> {
+    ///     serde_json::from_str(&format!(r#"{{"event": "01975a1e-7a18-7000-8000-00000000000{n}",
+    ///         "at": "2025-06-10T09:35:00+08:00", "actor": "W01", "action": "report",
+    ///         "cell": "GCY-01", "category": "0101", "channel": "grid_worker",
+    ///         "description": "垃圾桶满溢"}}"#))
+    /// };
+    /// engine.apply(&report(1)?)?;
+    /// assert!(matches!(engine.apply(&report(2)?), Err(Error::TooManyOpen { max: 1, .. })));
+    /// assert_eq!(engine.held(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_max_open(mut self, max: usize) -> Engine<'a> {
+        self.max_open = max.min(MAX_EVENTS);
+        self
+    }
+
+    /// The most events the engine holds at once.
+    pub fn max_open(&self) -> usize {
+        self.max_open
+    }
+
+    /// How many events the engine holds.
+    pub fn held(&self) -> usize {
+        self.tickets.len()
+    }
+
+    /// Takes one event's record out of the engine: a stream writes a
+    /// finished event out and forgets it. A later action on it is
+    /// [`Error::UnknownEvent`].
+    pub fn release(&mut self, id: Uuid) -> Option<Ticket> {
+        self.tickets.remove(&id)
+    }
+
+    /// Takes every record out of the engine, in id order (the order of
+    /// report): the events still open at the end of a stream.
+    pub fn drain(&mut self) -> std::collections::btree_map::IntoValues<Uuid, Ticket> {
+        std::mem::take(&mut self.tickets).into_values()
     }
 
     /// The record of one event.
@@ -382,18 +476,18 @@ impl<'a> Engine<'a> {
         if self.tickets.contains_key(&e.event) {
             return Err(Error::DuplicateEvent { event: e.event });
         }
-        if self.tickets.len() >= MAX_EVENTS {
-            return Err(Error::Invalid {
-                what: "log",
-                reason: format!("more than {MAX_EVENTS} events"),
+        if self.tickets.len() >= self.max_open {
+            return Err(Error::TooManyOpen {
+                event: e.event,
+                max: self.max_open,
             });
         }
-        if self.grid.cell(cell).is_none() {
+        if !self.index.cells.contains(cell.as_str()) {
             return Err(Error::UnknownCell(cell.clone()));
         }
         let cat = self.taxonomy.category(category)?;
         match channel {
-            Channel::GridWorker => match self.grid.worker(&e.actor) {
+            Channel::GridWorker => match self.index.worker(&e.actor) {
                 Some(w) if w.cells.iter().any(|c| c == cell) => {}
                 Some(_) => {
                     return Err(Self::refuse(
@@ -403,7 +497,7 @@ impl<'a> Engine<'a> {
                 }
                 None => return Err(Self::refuse(e, "not a worker of the grid")),
             },
-            _ if self.grid.is_staff(&e.actor) => {}
+            _ if self.index.is_staff(&e.actor) => {}
             _ => {
                 return Err(Self::refuse(
                     e,
@@ -411,8 +505,7 @@ impl<'a> Engine<'a> {
                 ));
             }
         }
-        let response_due = cat.service.response.due(self.cal, self.hours, e.at)?;
-        let resolution_due = cat.service.resolution.due(self.cal, self.hours, e.at)?;
+        let (response_due, resolution_due) = cat.service.due_times(self.cal, self.hours, e.at)?;
         Ok(Ticket {
             id: e.event,
             cell: cell.clone(),
@@ -452,13 +545,13 @@ impl<'a> Engine<'a> {
                 previous: t.last.to_rfc3339(),
             });
         }
-        let known = self.grid.worker(&e.actor).is_some()
-            || self.grid.is_staff(&e.actor)
-            || self.grid.body(&e.actor).is_some();
+        let known = self.index.worker(&e.actor).is_some()
+            || self.index.is_staff(&e.actor)
+            || self.index.is_body(&e.actor);
         if !known {
             return Err(Self::refuse(e, "unknown actor"));
         }
-        let staff = self.grid.is_staff(&e.actor);
+        let staff = self.index.is_staff(&e.actor);
         let need_staff = || {
             if staff {
                 Ok(())
@@ -495,7 +588,7 @@ impl<'a> Engine<'a> {
             }
             (Action::Dispatch { body }, State::Accepted | State::Escalated) => {
                 need_staff()?;
-                if self.grid.body(body).is_none() {
+                if !self.index.is_body(body) {
                     return Err(Self::refuse(e, format!("unknown body {body}")));
                 }
                 n.state = State::Dispatched;
@@ -516,7 +609,7 @@ impl<'a> Engine<'a> {
                     return Err(Self::refuse(e, "the verifier may not be the resolver"));
                 }
                 let cell_worker = self
-                    .grid
+                    .index
                     .worker(&e.actor)
                     .is_some_and(|w| w.cells.contains(&t.cell));
                 if !staff && !cell_worker {
@@ -567,7 +660,7 @@ impl<'a> Engine<'a> {
             }
             (Action::Postpone { until, approved_by }, State::Dispatched | State::InProgress) => {
                 need_body()?;
-                if !self.grid.is_staff(approved_by) {
+                if !self.index.is_staff(approved_by) {
                     return Err(Self::refuse(
                         e,
                         format!("approver {approved_by} is not the grid centre's staff"),

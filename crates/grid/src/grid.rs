@@ -20,6 +20,7 @@ use crate::error::Error;
 
 /// One cell of the grid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Cell {
     /// The cell's id, unique in the grid (e.g. `GCY-01`).
     pub id: String,
@@ -53,6 +54,7 @@ pub enum Tenure {
 
 /// A worker and the cells assigned to them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Worker {
     /// The worker's id, unique among the grid's actors.
     pub id: String,
@@ -69,6 +71,7 @@ pub struct Worker {
 /// A member of the township's grid centre (网格化服务管理中心) who accepts,
 /// dispatches, verifies and closes events.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Staff {
     /// The member's id, unique among the grid's actors.
     pub id: String,
@@ -78,6 +81,7 @@ pub struct Staff {
 
 /// A body events may be dispatched to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Body {
     /// Its code, as the authority ledger names it (e.g. `130430104-zfd`).
     pub code: String,
@@ -88,6 +92,7 @@ pub struct Body {
 /// A township's grid: its cells, workers, centre staff and the bodies its
 /// events go to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Grid {
     /// The township.
     pub township: DivisionCode,
@@ -102,6 +107,10 @@ pub struct Grid {
     /// The bodies events may be dispatched to.
     pub bodies: Vec<Body>,
 }
+
+/// A problem in a grid: the offending value, the key it is given under,
+/// which occurrence, and the reason.
+pub(crate) type Problem = (Option<String>, Option<&'static str>, usize, String);
 
 /// The coverage figures of a grid.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -145,10 +154,20 @@ impl Grid {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&self) -> Result<(), Error> {
-        let bad = |reason: String| Error::Invalid {
-            what: "grid",
-            reason,
-        };
+        match self.problem() {
+            None => Ok(()),
+            Some((_, _, _, reason)) => Err(Error::Invalid {
+                what: "grid",
+                reason,
+            }),
+        }
+    }
+
+    /// The first problem [`Grid::validate`] finds: the offending value,
+    /// the key it is given under where that tells it apart, which of its
+    /// occurrences in a file is at fault (0 for the first), to locate it,
+    /// and the reason.
+    pub(crate) fn problem(&self) -> Option<Problem> {
         for (what, n) in [
             ("cells", self.cells.len()),
             ("workers", self.workers.len()),
@@ -156,21 +175,36 @@ impl Grid {
             ("bodies", self.bodies.len()),
         ] {
             if n > MAX_MEMBERS {
-                return Err(bad(format!("{n} {what}, more than {MAX_MEMBERS}")));
+                return Some((
+                    None,
+                    None,
+                    0,
+                    format!("{n} {what}, more than {MAX_MEMBERS}"),
+                ));
             }
         }
         let mut cells = BTreeSet::new();
         for c in &self.cells {
             if !cells.insert(c.id.as_str()) {
-                return Err(bad(format!("cell {} appears twice", c.id)));
+                return Some((
+                    Some(c.id.clone()),
+                    Some("id"),
+                    1,
+                    format!("cell {} appears twice", c.id),
+                ));
             }
             if c.division.level() != Level::Village
                 || c.division.at(Level::Township) != Some(self.township)
             {
-                return Err(bad(format!(
-                    "cell {} lies in {}, not a village or community of {}",
-                    c.id, c.division, self.township
-                )));
+                return Some((
+                    Some(c.division.to_string()),
+                    Some("division"),
+                    0,
+                    format!(
+                        "cell {} lies in {}, not a village or community of {}",
+                        c.id, c.division, self.township
+                    ),
+                ));
             }
         }
         let mut actors = BTreeSet::new();
@@ -182,18 +216,25 @@ impl Grid {
             .chain(self.bodies.iter().map(|b| b.code.as_str()));
         for id in ids {
             if !actors.insert(id) {
-                return Err(bad(format!("actor {id} appears twice")));
+                return Some((
+                    Some(id.to_owned()),
+                    None,
+                    1,
+                    format!("actor {id} appears twice"),
+                ));
             }
         }
         for w in &self.workers {
             if let Some(c) = w.cells.iter().find(|c| !cells.contains(c.as_str())) {
-                return Err(bad(format!(
-                    "worker {} is assigned to unknown cell {c}",
-                    w.id
-                )));
+                return Some((
+                    Some(c.clone()),
+                    None,
+                    0,
+                    format!("worker {} is assigned to unknown cell {c}", w.id),
+                ));
             }
         }
-        Ok(())
+        None
     }
 
     /// The cell with this id.

@@ -16,6 +16,8 @@
 //! * [`Metrics`] and [`Breakdown`]: GB/T 30428's rates and working-minute
 //!   quantiles, in bounded memory, mergeable.
 //! * [`open311`]: the events as Open311 GeoReport v2 service requests.
+//! * [`Grid::from_str_auto`], [`Taxonomy::from_str_auto`]: a township's
+//!   own grid and categories from TOML or JSON files, with their schemas.
 //! * [`route`]: the competent body through the authority ledger and
 //!   enforcement's jurisdiction, with escalation and due times.
 //!
@@ -28,7 +30,9 @@
 
 mod error;
 mod event;
+mod file;
 mod grid;
+mod line;
 mod metrics;
 mod open311;
 mod routing;
@@ -37,10 +41,11 @@ mod taxonomy;
 
 pub use error::Error;
 pub use event::{Action, Channel, Engine, Entry, EscalationReason, MAX_EVENTS, State, Ticket};
+pub use file::{MAX_CATEGORIES, MAX_ITEMS_PER_CATEGORY, grid_schema, taxonomy_schema};
 pub use grid::{Body, Cell, Coverage, Grid, MAX_MEMBERS, Role, Staff, Tenure, Worker};
 pub use metrics::{Breakdown, By, HISTOGRAM_MINUTES, Histogram, Metrics, Rate, Summary};
 pub use open311::{ServiceRequest, open311};
-pub use routing::{FastRoute, Route, Router, route};
+pub use routing::{FastRoute, ItemHolder, Route, Router, route};
 pub use taxonomy::{Category, ServiceLevel, Target, Taxonomy, Urgency};
 
 /// The bundled day of events in Guchengying town, as JSON Lines.

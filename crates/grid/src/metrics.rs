@@ -126,7 +126,11 @@ pub struct Metrics {
     pub postponed_due: u64,
     /// Closed.
     pub closed: u64,
-    /// Closed, having been resolved by the resolution due time.
+    /// Closed, having been postponed: out of the closure rate, whose
+    /// denominator leaves postponed events out.
+    pub closed_postponed: u64,
+    /// Closed, never postponed, having been resolved by the resolution due
+    /// time.
     pub closed_on_time: u64,
     /// Resolved at least once.
     pub resolved: u64,
@@ -212,7 +216,9 @@ impl Metrics {
         self.reworked += u64::from(t.reworks > 0);
         if closed {
             self.closed += 1;
-            self.closed_on_time += u64::from(t.resolved_at.is_some_and(|r| r <= t.resolution_due));
+            self.closed_postponed += u64::from(postponed);
+            self.closed_on_time +=
+                u64::from(!postponed && t.resolved_at.is_some_and(|r| r <= t.resolution_due));
             self.closed_in_township += u64::from(t.escalations.is_empty());
         }
         Ok(())
@@ -227,6 +233,7 @@ impl Metrics {
         self.postponed += o.postponed;
         self.postponed_due += o.postponed_due;
         self.closed += o.closed;
+        self.closed_postponed += o.closed_postponed;
         self.closed_on_time += o.closed_on_time;
         self.resolved += o.resolved;
         self.reworked += o.reworked;
@@ -248,7 +255,7 @@ impl Metrics {
                 den: self.due.saturating_sub(self.postponed_due),
             },
             closure: Rate {
-                num: self.closed,
+                num: self.closed.saturating_sub(self.closed_postponed),
                 den: self.accepted.saturating_sub(self.postponed),
             },
             rework: Rate {

@@ -1,12 +1,14 @@
 //! Routing: category → power items → the competent body at the event's
 //! place and date, and the service-level due times.
 //!
-//! The category's primary power item is looked up in the authority ledger
+//! Each power item of the category is looked up in the authority ledger
 //! through enforcement's jurisdiction rules (行政处罚法 Arts. 18, 22–24):
-//! where the county devolved the item to the township, the township's
+//! where the county devolved the items to the township, the township's
 //! comprehensive enforcement team acts and the event stays in the township
-//! (大事不出乡); otherwise the county-level body is competent and the event
-//! is recorded as escalated, for want of authority at township level.
+//! (大事不出乡). When any item is held above the township, the event goes
+//! to the county-level holder of the first such item and is recorded as
+//! escalated, for want of authority at township level: a township that
+//! can deal with only part of an event cannot close it.
 
 use chrono::{DateTime, FixedOffset};
 use jiceng_authority::Ledger;
@@ -26,7 +28,9 @@ use crate::taxonomy::Taxonomy;
 pub struct Route {
     /// The category code.
     pub category: String,
-    /// The power item routed on.
+    /// The power item whose holder handles the event: the primary item
+    /// when the township holds every item, otherwise the first item it
+    /// does not hold.
     pub item: String,
     /// The body that handles the event (the acting body where one acts for
     /// the competent one).
@@ -35,7 +39,8 @@ pub struct Route {
     pub competent: Body,
     /// Why that body is competent.
     pub basis: Basis,
-    /// True when the event goes above the township.
+    /// True when the event goes above the township: some item of the
+    /// category is not held at township level.
     pub escalated: bool,
     /// The escalation's reason, when escalated.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -44,11 +49,36 @@ pub struct Route {
     pub response_due: DateTime<FixedOffset>,
     /// Resolve by then.
     pub resolution_due: DateTime<FixedOffset>,
+    /// Every item of the category and its holder there and then, in the
+    /// taxonomy's order.
+    pub items: Vec<ItemHolder>,
     /// Why, step by step, citing the articles.
     pub explanation: Vec<String>,
 }
 
+/// One power item of a category and who holds it at the event's place and
+/// date.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ItemHolder {
+    /// The item's code.
+    pub item: String,
+    /// The body that acts on it.
+    pub body: Body,
+    /// The body in whose name it acts.
+    pub competent: Body,
+    /// Why that body is competent.
+    pub basis: Basis,
+    /// True when the acting body is at township level or below.
+    pub township: bool,
+}
+
 /// The route of an event of `category` reported at `division` at `at`.
+///
+/// Every power item of the category is looked up. When the township holds
+/// all of them, the event stays there, with the primary item's acting
+/// body; when any is held above the township, the event is escalated to
+/// the holder of the first such item, in the category's order. Each
+/// item's holder is listed in [`Route::items`] and in the explanation.
 ///
 /// # Errors
 ///
@@ -82,55 +112,98 @@ pub fn route(
     at: DateTime<FixedOffset>,
 ) -> Result<Route, Error> {
     let cat = taxonomy.category(category)?;
-    let item = cat.items.first().ok_or_else(|| Error::Invalid {
-        what: "taxonomy",
-        reason: format!("category {} names no power item", cat.code),
-    })?;
+    if cat.items.is_empty() {
+        return Err(Error::Invalid {
+            what: "taxonomy",
+            reason: format!("category {} names no power item", cat.code),
+        });
+    }
     let date = at.with_timezone(&hours.offset()).date_naive();
-    let c = competent(ledger, item, division, date)?;
-    let acting = c.acting.clone().unwrap_or_else(|| c.body.clone());
-    let level = ledger
-        .registry()
-        .body(&acting.code)
-        .map(|b| b.division.level())
-        .ok_or_else(|| jiceng_authority::Error::UnknownBody(acting.code.clone()))?;
-    let escalated = level < Level::Township;
     let mut explanation = vec![format!(
-        "category {} ({} / {}) is dealt with under item {} ({})",
-        cat.code, cat.major, cat.minor, c.item, c.item_name
+        "category {} ({} / {}) is dealt with under {} {}",
+        cat.code,
+        cat.major,
+        cat.minor,
+        if cat.items.len() == 1 {
+            "item"
+        } else {
+            "items"
+        },
+        cat.items.join(", ")
     )];
+    let mut holders = Vec::with_capacity(cat.items.len());
+    let mut grounds = Vec::with_capacity(cat.items.len());
+    for item in &cat.items {
+        let c = competent(ledger, item, division, date)?;
+        let acting = c.acting.clone().unwrap_or_else(|| c.body.clone());
+        let level = ledger
+            .registry()
+            .body(&acting.code)
+            .map(|b| b.division.level())
+            .ok_or_else(|| jiceng_authority::Error::UnknownBody(acting.code.clone()))?;
+        let township = level >= Level::Township;
+        explanation.push(format!(
+            "item {} ({}): held by {}, acted on by {}, {}",
+            c.item,
+            c.item_name,
+            c.body.name,
+            acting.name,
+            if township {
+                "at township level"
+            } else {
+                "above the township"
+            }
+        ));
+        holders.push(ItemHolder {
+            item: c.item.clone(),
+            body: Body {
+                code: acting.code,
+                name: acting.name,
+            },
+            competent: Body {
+                code: c.body.code,
+                name: c.body.name,
+            },
+            basis: c.basis,
+            township,
+        });
+        grounds.push(c.explanation);
+    }
+    // The township keeps the event only when it holds every item; else the
+    // first item it does not hold decides where the event goes.
+    let chosen = holders.iter().position(|h| !h.township);
+    let escalated = chosen.is_some();
+    let i = chosen.unwrap_or(0);
+    let h = &holders[i];
     explanation.extend(
-        c.explanation
+        grounds[i]
             .iter()
-            .map(|g| format!("{} ({})", g.rule, g.article)),
+            .map(|g| format!("{}: {} ({})", h.item, g.rule, g.article)),
     );
     explanation.push(if escalated {
         format!(
-            "the township holds no power over it: escalated to {} (no authority at township level)",
-            acting.name
+            "the township does not hold item {}: escalated to {} (no authority at township level)",
+            h.item, h.body.name
         )
     } else {
-        format!("handled in the township by {} (大事不出乡)", acting.name)
+        format!(
+            "the township holds every item: handled there by {} (大事不出乡)",
+            h.body.name
+        )
     });
-    let response_due = cat.service.response.due(cal, hours, at)?;
-    let resolution_due = cat.service.resolution.due(cal, hours, at)?;
+    let (response_due, resolution_due) = cat.service.due_times(cal, hours, at)?;
     Ok(Route {
         category: cat.code.clone(),
-        item: c.item.clone(),
-        body: Body {
-            code: acting.code,
-            name: acting.name,
-        },
-        competent: Body {
-            code: c.body.code,
-            name: c.body.name,
-        },
-        basis: c.basis,
+        item: h.item.clone(),
+        body: h.body.clone(),
+        competent: h.competent.clone(),
+        basis: h.basis,
         escalated,
         escalation: escalated.then_some(EscalationReason::NoAuthority),
         response_due,
         resolution_due,
         explanation,
+        items: holders,
     })
 }
 
@@ -161,9 +234,11 @@ pub struct Router<'a> {
     ledger: &'a Ledger,
     cal: &'a Calendar,
     hours: &'a WorkingHours,
-    /// Per category, in the taxonomy's order: the primary item's handle
-    /// and the service level.
-    categories: Vec<(jiceng_authority::ItemId, crate::taxonomy::ServiceLevel)>,
+    /// Per category, in the taxonomy's order: the range of its items'
+    /// handles in `items` and the service level.
+    categories: Vec<(std::ops::Range<usize>, crate::taxonomy::ServiceLevel)>,
+    /// The items' handles, category after category.
+    items: Vec<jiceng_authority::ItemId>,
 }
 
 /// A route on the fast path.
@@ -193,21 +268,29 @@ impl<'a> Router<'a> {
         hours: &'a WorkingHours,
     ) -> Result<Router<'a>, Error> {
         let mut categories = Vec::with_capacity(taxonomy.categories.len());
+        let mut items = Vec::new();
         for c in &taxonomy.categories {
-            let item = c.items.first().ok_or_else(|| Error::Invalid {
-                what: "taxonomy",
-                reason: format!("category {} names no power item", c.code),
-            })?;
-            let id = ledger
-                .item_id(item)
-                .ok_or_else(|| jiceng_authority::Error::UnknownItem(item.clone()))?;
-            categories.push((id, c.service));
+            if c.items.is_empty() {
+                return Err(Error::Invalid {
+                    what: "taxonomy",
+                    reason: format!("category {} names no power item", c.code),
+                });
+            }
+            let first = items.len();
+            for item in &c.items {
+                let id = ledger
+                    .item_id(item)
+                    .ok_or_else(|| jiceng_authority::Error::UnknownItem(item.clone()))?;
+                items.push(id);
+            }
+            categories.push((first..items.len(), c.service));
         }
         Ok(Router {
             ledger,
             cal,
             hours,
             categories,
+            items,
         })
     }
 
@@ -225,15 +308,30 @@ impl<'a> Router<'a> {
         division: jiceng_org::DivisionId,
         at: DateTime<FixedOffset>,
     ) -> Result<Option<FastRoute>, Error> {
-        let Some(&(item, service)) = self.categories.get(category) else {
+        let Some((range, service)) = self.categories.get(category) else {
+            return Ok(None);
+        };
+        let Some(items) = self.items.get(range.clone()) else {
             return Ok(None);
         };
         let date = at.with_timezone(&self.hours.offset()).date_naive();
         let resolver = jiceng_enforcement::jurisdiction::Resolver::new(self.ledger);
-        let Some(body) = resolver.body(item, division, date) else {
+        let reg = self.ledger.registry();
+        // As `route`: the primary item's holder when the township holds
+        // every item, else the first holder above the township.
+        let mut chosen = None;
+        for &item in items {
+            let Some(body) = resolver.body(item, division, date) else {
+                return Ok(None);
+            };
+            let above = reg.body_at(body).division.level() < Level::Township;
+            if chosen.is_none() || (above && !chosen.is_some_and(|(_, a)| a)) {
+                chosen = Some((body, above));
+            }
+        }
+        let Some((body, escalated)) = chosen else {
             return Ok(None);
         };
-        let reg = self.ledger.registry();
         // The acting body: a township government acts through its
         // comprehensive enforcement team where it has one.
         let holder = reg.body_at(body);
@@ -243,12 +341,12 @@ impl<'a> Router<'a> {
         } else {
             body
         };
-        let escalated = holder.division.level() < Level::Township;
+        let (response_due, resolution_due) = service.due_times(self.cal, self.hours, at)?;
         Ok(Some(FastRoute {
             body: acting,
             escalated,
-            response_due: service.response.due(self.cal, self.hours, at)?,
-            resolution_due: service.resolution.due(self.cal, self.hours, at)?,
+            response_due,
+            resolution_due,
         }))
     }
 }

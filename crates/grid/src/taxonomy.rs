@@ -92,6 +92,7 @@ pub enum Urgency {
 
 /// Response and resolution targets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ServiceLevel {
     /// Accept or reject within this.
     pub response: Target,
@@ -99,8 +100,62 @@ pub struct ServiceLevel {
     pub resolution: Target,
 }
 
+impl ServiceLevel {
+    /// Both due times of something that started `at`: the response's, then
+    /// the resolution's. The same answers as [`Target::due`] for each, but
+    /// the start is placed on the working clock once for both.
+    ///
+    /// # Errors
+    ///
+    /// As [`Target::due`], the response's error first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use jiceng_calendar::{Calendar, WorkingHours};
+    /// use jiceng_grid::{ServiceLevel, Target};
+    ///
+    /// let (cal, hours) = (Calendar::china_mainland(), WorkingHours::china_standard());
+    /// let level = ServiceLevel {
+    ///     response: Target::WorkingMinutes(30),
+    ///     resolution: Target::WorkingDays(1),
+    /// };
+    /// let at = DateTime::parse_from_rfc3339("2025-06-13T17:15:00+08:00")?;
+    /// let (respond, resolve) = level.due_times(&cal, &hours, at)?;
+    /// // 15 minutes on Friday, 15 on Monday; the next working day's close.
+    /// assert_eq!(respond.to_rfc3339(), "2025-06-16T08:45:00+08:00");
+    /// assert_eq!(resolve.to_rfc3339(), "2025-06-16T17:30:00+08:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn due_times(
+        self,
+        cal: &Calendar,
+        hours: &WorkingHours,
+        at: DateTime<FixedOffset>,
+    ) -> Result<(DateTime<FixedOffset>, DateTime<FixedOffset>), Error> {
+        let mut start = None;
+        let mut due = |target: Target| -> Result<DateTime<FixedOffset>, Error> {
+            match target {
+                Target::WorkingMinutes(m) if m > 0 => {
+                    let from = match start {
+                        Some(from) => from,
+                        None => *start.insert(hours.locate(cal, at)?),
+                    };
+                    Ok(hours.add_minutes_from(cal, &from, m)?)
+                }
+                other => other.due(cal, hours, at),
+            }
+        };
+        let response = due(self.response)?;
+        Ok((response, due(self.resolution)?))
+    }
+}
+
 /// An event category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Category {
     /// The code (e.g. `0101`), unique in the taxonomy.
     pub code: String,
@@ -118,6 +173,7 @@ pub struct Category {
 
 /// A set of categories.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Taxonomy {
     /// The categories.
     pub categories: Vec<Category>,
@@ -150,21 +206,51 @@ impl Taxonomy {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&self) -> Result<(), Error> {
-        for (i, c) in self.categories.iter().enumerate() {
-            if self.categories[..i].iter().any(|d| d.code == c.code) {
-                return Err(Error::Invalid {
-                    what: "taxonomy",
-                    reason: format!("category {} appears twice", c.code),
-                });
+        match self.problem() {
+            None => Ok(()),
+            Some((_, _, reason)) => Err(Error::Invalid {
+                what: "taxonomy",
+                reason,
+            }),
+        }
+    }
+
+    /// The first problem [`Taxonomy::validate`] finds: the offending
+    /// category code and which of its occurrences in a file is at fault,
+    /// and the reason.
+    pub(crate) fn problem(&self) -> Option<(Option<String>, usize, String)> {
+        use crate::file::{MAX_CATEGORIES, MAX_ITEMS_PER_CATEGORY};
+        if self.categories.len() > MAX_CATEGORIES {
+            return Some((
+                None,
+                0,
+                format!(
+                    "{} categories, more than {MAX_CATEGORIES}",
+                    self.categories.len()
+                ),
+            ));
+        }
+        let mut codes = std::collections::BTreeSet::new();
+        for c in &self.categories {
+            let at = |nth, reason| Some((Some(c.code.clone()), nth, reason));
+            if !codes.insert(c.code.as_str()) {
+                return at(1, format!("category {} appears twice", c.code));
             }
             if c.items.is_empty() {
-                return Err(Error::Invalid {
-                    what: "taxonomy",
-                    reason: format!("category {} names no power item", c.code),
-                });
+                return at(0, format!("category {} names no power item", c.code));
+            }
+            if c.items.len() > MAX_ITEMS_PER_CATEGORY {
+                return at(
+                    0,
+                    format!(
+                        "category {} names {} power items, more than {MAX_ITEMS_PER_CATEGORY}",
+                        c.code,
+                        c.items.len()
+                    ),
+                );
             }
         }
-        Ok(())
+        None
     }
 
     /// A sample taxonomy over the bundled Hebei ledger's items. The codes,

@@ -3,9 +3,12 @@
 #![allow(clippy::unwrap_used)]
 
 mod due;
+mod files;
 mod fuzz;
 mod grid;
+mod items;
 mod laws;
+mod line;
 mod metrics;
 mod regression;
 mod routing;

@@ -63,3 +63,74 @@ fn rating_out_of_range_is_refused() {
     );
     assert_eq!(e.ticket(to_closure(1)[0].event).unwrap().rating, None);
 }
+
+/// Routing looked up only a category's first item: a rubbish category
+/// that also needs HB-CF-057 (concentrated in 邱县综合行政执法局 by
+/// 邱政字〔2021〕15号, never devolved) stayed with 古城营镇's team, which
+/// cannot act on HB-CF-057. It must go to the bureau, escalated.
+#[test]
+fn routing_used_only_the_first_item() {
+    let w = World::new();
+    let mut tax = w.tax.clone();
+    tax.categories[0].items.push("HB-CF-057".to_owned());
+    let ledger = jiceng_authority::Ledger::hebei_sample();
+    let at = chrono::DateTime::parse_from_rfc3339("2025-06-10T09:35:00+08:00").unwrap();
+    let r =
+        jiceng_grid::route(&ledger, &tax, &w.cal, &w.hours, "0101", "130430104200", at).unwrap();
+    assert_eq!(
+        (r.body.code.as_str(), r.escalated, r.item.as_str()),
+        ("130430-zhzf", true, "HB-CF-057")
+    );
+}
+
+/// A postponed event that was then closed counted in the closure rate's
+/// numerator but not in its denominator (accepted − postponed), so the
+/// rate could pass 100%. Two events, both closed, one postponed first:
+/// closure = (2 closed − 1 postponed) / (2 accepted − 1 postponed) = 1/1;
+/// on time = 1 (event 1, resolved 10:50, due 11:35) / (2 due − 1
+/// postponed) = 1/1.
+#[test]
+fn postponed_events_closed_pushed_closure_past_100_percent() {
+    let w = World::new();
+    let mut e = w.engine();
+    e.replay(&to_closure(1)).unwrap();
+    let mut second = to_closure(2);
+    second.insert(
+        4,
+        entry(
+            2,
+            "10:10",
+            "130430104-zfd",
+            json!({"action": "postpone", "until": "2025-06-13", "approved_by": "C02"}),
+        ),
+    );
+    e.replay(&second).unwrap();
+    let as_of = crate::at("17:30");
+    let mut m = jiceng_grid::Metrics::default();
+    for t in e.tickets() {
+        m.add(t, as_of, &w.cal, &w.hours).unwrap();
+    }
+    let s = m.summary();
+    assert_eq!((s.closure.num, s.closure.den), (1, 1));
+    assert_eq!((s.on_time_closure.num, s.on_time_closure.den), (1, 1));
+    assert_eq!((s.township_share.num, s.township_share.den), (2, 2));
+    // The same from two halves, the postponed event in the first: the
+    // merge carries its count (1 closed postponed, not 0 or -1).
+    let (mut first, mut second) = (
+        jiceng_grid::Metrics::default(),
+        jiceng_grid::Metrics::default(),
+    );
+    for t in e.tickets() {
+        let half = if t.postponed.is_some() {
+            &mut first
+        } else {
+            &mut second
+        };
+        half.add(t, as_of, &w.cal, &w.hours).unwrap();
+    }
+    let mut whole = jiceng_grid::Metrics::default();
+    whole.merge(&first);
+    whole.merge(&second);
+    assert_eq!(whole.closed_postponed, 1);
+    assert_eq!(whole, m);
+}
