@@ -778,7 +778,7 @@ impl Ledger {
     /// The holder of `item` for the division with index `div` on day `d`:
     /// as [`Ledger::segment`], reading only what the holder needs.
     #[inline(always)]
-    fn fast_holder(&self, item: u32, div: usize, d: i32) -> Option<u32> {
+    pub(crate) fn fast_holder(&self, item: u32, div: usize, d: i32) -> Option<u32> {
         let (t, c) = *self.place.get(div)?;
         let flags = *self.item_flags.get(item as usize)?;
         if t != NONE {
