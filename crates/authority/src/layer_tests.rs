@@ -1,7 +1,7 @@
 //! The two ways a layer finds a (slot, item) timeline, the bitmap and the
+//! binary search, against each other and against values worked by hand.
 
 #![allow(clippy::unwrap_used)]
-//! binary search, against each other and against values worked by hand.
 
 use proptest::prelude::*;
 
