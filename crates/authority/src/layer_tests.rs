@@ -220,3 +220,137 @@ fn fast_holder_agrees_with_segment() {
         assert!(granted > 0);
     }
 }
+
+/// A concentration that names an item held by townships by law and one
+/// held by the city: the county layer has timelines for both, but neither
+/// is read (the township item stays with the township government; the
+/// city item is read from the county layer as any concentrated item).
+/// Worked by hand: on 2022-01-01 in 某镇, T is 某镇人民政府's (by law,
+/// Art. 24 devolution aside), C is the bureau's (concentrated 2021-06-01),
+/// K is the bureau's too; on 2021-01-01, before the concentration, C is
+/// the city's department and K the county's.
+#[test]
+fn fast_holder_reads_only_what_the_item_level_allows() {
+    use crate::ledger::{Ledger, day};
+
+    let text = r#"format = 1
+name = "levels"
+
+[[division]]
+code = "130000000000"
+name = "省"
+kind = "province"
+
+[[division]]
+code = "130400000000"
+name = "市"
+kind = "city"
+
+[[division]]
+code = "130430000000"
+name = "县"
+kind = "county"
+
+[[division]]
+code = "130430100000"
+name = "某镇"
+kind = "town"
+
+[[body]]
+code = "city-dept"
+name = "市局"
+kind = "department"
+division = "130400000000"
+sector = "s"
+
+[[body]]
+code = "c-gov"
+name = "县政府"
+kind = "government"
+division = "130430000000"
+
+[[body]]
+code = "c-dept"
+name = "县局"
+kind = "department"
+division = "130430000000"
+sector = "s"
+
+[[body]]
+code = "c-zhzf"
+name = "县执法局"
+kind = "enforcement_bureau"
+division = "130430000000"
+
+[[body]]
+code = "t-gov"
+name = "某镇人民政府"
+kind = "government"
+division = "130430100000"
+
+[[item]]
+code = "T"
+name = "t"
+category = "处罚"
+sector = "s"
+level = "township"
+
+[[item]]
+code = "C"
+name = "c"
+category = "处罚"
+sector = "s"
+level = "city"
+
+[[item]]
+code = "K"
+name = "k"
+category = "处罚"
+sector = "s"
+
+[[instrument]]
+id = "conc"
+kind = "concentration"
+issuer = "c-gov"
+document = "县政字〔2021〕5号"
+title = "集中"
+published = "2021-05-20"
+effective_from = "2021-06-01"
+county = "130430000000"
+from = ["c-dept"]
+to = "c-zhzf"
+items = ["T", "C", "K"]
+"#;
+    let ledger = Ledger::from_text(text, "levels.toml").unwrap();
+    let reg = ledger.registry();
+    let town = reg
+        .division_id("130430100000".parse().unwrap())
+        .unwrap()
+        .index();
+    let body = |code: &str| reg.body_id(code).unwrap().0;
+    let item = |code: &str| ledger.item_id(code).unwrap().0;
+    let (before, after) = (
+        day("2021-01-01".parse().unwrap()),
+        day("2022-01-01".parse().unwrap()),
+    );
+    let cases = [
+        ("T", after, "t-gov"),
+        ("C", after, "c-zhzf"),
+        ("K", after, "c-zhzf"),
+        ("T", before, "t-gov"),
+        ("C", before, "city-dept"),
+        ("K", before, "c-dept"),
+    ];
+    for (code, d, holder) in cases {
+        let want = Some(body(holder));
+        assert_eq!(
+            ledger.fast_holder(item(code), town, d),
+            want,
+            "{code} on {d}"
+        );
+        assert_eq!(
+            ledger.segment(item(code), town, d).map(|(s, _)| s.holder),
+            want
+        );
+    }
+}
