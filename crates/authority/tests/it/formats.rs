@@ -347,3 +347,42 @@ fn parse_problems_are_capped() {
         "{err}"
     );
 }
+
+/// Each list reports every bad entry, not only its first: two bad entries
+/// in each of the six other lists, each a number where a string is due.
+#[test]
+fn every_list_reports_each_bad_entry() {
+    let mut text = String::from("format = 1\nname = \"x\"\n");
+    let lists = [
+        ("division", "code"),
+        ("body", "code"),
+        ("instrument", "id"),
+        ("duty", "code"),
+        ("duty_list", "id"),
+        ("assessment", "id"),
+    ];
+    // Entry k (from 0) is `[[list]]` on line 3 + 2k and its bad value on
+    // line 4 + 2k: lines 4, 6, ..., 26 for the twelve entries.
+    for (list, key) in lists {
+        for _ in 0..2 {
+            text.push_str(&format!("[[{list}]]\n{key} = 1\n"));
+        }
+    }
+    let err = LedgerFile::from_toml_str(&text, "lists.toml").unwrap_err();
+    let lines: Vec<_> = problems(&err).iter().map(|p| p.0).collect();
+    let want: Vec<_> = (0..12).map(|k| Some(4 + 2 * k)).collect();
+    assert_eq!(lines, want, "{err}");
+}
+
+/// A line's text is quoted only when it is short: a 140-character line is
+/// left out of the message, so that a hostile line cannot swell it.
+#[test]
+fn long_lines_are_not_quoted() {
+    let long = format!("code = 1 # {}", "x".repeat(130));
+    let text = format!("format = 1\nname = \"x\"\n[[item]]\n{long}\n[[item]]\ncode = 2\n");
+    let err = LedgerFile::from_toml_str(&text, "long.toml").unwrap_err();
+    let found = problems(&err);
+    assert_eq!(found.len(), 2, "{err}");
+    assert!(!found[0].1.contains("(at `"), "{err}");
+    assert!(found[1].1.ends_with("(at `code = 2`)"), "{err}");
+}
