@@ -72,6 +72,21 @@ fn authority_check_reports_errors_with_locations_and_exit_1() {
         "",
         &["broken.toml:4"],
     );
+    // Several problems: all of them, one a line, in file order (lines
+    // numbered by hand: the instrument's bad kind is on line 5, the item's
+    // number code on line 9).
+    let several = scratch.write(
+        "several.toml",
+        "format = 1\nname = \"x\"\n[[instrument]]\nid = \"i\"\nkind = \"devolve\"\n\
+         issuer = \"g\"\ntitle = \"t\"\n[[item]]\ncode = 5\n",
+    );
+    let err = expect_input_error(&["authority", "check", path_str(&several)], "", &[]);
+    let at: Vec<usize> = ["several.toml:5:", "several.toml:9:"]
+        .iter()
+        .map(|n| err.find(n).unwrap_or_else(|| panic!("{n} in {err:?}")))
+        .collect();
+    assert!(at[0] < at[1], "{err:?}");
+    assert_eq!(err.lines().count(), 2, "{err:?}");
 }
 
 #[test]

@@ -536,7 +536,12 @@ fn build_county_layer(ledger: &mut Ledger, findings: &mut Vec<Finding>) {
         }
     }
     entries.retain(|e| e.2.from < e.2.until);
-    ledger.county_layer = Layer::build(ledger.counties.len(), entries, |_, _, _| {});
+    ledger.county_layer = Layer::build(
+        ledger.counties.len(),
+        ledger.items.len(),
+        entries,
+        |_, _, _| {},
+    );
 }
 
 /// The township slots an instrument names.
@@ -718,9 +723,14 @@ fn build_township_layer(ledger: &mut Ledger, findings: &mut Vec<Finding>) -> Res
     }
     grants.retain(|g| g.2.from < g.2.until);
     let mut overlaps = Vec::new();
-    ledger.town_layer = Layer::build(ledger.townships.len(), grants, |t, i, group| {
-        overlap_runs(t, i, group, &mut overlaps);
-    });
+    ledger.town_layer = Layer::build(
+        ledger.townships.len(),
+        ledger.items.len(),
+        grants,
+        |t, i, group| {
+            overlap_runs(t, i, group, &mut overlaps);
+        },
+    );
     ledger.overlaps = overlaps;
     Ok(())
 }

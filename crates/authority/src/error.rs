@@ -2,19 +2,47 @@
 
 use chrono::NaiveDate;
 
+use crate::file::ParseProblem;
+
+/// One line per problem, `origin:line: message`, then the count of those
+/// left out.
+fn parse_message(
+    origin: &str,
+    line: Option<usize>,
+    message: &str,
+    more: &[ParseProblem],
+    omitted: usize,
+) -> String {
+    let at = |line: Option<usize>| line.map_or_else(|| "?".to_owned(), |l| l.to_string());
+    let mut out = format!("{origin}:{}: {message}", at(line));
+    for p in more {
+        out.push_str(&format!("\n{origin}:{}: {}", at(p.line), p.message));
+    }
+    if omitted > 0 {
+        out.push_str(&format!("\n{origin}: {omitted} more problems not listed"));
+    }
+    out
+}
+
 /// Everything that can go wrong in this crate.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A ledger file could not be parsed.
-    #[error("{origin}:{}: {message}", line.map_or_else(|| "?".to_owned(), |l| l.to_string()))]
+    /// A ledger file could not be parsed: its first problem in file order,
+    /// and the others after it.
+    #[error("{}", parse_message(origin, *line, message, more, *omitted))]
     Parse {
         /// The file.
         origin: String,
-        /// The 1-based line, where known.
+        /// The 1-based line of the first problem, where known.
         line: Option<usize>,
         /// What is wrong, naming the value or field.
         message: String,
+        /// The other problems, in file order (at most
+        /// [`crate::MAX_PARSE_PROBLEMS`] in all with the first).
+        more: Vec<ParseProblem>,
+        /// How many more problems there are beyond those listed.
+        omitted: usize,
     },
     /// The divisions and bodies of a ledger do not form a registry.
     #[error("{origin}: {source}")]

@@ -94,6 +94,135 @@ pub struct Source {
     pub json: bool,
 }
 
+/// The most problems a parse error lists; the rest are counted, so that a
+/// hostile file cannot make the message grow without bound.
+pub const MAX_PARSE_PROBLEMS: usize = 100;
+
+/// One problem of a file that does not parse: its line and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseProblem {
+    /// The 1-based line, where known.
+    pub line: Option<usize>,
+    /// What is wrong, naming the value or field.
+    pub message: String,
+}
+
+/// The problems of a TOML ledger that `toml::from_str` refused (`first`
+/// is its error): every syntax error the parser recovers from, or, when
+/// the syntax is sound, the first problem of each entry of each list and
+/// of the top-level fields, in file order.
+fn toml_problems(text: &str, origin: &str, first: &toml::de::Error) -> Error {
+    use serde::de::DeserializeOwned;
+    use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+    // (byte offset, message): lines are found at the end, in one pass.
+    let mut found: Vec<(Option<usize>, String)> = Vec::new();
+    let mut push =
+        |e: toml::de::Error| found.push((e.span().map(|s| s.start), e.message().trim().to_owned()));
+    let (root, syntax) = DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        // The tree after a syntax error is a guess: report the syntax alone.
+        syntax.into_iter().for_each(&mut push);
+    } else {
+        fn each<T: DeserializeOwned>(
+            value: toml::Spanned<DeValue<'_>>,
+            push: &mut impl FnMut(toml::de::Error),
+        ) {
+            let span = value.span();
+            match value.into_inner() {
+                DeValue::Array(entries) => {
+                    for entry in entries {
+                        if let Err(e) = T::deserialize(ValueDeserializer::from(entry)) {
+                            push(e);
+                        }
+                    }
+                }
+                other => {
+                    let whole = toml::Spanned::new(span, other);
+                    if let Err(e) = Vec::<T>::deserialize(ValueDeserializer::from(whole)) {
+                        push(e);
+                    }
+                }
+            }
+        }
+        let span = root.span();
+        let mut top = DeTable::new();
+        for (key, value) in root.into_inner() {
+            match key.get_ref().as_ref() {
+                "division" => each::<Division>(value, &mut push),
+                "body" => each::<Body>(value, &mut push),
+                "item" => each::<PowerItem>(value, &mut push),
+                "instrument" => each::<Instrument>(value, &mut push),
+                "duty" => each::<DutyItem>(value, &mut push),
+                "duty_list" => each::<DutyList>(value, &mut push),
+                "assessment" => each::<Assessment>(value, &mut push),
+                _ => {
+                    top.insert(key, value);
+                }
+            }
+        }
+        // The top-level fields, with the lists taken out (they default to
+        // empty): a missing `format`, an unknown key, a mistyped name.
+        let top = DeValue::Table(top);
+        if let Err(e) =
+            LedgerFile::deserialize(ValueDeserializer::from(toml::Spanned::new(span, top)))
+        {
+            push(e);
+        }
+    }
+    if found.is_empty() {
+        // The parts parse although the whole did not: report the whole's.
+        found.push((
+            first.span().map(|s| s.start),
+            first.message().trim().to_owned(),
+        ));
+    }
+    let lines = LineIndex::new(text, false);
+    // File order, one problem a line (a syntax error often makes a second
+    // on its line, which only repeats it); problems without a place last.
+    found.sort_by_key(|&(at, _)| (at.is_none(), at));
+    let mut found: Vec<(Option<usize>, Option<usize>, String)> = found
+        .into_iter()
+        .map(|(at, message)| (at, at.map(|at| lines.line(at)), message))
+        .collect();
+    found.dedup_by(|b, a| a.1.is_some() && a.1 == b.1);
+    let omitted = found.len().saturating_sub(MAX_PARSE_PROBLEMS);
+    found.truncate(MAX_PARSE_PROBLEMS);
+    let mut problems = found.into_iter().map(|(at, line, message)| ParseProblem {
+        line,
+        message: with_line_text(&message, text, at, &lines),
+    });
+    // `found` has at least one problem (pushed above when empty).
+    let head = problems.next().unwrap_or_else(|| ParseProblem {
+        line: None,
+        message: first.message().trim().to_owned(),
+    });
+    Error::Parse {
+        origin: origin.to_owned(),
+        line: head.line,
+        message: head.message,
+        more: problems.collect(),
+        omitted,
+    }
+}
+
+/// As [`with_source_line`], for the line holding byte `at`, found through
+/// `lines` rather than by counting from the start of the text.
+fn with_line_text(message: &str, text: &str, at: Option<usize>, lines: &LineIndex) -> String {
+    let Some(at) = at else {
+        return message.to_owned();
+    };
+    let (from, to) = lines.line_span(lines.line(at), text.len());
+    let src = text
+        .get(from..to)
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && s.len() <= 120);
+    match src {
+        Some(s) => format!("{message} (at `{s}`)"),
+        None => message.to_owned(),
+    }
+}
+
 /// Adds the offending line's text to a parser's message, so that a type
 /// error (which names no field) still shows the field: `(at `code = 5`)`.
 fn with_source_line(message: &str, text: &str, line: Option<usize>) -> String {
@@ -107,22 +236,17 @@ fn with_source_line(message: &str, text: &str, line: Option<usize>) -> String {
     }
 }
 
-pub(crate) fn line_of(text: &str, byte: usize) -> usize {
-    text.as_bytes()[..byte.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 impl LedgerFile {
     /// Reads a ledger from TOML.
     ///
     /// # Errors
     ///
-    /// [`Error::Parse`] with the line of the first syntax error, missing or
-    /// unknown field, or malformed value (a bad division code, an unknown
-    /// category).
+    /// [`Error::Parse`] with every problem the TOML parse can find, in file
+    /// order, each with its line: the syntax errors, or when the syntax is
+    /// sound, the missing or unknown field or malformed value (a bad
+    /// division code, an unknown category) of each division, body, item,
+    /// instrument, duty, duty list and assessment. At most
+    /// [`MAX_PARSE_PROBLEMS`] are listed; the rest are counted.
     ///
     /// # Example
     ///
@@ -133,14 +257,10 @@ impl LedgerFile {
     /// assert!(err.to_string().starts_with("x.toml:4:"), "{err}");
     /// ```
     pub fn from_toml_str(text: &str, origin: &str) -> Result<LedgerFile, Error> {
-        let file: LedgerFile = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| line_of(text, s.start));
-            Error::Parse {
-                origin: origin.to_owned(),
-                line,
-                message: with_source_line(e.message().trim(), text, line),
-            }
-        })?;
+        let file: LedgerFile = match toml::from_str(text) {
+            Ok(file) => file,
+            Err(first) => return Err(toml_problems(text, origin, &first)),
+        };
         file.check_format(origin)?;
         Ok(file)
     }
@@ -155,6 +275,8 @@ impl LedgerFile {
             origin: origin.to_owned(),
             line: Some(e.line()),
             message: with_source_line(&e.to_string(), text, Some(e.line())),
+            more: Vec::new(),
+            omitted: 0,
         })?;
         file.check_format(origin)?;
         Ok(file)
@@ -214,6 +336,8 @@ impl LedgerFile {
                     "format {} is not supported (this version reads format {FORMAT})",
                     self.format
                 ),
+                more: Vec::new(),
+                omitted: 0,
             });
         }
         Ok(())
@@ -300,6 +424,21 @@ impl LineIndex {
         if self.tables[table.slot()].len() != len {
             self.tables[table.slot()].clear();
         }
+    }
+
+    /// The bytes of 1-based line `line` (without its newline) in a text of
+    /// `len` bytes.
+    pub(crate) fn line_span(&self, line: usize, len: usize) -> (usize, usize) {
+        let from = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(len);
+        let to = self
+            .starts
+            .get(line)
+            .map_or(len, |&next| next.saturating_sub(1));
+        (from.min(len), to.max(from).min(len))
     }
 
     /// The 1-based line of byte `at`.

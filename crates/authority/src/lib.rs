@@ -58,7 +58,7 @@ pub use duty::{
     DutyItem, DutyKind, DutyList, ListRef, MAX_DUTY_PAIRS, NeededPower,
 };
 pub use error::Error;
-pub use file::{FORMAT, LedgerFile, Source};
+pub use file::{FORMAT, LedgerFile, MAX_PARSE_PROBLEMS, ParseProblem, Source};
 pub use instrument::{Instrument, InstrumentKind};
 pub use item::{LegalBasis, PowerCategory, PowerItem};
 pub use ledger::{BodyRef, Devolved, Holding, InstrumentRef, ItemId, Ledger, Step};

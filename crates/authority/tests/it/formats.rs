@@ -194,3 +194,195 @@ fn the_schema_lists_every_category_spelling() {
         assert!(spellings.iter().any(|x| x == s), "{s}");
     }
 }
+
+/// Splits a parse error into its `(line, message)` problems, in the order
+/// reported.
+fn problems(err: &Error) -> Vec<(Option<usize>, String)> {
+    match err {
+        Error::Parse {
+            line,
+            message,
+            more,
+            ..
+        } => std::iter::once((*line, message.clone()))
+            .chain(more.iter().map(|p| (p.line, p.message.clone())))
+            .collect(),
+        other => panic!("not a parse error: {other}"),
+    }
+}
+
+/// Every problem of a file whose TOML syntax is sound, sorted by line
+/// although the lists come in another order (an instrument before the item
+/// and division it names), one per entry.
+#[test]
+fn parse_errors_are_all_reported_in_file_order() {
+    // Lines numbered by hand:
+    //  1 format = 1
+    //  2 name = "several"
+    //  3
+    //  4 [[instrument]]
+    //  5 id = "i1"
+    //  6 kind = "devolve"              unknown kind
+    //  7 issuer = "c-gov"
+    //  8 title = "x"
+    //  9 published = "2021-01-01"
+    // 10 effective_from = "2021-01-01"
+    // 11
+    // 12 [[item]]
+    // 13 code = 5                      a number, not a string
+    // 14 name = "a"
+    // 15 category = "处罚"
+    // 16 sector = "生态环境"
+    // 17
+    // 18 [[item]]
+    // 19 code = "B"
+    // 20 name = "b"
+    // 21 category = "fine"             not a category
+    // 22 sector = "生态环境"
+    // 23
+    // 24 [[division]]
+    // 25 code = "1304"                 not a 12-digit code
+    // 26 name = "邯郸"
+    // 27 kind = "city"
+    // 28
+    // 29 [[division]]                  a sound entry: no problem
+    // 30 code = "130400000000"
+    // 31 name = "邯郸市"
+    // 32 kind = "city"
+    let text = "format = 1\nname = \"several\"\n\n\
+        [[instrument]]\nid = \"i1\"\nkind = \"devolve\"\nissuer = \"c-gov\"\ntitle = \"x\"\n\
+        published = \"2021-01-01\"\neffective_from = \"2021-01-01\"\n\n\
+        [[item]]\ncode = 5\nname = \"a\"\ncategory = \"处罚\"\nsector = \"生态环境\"\n\n\
+        [[item]]\ncode = \"B\"\nname = \"b\"\ncategory = \"fine\"\nsector = \"生态环境\"\n\n\
+        [[division]]\ncode = \"1304\"\nname = \"邯郸\"\nkind = \"city\"\n\n\
+        [[division]]\ncode = \"130400000000\"\nname = \"邯郸市\"\nkind = \"city\"\n";
+    let err = LedgerFile::from_toml_str(text, "several.toml").unwrap_err();
+    let found = problems(&err);
+    let lines: Vec<_> = found.iter().map(|p| p.0).collect();
+    assert_eq!(lines, [Some(6), Some(13), Some(21), Some(25)], "{err}");
+    assert!(found[0].1.contains("devolve"), "{err}");
+    assert!(found[1].1.contains("(at `code = 5`)"), "{err}");
+    assert!(found[2].1.contains("fine"), "{err}");
+    assert!(found[3].1.contains("1304"), "{err}");
+    // One line per problem, each with the file and its line.
+    let shown = err.to_string();
+    let heads: Vec<&str> = shown.lines().map(|l| &l[..l.find(": ").unwrap()]).collect();
+    assert_eq!(
+        heads,
+        [
+            "several.toml:6",
+            "several.toml:13",
+            "several.toml:21",
+            "several.toml:25"
+        ]
+    );
+}
+
+/// Syntax errors are all reported, in order, one a line, and alone: the
+/// entries are not judged when the syntax is broken.
+#[test]
+fn syntax_errors_are_all_reported_in_file_order() {
+    //  1 format = 1
+    //  2 name = "x"
+    //  3 [[item]]
+    //  4 code = "A" "B"       two values
+    //  5 name = "a"
+    //  6 category = 3         a type error, not reported beside syntax
+    //  7 [[item]]
+    //  8 code = = "C"         an extra `=` (the parser also finds the
+    //                         value out of place: one problem a line)
+    let text = "format = 1\nname = \"x\"\n[[item]]\ncode = \"A\" \"B\"\nname = \"a\"\n\
+        category = 3\n[[item]]\ncode = = \"C\"\n";
+    let err = LedgerFile::from_toml_str(text, "syntax.toml").unwrap_err();
+    let lines: Vec<_> = problems(&err).iter().map(|p| p.0).collect();
+    assert_eq!(lines, [Some(4), Some(8)], "{err}");
+}
+
+/// The top-level fields are judged too, in their place among the others.
+#[test]
+fn top_level_problems_take_their_place() {
+    //  1 format = "one"       not a number
+    //  2 name = "x"
+    //  3
+    //  4 [[item]]
+    //  5 code = "A"
+    //  6 name = "a"
+    //  7 category = "bad"
+    //  8 sector = "s"
+    let text = "format = \"one\"\nname = \"x\"\n\n[[item]]\ncode = \"A\"\nname = \"a\"\n\
+        category = \"bad\"\nsector = \"s\"\n";
+    let err = LedgerFile::from_toml_str(text, "top.toml").unwrap_err();
+    let lines: Vec<_> = problems(&err).iter().map(|p| p.0).collect();
+    assert_eq!(lines, [Some(1), Some(7)], "{err}");
+}
+
+/// A hostile file with thousands of bad entries gets a bounded message:
+/// the first hundred problems in order, and the count of the rest.
+#[test]
+fn parse_problems_are_capped() {
+    let mut text = String::from("format = 1\nname = \"x\"\n");
+    // Entry k (from 0) starts at line 3 + 2k; its bad code is on the next
+    // line, 4 + 2k.
+    for _ in 0..250 {
+        text.push_str("[[item]]\ncode = 1\n");
+    }
+    let err = LedgerFile::from_toml_str(&text, "many.toml").unwrap_err();
+    let Error::Parse {
+        line,
+        more,
+        omitted,
+        ..
+    } = &err
+    else {
+        panic!("not a parse error: {err}");
+    };
+    assert_eq!(*line, Some(4));
+    assert_eq!(more.len(), jiceng_authority::MAX_PARSE_PROBLEMS - 1);
+    // The 100th listed is entry 99: line 4 + 198 = 202.
+    assert_eq!(more.last().unwrap().line, Some(202));
+    assert_eq!(*omitted, 150);
+    assert!(
+        err.to_string()
+            .ends_with("many.toml: 150 more problems not listed"),
+        "{err}"
+    );
+}
+
+/// Each list reports every bad entry, not only its first: two bad entries
+/// in each of the six other lists, each a number where a string is due.
+#[test]
+fn every_list_reports_each_bad_entry() {
+    let mut text = String::from("format = 1\nname = \"x\"\n");
+    let lists = [
+        ("division", "code"),
+        ("body", "code"),
+        ("instrument", "id"),
+        ("duty", "code"),
+        ("duty_list", "id"),
+        ("assessment", "id"),
+    ];
+    // Entry k (from 0) is `[[list]]` on line 3 + 2k and its bad value on
+    // line 4 + 2k: lines 4, 6, ..., 26 for the twelve entries.
+    for (list, key) in lists {
+        for _ in 0..2 {
+            text.push_str(&format!("[[{list}]]\n{key} = 1\n"));
+        }
+    }
+    let err = LedgerFile::from_toml_str(&text, "lists.toml").unwrap_err();
+    let lines: Vec<_> = problems(&err).iter().map(|p| p.0).collect();
+    let want: Vec<_> = (0..12).map(|k| Some(4 + 2 * k)).collect();
+    assert_eq!(lines, want, "{err}");
+}
+
+/// A line's text is quoted only when it is short: a 140-character line is
+/// left out of the message, so that a hostile line cannot swell it.
+#[test]
+fn long_lines_are_not_quoted() {
+    let long = format!("code = 1 # {}", "x".repeat(130));
+    let text = format!("format = 1\nname = \"x\"\n[[item]]\n{long}\n[[item]]\ncode = 2\n");
+    let err = LedgerFile::from_toml_str(&text, "long.toml").unwrap_err();
+    let found = problems(&err);
+    assert_eq!(found.len(), 2, "{err}");
+    assert!(!found[0].1.contains("(at `"), "{err}");
+    assert!(found[1].1.ends_with("(at `code = 2`)"), "{err}");
+}
