@@ -239,3 +239,35 @@ fn province_totals_follow_from_the_township_tallies() {
         assert_eq!(get(Metric::ResidentsPerStaff), 30_000.0 / staff as f64);
     }
 }
+
+/// Arrivals follow rate × population × days: 3.2 per 10,000 residents a
+/// day (1.0 + 0.2 + 2.0) over 20 days is 128 expected for 20,000
+/// residents and 64 for 10,000; a Poisson count is within 5 standard
+/// deviations (√128 ≈ 11.3, √64 = 8) but for one run in about 3 million.
+#[test]
+fn arrivals_follow_rate_population_and_days() {
+    let m = model(&tiny(""));
+    for rep in 0..3 {
+        let t = run_replication(&m, 17, rep);
+        let towns = &t.variants[0].towns;
+        let a0 = towns[0].arrivals.iter().sum::<u64>() as f64;
+        let a1 = towns[1].arrivals.iter().sum::<u64>() as f64;
+        assert!((a0 - 128.0).abs() <= 5.0 * 128f64.sqrt(), "{a0}");
+        assert!((a1 - 64.0).abs() <= 5.0 * 8.0, "{a1}");
+    }
+}
+
+/// Townships draw from their own streams: two of the same population get
+/// different arrivals.
+#[test]
+fn townships_of_equal_population_draw_different_arrivals() {
+    // Both by the same staff rules, so that only their streams differ.
+    let m = model(
+        &tiny("")
+            .replace("population = 20000", "population = 10000")
+            .replace("staff = { service = 2, enforcement = 1, grid = 3 }\n", ""),
+    );
+    let t = run_replication(&m, 17, 0);
+    let towns = &t.variants[0].towns;
+    assert_ne!(towns[0], towns[1]);
+}
