@@ -232,10 +232,22 @@ pub(crate) fn run_sim(args: SimArgs, lang: Lang, out: &mut dyn Write) -> Result<
                 })?;
                 files.push(shard);
             }
+            let fingerprint = files
+                .first()
+                .map(|f| f.fingerprint.clone())
+                .unwrap_or_default();
             let (toml, seed, tallies) = jiceng::sim::merge_shards(files).map_err(sim_input)?;
             let scenario =
                 Scenario::from_toml_str(&toml, "(the shards' scenario)").map_err(sim_input)?;
             let model = Model::new(&scenario).map_err(sim_input)?;
+            // The scenario a shard carries must be the one it ran: an edited
+            // shard file would otherwise be summarised against another model.
+            if model.fingerprint() != fingerprint {
+                return Err(Failure::input(format!(
+                    "the shards' scenario has fingerprint {} but the shards say {fingerprint}",
+                    model.fingerprint()
+                )));
+            }
             let summary = jiceng::sim::summarise(&model, seed, &tallies).map_err(sim_input)?;
             finish(&summary, &dir, table_format(format, json), lang, out)
         }

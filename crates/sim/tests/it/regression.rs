@@ -49,3 +49,40 @@ fn a_staff_cut_below_zero_is_a_problem_not_a_wrap() {
         other => panic!("{other:?}"),
     }
 }
+
+/// One-minute handling and ample staff: nothing waits, so a township item
+/// is decided on its acceptance day (0 working days) and an escalated one
+/// a working day later (the 420-minute delay is one working day).
+#[test]
+fn limits_count_whole_working_days_after_acceptance() {
+    let text = crate::common::tiny(
+        "\n[[territory.county.township]]\ncode = \"130430102000\"\nname = \"梁二庄镇\"\npopulation = 10000\nstaff = { service = 100, enforcement = 100, grid = 100 }\n",
+    )
+    .replace("staff = { service = 2, enforcement = 1, grid = 3 }", "staff = { service = 100, enforcement = 100, grid = 100 }")
+    .replace("population = 10000\n\n[[item]]", "population = 10000\nstaff = { service = 100, enforcement = 100, grid = 100 }\n\n[[item]]")
+    .replace("name = \"邱县\"", "name = \"邱县\"\nstaff = { service = 100, enforcement = 100, grid = 100 }")
+    .replace("promised_working_days = 2", "statutory_working_days = 1\npromised_working_days = 0")
+    .replace("promised_working_days = 1", "promised_working_days = 0")
+    .replace("median_minutes = 60, sigma = 0.5", "median_minutes = 1, sigma = 0.0")
+    .replace("median_minutes = 90, sigma = 0.5", "median_minutes = 1, sigma = 0.0")
+    .replace("median_minutes = 30, sigma = 0.7", "median_minutes = 1, sigma = 0.0")
+    .replace("median_minutes = 200, sigma = 0.5", "median_minutes = 1, sigma = 0.0")
+    .replace("median_minutes = 240, sigma = 0.5", "median_minutes = 1, sigma = 0.0")
+        + "\n[escalation]\ndelay_minutes = 420\n";
+    let m = model(&text);
+    let t = run_replication(&m, 3, 0);
+    for town in &t.variants[0].towns {
+        // Approvals (county-held): 1 working day, within the statutory 1,
+        // past the promised 0. Grid events (township-held): same day,
+        // within the promised 0. Penalty cases: within Art. 60's 90 days.
+        let (approvals, penalties, grid) = (town.closed[0], town.closed[1], town.closed[2]);
+        assert!(approvals > 0 && grid > 0);
+        assert_eq!(town.statute, [approvals + penalties, approvals + penalties]);
+        assert_eq!(town.promise, [approvals + grid, grid]);
+        // Days taken: approvals and penalty cases 1, grid events 0.
+        assert_eq!(town.hist[0], grid);
+        assert_eq!(town.hist[1], approvals + penalties);
+        // Working minutes: 1 for each, plus 420 for each escalated one.
+        assert_eq!(town.minutes, grid + 421 * (approvals + penalties));
+    }
+}
