@@ -15,12 +15,14 @@ use super::rows::rows;
 pub(super) fn write(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
     let index = Index::new(summary);
     let mut w = csv::WriterBuilder::new().has_headers(true).from_writer(out);
+    let mut any = false;
     for row in rows(summary, &index) {
         w.serialize(row)?;
+        any = true;
     }
-    // A summary with no rows still gets its header, so readers see the
-    // columns.
-    if summary.totals.is_empty() && summary.differences.is_empty() && summary.daily.is_empty() {
+    // A summary with no rows still gets its header (the serializer writes
+    // it with the first row), so readers see the columns.
+    if !any {
         w.write_record(super::rows::COLUMNS)?;
     }
     w.flush()?;
@@ -65,6 +67,17 @@ tiny,baseline,estimate,130000000000,\"Hebei, \"\"test\"\"\",province,backlog,202
             csv_of(&s),
             "scenario,variant,kind,division,division_name,level,metric,day,mean,ci_low,ci_high,replications\n"
         );
+    }
+
+    #[test]
+    fn a_summary_without_differences_has_one_header() {
+        // Only the header and the two totals and one daily row of the tiny
+        // fixture: four lines.
+        let mut s = fixture::tiny();
+        s.differences.clear();
+        let text = csv_of(&s);
+        assert_eq!(text.lines().count(), 4, "{text}");
+        assert_eq!(text.matches("scenario,variant").count(), 1);
     }
 
     #[test]

@@ -217,7 +217,7 @@ fn metrics(h: &mut String, s: &Summary, index: &Index<'_>, lang: Lang) {
     ));
     let province = index.province.unwrap_or_default();
     let base = s.variants.first().map(String::as_str).unwrap_or_default();
-    let mut drawn = 0;
+    let mut drawn = false;
     for &metric in Metric::ALL {
         let marks: Vec<&Estimate> = s
             .variants
@@ -227,10 +227,10 @@ fn metrics(h: &mut String, s: &Summary, index: &Index<'_>, lang: Lang) {
         if marks.is_empty() {
             continue;
         }
-        drawn += 1;
+        drawn = true;
         metric_chart(h, index, lang, metric, &marks, base);
     }
-    if drawn == 0 {
+    if !drawn {
         h.push_str(&format!("<p>{}</p>\n", lang.pick("No data.", "无数据。")));
     }
     h.push_str("</section>\n");
@@ -617,3 +617,36 @@ fn townships(h: &mut String, s: &Summary, index: &Index<'_>, lang: Lang) {
 #[cfg(test)]
 #[path = "html_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod unit {
+    use super::*;
+
+    #[test]
+    fn sampling_keeps_the_ends_and_spaces_the_rest_evenly() {
+        let items: Vec<usize> = (0..1000).collect();
+        let kept = sample(&items, 400);
+        assert_eq!(kept.len(), 400);
+        assert_eq!((kept[0], kept[399]), (0, 999));
+        // Index i * 999 / 399: i = 1 gives 2 (999 / 399 = 2.5), i = 2 gives 5.
+        assert_eq!((kept[1], kept[2]), (2, 5));
+        assert!(kept.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(sample(&items[..5], 400), [0, 1, 2, 3, 4]);
+        assert_eq!(sample(&items[..5], 1), [0]);
+        assert_eq!(sample(&items[..5], 2), [0, 4]);
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(esc("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
+        assert_eq!(esc("x\u{0}y\u{1f}z\u{fffe}"), "x\u{fffd}y\u{fffd}z\u{fffd}");
+        assert_eq!(esc("tab\tline\n"), "tab\tline\n");
+        assert_eq!(name(&"a".repeat(NAME_CHARS)), "a".repeat(NAME_CHARS));
+    }
+
+    #[test]
+    fn a_name_of_81_characters_is_cut_and_one_of_80_is_not() {
+        assert_eq!(name(&"b".repeat(81)), format!("{}…", "b".repeat(79)));
+        assert_eq!(name(&"b".repeat(80)), "b".repeat(80));
+    }
+}

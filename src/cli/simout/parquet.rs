@@ -57,9 +57,12 @@ pub(super) fn write<W: Write + Send>(summary: &Summary, out: W) -> Result<(), Pa
     );
     let mut writer = SerializedFileWriter::new(out, schema, props)?;
     let index = Index::new(summary);
-    let mut all = rows(summary, &index).peekable();
-    while all.peek().is_some() {
+    let mut all = rows(summary, &index);
+    loop {
         let chunk: Vec<Row<'_>> = all.by_ref().take(ROW_GROUP_ROWS).collect();
+        if chunk.is_empty() {
+            break;
+        }
         write_group(&mut writer, &chunk)?;
     }
     writer.close()?;
