@@ -375,7 +375,11 @@ impl TryFrom<EventRepr> for Event {
                 // The kind is named, cut to 60 characters: a kilobyte of
                 // kind must not make a kilobyte of message.
                 let kind: String = other.chars().take(60).collect();
-                let more = if other.chars().nth(60).is_some() { "…" } else { "" };
+                let more = if other.chars().nth(60).is_some() {
+                    "…"
+                } else {
+                    ""
+                };
                 return Err(format!("unknown event kind {kind:?}{more} on {}", r.date));
             }
         };

@@ -173,7 +173,10 @@ fn a_kilobyte_event_kind_made_a_kilobyte_message() {
     let kind = "许可".repeat(500);
     let line = format!(r#"{{"id":"A","events":[{{"date":"2025-03-03","kind":"{kind}"}}]}}"#);
     let m = Case::from_json(&line).unwrap_err().to_string();
-    let cut = format!("unknown event kind \"{}\"… on 2025-03-03", "许可".repeat(30));
+    let cut = format!(
+        "unknown event kind \"{}\"… on 2025-03-03",
+        "许可".repeat(30)
+    );
     assert!(m.contains(&cut), "{m}");
     assert!(m.len() < 4000, "{} bytes", m.len());
 }
