@@ -57,6 +57,13 @@ pub const MAX_ENTRIES: usize = 2_000_000;
 /// allowed to take memory quadratic in its size.
 pub const MAX_FORMS: usize = 8_000_000;
 
+/// How many times the number of entries (or 4,096, whichever is larger)
+/// the place × item table may be before the index falls back to a hash of
+/// the listed pairs: a province's catalogue, where every township lists
+/// most items, gets the table (one look-up per case); a file that
+/// scatters items over many places cannot make it quadratic.
+const DENSE_FACTOR: usize = 4;
+
 /// Whether the applicant must show the original, hand in a copy, or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -310,20 +317,59 @@ struct Hot {
     until: Option<NaiveDate>,
     limits: Limits,
     handling: Handling,
-    division: DivisionCode,
+    /// The place, by its number in `Catalogue::places`.
+    place: u32,
     /// Not offered: 0 offered, 1 withdrawn, 2 a template, 3 incomplete.
     state: u8,
 }
 
-/// A catalogue, indexed for resolution: for each place and item, the
-/// resolved forms over time (a range of `spans` and of `hot`, in date
-/// order).
+/// The range of `hot` (and `spans`) holding the forms of each place's
+/// item, by place number and item number.
+#[derive(Debug, Clone)]
+enum Cells {
+    /// A table of every place × every item: one look-up, no hashing. Used
+    /// when the table is at most a few times the number of entries (a
+    /// province's catalogue, where every township lists most items).
+    Dense {
+        /// The number of items: the row length.
+        items: usize,
+        /// `(start, len)` per cell; `len == 0` for an item not listed.
+        range: Vec<(u32, u32)>,
+    },
+    /// The listed pairs only, for files that scatter few items over many
+    /// places (the table would be quadratic in the file).
+    Sparse(HashMap<(u32, u32), (u32, u32)>),
+}
+
+impl Cells {
+    fn get(&self, place: u32, item: u32) -> Option<(u32, u32)> {
+        match self {
+            Cells::Dense { items, range } => range
+                .get(place as usize * items + item as usize)
+                .copied()
+                .filter(|&(_, len)| len > 0),
+            Cells::Sparse(map) => map.get(&(place, item)).copied(),
+        }
+    }
+}
+
+/// A catalogue, indexed for resolution. Item codes and places are
+/// numbered once, when the catalogue is built; for each place and item
+/// the resolved forms over time (fields already inherited from the
+/// templates) are a range of `spans` and of `hot`, in date order.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     file: CatalogueFile,
     lines: Vec<Option<usize>>,
+    /// Item code → item number.
     codes: HashMap<String, u32>,
-    index: HashMap<(u64, u32), (u32, u32)>,
+    /// Item number → item code.
+    names: Vec<String>,
+    /// Division code → place number, for the places with entries.
+    place_of: HashMap<u64, u32>,
+    /// Place number → division code.
+    places: Vec<DivisionCode>,
+    cells: Cells,
     spans: Vec<Span>,
     hot: Vec<Hot>,
 }
@@ -455,16 +501,26 @@ impl Catalogue {
 
     fn build(file: CatalogueFile, lines: Vec<Option<usize>>) -> Result<Catalogue, String> {
         let mut codes: HashMap<String, u32> = HashMap::new();
+        let mut names: Vec<String> = Vec::new();
+        let mut place_of: HashMap<u64, u32> = HashMap::new();
+        let mut places: Vec<DivisionCode> = Vec::new();
         let mut by_place: HashMap<(u64, u32), Vec<usize>> = HashMap::new();
         for (i, e) in file.entry.iter().enumerate() {
-            let next = codes.len() as u32;
-            let c = *codes.entry(e.code.clone()).or_insert(next);
+            let c = *codes.entry(e.code.clone()).or_insert_with(|| {
+                names.push(e.code.clone());
+                // At most MAX_ENTRIES codes: the number fits a u32.
+                (names.len() - 1) as u32
+            });
+            place_of.entry(e.division.get()).or_insert_with(|| {
+                places.push(e.division);
+                (places.len() - 1) as u32
+            });
             by_place.entry((e.division.get(), c)).or_default().push(i);
         }
         for v in by_place.values_mut() {
             v.sort_by_key(|&i| file.entry[i].from);
         }
-        let mut index = HashMap::with_capacity(by_place.len());
+        let mut index = Vec::with_capacity(by_place.len());
         let mut spans: Vec<Span> = Vec::new();
         let mut hot: Vec<Hot> = Vec::new();
         let mut forms = 0usize;
@@ -508,14 +564,14 @@ impl Catalogue {
                 let template = own_e.template
                     || DivisionCode::new(div).is_ok_and(|c| c.level() < Level::County);
                 let item = merge(&layers, div, from, until, lines[own_i], template);
-                let division = DivisionCode::new(div).map_err(|e| e.to_string())?;
+                let place = place_of.get(&div).copied().unwrap_or_default();
                 hot.push(match &item {
                     Ok(i) => Hot {
                         from,
                         until,
                         limits: i.limits(),
                         handling: i.handling,
-                        division,
+                        place,
                         state: if template {
                             2
                         } else {
@@ -527,8 +583,15 @@ impl Catalogue {
                         until,
                         limits: Limits::default(),
                         handling: Handling::default(),
-                        division,
-                        state: if template { 2 } else { 3 },
+                        place,
+                        // A withdrawn entry is not offered, complete or not.
+                        state: if template {
+                            2
+                        } else if own_e.withdrawn {
+                            1
+                        } else {
+                            3
+                        },
                     },
                 });
                 spans.push(Span {
@@ -536,13 +599,30 @@ impl Catalogue {
                     withdrawn: own_e.withdrawn || template,
                 });
             }
-            index.insert((div, c), (start, spans.len() as u32 - start));
+            // Every key of `by_place` is a place of `place_of`.
+            let p = place_of.get(&div).copied().unwrap_or_default();
+            index.push(((p, c), (start, spans.len() as u32 - start)));
         }
+        let cells = if places.len().saturating_mul(names.len())
+            <= DENSE_FACTOR * file.entry.len().max(4096)
+        {
+            let items = names.len();
+            let mut range = vec![(0, 0); places.len() * items];
+            for ((p, c), r) in index {
+                range[p as usize * items + c as usize] = r;
+            }
+            Cells::Dense { items, range }
+        } else {
+            Cells::Sparse(index.into_iter().collect())
+        };
         Ok(Catalogue {
             file,
             lines,
             codes,
-            index,
+            names,
+            place_of,
+            places,
+            cells,
             spans,
             hot,
         })
@@ -570,7 +650,14 @@ impl Catalogue {
 
     /// The index of the form of `code` at `division` in force on `date`.
     fn at(&self, division: u64, code: u32, date: NaiveDate) -> Option<usize> {
-        let &(start, len) = self.index.get(&(division, code))?;
+        let &place = self.place_of.get(&division)?;
+        self.at_place(place, code, date)
+    }
+
+    /// The index of the form of item `code` at place `place` in force on
+    /// `date`.
+    fn at_place(&self, place: u32, code: u32, date: NaiveDate) -> Option<usize> {
+        let (start, len) = self.cells.get(place, code)?;
         let v = &self.hot[start as usize..(start + len) as usize];
         let k = v.partition_point(|s| s.from <= date).checked_sub(1)?;
         v[k].until
@@ -584,7 +671,8 @@ impl Catalogue {
 
     /// The form a case of `code` in `division` on `date` is handled under
     /// (see [`Catalogue::resolve`]).
-    fn locate(&self, division: &str, code: &str, date: NaiveDate) -> Result<usize, Error> {
+    /// Answers the form's index and the item's number.
+    fn locate(&self, division: &str, code: &str, date: NaiveDate) -> Result<(usize, u32), Error> {
         let unknown = || Error::UnknownServiceItem {
             item: code.chars().take(60).collect(),
             division: division.chars().take(20).collect(),
@@ -598,7 +686,7 @@ impl Catalogue {
         while let Some(here) = d.filter(|c| c.level() >= Level::County) {
             if let Some(i) = self.at(here.get(), c, date) {
                 match self.hot[i].state {
-                    0 => return Ok(i),
+                    0 => return Ok((i, c)),
                     1 => return Err(unknown()),
                     2 => {}
                     _ => {
@@ -630,7 +718,7 @@ impl Catalogue {
     /// lacks a field (no name, statutory limit or deciding body anywhere
     /// in its chain).
     pub fn resolve(&self, division: &str, code: &str, date: NaiveDate) -> Result<&Item, Error> {
-        let i = self.locate(division, code, date)?;
+        let (i, _) = self.locate(division, code, date)?;
         self.spans[i]
             .item
             .as_ref()
@@ -682,7 +770,8 @@ impl Catalogue {
             .iter()
             .zip(&self.hot)
             .filter(|(s, _)| !s.withdrawn)
-            .map(|(s, h)| (h.division.get(), &s.item))
+            // Invariant: a form's place number indexes `places`.
+            .map(|(s, h)| (self.places[h.place as usize].get(), &s.item))
     }
 
     /// The guide (办事指南) of item `code` in `division` on `date`.
@@ -803,7 +892,7 @@ impl Catalogue {
     /// assert!(applied.overridden.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn apply(&self, case: &mut Case, inline: &Inline) -> Result<Applied, Error> {
+    pub fn apply<'c>(&'c self, case: &mut Case, inline: &Inline) -> Result<Applied<'c>, Error> {
         let division = case.division.as_deref().ok_or_else(|| Error::Parse {
             field: "division".to_owned(),
             value: String::new(),
@@ -825,7 +914,7 @@ impl Catalogue {
                 value: "[]".to_owned(),
                 message: "a case without events has no receipt date to look its item up".to_owned(),
             })?;
-        let i = self.locate(division, code, received)?;
+        let (i, c) = self.locate(division, code, received)?;
         let hot = self.hot[i];
         let cat = hot.limits;
         let mut overridden = Vec::new();
@@ -866,9 +955,10 @@ impl Catalogue {
             case.handling = hot.handling;
         }
         Ok(Applied {
-            // The case names the item by the same code.
-            item: case.item.clone().unwrap_or_default(),
-            division: hot.division,
+            // Invariant: `locate` answers an item number and a form the
+            // catalogue built; both index its own vectors.
+            item: &self.names[c as usize],
+            division: self.places[hot.place as usize],
             from: hot.from,
             received,
             overridden,
@@ -957,9 +1047,10 @@ impl Inline {
 
 /// What the catalogue gave a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Applied {
-    /// The item's code.
-    pub item: String,
+pub struct Applied<'c> {
+    /// The item's code (borrowed from the catalogue: resolving a case
+    /// copies no string).
+    pub item: &'c str,
     /// The place whose entry applied.
     pub division: DivisionCode,
     /// The first day of the form that applied.

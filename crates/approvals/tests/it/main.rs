@@ -25,6 +25,7 @@ mod articles;
 mod catalogue;
 mod catalogue_exact;
 mod catalogue_fuzz;
+mod catalogue_reference;
 mod explain;
 mod fold;
 mod formats;
