@@ -471,7 +471,7 @@ fn wd10() -> Period {
 /// Defaults follow the Licensing Law: 20 working days to decide (Art. 42),
 /// one extension of 10 with the agency head's approval, 10 working days to
 /// deliver (Art. 44); joint or unified handling 45 and 15 (Art. 42).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(from = "LimitsRepr")]
 pub struct Limits {
     /// The statutory limit (法定时限); 20wd, or 45wd when joint.

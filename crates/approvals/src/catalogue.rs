@@ -305,58 +305,97 @@ impl Item {
 struct Span {
     /// The resolved item, or why it cannot be resolved (a missing field).
     item: Result<Item, String>,
-    /// Not offered there: withdrawn, or a template.
+    /// Not offered: withdrawn, or a template.
     withdrawn: bool,
+    /// The place.
+    place: DivisionCode,
 }
 
-/// What a case needs of a form, kept apart from the full [`Item`] so that
-/// resolving a million cases touches one small record each.
+/// What a case needs of a form, in 16 bytes, kept apart from the full
+/// [`Item`]: resolving a case reads one such record, and a million cases
+/// of a province's catalogue read a million records, not a million items.
 #[derive(Debug, Clone, Copy)]
-struct Hot {
+struct Form {
+    /// The first day in force.
     from: NaiveDate,
+    /// The first day no longer in force.
     until: Option<NaiveDate>,
-    limits: Limits,
-    handling: Handling,
-    /// The place, by its number in `Catalogue::places`.
-    place: u32,
-    /// Not offered: 0 offered, 1 withdrawn, 2 a template, 3 incomplete.
-    state: u8,
+    /// The number of the form's limits and handling kind in
+    /// `Catalogue::limits`, times 8, plus its state (`OFFERED`…); in a
+    /// cell of several forms, their number times 8 plus `SEVERAL`.
+    packed: u32,
+    /// The form's index in `spans` (and `forms`); in a cell of several
+    /// forms, the first one's.
+    span: u32,
 }
 
-/// The range of `hot` (and `spans`) holding the forms of each place's
-/// item, by place number and item number.
+const _: () = assert!(std::mem::size_of::<Form>() == 16);
+
+/// A form offered in its place.
+const OFFERED: u32 = 0;
+/// A form withdrawn in its place.
+const WITHDRAWN: u32 = 1;
+/// A template: inherited below, offered nowhere by itself.
+const TEMPLATE: u32 = 2;
+/// A form whose entry and templates lack a field.
+const INCOMPLETE: u32 = 3;
+/// A cell holding several forms (`span..span + packed / 8` of `forms`).
+const SEVERAL: u32 = 4;
+/// A cell of the place × item table whose place does not list the item.
+const UNLISTED: u32 = 5;
+
+impl Form {
+    const UNLISTED: Form = Form {
+        from: NaiveDate::MIN,
+        until: None,
+        packed: UNLISTED,
+        span: 0,
+    };
+
+    fn state(self) -> u32 {
+        self.packed % 8
+    }
+
+    fn number(self) -> u32 {
+        self.packed / 8
+    }
+}
+
+/// The forms of each place's item, by place number and item number: the
+/// only form, or where its several forms are in `Catalogue::forms`.
 #[derive(Debug, Clone)]
 enum Cells {
-    /// A table of every place × every item: one look-up, no hashing. Used
+    /// A table of every place × every item: one read, no hashing. Used
     /// when the table is at most a few times the number of entries (a
     /// province's catalogue, where every township lists most items).
     Dense {
         /// The number of items: the row length.
         items: usize,
-        /// `(start, len)` per cell; `len == 0` for an item not listed.
-        range: Vec<(u32, u32)>,
+        /// One cell per place and item, `UNLISTED` where none.
+        cell: Vec<Form>,
     },
     /// The listed pairs only, for files that scatter few items over many
     /// places (the table would be quadratic in the file).
-    Sparse(HashMap<(u32, u32), (u32, u32)>),
+    Sparse(HashMap<(u32, u32), Form>),
 }
 
 impl Cells {
-    fn get(&self, place: u32, item: u32) -> Option<(u32, u32)> {
+    fn get(&self, place: u32, item: u32) -> Option<Form> {
         match self {
-            Cells::Dense { items, range } => range
+            Cells::Dense { items, cell } => cell
                 .get(place as usize * items + item as usize)
                 .copied()
-                .filter(|&(_, len)| len > 0),
+                .filter(|f| f.state() != UNLISTED),
             Cells::Sparse(map) => map.get(&(place, item)).copied(),
         }
     }
 }
 
 /// A catalogue, indexed for resolution. Item codes and places are
-/// numbered once, when the catalogue is built; for each place and item
-/// the resolved forms over time (fields already inherited from the
-/// templates) are a range of `spans` and of `hot`, in date order.
+/// numbered once, when the catalogue is built, and every form of every
+/// place's item is merged with its templates then; for each place and
+/// item the forms over time are a range of `spans` (and of `forms`), in
+/// date order.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     file: CatalogueFile,
@@ -367,11 +406,11 @@ pub struct Catalogue {
     names: Vec<String>,
     /// Division code → place number, for the places with entries.
     place_of: HashMap<u64, u32>,
-    /// Place number → division code.
-    places: Vec<DivisionCode>,
     cells: Cells,
     spans: Vec<Span>,
-    hot: Vec<Hot>,
+    forms: Vec<Form>,
+    /// The distinct limits and handling kinds of the forms.
+    limits: Vec<(Limits, Handling)>,
 }
 
 static SUNING: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
@@ -522,8 +561,10 @@ impl Catalogue {
         }
         let mut index = Vec::with_capacity(by_place.len());
         let mut spans: Vec<Span> = Vec::new();
-        let mut hot: Vec<Hot> = Vec::new();
-        let mut forms = 0usize;
+        let mut forms: Vec<Form> = Vec::new();
+        let mut limits: Vec<(Limits, Handling)> = Vec::new();
+        let mut limit_of: HashMap<(Limits, Handling), u32> = HashMap::new();
+        let mut count = 0usize;
         for (&(div, c), own) in &by_place {
             let chain = ancestors(div);
             // The days any entry of the chain starts or ends.
@@ -539,8 +580,8 @@ impl Catalogue {
                 }
             }
             let cuts: Vec<NaiveDate> = cuts.into_iter().collect();
-            forms = forms.saturating_add(cuts.len());
-            if forms > MAX_FORMS {
+            count = count.saturating_add(cuts.len());
+            if count > MAX_FORMS {
                 return Err(format!(
                     "the entries split into more than {MAX_FORMS} dated forms; the catalogue is refused"
                 ));
@@ -564,54 +605,59 @@ impl Catalogue {
                 let template = own_e.template
                     || DivisionCode::new(div).is_ok_and(|c| c.level() < Level::County);
                 let item = merge(&layers, div, from, until, lines[own_i], template);
-                let place = place_of.get(&div).copied().unwrap_or_default();
-                hot.push(match &item {
-                    Ok(i) => Hot {
-                        from,
-                        until,
-                        limits: i.limits(),
-                        handling: i.handling,
-                        place,
-                        state: if template {
-                            2
-                        } else {
-                            u8::from(own_e.withdrawn)
-                        },
-                    },
-                    Err(_) => Hot {
-                        from,
-                        until,
-                        limits: Limits::default(),
-                        handling: Handling::default(),
-                        place,
-                        // A withdrawn entry is not offered, complete or not.
-                        state: if template {
-                            2
-                        } else if own_e.withdrawn {
-                            1
-                        } else {
-                            3
-                        },
-                    },
+                // A withdrawn entry is not offered, complete or not.
+                let state = match &item {
+                    _ if template => TEMPLATE,
+                    _ if own_e.withdrawn => WITHDRAWN,
+                    Ok(_) => OFFERED,
+                    Err(_) => INCOMPLETE,
+                };
+                let (l, h) = match &item {
+                    Ok(i) => (i.limits(), i.handling),
+                    Err(_) => (Limits::default(), Handling::default()),
+                };
+                // At most MAX_FORMS distinct limits: the number times 8
+                // fits a u32.
+                let number = *limit_of.entry((l, h)).or_insert_with(|| {
+                    limits.push((l, h));
+                    (limits.len() - 1) as u32
+                });
+                forms.push(Form {
+                    from,
+                    until,
+                    packed: number * 8 + state,
+                    span: spans.len() as u32,
                 });
                 spans.push(Span {
                     item,
                     withdrawn: own_e.withdrawn || template,
+                    place: DivisionCode::new(div).map_err(|e| e.to_string())?,
                 });
             }
             // Every key of `by_place` is a place of `place_of`.
             let p = place_of.get(&div).copied().unwrap_or_default();
-            index.push(((p, c), (start, spans.len() as u32 - start)));
+            let n = spans.len() as u32 - start;
+            let cell = match n {
+                0 => continue,
+                1 => forms[start as usize],
+                _ => Form {
+                    from: forms[start as usize].from,
+                    until: None,
+                    packed: n * 8 + SEVERAL,
+                    span: start,
+                },
+            };
+            index.push(((p, c), cell));
         }
         let cells = if places.len().saturating_mul(names.len())
             <= DENSE_FACTOR * file.entry.len().max(4096)
         {
             let items = names.len();
-            let mut range = vec![(0, 0); places.len() * items];
-            for ((p, c), r) in index {
-                range[p as usize * items + c as usize] = r;
+            let mut cell = vec![Form::UNLISTED; places.len() * items];
+            for ((p, c), f) in index {
+                cell[p as usize * items + c as usize] = f;
             }
-            Cells::Dense { items, range }
+            Cells::Dense { items, cell }
         } else {
             Cells::Sparse(index.into_iter().collect())
         };
@@ -621,10 +667,10 @@ impl Catalogue {
             codes,
             names,
             place_of,
-            places,
             cells,
             spans,
-            hot,
+            forms,
+            limits,
         })
     }
 
@@ -648,31 +694,35 @@ impl Catalogue {
         self.lines.get(i).copied().flatten()
     }
 
-    /// The index of the form of `code` at `division` in force on `date`.
-    fn at(&self, division: u64, code: u32, date: NaiveDate) -> Option<usize> {
+    /// The form of item `code` at `division` in force on `date`.
+    fn at(&self, division: u64, code: u32, date: NaiveDate) -> Option<Form> {
         let &place = self.place_of.get(&division)?;
-        self.at_place(place, code, date)
-    }
-
-    /// The index of the form of item `code` at place `place` in force on
-    /// `date`.
-    fn at_place(&self, place: u32, code: u32, date: NaiveDate) -> Option<usize> {
-        let (start, len) = self.cells.get(place, code)?;
-        let v = &self.hot[start as usize..(start + len) as usize];
-        let k = v.partition_point(|s| s.from <= date).checked_sub(1)?;
-        v[k].until
-            .is_none_or(|u| date < u)
-            .then_some(start as usize + k)
+        let cell = self.cells.get(place, code)?;
+        let several;
+        let v = if cell.state() == SEVERAL {
+            several = cell.span as usize..(cell.span + cell.number()) as usize;
+            self.forms.get(several)?
+        } else {
+            std::slice::from_ref(&cell)
+        };
+        let k = v.partition_point(|f| f.from <= date).checked_sub(1)?;
+        v[k].until.is_none_or(|u| date < u).then_some(v[k])
     }
 
     fn span(&self, division: u64, code: u32, date: NaiveDate) -> Option<&Span> {
-        self.at(division, code, date).map(|i| &self.spans[i])
+        self.at(division, code, date)
+            .and_then(|f| self.spans.get(f.span as usize))
     }
 
     /// The form a case of `code` in `division` on `date` is handled under
     /// (see [`Catalogue::resolve`]).
-    /// Answers the form's index and the item's number.
-    fn locate(&self, division: &str, code: &str, date: NaiveDate) -> Result<(usize, u32), Error> {
+    /// Answers the form, the place that offers it and the item's number.
+    fn locate(
+        &self,
+        division: &str,
+        code: &str,
+        date: NaiveDate,
+    ) -> Result<(Form, DivisionCode, u32), Error> {
         let unknown = || Error::UnknownServiceItem {
             item: code.chars().take(60).collect(),
             division: division.chars().take(20).collect(),
@@ -684,16 +734,16 @@ impl Catalogue {
         // stops at the county.
         let mut d = Some(div);
         while let Some(here) = d.filter(|c| c.level() >= Level::County) {
-            if let Some(i) = self.at(here.get(), c, date) {
-                match self.hot[i].state {
-                    0 => return Ok((i, c)),
-                    1 => return Err(unknown()),
-                    2 => {}
+            if let Some(f) = self.at(here.get(), c, date) {
+                match f.state() {
+                    OFFERED => return Ok((f, here, c)),
+                    WITHDRAWN => return Err(unknown()),
+                    TEMPLATE => {}
                     _ => {
-                        let m = self.spans[i]
-                            .item
-                            .as_ref()
-                            .err()
+                        let m = self
+                            .spans
+                            .get(f.span as usize)
+                            .and_then(|s| s.item.as_ref().err())
                             .cloned()
                             .unwrap_or_default();
                         return Err(parse_error(&self.file.name, None, m));
@@ -718,8 +768,9 @@ impl Catalogue {
     /// lacks a field (no name, statutory limit or deciding body anywhere
     /// in its chain).
     pub fn resolve(&self, division: &str, code: &str, date: NaiveDate) -> Result<&Item, Error> {
-        let (i, _) = self.locate(division, code, date)?;
-        self.spans[i]
+        let (f, _, _) = self.locate(division, code, date)?;
+        // Invariant: a form's span index indexes `spans`.
+        self.spans[f.span as usize]
             .item
             .as_ref()
             .map_err(|m| parse_error(&self.file.name, None, m.clone()))
@@ -768,10 +819,8 @@ impl Catalogue {
     pub(crate) fn forms(&self) -> impl Iterator<Item = (u64, &Result<Item, String>)> + '_ {
         self.spans
             .iter()
-            .zip(&self.hot)
-            .filter(|(s, _)| !s.withdrawn)
-            // Invariant: a form's place number indexes `places`.
-            .map(|(s, h)| (self.places[h.place as usize].get(), &s.item))
+            .filter(|s| !s.withdrawn)
+            .map(|s| (s.place.get(), &s.item))
     }
 
     /// The guide (办事指南) of item `code` in `division` on `date`.
@@ -914,9 +963,9 @@ impl Catalogue {
                 value: "[]".to_owned(),
                 message: "a case without events has no receipt date to look its item up".to_owned(),
             })?;
-        let (i, c) = self.locate(division, code, received)?;
-        let hot = self.hot[i];
-        let cat = hot.limits;
+        let (form, place, c) = self.locate(division, code, received)?;
+        // Invariant: a form's limits number indexes `limits`.
+        let (cat, handling) = self.limits[form.number() as usize];
         let mut overridden = Vec::new();
         let l = &mut case.limits;
         if inline.statutory {
@@ -948,18 +997,18 @@ impl Catalogue {
             l.joint = cat.joint;
         }
         if inline.handling {
-            if case.handling != hot.handling {
+            if case.handling != handling {
                 overridden.push("handling");
             }
         } else {
-            case.handling = hot.handling;
+            case.handling = handling;
         }
         Ok(Applied {
-            // Invariant: `locate` answers an item number and a form the
-            // catalogue built; both index its own vectors.
+            // Invariant: `locate` answers an item number the catalogue
+            // gave, an index of `names`.
             item: &self.names[c as usize],
-            division: self.places[hot.place as usize],
-            from: hot.from,
+            division: place,
+            from: form.from,
             received,
             overridden,
         })
