@@ -581,7 +581,7 @@ impl Catalogue {
             }
             let cuts: Vec<NaiveDate> = cuts.into_iter().collect();
             count = count.saturating_add(cuts.len());
-            if count > MAX_FORMS {
+            if !within_forms(count) {
                 return Err(format!(
                     "the entries split into more than {MAX_FORMS} dated forms; the catalogue is refused"
                 ));
@@ -649,9 +649,7 @@ impl Catalogue {
             };
             index.push(((p, c), cell));
         }
-        let cells = if places.len().saturating_mul(names.len())
-            <= DENSE_FACTOR * file.entry.len().max(4096)
-        {
+        let cells = if dense(places.len(), names.len(), file.entry.len()) {
             let items = names.len();
             let mut cell = vec![Form::UNLISTED; places.len() * items];
             for ((p, c), f) in index {
@@ -1378,7 +1376,46 @@ fn merge(
     })
 }
 
+/// Whether `places` × `items` cells are few enough for a table: at most
+/// [`DENSE_FACTOR`] times the `entries` (or 4,096, whichever is larger).
+fn dense(places: usize, items: usize, entries: usize) -> bool {
+    places.saturating_mul(items) <= DENSE_FACTOR.saturating_mul(entries.max(4096))
+}
+
+/// Whether a catalogue of `count` forms is within [`MAX_FORMS`].
+fn within_forms(count: usize) -> bool {
+    count <= MAX_FORMS
+}
+
 /// Whether `a` is a township (the level the devolution check looks at).
 pub(crate) fn is_township(a: u64) -> bool {
     DivisionCode::new(a).is_ok_and(|c| c.level() == Level::Township)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eight_million_forms_are_the_most_a_catalogue_may_split_into() {
+        // MAX_FORMS is 8,000,000: that many is allowed, one more refused.
+        assert!(within_forms(8_000_000));
+        assert!(!within_forms(8_000_001));
+        assert!(within_forms(0));
+    }
+
+    #[test]
+    fn the_table_is_at_most_four_times_the_entries() {
+        // The bench's province: 2,301 places × 300 items = 690,300 cells
+        // for 690,300 entries, well within 4 × 690,300.
+        assert!(dense(2_301, 300, 690_300));
+        // 128 × 128 = 16,384 = 4 × 4,096 cells: the bound itself.
+        assert!(dense(128, 128, 10));
+        // 129 × 128 = 16,512 > 16,384: a hash.
+        assert!(!dense(129, 128, 10));
+        // 5,000 entries: 20,000 cells allowed; 141 × 142 = 20,022 are not,
+        // 141 × 141 = 19,881 are.
+        assert!(dense(141, 141, 5_000));
+        assert!(!dense(141, 142, 5_000));
+    }
 }

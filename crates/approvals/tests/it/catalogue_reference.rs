@@ -299,3 +299,29 @@ fn a_withdrawn_entry_that_lacks_a_field_offers_nothing() {
     let cat = Catalogue::from_file(file).unwrap();
     assert_eq!(fast(&cat, "130926101000", "A", base()), Answer::Unknown);
 }
+
+#[test]
+fn an_entry_that_ends_the_day_it_starts_offers_nothing() {
+    // `until` is the first day no longer in force, so an entry from
+    // 2022-01-01 until 2022-01-01 is in force on no day: the place's item
+    // has no form, and a case of it is of an unknown item that day and
+    // every other.
+    let mut e = bare(TOWN_1, "A", base());
+    e.name = Some("事项".to_owned());
+    e.statutory = Some(wd(20));
+    e.deciding_body = Some("body".to_owned());
+    e.until = Some(base());
+    let file = CatalogueFile {
+        format: 1,
+        name: "empty".to_owned(),
+        illustrative: true,
+        note: None,
+        entry: vec![e],
+    };
+    let cat = Catalogue::from_file(file).unwrap();
+    assert_eq!(fast(&cat, "130926101000", "A", base()), Answer::Unknown);
+    assert_eq!(
+        fast(&cat, "130926101000", "A", base() - Duration::days(1)),
+        Answer::Unknown
+    );
+}
