@@ -501,7 +501,7 @@ impl Catalogue {
                 ),
             ));
         }
-        if file.entry.len() > MAX_ENTRIES {
+        if !within_entries(file.entry.len()) {
             return Err(parse_error(
                 origin,
                 None,
@@ -527,7 +527,7 @@ impl Catalogue {
     /// entries or would split into more than [`MAX_FORMS`] forms.
     pub fn from_file(file: CatalogueFile) -> Result<Catalogue, Error> {
         let n = file.entry.len();
-        if n > MAX_ENTRIES {
+        if !within_entries(n) {
             return Err(parse_error(
                 &file.name,
                 None,
@@ -1382,6 +1382,11 @@ fn dense(places: usize, items: usize, entries: usize) -> bool {
     places.saturating_mul(items) <= DENSE_FACTOR.saturating_mul(entries.max(4096))
 }
 
+/// Whether a file of `n` entries is within [`MAX_ENTRIES`].
+fn within_entries(n: usize) -> bool {
+    n <= MAX_ENTRIES
+}
+
 /// Whether a catalogue of `count` forms is within [`MAX_FORMS`].
 fn within_forms(count: usize) -> bool {
     count <= MAX_FORMS
@@ -1402,6 +1407,13 @@ mod tests {
         assert!(within_forms(8_000_000));
         assert!(!within_forms(8_000_001));
         assert!(within_forms(0));
+    }
+
+    #[test]
+    fn two_million_entries_are_the_most_a_file_may_hold() {
+        // MAX_ENTRIES is 2,000,000: that many is read, one more refused.
+        assert!(within_entries(2_000_000));
+        assert!(!within_entries(2_000_001));
     }
 
     #[test]

@@ -41,6 +41,7 @@ mod props;
 mod regression;
 mod routing;
 mod states;
+mod synth;
 
 use chrono::NaiveDate;
 use jiceng_approvals::{
