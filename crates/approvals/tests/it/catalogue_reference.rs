@@ -191,7 +191,7 @@ fn reference(file: &CatalogueFile, division: &str, code: &str, day: NaiveDate) -
         let from = file
             .entry
             .iter()
-            .filter(|e| e.code == code && chain.iter().any(|p| *p == e.division))
+            .filter(|e| e.code == code && chain.contains(&e.division))
             .flat_map(|e| [Some(e.from), e.until])
             .flatten()
             .filter(|d| *d <= day)
