@@ -644,7 +644,7 @@ fn write_case(
     at: NaiveDate,
     case: &Case,
     e: &Evaluation,
-    applied: Option<&Applied>,
+    applied: Option<&Applied<'_>>,
     mode: Mode<'_>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -665,7 +665,7 @@ fn write_case(
             /// The catalogue entry the limits came from, and the limits
             /// the case overrides.
             #[serde(skip_serializing_if = "Option::is_none")]
-            catalogue: Option<&'a Applied>,
+            catalogue: Option<&'a Applied<'a>>,
         }
         let text = serde_json::to_string(&Line {
             id: &case.id,

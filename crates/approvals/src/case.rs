@@ -371,7 +371,17 @@ impl TryFrom<EventRepr> for Event {
                 hearing_date: r.hearing_date.ok_or_else(|| need("hearing_date"))?,
             },
             "hearing_held" => EventKind::HearingHeld,
-            other => return Err(format!("unknown event kind {other:?} on {}", r.date)),
+            other => {
+                // The kind is named, cut to 60 characters: a kilobyte of
+                // kind must not make a kilobyte of message.
+                let kind: String = other.chars().take(60).collect();
+                let more = if other.chars().nth(60).is_some() {
+                    "…"
+                } else {
+                    ""
+                };
+                return Err(format!("unknown event kind {kind:?}{more} on {}", r.date));
+            }
         };
         if r.reason.is_some()
             && !matches!(
@@ -461,7 +471,7 @@ fn wd10() -> Period {
 /// Defaults follow the Licensing Law: 20 working days to decide (Art. 42),
 /// one extension of 10 with the agency head's approval, 10 working days to
 /// deliver (Art. 44); joint or unified handling 45 and 15 (Art. 42).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(from = "LimitsRepr")]
 pub struct Limits {
     /// The statutory limit (法定时限); 20wd, or 45wd when joint.
@@ -985,8 +995,26 @@ fn words(e: &serde_json::Error) -> String {
         Some(i) => text[..i].to_owned(),
         None => text,
     };
-    text.replace("struct CaseRepr", "a case")
+    shorten_named(&text)
+        .replace("struct CaseRepr", "a case")
         .replace("struct EventRepr", "an event")
+}
+
+/// An "unknown variant `…`, expected …" message with the value it names
+/// cut to 60 characters: a kilobyte of event kind must not make a
+/// kilobyte of message.
+fn shorten_named(text: &str) -> String {
+    for head in ["unknown variant `", "unknown field `"] {
+        if let (Some(rest), Some(end)) = (text.strip_prefix(head), text.rfind("`, expected")) {
+            let Some(value) = rest.get(..end.saturating_sub(head.len())) else {
+                break;
+            };
+            if let Some((i, _)) = value.char_indices().nth(60) {
+                return format!("{head}{}…{}", &value[..i], &text[end..]);
+            }
+        }
+    }
+    text.to_owned()
 }
 
 fn field<T: serde::de::DeserializeOwned>(name: &str, v: &serde_json::Value) -> Result<T, Error> {

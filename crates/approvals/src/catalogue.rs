@@ -57,6 +57,13 @@ pub const MAX_ENTRIES: usize = 2_000_000;
 /// allowed to take memory quadratic in its size.
 pub const MAX_FORMS: usize = 8_000_000;
 
+/// How many times the number of entries (or 4,096, whichever is larger)
+/// the place × item table may be before the index falls back to a hash of
+/// the listed pairs: a province's catalogue, where every township lists
+/// most items, gets the table (one look-up per case); a file that
+/// scatters items over many places cannot make it quadratic.
+const DENSE_FACTOR: usize = 4;
+
 /// Whether the applicant must show the original, hand in a copy, or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -298,34 +305,112 @@ impl Item {
 struct Span {
     /// The resolved item, or why it cannot be resolved (a missing field).
     item: Result<Item, String>,
-    /// Not offered there: withdrawn, or a template.
+    /// Not offered: withdrawn, or a template.
     withdrawn: bool,
+    /// The place.
+    place: DivisionCode,
 }
 
-/// What a case needs of a form, kept apart from the full [`Item`] so that
-/// resolving a million cases touches one small record each.
+/// What a case needs of a form, in 16 bytes, kept apart from the full
+/// [`Item`]: resolving a case reads one such record, and a million cases
+/// of a province's catalogue read a million records, not a million items.
 #[derive(Debug, Clone, Copy)]
-struct Hot {
+struct Form {
+    /// The first day in force.
     from: NaiveDate,
+    /// The first day no longer in force.
     until: Option<NaiveDate>,
-    limits: Limits,
-    handling: Handling,
-    division: DivisionCode,
-    /// Not offered: 0 offered, 1 withdrawn, 2 a template, 3 incomplete.
-    state: u8,
+    /// The number of the form's limits and handling kind in
+    /// `Catalogue::limits`, times 8, plus its state (`OFFERED`…); in a
+    /// cell of several forms, their number times 8 plus `SEVERAL`.
+    packed: u32,
+    /// The form's index in `spans` (and `forms`); in a cell of several
+    /// forms, the first one's.
+    span: u32,
 }
 
-/// A catalogue, indexed for resolution: for each place and item, the
-/// resolved forms over time (a range of `spans` and of `hot`, in date
-/// order).
+const _: () = assert!(std::mem::size_of::<Form>() == 16);
+
+/// A form offered in its place.
+const OFFERED: u32 = 0;
+/// A form withdrawn in its place.
+const WITHDRAWN: u32 = 1;
+/// A template: inherited below, offered nowhere by itself.
+const TEMPLATE: u32 = 2;
+/// A form whose entry and templates lack a field.
+const INCOMPLETE: u32 = 3;
+/// A cell holding several forms (`span..span + packed / 8` of `forms`).
+const SEVERAL: u32 = 4;
+/// A cell of the place × item table whose place does not list the item.
+const UNLISTED: u32 = 5;
+
+impl Form {
+    const UNLISTED: Form = Form {
+        from: NaiveDate::MIN,
+        until: None,
+        packed: UNLISTED,
+        span: 0,
+    };
+
+    fn state(self) -> u32 {
+        self.packed % 8
+    }
+
+    fn number(self) -> u32 {
+        self.packed / 8
+    }
+}
+
+/// The forms of each place's item, by place number and item number: the
+/// only form, or where its several forms are in `Catalogue::forms`.
+#[derive(Debug, Clone)]
+enum Cells {
+    /// A table of every place × every item: one read, no hashing. Used
+    /// when the table is at most a few times the number of entries (a
+    /// province's catalogue, where every township lists most items).
+    Dense {
+        /// The number of items: the row length.
+        items: usize,
+        /// One cell per place and item, `UNLISTED` where none.
+        cell: Vec<Form>,
+    },
+    /// The listed pairs only, for files that scatter few items over many
+    /// places (the table would be quadratic in the file).
+    Sparse(HashMap<(u32, u32), Form>),
+}
+
+impl Cells {
+    fn get(&self, place: u32, item: u32) -> Option<Form> {
+        match self {
+            Cells::Dense { items, cell } => cell
+                .get(place as usize * items + item as usize)
+                .copied()
+                .filter(|f| f.state() != UNLISTED),
+            Cells::Sparse(map) => map.get(&(place, item)).copied(),
+        }
+    }
+}
+
+/// A catalogue, indexed for resolution. Item codes and places are
+/// numbered once, when the catalogue is built, and every form of every
+/// place's item is merged with its templates then; for each place and
+/// item the forms over time are a range of `spans` (and of `forms`), in
+/// date order.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     file: CatalogueFile,
     lines: Vec<Option<usize>>,
+    /// Item code → item number.
     codes: HashMap<String, u32>,
-    index: HashMap<(u64, u32), (u32, u32)>,
+    /// Item number → item code.
+    names: Vec<String>,
+    /// Division code → place number, for the places with entries.
+    place_of: HashMap<u64, u32>,
+    cells: Cells,
     spans: Vec<Span>,
-    hot: Vec<Hot>,
+    forms: Vec<Form>,
+    /// The distinct limits and handling kinds of the forms.
+    limits: Vec<(Limits, Handling)>,
 }
 
 static SUNING: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
@@ -416,7 +501,7 @@ impl Catalogue {
                 ),
             ));
         }
-        if file.entry.len() > MAX_ENTRIES {
+        if !within_entries(file.entry.len()) {
             return Err(parse_error(
                 origin,
                 None,
@@ -442,7 +527,7 @@ impl Catalogue {
     /// entries or would split into more than [`MAX_FORMS`] forms.
     pub fn from_file(file: CatalogueFile) -> Result<Catalogue, Error> {
         let n = file.entry.len();
-        if n > MAX_ENTRIES {
+        if !within_entries(n) {
             return Err(parse_error(
                 &file.name,
                 None,
@@ -455,19 +540,31 @@ impl Catalogue {
 
     fn build(file: CatalogueFile, lines: Vec<Option<usize>>) -> Result<Catalogue, String> {
         let mut codes: HashMap<String, u32> = HashMap::new();
+        let mut names: Vec<String> = Vec::new();
+        let mut place_of: HashMap<u64, u32> = HashMap::new();
+        let mut places: Vec<DivisionCode> = Vec::new();
         let mut by_place: HashMap<(u64, u32), Vec<usize>> = HashMap::new();
         for (i, e) in file.entry.iter().enumerate() {
-            let next = codes.len() as u32;
-            let c = *codes.entry(e.code.clone()).or_insert(next);
+            let c = *codes.entry(e.code.clone()).or_insert_with(|| {
+                names.push(e.code.clone());
+                // At most MAX_ENTRIES codes: the number fits a u32.
+                (names.len() - 1) as u32
+            });
+            place_of.entry(e.division.get()).or_insert_with(|| {
+                places.push(e.division);
+                (places.len() - 1) as u32
+            });
             by_place.entry((e.division.get(), c)).or_default().push(i);
         }
         for v in by_place.values_mut() {
             v.sort_by_key(|&i| file.entry[i].from);
         }
-        let mut index = HashMap::with_capacity(by_place.len());
+        let mut index = Vec::with_capacity(by_place.len());
         let mut spans: Vec<Span> = Vec::new();
-        let mut hot: Vec<Hot> = Vec::new();
-        let mut forms = 0usize;
+        let mut forms: Vec<Form> = Vec::new();
+        let mut limits: Vec<(Limits, Handling)> = Vec::new();
+        let mut limit_of: HashMap<(Limits, Handling), u32> = HashMap::new();
+        let mut count = 0usize;
         for (&(div, c), own) in &by_place {
             let chain = ancestors(div);
             // The days any entry of the chain starts or ends.
@@ -483,8 +580,8 @@ impl Catalogue {
                 }
             }
             let cuts: Vec<NaiveDate> = cuts.into_iter().collect();
-            forms = forms.saturating_add(cuts.len());
-            if forms > MAX_FORMS {
+            count = count.saturating_add(cuts.len());
+            if !within_forms(count) {
                 return Err(format!(
                     "the entries split into more than {MAX_FORMS} dated forms; the catalogue is refused"
                 ));
@@ -508,43 +605,70 @@ impl Catalogue {
                 let template = own_e.template
                     || DivisionCode::new(div).is_ok_and(|c| c.level() < Level::County);
                 let item = merge(&layers, div, from, until, lines[own_i], template);
-                let division = DivisionCode::new(div).map_err(|e| e.to_string())?;
-                hot.push(match &item {
-                    Ok(i) => Hot {
-                        from,
-                        until,
-                        limits: i.limits(),
-                        handling: i.handling,
-                        division,
-                        state: if template {
-                            2
-                        } else {
-                            u8::from(own_e.withdrawn)
-                        },
-                    },
-                    Err(_) => Hot {
-                        from,
-                        until,
-                        limits: Limits::default(),
-                        handling: Handling::default(),
-                        division,
-                        state: if template { 2 } else { 3 },
-                    },
+                // A withdrawn entry is not offered, complete or not.
+                let state = match &item {
+                    _ if template => TEMPLATE,
+                    _ if own_e.withdrawn => WITHDRAWN,
+                    Ok(_) => OFFERED,
+                    Err(_) => INCOMPLETE,
+                };
+                let (l, h) = match &item {
+                    Ok(i) => (i.limits(), i.handling),
+                    Err(_) => (Limits::default(), Handling::default()),
+                };
+                // At most MAX_FORMS distinct limits: the number times 8
+                // fits a u32.
+                let number = *limit_of.entry((l, h)).or_insert_with(|| {
+                    limits.push((l, h));
+                    (limits.len() - 1) as u32
+                });
+                forms.push(Form {
+                    from,
+                    until,
+                    packed: number * 8 + state,
+                    span: spans.len() as u32,
                 });
                 spans.push(Span {
                     item,
                     withdrawn: own_e.withdrawn || template,
+                    place: DivisionCode::new(div).map_err(|e| e.to_string())?,
                 });
             }
-            index.insert((div, c), (start, spans.len() as u32 - start));
+            // Every key of `by_place` is a place of `place_of`.
+            let p = place_of.get(&div).copied().unwrap_or_default();
+            let n = spans.len() as u32 - start;
+            let cell = match n {
+                0 => continue,
+                1 => forms[start as usize],
+                _ => Form {
+                    from: forms[start as usize].from,
+                    until: None,
+                    packed: n * 8 + SEVERAL,
+                    span: start,
+                },
+            };
+            index.push(((p, c), cell));
         }
+        let cells = if dense(places.len(), names.len(), file.entry.len()) {
+            let items = names.len();
+            let mut cell = vec![Form::UNLISTED; places.len() * items];
+            for ((p, c), f) in index {
+                cell[p as usize * items + c as usize] = f;
+            }
+            Cells::Dense { items, cell }
+        } else {
+            Cells::Sparse(index.into_iter().collect())
+        };
         Ok(Catalogue {
             file,
             lines,
             codes,
-            index,
+            names,
+            place_of,
+            cells,
             spans,
-            hot,
+            forms,
+            limits,
         })
     }
 
@@ -568,23 +692,35 @@ impl Catalogue {
         self.lines.get(i).copied().flatten()
     }
 
-    /// The index of the form of `code` at `division` in force on `date`.
-    fn at(&self, division: u64, code: u32, date: NaiveDate) -> Option<usize> {
-        let &(start, len) = self.index.get(&(division, code))?;
-        let v = &self.hot[start as usize..(start + len) as usize];
-        let k = v.partition_point(|s| s.from <= date).checked_sub(1)?;
-        v[k].until
-            .is_none_or(|u| date < u)
-            .then_some(start as usize + k)
+    /// The form of item `code` at `division` in force on `date`.
+    fn at(&self, division: u64, code: u32, date: NaiveDate) -> Option<Form> {
+        let &place = self.place_of.get(&division)?;
+        let cell = self.cells.get(place, code)?;
+        let several;
+        let v = if cell.state() == SEVERAL {
+            several = cell.span as usize..(cell.span + cell.number()) as usize;
+            self.forms.get(several)?
+        } else {
+            std::slice::from_ref(&cell)
+        };
+        let k = v.partition_point(|f| f.from <= date).checked_sub(1)?;
+        v[k].until.is_none_or(|u| date < u).then_some(v[k])
     }
 
     fn span(&self, division: u64, code: u32, date: NaiveDate) -> Option<&Span> {
-        self.at(division, code, date).map(|i| &self.spans[i])
+        self.at(division, code, date)
+            .and_then(|f| self.spans.get(f.span as usize))
     }
 
     /// The form a case of `code` in `division` on `date` is handled under
     /// (see [`Catalogue::resolve`]).
-    fn locate(&self, division: &str, code: &str, date: NaiveDate) -> Result<usize, Error> {
+    /// Answers the form, the place that offers it and the item's number.
+    fn locate(
+        &self,
+        division: &str,
+        code: &str,
+        date: NaiveDate,
+    ) -> Result<(Form, DivisionCode, u32), Error> {
         let unknown = || Error::UnknownServiceItem {
             item: code.chars().take(60).collect(),
             division: division.chars().take(20).collect(),
@@ -596,16 +732,16 @@ impl Catalogue {
         // stops at the county.
         let mut d = Some(div);
         while let Some(here) = d.filter(|c| c.level() >= Level::County) {
-            if let Some(i) = self.at(here.get(), c, date) {
-                match self.hot[i].state {
-                    0 => return Ok(i),
-                    1 => return Err(unknown()),
-                    2 => {}
+            if let Some(f) = self.at(here.get(), c, date) {
+                match f.state() {
+                    OFFERED => return Ok((f, here, c)),
+                    WITHDRAWN => return Err(unknown()),
+                    TEMPLATE => {}
                     _ => {
-                        let m = self.spans[i]
-                            .item
-                            .as_ref()
-                            .err()
+                        let m = self
+                            .spans
+                            .get(f.span as usize)
+                            .and_then(|s| s.item.as_ref().err())
                             .cloned()
                             .unwrap_or_default();
                         return Err(parse_error(&self.file.name, None, m));
@@ -630,8 +766,9 @@ impl Catalogue {
     /// lacks a field (no name, statutory limit or deciding body anywhere
     /// in its chain).
     pub fn resolve(&self, division: &str, code: &str, date: NaiveDate) -> Result<&Item, Error> {
-        let i = self.locate(division, code, date)?;
-        self.spans[i]
+        let (f, _, _) = self.locate(division, code, date)?;
+        // Invariant: a form's span index indexes `spans`.
+        self.spans[f.span as usize]
             .item
             .as_ref()
             .map_err(|m| parse_error(&self.file.name, None, m.clone()))
@@ -680,9 +817,8 @@ impl Catalogue {
     pub(crate) fn forms(&self) -> impl Iterator<Item = (u64, &Result<Item, String>)> + '_ {
         self.spans
             .iter()
-            .zip(&self.hot)
-            .filter(|(s, _)| !s.withdrawn)
-            .map(|(s, h)| (h.division.get(), &s.item))
+            .filter(|s| !s.withdrawn)
+            .map(|s| (s.place.get(), &s.item))
     }
 
     /// The guide (办事指南) of item `code` in `division` on `date`.
@@ -803,7 +939,7 @@ impl Catalogue {
     /// assert!(applied.overridden.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn apply(&self, case: &mut Case, inline: &Inline) -> Result<Applied, Error> {
+    pub fn apply<'c>(&'c self, case: &mut Case, inline: &Inline) -> Result<Applied<'c>, Error> {
         let division = case.division.as_deref().ok_or_else(|| Error::Parse {
             field: "division".to_owned(),
             value: String::new(),
@@ -825,9 +961,9 @@ impl Catalogue {
                 value: "[]".to_owned(),
                 message: "a case without events has no receipt date to look its item up".to_owned(),
             })?;
-        let i = self.locate(division, code, received)?;
-        let hot = self.hot[i];
-        let cat = hot.limits;
+        let (form, place, c) = self.locate(division, code, received)?;
+        // Invariant: a form's limits number indexes `limits`.
+        let (cat, handling) = self.limits[form.number() as usize];
         let mut overridden = Vec::new();
         let l = &mut case.limits;
         if inline.statutory {
@@ -859,17 +995,18 @@ impl Catalogue {
             l.joint = cat.joint;
         }
         if inline.handling {
-            if case.handling != hot.handling {
+            if case.handling != handling {
                 overridden.push("handling");
             }
         } else {
-            case.handling = hot.handling;
+            case.handling = handling;
         }
         Ok(Applied {
-            // The case names the item by the same code.
-            item: case.item.clone().unwrap_or_default(),
-            division: hot.division,
-            from: hot.from,
+            // Invariant: `locate` answers an item number the catalogue
+            // gave, an index of `names`.
+            item: &self.names[c as usize],
+            division: place,
+            from: form.from,
             received,
             overridden,
         })
@@ -957,9 +1094,10 @@ impl Inline {
 
 /// What the catalogue gave a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Applied {
-    /// The item's code.
-    pub item: String,
+pub struct Applied<'c> {
+    /// The item's code (borrowed from the catalogue: resolving a case
+    /// copies no string).
+    pub item: &'c str,
     /// The place whose entry applied.
     pub division: DivisionCode,
     /// The first day of the form that applied.
@@ -1238,7 +1376,58 @@ fn merge(
     })
 }
 
+/// Whether `places` × `items` cells are few enough for a table: at most
+/// [`DENSE_FACTOR`] times the `entries` (or 4,096, whichever is larger).
+fn dense(places: usize, items: usize, entries: usize) -> bool {
+    places.saturating_mul(items) <= DENSE_FACTOR.saturating_mul(entries.max(4096))
+}
+
+/// Whether a file of `n` entries is within [`MAX_ENTRIES`].
+fn within_entries(n: usize) -> bool {
+    n <= MAX_ENTRIES
+}
+
+/// Whether a catalogue of `count` forms is within [`MAX_FORMS`].
+fn within_forms(count: usize) -> bool {
+    count <= MAX_FORMS
+}
+
 /// Whether `a` is a township (the level the devolution check looks at).
 pub(crate) fn is_township(a: u64) -> bool {
     DivisionCode::new(a).is_ok_and(|c| c.level() == Level::Township)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eight_million_forms_are_the_most_a_catalogue_may_split_into() {
+        // MAX_FORMS is 8,000,000: that many is allowed, one more refused.
+        assert!(within_forms(8_000_000));
+        assert!(!within_forms(8_000_001));
+        assert!(within_forms(0));
+    }
+
+    #[test]
+    fn two_million_entries_are_the_most_a_file_may_hold() {
+        // MAX_ENTRIES is 2,000,000: that many is read, one more refused.
+        assert!(within_entries(2_000_000));
+        assert!(!within_entries(2_000_001));
+    }
+
+    #[test]
+    fn the_table_is_at_most_four_times_the_entries() {
+        // The bench's province: 2,301 places × 300 items = 690,300 cells
+        // for 690,300 entries, well within 4 × 690,300.
+        assert!(dense(2_301, 300, 690_300));
+        // 128 × 128 = 16,384 = 4 × 4,096 cells: the bound itself.
+        assert!(dense(128, 128, 10));
+        // 129 × 128 = 16,512 > 16,384: a hash.
+        assert!(!dense(129, 128, 10));
+        // 5,000 entries: 20,000 cells allowed; 141 × 142 = 20,022 are not,
+        // 141 × 141 = 19,881 are.
+        assert!(dense(141, 141, 5_000));
+        assert!(!dense(141, 142, 5_000));
+    }
 }

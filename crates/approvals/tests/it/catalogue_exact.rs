@@ -256,3 +256,44 @@ fn inline_limits_are_found_however_the_line_is_written() {
         assert_eq!((i.statutory, i.promised), (statutory, promised), "{line}");
     }
 }
+
+#[test]
+fn a_diff_names_the_channels_in_chinese() {
+    // 尚村镇 takes item A at the counter and by village proxy, 窝北镇 at
+    // the counter only: the channels differ, named as a citizen reads them
+    // (窗口办理, 村级代办), joined by 、.
+    let c = cat(
+        "[[entry]]\ndivision = \"130926103000\"\ncode = \"A\"\nfrom = \"2022-01-01\"\nname = \"甲\"\nstatutory = \"20wd\"\ndeciding_body = \"b\"\nchannels = [\"counter\", \"village_proxy\"]\n\
+         [[entry]]\ndivision = \"130926102000\"\ncode = \"A\"\nfrom = \"2022-01-01\"\nname = \"甲\"\nstatutory = \"20wd\"\ndeciding_body = \"b\"\nchannels = [\"counter\"]\n",
+    );
+    let d = day("2024-01-01");
+    let diff = c.diff(
+        "130926103000".parse().unwrap(),
+        d,
+        "130926102000".parse().unwrap(),
+        d,
+    );
+    let changes: Vec<(&str, &str, &str)> = diff
+        .changed
+        .iter()
+        .map(|ch| (ch.field, ch.a.as_str(), ch.b.as_str()))
+        .collect();
+    assert_eq!(changes, [("channels", "窗口办理、村级代办", "窗口办理")]);
+}
+
+#[test]
+fn a_guide_lists_the_departments_of_an_item_not_handled_jointly() {
+    // Departments named without joint handling are still listed; an item
+    // with neither lists none.
+    let with = chain("departments = [\"县自然资源局\", \"县住建局\"]\n");
+    let g = with.guide("130926103000", "A", day("2024-01-01")).unwrap();
+    assert!(
+        g.markdown()
+            .contains("- 联合办理部门：县自然资源局、县住建局\n")
+    );
+    let without = chain("");
+    let g = without
+        .guide("130926103000", "A", day("2024-01-01"))
+        .unwrap();
+    assert!(!g.markdown().contains("联合办理部门"));
+}

@@ -253,6 +253,18 @@ fn acceptance_statements_never_contradict_the_log() {
         "received 2025-03-03; incomplete materials notified on 2025-03-05, then decided on 2025-03-20 with no supplement and no acceptance on record; so the clocks count from the day of receipt, 2025-03-03, the earliest day it could have been accepted (行政许可法第三十二条)"
     );
     assert!(!zh.contains("未告知补正"), "{zh}");
+    // A notice on 10 Mar, the window's last day, is in time too (Art. 32:
+    // within five days); then a decision with no supplement.
+    let (en, _) = statement(
+        &json(
+            r#",{"date":"2025-03-10","kind":"incomplete_notice"},{"date":"2025-03-20","kind":"decided","outcome":"refused"}"#,
+        ),
+        "2025-03-20",
+    );
+    assert!(
+        en.contains("incomplete materials notified on 2025-03-10, then decided on 2025-03-20 with no supplement and no acceptance on record"),
+        "{en}"
+    );
     // Decided on 4 Mar, inside the window, with no acceptance on record.
     let (en, _) = statement(
         &json(r#",{"date":"2025-03-04","kind":"decided","outcome":"granted"}"#),

@@ -132,3 +132,25 @@ fn bad_dependencies_are_refused() {
         "joint plan: step 1 depends on 7, which is not listed before it"
     );
 }
+
+#[test]
+fn of_two_dependencies_due_the_same_day_the_path_names_the_first() {
+    // From Monday 3 Mar 2025, a and b take 5 working days each: 4–7 Mar
+    // (4), Monday 10 Mar (5). c waits for both and takes 3: 11–13 Mar.
+    // Either could be on the critical path; as for two last steps due the
+    // same day, the first listed is named.
+    let plan = Plan {
+        steps: vec![
+            step("a", wd(5), &[]),
+            step("b", wd(5), &[]),
+            step("c", wd(3), &[0, 1]),
+        ],
+    };
+    let s = plan.schedule(&cal(), day("2025-03-03")).unwrap();
+    assert_eq!(
+        (s.steps[0].due, s.steps[1].due),
+        (day("2025-03-10"), day("2025-03-10"))
+    );
+    assert_eq!(s.due, day("2025-03-13"));
+    assert_eq!(s.critical_path, [0, 2]);
+}

@@ -25,6 +25,7 @@ mod articles;
 mod catalogue;
 mod catalogue_exact;
 mod catalogue_fuzz;
+mod catalogue_reference;
 mod explain;
 mod fold;
 mod formats;
@@ -40,6 +41,7 @@ mod props;
 mod regression;
 mod routing;
 mod states;
+mod synth;
 
 use chrono::NaiveDate;
 use jiceng_approvals::{

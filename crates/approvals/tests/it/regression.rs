@@ -165,3 +165,29 @@ fn synth_flags_beyond_their_limits_panicked() {
     assert!(synth::Generator::new(&cal, 1, 100_000_001, at("2025-01-01"), 365).is_err());
     assert!(synth::Generator::new(&cal, 1, 1, at("2025-01-01"), 36_601).is_err());
 }
+
+#[test]
+fn a_kilobyte_event_kind_made_a_kilobyte_message() {
+    // Found by `fuzz_case_lines`: the "unknown event kind" message quoted
+    // the whole value. The value is cut to its first 60 characters.
+    let kind = "许可".repeat(500);
+    let line = format!(r#"{{"id":"A","events":[{{"date":"2025-03-03","kind":"{kind}"}}]}}"#);
+    let m = Case::from_json(&line).unwrap_err().to_string();
+    let cut = format!(
+        "unknown event kind \"{}\"… on 2025-03-03",
+        "许可".repeat(30)
+    );
+    assert!(m.contains(&cut), "{m}");
+    assert!(m.len() < 4000, "{} bytes", m.len());
+}
+
+#[test]
+fn a_kilobyte_channel_made_a_kilobyte_message() {
+    // The same for serde's own "unknown variant `…`, expected …" message.
+    let channel = "窗口".repeat(500);
+    let line = format!(r#"{{"id":"A","channel":"{channel}","events":[]}}"#);
+    let m = Case::from_json(&line).unwrap_err().to_string();
+    let cut = format!("unknown variant `{}…`, expected", "窗口".repeat(30));
+    assert!(m.contains(&cut), "{m}");
+    assert!(m.len() < 1000, "{} bytes", m.len());
+}
