@@ -228,3 +228,102 @@ fn a_power_item_without_a_ledger_and_a_ledger_file_without_its_text_are_errors()
     let s = Scenario::from_toml_str(&text, "q.toml").unwrap_or_else(|e| panic!("{e}"));
     assert!(Model::with_ledger(&s, &Ledger::hebei_sample()).is_ok());
 }
+
+#[test]
+fn an_entrusted_item_is_handled_locally_and_a_given_name_is_kept() {
+    // 肃民字〔2022〕12号 entrusts HB-GF-003 to 梁家村镇 (130926101000) from
+    // 2023-01-01: the county's civil affairs bureau still holds it, the
+    // township exercises it in that bureau's name (Penalty Law Art. 20), so
+    // the township's desk handles it from that day.
+    let text = r#"
+name = "suning-entrustment"
+seed = 1
+[period]
+from = "2022-12-01"
+days = 62
+[territory]
+ledger = "bundled"
+[[territory.county]]
+code = "130926000000"
+[[territory.county.township]]
+code = "130926101000"
+name = "梁家村（场景给的名字）"
+population = 30000
+[[item]]
+code = "subsidy"
+kind = "approval"
+power_item = "HB-GF-003"
+rate = 1.0
+handling.township = { median_minutes = 30 }
+handling.county = { median_minutes = 30 }
+"#;
+    let s = Scenario::from_toml_str(text, "s.toml").unwrap_or_else(|e| panic!("{e}"));
+    let m = Model::new(&s).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(m.held_locally(0, 0, 0, date("2022-12-30")), Some(false));
+    assert_eq!(m.held_locally(0, 0, 0, date("2023-01-03")), Some(true));
+    let sum = summarise(&m, 1, &run(&m, 1, &[0], &|| {})).unwrap_or_else(|e| panic!("{e}"));
+    let name = |code: &str| {
+        sum.places
+            .iter()
+            .find(|p| p.code == code)
+            .map(|p| p.name.clone())
+    };
+    assert_eq!(
+        name("130926101000").as_deref(),
+        Some("梁家村（场景给的名字）")
+    );
+    assert_eq!(name("130926000000").as_deref(), Some("肃宁县"));
+}
+
+#[test]
+fn items_are_found_by_code_and_out_of_range_questions_have_no_answer() {
+    let (_, m) = qiu();
+    // The file's order: three approvals, then the four penalty items.
+    assert_eq!(m.item_index("approval.planning"), Some(0));
+    assert_eq!(m.item_index("penalty.safety"), Some(5));
+    assert_eq!(m.item_index("grid.county.infrastructure"), Some(11));
+    assert_eq!(m.item_index("HB-CF-043"), None);
+    let d = date("2022-06-01");
+    assert_eq!(m.held_locally(0, 0, 0, d), Some(false));
+    assert_eq!(m.held_locally(0, 12, 0, d), None);
+    assert_eq!(m.held_locally(0, 0, 7, d), None);
+    assert_eq!(m.held_locally(2, 0, 0, d), None);
+    assert_eq!(m.held_locally(0, 0, 0, date("2021-12-31")), None);
+    // 365 days from 2022-01-01: the last is 2022-12-31.
+    assert_eq!(m.held_locally(0, 0, 0, date("2022-12-31")), Some(false));
+    assert_eq!(m.held_locally(0, 0, 0, date("2023-01-01")), None);
+}
+
+#[test]
+fn a_revocation_sends_a_devolved_item_back_up_on_its_day() {
+    // 肃政字〔2022〕20号 devolves HB-XK-002 to every Suning township from
+    // 2022-07-01; 肃政字〔2023〕30号 takes it back from 付家佐乡
+    // (130926201000) from 2024-01-01: local before, county after.
+    let text = r#"
+name = "suning-revocation"
+seed = 1
+[period]
+from = "2023-12-01"
+days = 62
+[territory]
+ledger = "bundled"
+[[territory.county]]
+code = "130926000000"
+[[territory.county.township]]
+code = "130926201000"
+population = 30000
+[[item]]
+code = "business"
+kind = "approval"
+power_item = "HB-XK-002"
+rate = 1.0
+handling.township = { median_minutes = 30 }
+handling.county = { median_minutes = 30 }
+"#;
+    let s = Scenario::from_toml_str(text, "s.toml").unwrap_or_else(|e| panic!("{e}"));
+    let m = Model::new(&s).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(m.held_locally(0, 0, 0, date("2023-12-01")), Some(true));
+    assert_eq!(m.held_locally(0, 0, 0, date("2023-12-29")), Some(true));
+    assert_eq!(m.held_locally(0, 0, 0, date("2024-01-02")), Some(false));
+    assert_eq!(m.held_locally(0, 0, 0, date("2024-01-31")), Some(false));
+}
