@@ -146,6 +146,24 @@ fn the_daily_series_of_the_baseline_shows_the_devolution() {
         assert!(v.len() > 10, "{a}..{b}: {}", v.len());
         v.iter().sum::<f64>() / v.len() as f64
     };
+    // One county: its daily series is the province's, day by day.
+    let series = |division: &str| -> Vec<(Option<NaiveDate>, f64)> {
+        sum.daily
+            .iter()
+            .filter(|e| e.division == division && e.metric == Metric::ResolvedLocally)
+            .map(|e| (e.day, e.mean))
+            .collect()
+    };
+    assert_eq!(series("130430000000"), series("130000000000"));
+    // A day with closures has a share: the working days (2 variants).
+    let cal = jiceng_calendar::Calendar::china_mainland();
+    let working = (0..120)
+        .filter(|&k| {
+            cal.is_working_day(date("2022-01-01") + Days::new(k))
+                .unwrap_or(false)
+        })
+        .count();
+    assert_eq!(series("130430000000").len(), 2 * working);
     let before = mean("2022-02-01", "2022-02-25");
     let after = mean("2022-03-15", "2022-04-30");
     assert!((before - 0.435).abs() < 0.06, "{before}");
