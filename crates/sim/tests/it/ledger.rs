@@ -345,3 +345,45 @@ handling.county = { median_minutes = 30 }
     assert_eq!(m.held_locally(0, 0, 0, date("2024-01-02")), Some(false));
     assert_eq!(m.held_locally(0, 0, 0, date("2024-01-31")), Some(false));
 }
+
+fn check(text: &str, expected: Option<&str>) {
+    match (Scenario::from_toml_str(text, "c.toml"), expected) {
+        (Ok(_), None) => {}
+        (Err(Error::Scenario(p)), Some(field)) => {
+            assert!(p.iter().any(|p| p.field == field), "{field}: {p:?}")
+        }
+        (other, _) => panic!("{expected:?}: {:?}", other.map(|_| ())),
+    }
+}
+
+#[test]
+fn ledger_names_and_power_item_codes_are_bounded() {
+    let ledger =
+        |name: &str| BUNDLED_QIU.replace("ledger = \"bundled\"", &format!("ledger = \"{name}\""));
+    check(&ledger(""), Some("territory.ledger"));
+    check(&ledger(" "), Some("territory.ledger"));
+    check(&ledger(&"x".repeat(1000)), None);
+    check(&ledger(&"x".repeat(1001)), Some("territory.ledger"));
+    let item = |code: &str| BUNDLED_QIU.replace("\"HB-CF-043\"", &format!("\"{code}\""));
+    check(&item(""), Some("item[5].power_item"));
+    check(&item(&"X".repeat(100)), None);
+    check(&item(&"X".repeat(101)), Some("item[5].power_item"));
+}
+
+#[test]
+fn the_province_only_daily_series_still_has_the_local_share() {
+    // `daily = "province"` keeps one series: the county counters are not
+    // there to count into.
+    let text = format!("{BUNDLED_QIU}\n[output]\ndaily = \"province\"\n");
+    let s = Scenario::from_toml_str(&text, "q.toml")
+        .and_then(|s| s.with_days(5))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let m = Model::new(&s).unwrap_or_else(|e| panic!("{e}"));
+    let sum = summarise(&m, 1, &run(&m, 1, &[0], &|| {})).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        sum.daily
+            .iter()
+            .any(|e| e.metric == Metric::ResolvedLocally)
+    );
+    assert!(sum.daily.iter().all(|e| e.division == "130000000000"));
+}
