@@ -141,6 +141,29 @@ fn finish(
     Ok(())
 }
 
+/// Compiles the scenario, reading the ledger file it names
+/// (`territory.ledger`) relative to the scenario file's directory; the
+/// bundled ledger and ledger-free scenarios need no file.
+fn build_model(scenario: &Scenario, path: Option<&Path>) -> Result<Model, Failure> {
+    let file = match scenario.ledger() {
+        None | Some(jiceng::sim::model::BUNDLED_LEDGER) => {
+            return Model::new(scenario).map_err(sim_input);
+        }
+        Some(file) => file,
+    };
+    let Some(path) = path else {
+        return Err(Failure::input(format!(
+            "{}: territory.ledger: `{file}` is a file, and this scenario has no directory to find it in",
+            scenario.origin()
+        )));
+    };
+    let ledger_path = path.parent().unwrap_or(Path::new(".")).join(file);
+    let text = read_text(&ledger_path)?;
+    let ledger = jiceng::authority::Ledger::from_string(text, &ledger_path.display().to_string())
+        .map_err(Failure::input)?;
+    Model::with_ledger(scenario, &ledger).map_err(sim_input)
+}
+
 /// Runs `jiceng simulate`.
 pub(crate) fn run(args: SimulateArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     let scenario = match (&args.scenario, &args.bundled) {
@@ -155,7 +178,7 @@ pub(crate) fn run(args: SimulateArgs, lang: Lang, out: &mut dyn Write) -> Result
         Some(d) => scenario.with_days(d).map_err(sim_input)?,
         None => scenario,
     };
-    let model = Model::new(&scenario).map_err(sim_input)?;
+    let model = build_model(&scenario, args.scenario.as_deref())?;
     let seed = args.seed.unwrap_or(model.default_seed());
     let replications = args.replications.unwrap_or(model.default_replications());
     if replications == 0 || replications > MAX_REPLICATIONS {
@@ -239,7 +262,7 @@ pub(crate) fn run_sim(args: SimArgs, lang: Lang, out: &mut dyn Write) -> Result<
             let (toml, seed, tallies) = jiceng::sim::merge_shards(files).map_err(sim_input)?;
             let scenario =
                 Scenario::from_toml_str(&toml, "(the shards' scenario)").map_err(sim_input)?;
-            let model = Model::new(&scenario).map_err(sim_input)?;
+            let model = build_model(&scenario, None)?;
             // The scenario a shard carries must be the one it ran: an edited
             // shard file would otherwise be summarised against another model.
             if model.fingerprint() != fingerprint {

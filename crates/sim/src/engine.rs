@@ -105,6 +105,12 @@ pub struct VariantTally {
     pub daily_arrivals: Vec<Vec<u64>>,
     /// Closures per series and day.
     pub daily_closed: Vec<Vec<u64>>,
+    /// Closures of grid events and penalty cases per series and day: the
+    /// denominator of the daily share resolved locally.
+    pub daily_resolvable: Vec<Vec<u64>>,
+    /// Of those, closed in the township: the daily series shows the day a
+    /// devolution takes effect.
+    pub daily_local: Vec<Vec<u64>>,
 }
 
 /// Everything one replication counts: the input of the summary and the
@@ -262,6 +268,8 @@ pub fn run_replication(model: &Model, seed: u64, replication: u32) -> RepTally {
             county_busy: vec![0; model.counties.len()],
             daily_arrivals: vec![vec![0; days]; series],
             daily_closed: vec![vec![0; days]; series],
+            daily_resolvable: vec![vec![0; days]; series],
+            daily_local: vec![vec![0; days]; series],
         })
         .collect();
     let mut events = 0u64;
@@ -358,6 +366,15 @@ pub fn run_replication(model: &Model, seed: u64, replication: u32) -> RepTally {
                 vt.daily_closed[0][fday] += 1;
                 if series > 1 {
                     vt.daily_closed[1 + ci][fday] += 1;
+                }
+                if item.kind != ItemKind::Approval {
+                    let l = u64::from(local);
+                    vt.daily_resolvable[0][fday] += 1;
+                    vt.daily_local[0][fday] += l;
+                    if series > 1 {
+                        vt.daily_resolvable[1 + ci][fday] += 1;
+                        vt.daily_local[1 + ci][fday] += l;
+                    }
                 }
                 t.minutes += f - a.at;
                 t.hist[(taken as usize).min(HIST_BINS - 1)] += 1;

@@ -15,11 +15,116 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 
+use jiceng_authority::Ledger;
+use jiceng_org::Level as OrgLevel;
+
 use crate::error::{Error, Problem};
 use crate::scenario::{
     CalendarChoice, Daily, DeskRule, DeskStaff, InstrumentKind, ItemKind, Level, Scenario, Variant,
     item_matches,
 };
+
+/// The name `territory.ledger` gives for the authority crate's bundled Hebei
+/// sample ledger.
+pub const BUNDLED_LEDGER: &str = "bundled";
+
+/// The name of division `code` in the ledger, checking that it is there at
+/// `level`; a problem (and `given`) when it is not.
+fn ledger_name(
+    ledger: &Ledger,
+    code: &str,
+    level: OrgLevel,
+    given: &str,
+    place: impl Fn() -> (Option<usize>, String),
+    origin: &str,
+    problems: &mut Vec<Problem>,
+) -> String {
+    let found = code
+        .parse::<jiceng_org::DivisionCode>()
+        .ok()
+        .and_then(|c| ledger.registry().division(c))
+        .filter(|d| d.code.level() == level);
+    match found {
+        Some(d) if given.is_empty() => d.name.clone(),
+        Some(_) => given.to_owned(),
+        None => {
+            let (line, field) = place();
+            problems.push(Problem {
+                origin: origin.to_owned(),
+                line,
+                field,
+                message: format!(
+                    "`{code}` is not a {} of the ledger `{}`",
+                    match level {
+                        OrgLevel::County => "county",
+                        _ => "township",
+                    },
+                    ledger.name()
+                ),
+            });
+            given.to_owned()
+        }
+    }
+}
+
+/// Whether the ledger's body `code` sits at the township level.
+fn township_body(ledger: &Ledger, code: &str) -> bool {
+    ledger
+        .registry()
+        .body(code)
+        .is_some_and(|b| b.division.level() == OrgLevel::Township)
+}
+
+/// Whether `item` is held locally in `town` on `date`: the holder, or the
+/// body exercising it (an entrusted township, a township team), is at the
+/// township level. No holder at all (no department of the item's sector)
+/// sends the work up to the county.
+fn local_on(ledger: &Ledger, item: &str, town: &str, date: NaiveDate) -> bool {
+    ledger.holder(item, town, date).is_ok_and(|h| {
+        township_body(ledger, &h.holder.code)
+            || h.exercised_by
+                .is_some_and(|b| township_body(ledger, &b.code))
+    })
+}
+
+/// The route of `item` in `town` over `[from, last)`: the holding on `from`
+/// and at every change of holder the ledger's timeline dates inside the
+/// period, as (working minute, local), merged where nothing changes.
+fn route_from_ledger(
+    ledger: &Ledger,
+    item: &str,
+    town: &str,
+    from: NaiveDate,
+    last: NaiveDate,
+    to_minute: &impl Fn(NaiveDate) -> u64,
+) -> Vec<(u64, bool)> {
+    let mut dates = vec![from];
+    if let Ok(periods) = ledger.timeline(item, town) {
+        for p in periods {
+            for d in [p.from, p.until].into_iter().flatten() {
+                if d > from && d < last {
+                    dates.push(d);
+                }
+            }
+        }
+    }
+    dates.sort_unstable();
+    dates.dedup();
+    let mut route: Vec<(u64, bool)> = Vec::with_capacity(dates.len());
+    for d in dates {
+        let local = local_on(ledger, item, town, d);
+        let at = to_minute(d);
+        // Changes on days with no working minute between them: the last wins.
+        if route.last().is_some_and(|&(m, _)| m == at) {
+            route.pop();
+        }
+        if route.last().is_none_or(|&(_, l)| l != local) {
+            route.push((at, local));
+        }
+    }
+    // `from` is the first date, at minute 0: the route starts the period.
+    route
+}
 
 /// A township of the model.
 #[derive(Debug, Clone)]
@@ -129,6 +234,7 @@ pub struct Model {
     pub(crate) daily: Daily,
     pub(crate) default_replications: u32,
     pub(crate) default_seed: u64,
+    pub(crate) item_codes: Vec<String>,
 }
 
 fn rule_staff(rule: &DeskRule, population: f64) -> [u32; 3] {
@@ -160,6 +266,49 @@ impl Model {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(scenario: &Scenario) -> Result<Model, Error> {
+        match scenario.ledger() {
+            None => Model::build(scenario, None),
+            Some(BUNDLED_LEDGER) => Model::build(scenario, Some(&Ledger::hebei_sample())),
+            Some(file) => Err(Error::Scenario(vec![Problem {
+                origin: scenario.origin().to_owned(),
+                line: None,
+                field: "territory.ledger".into(),
+                message: format!("`{file}` is a ledger file: read it and call Model::with_ledger"),
+            }])),
+        }
+    }
+
+    /// Compiles a checked scenario whose territory the given ledger routes
+    /// (the ledger its `territory.ledger` names, read by the caller).
+    ///
+    /// The baseline's route of each item naming a `power_item`, in each
+    /// township, is the ledger's: who holds the item there on the period's
+    /// first day and on every day of the period where the holder (or the
+    /// body exercising it) changes, local when that body is at the township
+    /// level. The variants' own instruments apply on top. This is computed
+    /// once, here; the engine only reads the routes.
+    ///
+    /// # Errors
+    ///
+    /// As [`Model::new`], and [`Error::Scenario`] listing together every
+    /// `power_item` the ledger does not know and every county or township
+    /// that is not a division of the ledger at its level.
+    ///
+    /// ```
+    /// let s = jiceng_sim::Scenario::bundled("qiu")?;
+    /// let ledger = jiceng_authority::Ledger::hebei_sample();
+    /// let m = jiceng_sim::Model::with_ledger(&s, &ledger)?;
+    /// // HB-CF-001 is devolved to the towns on 2022-03-01 (邱政字〔2022〕6号).
+    /// let item = m.item_index("penalty.environment").unwrap();
+    /// assert_eq!(m.held_locally(0, item, 0, "2022-02-28".parse()?), Some(false));
+    /// assert_eq!(m.held_locally(0, item, 0, "2022-03-01".parse()?), Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_ledger(scenario: &Scenario, ledger: &Ledger) -> Result<Model, Error> {
+        Model::build(scenario, Some(ledger))
+    }
+
+    fn build(scenario: &Scenario, ledger: Option<&Ledger>) -> Result<Model, Error> {
         let f = scenario.file();
         let period = f.period.get_ref();
         let hours: WorkingHours = f.policy.working_hours.parse().map_err(|e| {
@@ -223,6 +372,7 @@ impl Model {
         let end = wd_day.len() as u64 * minutes_per_day;
 
         // Territory.
+        let mut ledger_problems = Vec::new();
         let mut towns = Vec::new();
         let mut counties = Vec::new();
         let mut explicit_town_staff: Vec<Option<[u32; 3]>> = Vec::new();
@@ -259,24 +409,58 @@ impl Model {
                 explicit_county_staff.push(None);
             }
         } else {
-            for (i, k) in f.territory.counties.iter().enumerate() {
-                let k = k.get_ref();
+            for (i, ks) in f.territory.counties.iter().enumerate() {
+                let k = ks.get_ref();
                 let first = towns.len();
                 let mut population = 0u64;
-                for t in &k.townships {
-                    let t = t.get_ref();
+                for (j, ts) in k.townships.iter().enumerate() {
+                    let t = ts.get_ref();
                     population += u64::from(t.population);
+                    let name = match ledger {
+                        Some(l) => ledger_name(
+                            l,
+                            &t.code,
+                            OrgLevel::Township,
+                            &t.name,
+                            || {
+                                (
+                                    Some(scenario.line(ts.span().start)),
+                                    format!("territory.county[{i}].township[{j}].code"),
+                                )
+                            },
+                            scenario.origin(),
+                            &mut ledger_problems,
+                        ),
+                        None => t.name.clone(),
+                    };
                     towns.push(Town {
                         code: t.code.clone(),
-                        name: t.name.clone(),
+                        name,
                         county: i,
                         population: t.population,
                     });
                     explicit_town_staff.push(t.staff.map(desk_array));
                 }
+                let name = match ledger {
+                    Some(l) => ledger_name(
+                        l,
+                        &k.code,
+                        OrgLevel::County,
+                        &k.name,
+                        || {
+                            (
+                                Some(scenario.line(ks.span().start)),
+                                format!("territory.county[{i}].code"),
+                            )
+                        },
+                        scenario.origin(),
+                        &mut ledger_problems,
+                    ),
+                    None => k.name.clone(),
+                };
                 counties.push(County {
                     code: k.code.clone(),
-                    name: k.name.clone(),
+                    name,
                     first,
                     count: k.townships.len(),
                     population,
@@ -347,6 +531,43 @@ impl Model {
                 .clamp(0, i64::from(period.days)) as usize;
             u64::from(wd_before[d]) * minutes_per_day
         };
+        // The ledger's routes, computed once: every (item, township) of an
+        // item naming a `power_item`.
+        let mut ledger_routes: Vec<Option<Vec<(u64, bool)>>> =
+            vec![None; items.len() * towns.len()];
+        if let Some(l) = ledger {
+            let last = period
+                .from
+                .checked_add_days(Days::new(u64::from(period.days)))
+                .unwrap_or(NaiveDate::MAX);
+            for (i, spec) in f.items.iter().enumerate() {
+                let Some(code) = spec.get_ref().power_item.as_deref() else {
+                    continue;
+                };
+                if l.item_id(code).is_none() {
+                    ledger_problems.push(Problem {
+                        origin: scenario.origin().to_owned(),
+                        line: Some(scenario.line(spec.span().start)),
+                        field: format!("item[{i}].power_item"),
+                        message: format!("`{code}` is not an item of the ledger `{}`", l.name()),
+                    });
+                    continue;
+                }
+                for (t, town) in towns.iter().enumerate() {
+                    ledger_routes[i * towns.len() + t] = Some(route_from_ledger(
+                        l,
+                        code,
+                        &town.code,
+                        period.from,
+                        last,
+                        &to_minute,
+                    ));
+                }
+            }
+        }
+        if !ledger_problems.is_empty() {
+            return Err(Error::Scenario(ledger_problems));
+        }
         let mut problems = Vec::new();
         let mut variants = Vec::new();
         let mut all: Vec<(String, String, Vec<&Variant>)> = vec![(
@@ -365,9 +586,12 @@ impl Model {
             let mut town_staff = base_town.clone();
             let mut county_staff = base_county.clone();
             let mut routes: Vec<Vec<(u64, bool)>> = Vec::with_capacity(items.len() * towns.len());
-            for &h in &held {
-                for _ in 0..towns.len() {
-                    routes.push(vec![(0, h)]);
+            for (i, &h) in held.iter().enumerate() {
+                for t in 0..towns.len() {
+                    match &ledger_routes[i * towns.len() + t] {
+                        Some(r) => routes.push(r.clone()),
+                        None => routes.push(vec![(0, h)]),
+                    }
                 }
             }
             let mut instruments: Vec<&crate::scenario::Instrument> = layers
@@ -468,7 +692,41 @@ impl Model {
             daily: f.output.daily,
             default_replications: f.replications,
             default_seed: f.seed,
+            item_codes: f.items.iter().map(|i| i.get_ref().code.clone()).collect(),
         })
+    }
+
+    /// The index of the scenario's item `code` (its place in the file).
+    pub fn item_index(&self, code: &str) -> Option<usize> {
+        self.item_codes.iter().position(|c| c == code)
+    }
+
+    /// Whether, in variant `variant` (0: the baseline), item `item` is held
+    /// in township `town` (their indices in file order) on `date`: the
+    /// route the engine follows from the first working minute of `date`
+    /// (or of the next working day). `None` outside the period or for an
+    /// index out of range.
+    ///
+    /// ```
+    /// let m = jiceng_sim::Model::new(&jiceng_sim::Scenario::bundled("qiu")?)?;
+    /// let sanitation = m.item_index("grid.local.sanitation").unwrap();
+    /// assert_eq!(m.held_locally(0, sanitation, 6, "2022-06-01".parse()?), Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn held_locally(
+        &self,
+        variant: usize,
+        item: usize,
+        town: usize,
+        date: NaiveDate,
+    ) -> Option<bool> {
+        let d = usize::try_from((date - self.from).num_days()).ok()?;
+        if d >= self.days as usize || item >= self.items.len() || town >= self.towns.len() {
+            return None;
+        }
+        let v = self.variants.get(variant)?;
+        let t = u64::from(*self.wd_before.get(d)?) * self.minutes_per_day;
+        Some(v.local(self.towns.len(), item, town, t))
     }
 
     /// The variants' names, the baseline first.

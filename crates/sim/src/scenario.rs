@@ -110,6 +110,12 @@ pub struct PeriodSpec {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Territory {
+    /// The authority ledger that routes the items: a ledger file's path
+    /// (relative to the scenario file), or `bundled` for the Hebei sample.
+    /// Items naming a `power_item` are then held where the ledger says, day
+    /// by day, and the townships must be divisions of the ledger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
     /// The province's 12-digit code.
     #[serde(default = "default_province_code")]
     pub province_code: String,
@@ -155,7 +161,8 @@ pub struct Synthetic {
 pub struct CountySpec {
     /// The 12-digit division code.
     pub code: String,
-    /// The name.
+    /// The name (with a ledger, the ledger's name when left out).
+    #[serde(default)]
     pub name: String,
     /// County departments' staff (else from `[staff.county]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -172,7 +179,8 @@ pub struct CountySpec {
 pub struct TownshipSpec {
     /// The 12-digit division code.
     pub code: String,
-    /// The name.
+    /// The name (with a ledger, the ledger's name when left out).
+    #[serde(default)]
     pub name: String,
     /// Residents.
     pub population: u32,
@@ -362,6 +370,10 @@ pub struct ItemSpec {
     /// Who holds it before any instrument.
     #[serde(default)]
     pub held_by: Level,
+    /// The ledger's item code (e.g. `HB-CF-011`): the ledger then says who
+    /// holds it on each day, in place of `held_by`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub power_item: Option<String>,
     /// Statutory limit in working days (approvals; default 20, Licensing
     /// Law Art. 42). Penalty cases use Art. 60's 90 days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -504,6 +516,9 @@ pub struct Output {
 pub struct Scenario {
     file: ScenarioFile,
     origin: String,
+    /// The text as read, for the lines of problems found later (against
+    /// the ledger).
+    text: String,
 }
 
 /// The JSON Schema of scenario files.
@@ -551,6 +566,7 @@ impl Scenario {
             Ok(Scenario {
                 file,
                 origin: origin.to_owned(),
+                text: text.to_owned(),
             })
         } else {
             Err(Error::Scenario(problems))
@@ -586,6 +602,23 @@ impl Scenario {
     /// The file's name, as given.
     pub fn origin(&self) -> &str {
         &self.origin
+    }
+
+    /// The ledger the scenario names (`territory.ledger`), if any: a file
+    /// name relative to the scenario file, or `bundled`.
+    ///
+    /// ```
+    /// let s = jiceng_sim::Scenario::bundled("qiu")?;
+    /// assert_eq!(s.ledger(), Some("bundled"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn ledger(&self) -> Option<&str> {
+        self.file.territory.ledger.as_deref()
+    }
+
+    /// The 1-based line of byte `at` of the file.
+    pub(crate) fn line(&self, at: usize) -> usize {
+        line_of(&self.text, at)
     }
 
     /// Sets the number of days simulated (for short runs).
@@ -721,6 +754,22 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
             ),
         );
     }
+    if let Some(l) = &f.territory.ledger {
+        if l.trim().is_empty() || l.len() > 1000 {
+            c.push(
+                None,
+                "territory.ledger".into(),
+                format!("`{l}` must be a file name of 1 to 1000 characters, or `bundled`"),
+            );
+        }
+        if f.territory.synthetic.is_some() {
+            c.push(
+                None,
+                "territory.ledger".into(),
+                "a ledger routes explicit `county` entries, not a `synthetic` territory".into(),
+            );
+        }
+    }
     // Rules.
     for (lvl, r) in [("township", &f.staff.township), ("county", &f.staff.county)] {
         for (name, v) in [
@@ -806,6 +855,13 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
                 format!("`{}` appears twice", k.code),
             );
         }
+        if k.name.is_empty() && f.territory.ledger.is_none() {
+            c.push(
+                at,
+                format!("territory.county[{i}].name"),
+                "give a name (only a ledger can supply it)".into(),
+            );
+        }
         if k.townships.is_empty() {
             c.push(
                 at,
@@ -829,6 +885,13 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
                     at,
                     format!("territory.county[{i}].township[{j}].code"),
                     format!("`{}` appears twice", t.code),
+                );
+            }
+            if t.name.is_empty() && f.territory.ledger.is_none() {
+                c.push(
+                    at,
+                    format!("territory.county[{i}].township[{j}].name"),
+                    "give a name (only a ledger can supply it)".into(),
                 );
             }
             if t.population == 0 || t.population > 10_000_000 {
@@ -872,6 +935,21 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
                 format!("item[{i}].code"),
                 format!("`{}` appears twice", it.code),
             );
+        }
+        if let Some(p) = &it.power_item {
+            if f.territory.ledger.is_none() {
+                c.push(
+                    at,
+                    format!("item[{i}].power_item"),
+                    format!("`{p}` names a ledger item but `territory.ledger` is not given"),
+                );
+            } else if p.is_empty() || p.len() > 100 {
+                c.push(
+                    at,
+                    format!("item[{i}].power_item"),
+                    format!("`{p}` must be 1 to 100 characters"),
+                );
+            }
         }
         c.range(at, format!("item[{i}].rate"), it.rate, 0.0, 10_000.0);
         if it.rate.is_finite() {

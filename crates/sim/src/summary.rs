@@ -153,9 +153,13 @@ pub fn summarise(model: &Model, seed: u64, tallies: &[RepTally]) -> Result<Summa
                     || v.county_busy.len() != model.counties.len()
                     || v.daily_arrivals.len() != model.series()
                     || v.daily_closed.len() != model.series()
+                    || v.daily_resolvable.len() != model.series()
+                    || v.daily_local.len() != model.series()
                     || v.daily_arrivals
                         .iter()
                         .chain(&v.daily_closed)
+                        .chain(&v.daily_resolvable)
+                        .chain(&v.daily_local)
                         .any(|d| d.len() != model.days as usize)
             })
         {
@@ -292,18 +296,22 @@ pub fn summarise(model: &Model, seed: u64, tallies: &[RepTally]) -> Result<Summa
                 let mut arr = Vec::with_capacity(n);
                 let mut clo = Vec::with_capacity(n);
                 let mut back = Vec::with_capacity(n);
+                let mut loc = Vec::with_capacity(n);
                 for (r, rep) in tallies.iter().enumerate() {
-                    let a = rep.variants[vi].daily_arrivals[si][d];
-                    let c = rep.variants[vi].daily_closed[si][d];
+                    let v = &rep.variants[vi];
+                    let a = v.daily_arrivals[si][d];
+                    let c = v.daily_closed[si][d];
                     backlog[r] += a as i64 - c as i64;
                     arr.push(Some(a as f64));
                     clo.push(Some(c as f64));
                     back.push(Some(backlog[r] as f64));
+                    loc.push(ratio(v.daily_local[si][d], v.daily_resolvable[si][d]));
                 }
                 for (m, vals) in [
                     (Metric::Arrivals, &arr),
                     (Metric::Closed, &clo),
                     (Metric::Backlog, &back),
+                    (Metric::ResolvedLocally, &loc),
                 ] {
                     if let Some((mean, lo, hi, reps)) = interval(vals) {
                         daily.push(Estimate {
@@ -341,7 +349,7 @@ pub fn summarise(model: &Model, seed: u64, tallies: &[RepTally]) -> Result<Summa
 }
 
 /// The format version of shard files.
-pub const SHARD_FORMAT: u32 = 1;
+pub const SHARD_FORMAT: u32 = 2;
 
 /// One shard's output: the tallies of replications `r` with `r % of == shard`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 mod common;
 mod fuzz;
 mod laws;
+mod ledger;
 mod merge;
 mod mmc;
 mod regression;

@@ -22,17 +22,20 @@ fn total(s: &Summary, variant: &str, division: &str, metric: Metric) -> f64 {
 
 #[test]
 fn qiu_devolving_enforcement_moves_the_local_share_towards_75_percent() {
-    // The file's grid demand per 10,000 residents a day: township-held
-    // sanitation 0.9 and disputes 0.45 (1.35 of 3.0: 45%); the enforcement
-    // categories 0.9 more once devolved (2.25 of 3.0: 75%); penalty cases
-    // are 0.1 of 3.1 and go with them. The reform starts on 1 March, day
-    // 60 of the 150 simulated, so the period's share lies between.
+    // The ledger devolves the enforcement items on 2022-03-01, day 59 of the
+    // 150 simulated from 2022-01-01 (31 + 28 days before it). Grid events
+    // and penalty cases held in the township, per 10,000 residents a day:
+    // sanitation 0.9 and disputes 0.45 of 3.1 before (0.435); with the
+    // devolved HB-CF-011/-017 categories (0.9) and penalty items HB-CF-001,
+    // -002, -005 (0.08), 2.33 of 3.1 after (0.752). Over the period, by
+    // days: (59 × 0.435 + 91 × 0.752) / 150 = 0.627.
     let s = summary("qiu", 150, 2);
     let county = "130430000000";
     let before = total(&s, "baseline", county, Metric::ResolvedLocally);
-    let after = total(&s, "devolve-enforcement", county, Metric::ResolvedLocally);
-    assert!((0.40..0.55).contains(&before), "{before}");
-    assert!(after > before + 0.1 && after < 0.78, "{after}");
+    let after = total(&s, "teams-plus-3", county, Metric::ResolvedLocally);
+    assert!((before - 0.627).abs() < 0.04, "{before}");
+    // Three more staff per team route nothing differently.
+    assert!((after - before).abs() < 0.02, "{after} {before}");
 }
 
 #[test]
