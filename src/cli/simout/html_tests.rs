@@ -205,6 +205,13 @@ fn the_backlog_chart_has_a_mark_per_daily_point() {
     // One line and one band a variant; the data table has a row a mark.
     let count = |c: &str| chart[0].descendants().filter(|n| class(n, c)).count();
     assert_eq!((count("line"), count("band")), (2, 2));
+    // Each variant's line in its own colour, the palette's first two.
+    let strokes: Vec<&str> = chart[0]
+        .descendants()
+        .filter(|n| class(n, "line"))
+        .filter_map(|n| n.attribute("stroke"))
+        .collect();
+    assert_eq!(strokes, ["#0072b2", "#d55e00"]);
     let rows = chart[0]
         .descendants()
         .filter(|n| n.has_tag_name("tr"))
