@@ -18,37 +18,7 @@ use jiceng::sim::{Model, Scenario, run_replication};
 /// The M/M/c queue of `benches/simpy_mmc.py`: λ = 2/60 a minute, mean
 /// handling 60 minutes, c = 3, every day a working day
 /// of 1,439 minutes, 3,660 days (about 175,000 customers).
-pub const MMC: &str = r#"
-name = "mmc"
-seed = 1
-
-[period]
-from = "2025-01-01"
-days = 3660
-
-[policy]
-working_hours = "00:00-23:59"
-calendar = "every_day"
-
-[[territory.county]]
-code = "130430000000"
-name = "邱县"
-staff = { service = 1, enforcement = 1, grid = 1 }
-
-[[territory.county.township]]
-code = "130430100000"
-name = "新马头镇"
-population = 10000
-staff = { service = 1, enforcement = 1, grid = 3 }
-
-[[item]]
-code = "grid.mmc"
-kind = "grid"
-rate = 47.96666666666667
-held_by = "township"
-handling.township = { median_minutes = 41.588830833596716, shape = "exponential" }
-handling.county = { median_minutes = 41.588830833596716, shape = "exponential" }
-"#;
+pub const MMC: &str = include_str!("../crates/sim/data/mmc.toml");
 
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("sim");

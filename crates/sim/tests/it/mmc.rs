@@ -1,9 +1,7 @@
 //! A queue known in closed form: M/M/3 against Erlang C.
 
-use jiceng_sim::{run, t975};
+use jiceng_sim::{Model, Scenario, run, t975};
 use jiceng_staffing::{Workload, erlang_c};
-
-use crate::common::model;
 
 /// One township of 10,000 residents whose only item is a grid event it
 /// holds: Poisson arrivals, exponential handling, 3 staff, every day a
@@ -12,38 +10,7 @@ use crate::common::model;
 /// λ = 2/60 a minute: 2/60 × 1439 = 47.9666… arrivals a working day, the
 /// rate per 10,000 residents. Handling: mean 60 minutes, i.e. median
 /// 60 ln 2 = 41.588830833596716. A = λ/μ = 2 erlangs on c = 3 servers.
-const MMC: &str = r#"
-name = "mmc"
-seed = 1
-replications = 30
-
-[period]
-from = "2025-01-01"
-days = 200
-
-[policy]
-working_hours = "00:00-23:59"
-calendar = "every_day"
-
-[[territory.county]]
-code = "130430000000"
-name = "邱县"
-staff = { service = 1, enforcement = 1, grid = 1 }
-
-[[territory.county.township]]
-code = "130430100000"
-name = "新马头镇"
-population = 10000
-staff = { service = 1, enforcement = 1, grid = 3 }
-
-[[item]]
-code = "grid.mmc"
-kind = "grid"
-rate = 47.96666666666667
-held_by = "township"
-handling.township = { median_minutes = 41.588830833596716, shape = "exponential" }
-handling.county = { median_minutes = 41.588830833596716, shape = "exponential" }
-"#;
+const MMC: &str = include_str!("../../data/mmc.toml");
 
 #[test]
 fn the_mean_time_in_system_matches_erlang_c() {
@@ -65,7 +32,11 @@ fn the_mean_time_in_system_matches_erlang_c() {
     assert!((req.waiting_probability - c_hand).abs() < 1e-9);
     let expected = req.waiting_probability / (3.0 / 60.0 - 2.0 / 60.0) + 60.0;
 
-    let m = model(MMC);
+    // The bench's queue over 200 days rather than 3,660.
+    let s = Scenario::from_toml_str(MMC, "mmc.toml")
+        .and_then(|s| s.with_days(200))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let m = Model::new(&s).unwrap_or_else(|e| panic!("{e}"));
     let reps: Vec<u32> = (0..30).collect();
     let tallies = run(&m, 1, &reps, &|| {});
     let means: Vec<f64> = tallies
