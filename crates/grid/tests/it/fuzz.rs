@@ -82,3 +82,50 @@ proptest! {
         }
     }
 }
+
+/// The bundled grid and taxonomy written as JSON, with a byte range
+/// replaced by arbitrary text: the file readers behind `--grid` and
+/// `--taxonomy` answer or refuse, and never panic.
+fn mutated_file(text: String) -> impl Strategy<Value = String> {
+    (
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        ".{0,40}",
+    )
+        .prop_map(move |(a, b, s)| {
+            let mut cut: Vec<usize> = text.char_indices().map(|(k, _)| k).collect();
+            cut.push(text.len());
+            let (x, y) = (a.get(&cut), b.get(&cut));
+            let (x, y) = (*x.min(y), *x.max(y));
+            format!("{}{}{}", &text[..x], s, &text[y..])
+        })
+}
+
+fn grid_json() -> String {
+    // Serialising a bundled value cannot fail: every field is plain data.
+    serde_json::to_string_pretty(&jiceng_grid::Grid::guchengying()).unwrap_or_default()
+}
+
+fn taxonomy_json() -> String {
+    serde_json::to_string_pretty(&jiceng_grid::Taxonomy::sample()).unwrap_or_default()
+}
+
+proptest! {
+    #[test]
+    fn fuzz_mutated_grid_files(text in mutated_file(grid_json())) {
+        let _ = jiceng_grid::Grid::from_str_auto(&text, "grid.json");
+    }
+
+    #[test]
+    fn fuzz_mutated_taxonomy_files(text in mutated_file(taxonomy_json())) {
+        let _ = jiceng_grid::Taxonomy::from_str_auto(&text, "taxonomy.json");
+    }
+}
+
+#[test]
+fn the_bundled_grid_and_taxonomy_read_back_from_json() {
+    // The fuzz targets above start from these texts, so they must be the
+    // files a user could write.
+    assert!(jiceng_grid::Grid::from_str_auto(&grid_json(), "grid.json").is_ok());
+    assert!(jiceng_grid::Taxonomy::from_str_auto(&taxonomy_json(), "taxonomy.json").is_ok());
+}
