@@ -575,6 +575,19 @@ impl Calendar {
         self.inner.inv.get(usize::try_from(k - 1).ok()?).copied()
     }
 
+    /// The fast path of [`Calendar::add_working_days`] for `n ≥ 1` from day
+    /// `x` (days from the common era): the same table lookup, or `None`
+    /// where the general path must answer (so the answers never differ).
+    #[inline]
+    pub(crate) fn add_working_days_fast(&self, x: i32, n: u32) -> Option<NaiveDate> {
+        if n == 0 {
+            return None;
+        }
+        let i = self.idx(x)?;
+        let k = usize::try_from(self.inner.cum[i]).ok()? + usize::try_from(n - 1).ok()?;
+        self.inner.inv.get(k).copied()
+    }
+
     /// Whether `date` is a working day.
     ///
     /// # Errors

@@ -29,10 +29,13 @@ const SECS_PER_DAY: i64 = 86_400;
 const UNIX_EPOCH_DAYS_FROM_CE: i64 = 719_163;
 
 /// An instant placed on a schedule's working clock by
-/// [`WorkingHours::locate`]: the instant and the working seconds before it.
+/// [`WorkingHours::locate`]: the instant, its local day and the working
+/// seconds before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WorkingInstant {
     at: DateTime<FixedOffset>,
+    /// The local day of `at`, as days from the common era.
+    day: i32,
     position: i64,
 }
 
@@ -159,22 +162,29 @@ impl WorkingHours {
     /// as `num_seconds_from_midnight` drops them on the general path.
     #[inline]
     fn position(&self, cal: &Calendar, at: DateTime<FixedOffset>) -> Result<i64, Error> {
+        self.place(cal, at).map(|(_, position)| position)
+    }
+
+    /// The local day of `at` (days from the common era) and its working
+    /// position, as [`WorkingHours::position`] counts it.
+    #[inline]
+    fn place(&self, cal: &Calendar, at: DateTime<FixedOffset>) -> Result<(i32, i64), Error> {
         let local = at.timestamp() + i64::from(self.offset.local_minus_utc());
         let days = local.div_euclid(SECS_PER_DAY);
         let secs = local.rem_euclid(SECS_PER_DAY);
         if let Ok(x) = i32::try_from(days + UNIX_EPOCH_DAYS_FROM_CE) {
             if let Some((prev, working)) = cal.rank_before_fast(x) {
                 let worked = if working { self.worked_before(secs) } else { 0 };
-                return Ok(self.per_day * prev + worked);
+                return Ok((x, self.per_day * prev + worked));
             }
         }
-        self.position_slow(cal, at)
+        self.place_slow(cal, at)
     }
 
-    /// The general path of [`WorkingHours::position`]: provisional days,
-    /// and the errors of days outside coverage.
+    /// The general path of [`WorkingHours::place`]: provisional days, and
+    /// the errors of days outside coverage.
     #[cold]
-    fn position_slow(&self, cal: &Calendar, at: DateTime<FixedOffset>) -> Result<i64, Error> {
+    fn place_slow(&self, cal: &Calendar, at: DateTime<FixedOffset>) -> Result<(i32, i64), Error> {
         let local = at.with_timezone(&self.offset).naive_local();
         let day = local.date();
         let secs = i64::from(local.time().num_seconds_from_midnight());
@@ -184,7 +194,10 @@ impl WorkingHours {
             0
         };
         let prev = day.pred_opt().ok_or(Error::DateOverflow { date: day })?;
-        Ok(self.per_day * cal.rank(prev)? + worked)
+        Ok((
+            day.num_days_from_ce(),
+            self.per_day * cal.rank(prev)? + worked,
+        ))
     }
 
     /// Places `at` on the working clock once, so that several targets can
@@ -220,9 +233,11 @@ impl WorkingHours {
         cal: &Calendar,
         at: DateTime<FixedOffset>,
     ) -> Result<WorkingInstant, Error> {
+        let (day, position) = self.place(cal, at)?;
         Ok(WorkingInstant {
             at: at.with_timezone(&self.offset),
-            position: self.position(cal, at)?,
+            day,
+            position,
         })
     }
 
@@ -259,6 +274,52 @@ impl WorkingHours {
         let i = self.before.iter().rposition(|&b| b < r).unwrap_or(0);
         let secs = self.bounds[i].0 + (r - self.before[i]);
         self.at(day, secs)
+    }
+
+    /// The close of office (the end of the day's last session) on the
+    /// `n`-th working day after the local day of a start placed by
+    /// [`WorkingHours::locate`]; for `n == 0`, on that day itself, whatever
+    /// kind of day it is. The day is [`Calendar::add_working_days`]'s, so
+    /// the day of the start is not counted.
+    ///
+    /// # Errors
+    ///
+    /// As [`Calendar::add_working_days`]; [`Error::DateOverflow`] when `n`
+    /// passes every representable date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use jiceng_calendar::{Calendar, WorkingHours};
+    ///
+    /// let cal = Calendar::china_mainland();
+    /// let hours = WorkingHours::china_standard();
+    /// // Tuesday 30 September 2025, then National Day (1–8 October).
+    /// let at = DateTime::parse_from_rfc3339("2025-09-30T10:00:00+08:00")?;
+    /// let start = hours.locate(&cal, at)?;
+    /// let due = hours.close_after_working_days(&cal, &start, 1)?;
+    /// assert_eq!(due.to_rfc3339(), "2025-10-09T17:30:00+08:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn close_after_working_days(
+        &self,
+        cal: &Calendar,
+        from: &WorkingInstant,
+        n: u32,
+    ) -> Result<DateTime<FixedOffset>, Error> {
+        let day = match cal.add_working_days_fast(from.day, n) {
+            Some(day) => day,
+            None => {
+                let date = from.at.date_naive();
+                let n = i32::try_from(n).map_err(|_| Error::DateOverflow { date })?;
+                cal.add_working_days(date, n)?
+            }
+        };
+        // `new` refuses a schedule without sessions, so a last one exists.
+        let close = self.bounds.last().map_or(0, |&(_, end)| end);
+        self.at(day, close)
     }
 
     /// Whether `at` falls within office time on a working day.
@@ -301,13 +362,32 @@ impl WorkingHours {
     }
 
     /// The instant `secs` seconds after local midnight on `day`.
+    ///
+    /// Built from the day itself, with no count of days from an epoch:
+    /// `secs` lies in a day (sessions are times of day) and an offset is
+    /// less than a day, so the UTC time falls on `day`, the day before or
+    /// the day after, and one step of the date finds it. This is the hot
+    /// path of every due time.
     #[inline]
     fn at(&self, day: NaiveDate, secs: i64) -> Result<DateTime<FixedOffset>, Error> {
-        let days = i64::from(day.num_days_from_ce()) - UNIX_EPOCH_DAYS_FROM_CE;
-        let utc = days * SECS_PER_DAY + secs - i64::from(self.offset.local_minus_utc());
-        DateTime::from_timestamp(utc, 0)
-            .map(|t| t.with_timezone(&self.offset))
-            .ok_or(Error::DateOverflow { date: day })
+        let utc = secs - i64::from(self.offset.local_minus_utc());
+        let (date, secs) = if utc < 0 {
+            (day.pred_opt(), utc + SECS_PER_DAY)
+        } else if utc >= SECS_PER_DAY {
+            (day.succ_opt(), utc - SECS_PER_DAY)
+        } else {
+            (Some(day), utc)
+        };
+        let time = u32::try_from(secs)
+            .ok()
+            .and_then(|s| NaiveTime::from_num_seconds_from_midnight_opt(s, 0));
+        match (date, time) {
+            (Some(date), Some(time)) => Ok(DateTime::from_naive_utc_and_offset(
+                date.and_time(time),
+                self.offset,
+            )),
+            _ => Err(Error::DateOverflow { date: day }),
+        }
     }
 
     /// Working minutes from `a` to `b` (negative when `b` is before `a`),

@@ -15,6 +15,7 @@ mod pins;
 mod regression;
 mod statutory;
 mod suspensions;
+mod working_clock;
 
 use chrono::NaiveDate;
 
