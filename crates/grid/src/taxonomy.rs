@@ -135,17 +135,23 @@ impl ServiceLevel {
         hours: &WorkingHours,
         at: DateTime<FixedOffset>,
     ) -> Result<(DateTime<FixedOffset>, DateTime<FixedOffset>), Error> {
-        let mut start = None;
-        let mut due = |target: Target| -> Result<DateTime<FixedOffset>, Error> {
-            match target {
-                Target::WorkingMinutes(m) if m > 0 => {
-                    let from = match start {
-                        Some(from) => from,
-                        None => *start.insert(hours.locate(cal, at)?),
-                    };
-                    Ok(hours.add_minutes_from(cal, &from, m)?)
+        // The start is placed on the working clock once: its local day and
+        // working position serve both targets, in minutes or in days. Where
+        // it cannot be placed (a day outside coverage), a target in working
+        // minutes has that error and one in days takes the general path,
+        // which may still answer (the day before coverage) or names its
+        // own error.
+        let start = hours.locate(cal, at);
+        let due = |target: Target| -> Result<DateTime<FixedOffset>, Error> {
+            match (target, &start) {
+                (Target::WorkingMinutes(m), Ok(from)) if m > 0 => {
+                    Ok(hours.add_minutes_from(cal, from, m)?)
                 }
-                other => other.due(cal, hours, at),
+                (Target::WorkingMinutes(m), Err(e)) if m > 0 => Err(e.clone().into()),
+                (Target::WorkingDays(n), Ok(from)) if n > 0 && i32::try_from(n).is_ok() => {
+                    Ok(hours.close_after_working_days(cal, from, n)?)
+                }
+                (other, _) => other.due(cal, hours, at),
             }
         };
         let response = due(self.response)?;

@@ -4,15 +4,34 @@
 //! hours 08:30–12:00 and 14:00–17:30, UTC+8 (seven hours a day).
 
 use chrono::DateTime;
-use jiceng_grid::Target;
+use jiceng_grid::{ServiceLevel, Target};
 
 use crate::World;
 
+/// Checks `Target::due`, and `ServiceLevel::due_times` with the target as
+/// the response beside a target in the other unit, then as the resolution:
+/// the start located once must give the same answer whatever it shares.
 fn check(from: &str, target: Target, expected: &str) {
     let w = World::new();
     let at = DateTime::parse_from_rfc3339(from).unwrap();
     let due = target.due(&w.cal, &w.hours, at).unwrap();
     assert_eq!(due.to_rfc3339(), expected, "{from} + {target:?}");
+    for other in [Target::WorkingMinutes(45), Target::WorkingDays(2)] {
+        let (response, _) = ServiceLevel {
+            response: target,
+            resolution: other,
+        }
+        .due_times(&w.cal, &w.hours, at)
+        .unwrap();
+        let (_, resolution) = ServiceLevel {
+            response: other,
+            resolution: target,
+        }
+        .due_times(&w.cal, &w.hours, at)
+        .unwrap();
+        assert_eq!(response.to_rfc3339(), expected, "{from} + {target:?}");
+        assert_eq!(resolution.to_rfc3339(), expected, "{from} + {target:?}");
+    }
 }
 
 #[test]
