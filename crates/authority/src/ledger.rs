@@ -775,6 +775,46 @@ impl Ledger {
             .map(BodyId)
     }
 
+    /// The holder of an item in a division on a date and, when another body
+    /// acts for it, that body, by handles: the fast path of
+    /// [`Ledger::holder`]'s `holder` and `exercised_by`. A devolved item is
+    /// held by the township government and acted on by its team or service
+    /// centre; an entrusted one is held by the entrusting county body and
+    /// acted on by the township.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_authority::Ledger;
+    ///
+    /// let ledger = Ledger::hebei_sample();
+    /// let reg = ledger.registry();
+    /// // 肃宁县民政局 entrusted HB-GF-003 to 梁家村镇 from 2023-01-01.
+    /// let item = ledger.item_id("HB-GF-003").unwrap();
+    /// let town = reg.division_id("130926101000".parse()?).unwrap();
+    /// let (holder, by) = ledger.holding_id(item, town, "2024-06-01".parse()?).unwrap();
+    /// assert_eq!(reg.body_at(holder).name, "肃宁县民政局");
+    /// // A benefit, not enforcement: the service centre acts.
+    /// assert_eq!(reg.body_at(by.unwrap()).name, "梁家村镇行政综合服务中心");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn holding_id(
+        &self,
+        item: ItemId,
+        division: DivisionId,
+        date: NaiveDate,
+    ) -> Option<(BodyId, Option<BodyId>)> {
+        if item.0 as usize >= self.items.len() {
+            return None;
+        }
+        let (seg, _) = self.segment(item.0, division.index(), day(date))?;
+        Some((
+            BodyId(seg.holder),
+            (seg.by != NONE).then_some(BodyId(seg.by)),
+        ))
+    }
+
     /// The holder of `item` for the division with index `div` on day `d`:
     /// as [`Ledger::segment`], reading only what the holder needs.
     #[inline(always)]
