@@ -137,18 +137,15 @@ impl ServiceLevel {
     ) -> Result<(DateTime<FixedOffset>, DateTime<FixedOffset>), Error> {
         // The start is placed on the working clock once: its local day and
         // working position serve both targets, in minutes or in days. Where
-        // it cannot be placed (a day outside coverage), a target in working
-        // minutes has that error and one in days takes the general path,
-        // which may still answer (the day before coverage) or names its
-        // own error.
+        // it cannot be placed (a day outside coverage) or a count of days
+        // is too large for the calendar, Target::due answers: the same
+        // error for minutes, and for days an answer or its own error (the
+        // day before coverage still has a next working day).
         let start = hours.locate(cal, at);
         let due = |target: Target| -> Result<DateTime<FixedOffset>, Error> {
             match (target, &start) {
-                (Target::WorkingMinutes(m), Ok(from)) if m > 0 => {
-                    Ok(hours.add_minutes_from(cal, from, m)?)
-                }
-                (Target::WorkingMinutes(m), Err(e)) if m > 0 => Err(e.clone().into()),
-                (Target::WorkingDays(n), Ok(from)) if n > 0 && i32::try_from(n).is_ok() => {
+                (Target::WorkingMinutes(m), Ok(from)) => Ok(hours.add_minutes_from(cal, from, m)?),
+                (Target::WorkingDays(n), Ok(from)) if i32::try_from(n).is_ok() => {
                     Ok(hours.close_after_working_days(cal, from, n)?)
                 }
                 (other, _) => other.due(cal, hours, at),

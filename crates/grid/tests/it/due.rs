@@ -142,3 +142,43 @@ fn working_days() {
         "2025-06-11T17:30:00+08:00",
     );
 }
+
+/// `ServiceLevel::due_times` takes the general path wherever the located
+/// start cannot answer, and so gives `Target::due`'s answers and errors.
+#[test]
+fn due_times_outside_the_fast_path() {
+    let w = World::new();
+    let level = |response, resolution| ServiceLevel {
+        response,
+        resolution,
+    };
+    // 3,000,000,000 working days do not fit the calendar's count (an
+    // i32): the target's own error, naming the count.
+    let at = DateTime::parse_from_rfc3339("2025-06-10T09:35:00+08:00").unwrap();
+    assert_eq!(
+        level(
+            Target::WorkingMinutes(30),
+            Target::WorkingDays(3_000_000_000)
+        )
+        .due_times(&w.cal, &w.hours, at),
+        Err(jiceng_grid::Error::Invalid {
+            what: "target",
+            reason: "3000000000 working days is too many".to_owned(),
+        })
+    );
+    // Monday 1 March 2027 lies past the bundled notices (2026 is the
+    // last): zero targets need no day and answer (the instant itself, and
+    // the close of that day), a target of 30 minutes is refused.
+    let at = DateTime::parse_from_rfc3339("2027-03-01T09:35:00+08:00").unwrap();
+    let (respond, resolve) = level(Target::WorkingMinutes(0), Target::WorkingDays(0))
+        .due_times(&w.cal, &w.hours, at)
+        .unwrap();
+    assert_eq!(respond.to_rfc3339(), "2027-03-01T09:35:00+08:00");
+    assert_eq!(resolve.to_rfc3339(), "2027-03-01T17:30:00+08:00");
+    assert!(matches!(
+        level(Target::WorkingMinutes(30), Target::WorkingDays(0)).due_times(&w.cal, &w.hours, at),
+        Err(jiceng_grid::Error::Calendar(
+            jiceng_calendar::Error::OutOfCoverage { .. }
+        ))
+    ));
+}
