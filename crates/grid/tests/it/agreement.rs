@@ -35,17 +35,16 @@ fn category(code: &str, items: &[&str]) -> Category {
     }
 }
 
-/// Both paths for the one category of `tax`, at `division` at `at`:
-/// (acting body code, escalated, response due, resolution due) of each.
+/// An answer: acting body code, escalated, response due, resolution due.
+type Answer = (String, bool, String, String);
+
+/// Both paths for the one category of `tax`, at `division` at `at`.
 fn both(
     ledger: &Ledger,
     tax: &Taxonomy,
     division: &str,
     at: DateTime<FixedOffset>,
-) -> (
-    (String, bool, String, String),
-    (String, bool, String, String),
-) {
+) -> (Answer, Answer) {
     let w = World::new();
     let slow = route(
         ledger,
