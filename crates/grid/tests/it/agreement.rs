@@ -79,11 +79,20 @@ fn both(
 }
 
 fn check(items: &[&str], division: &str, at: &str, expected: (&str, bool, &str, &str)) {
-    let ledger = Ledger::hebei_sample();
+    check_in(&Ledger::hebei_sample(), items, division, at, expected);
+}
+
+fn check_in(
+    ledger: &Ledger,
+    items: &[&str],
+    division: &str,
+    at: &str,
+    expected: (&str, bool, &str, &str),
+) {
     let tax = Taxonomy {
         categories: vec![category("9001", items)],
     };
-    let (slow, fast) = both(&ledger, &tax, division, t(at));
+    let (slow, fast) = both(ledger, &tax, division, t(at));
     let want = (
         expected.0.to_owned(),
         expected.1,
@@ -169,6 +178,156 @@ fn a_devolved_benefit_goes_to_the_service_centre() {
             "2025-06-11T17:30:00+08:00",
         ),
     );
+}
+
+/// A small county whose town 新马头镇 received a penalty (CF-1, acted on
+/// by its enforcement team) and a licence (XK-1, acted on by its service
+/// centre) by one devolution from 2022-03-01.
+const MINI: &str = r#"format = 1
+name = "mini"
+
+[[division]]
+code = "130000000000"
+name = "河北省"
+kind = "province"
+
+[[division]]
+code = "130400000000"
+name = "邯郸市"
+kind = "city"
+
+[[division]]
+code = "130430000000"
+name = "邱县"
+kind = "county"
+
+[[division]]
+code = "130430100000"
+name = "新马头镇"
+kind = "town"
+
+[[division]]
+code = "130430100200"
+name = "某村"
+kind = "village"
+
+[[body]]
+code = "p-gov"
+name = "河北省人民政府"
+kind = "government"
+division = "130000000000"
+
+[[body]]
+code = "c-gov"
+name = "邱县人民政府"
+kind = "government"
+division = "130430000000"
+
+[[body]]
+code = "c-sthj"
+name = "邱县生态环境分局"
+kind = "department"
+division = "130430000000"
+sector = "生态环境"
+
+[[body]]
+code = "c-scjg"
+name = "邱县市场监督管理局"
+kind = "department"
+division = "130430000000"
+sector = "市场监管"
+
+[[body]]
+code = "t1-gov"
+name = "新马头镇人民政府"
+kind = "government"
+division = "130430100000"
+
+[[body]]
+code = "t1-zfd"
+name = "新马头镇综合行政执法队"
+kind = "enforcement_team"
+division = "130430100000"
+
+[[body]]
+code = "t1-fwzx"
+name = "新马头镇行政综合服务中心"
+kind = "service_centre"
+division = "130430100000"
+
+[[item]]
+code = "CF-1"
+name = "对未批先建的处罚"
+category = "处罚"
+sector = "生态环境"
+
+[[item]]
+code = "XK-1"
+name = "个体工商户登记"
+category = "许可"
+sector = "市场监管"
+
+[[instrument]]
+id = "guide"
+kind = "guidance_list"
+issuer = "p-gov"
+document = "冀政字〔2021〕1号"
+title = "赋予乡镇和街道部分县级行政执法权指导目录"
+published = "2021-01-01"
+effective_from = "2021-02-01"
+province = "130000000000"
+items = ["CF-1", "XK-1"]
+
+[[instrument]]
+id = "dev"
+kind = "devolution"
+issuer = "c-gov"
+document = "邱政字〔2022〕6号"
+title = "关于向乡镇下放部分县级行政执法权的决定"
+published = "2022-02-15"
+effective_from = "2022-03-01"
+townships = ["130430100000"]
+from = ["c-sthj", "c-scjg"]
+items = ["CF-1", "XK-1"]
+"#;
+
+#[test]
+fn a_township_keeps_the_primary_items_acting_body() {
+    // Both items are acted on in the town, by different bodies: the event
+    // stays there with the body of the item listed first. Tuesday 10 June
+    // 2025 09:35 + 30 min = 10:05; + 1 working day = Wednesday 11 June.
+    let ledger = Ledger::from_text(MINI, "mini.toml").unwrap();
+    let dues = ("2025-06-10T10:05:00+08:00", "2025-06-11T17:30:00+08:00");
+    for (items, body) in [(["CF-1", "XK-1"], "t1-zfd"), (["XK-1", "CF-1"], "t1-fwzx")] {
+        check_in(
+            &ledger,
+            &items,
+            "130430100200",
+            "2025-06-10T09:35:00+08:00",
+            (body, false, dues.0, dues.1),
+        );
+    }
+}
+
+#[test]
+fn an_item_above_the_township_decides_whatever_its_place() {
+    // HB-CF-016 is devolved to 古城营镇 from 2022-03-01, HB-CF-057 only
+    // concentrated in 邱县综合行政执法局 (2021-06-01): in either order the
+    // event goes to the bureau. Tuesday 10 June 2025 09:35 + 30 = 10:05;
+    // + 1 working day = Wednesday 11 June 17:30.
+    for items in [["HB-CF-016", "HB-CF-057"], ["HB-CF-057", "HB-CF-016"]] {
+        check(
+            &items,
+            "130430104200",
+            "2025-06-10T09:35:00+08:00",
+            (
+                "130430-zhzf",
+                true,
+                "2025-06-10T10:05:00+08:00",
+                "2025-06-11T17:30:00+08:00",
+            ),
+        );
+    }
 }
 
 proptest! {
