@@ -6,6 +6,7 @@ mod laws;
 mod ledger;
 mod merge;
 mod mmc;
+mod pins;
 mod regression;
 mod scenario;
 mod stories;
