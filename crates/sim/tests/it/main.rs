@@ -1,5 +1,6 @@
 //! Integration tests of the simulator, by theme.
 
+mod bounds;
 mod common;
 mod fuzz;
 mod laws;
