@@ -10,6 +10,7 @@ mod items;
 mod laws;
 mod line;
 mod metrics;
+mod pins;
 mod regression;
 mod routing;
 mod story;
