@@ -144,3 +144,141 @@ fn an_interval_by_hand() {
     assert!((lo - (20.0 - half)).abs() < 1e-9, "{lo}");
     assert!((hi - (20.0 + half)).abs() < 1e-9, "{hi}");
 }
+
+#[test]
+fn an_escalation_delay_is_at_most_100000_minutes() {
+    let delayed = |m: u32| tiny(&format!("\n[escalation]\ndelay_minutes = {m}\n"));
+    check(&delayed(100_000), None);
+    check(&delayed(100_001), Some("escalation.delay_minutes"));
+}
+
+#[test]
+fn a_reform_name_is_1_to_100_bytes_without_separators() {
+    let named =
+        |name: &str| tiny(&REFORM.replace("name = \"devolve\"", &format!("name = \"{name}\"")));
+    check(&named(&"r".repeat(100)), None);
+    check(&named(&"r".repeat(101)), Some("reform[0].name"));
+    // A slash, a backslash or a comma would break file names and lists.
+    for bad in ["a/b", "a\\\\b", "a,b", " "] {
+        check(&named(bad), Some("reform[0].name"));
+    }
+}
+
+#[test]
+fn a_scenario_keeps_the_name_it_was_read_under() {
+    let s = Scenario::from_toml_str(&tiny(""), "邱县.toml").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.origin(), "邱县.toml");
+}
+
+#[test]
+fn which_way_is_better() {
+    // Shares decided on time, resolved locally, and closures: the more the
+    // better. Days, backlog, residents per staff member: the fewer. How
+    // many arrive, and how busy staff are, is neither.
+    let want = [
+        (Metric::OnTimeStatute, Some(true)),
+        (Metric::OnTimePromise, Some(true)),
+        (Metric::ResolvedLocally, Some(true)),
+        (Metric::Closed, Some(true)),
+        (Metric::MeanDaysToDecision, Some(false)),
+        (Metric::P90DaysToDecision, Some(false)),
+        (Metric::Backlog, Some(false)),
+        (Metric::ResidentsPerStaff, Some(false)),
+        (Metric::Utilisation, None),
+        (Metric::Arrivals, None),
+    ];
+    for (m, better) in want {
+        assert_eq!(m.higher_is_better(), better, "{m:?}");
+    }
+}
+
+#[test]
+fn a_synthetic_territory_without_spread_gives_every_township_the_median() {
+    // population_sigma = 0: each township has exactly the median, 1,000
+    // residents. The default township rules give 1.0, 0.5 and 1.5 staff
+    // per 10,000 residents, 0.1, 0.05 and 0.15 here, each rounded to 0 and
+    // raised to the least, 1: 3 staff, so 1,000 / 3 residents per staff.
+    let tiny = tiny("");
+    let items = &tiny[tiny.find("[[item]]").unwrap_or(0)..];
+    let text = format!(
+        "name = \"flat\"\nseed = 5\nreplications = 1\n\n[period]\nfrom = \"2025-03-03\"\n\
+         days = 5\n\n[territory.synthetic]\nseed = 1\ncounties = 2\n\
+         townships_per_county = [2, 3]\npopulation_median = 1000.0\npopulation_sigma = 0.0\n\n\
+         {items}"
+    );
+    let m = model(&text);
+    let s = jiceng_sim::summarise(&m, 5, &jiceng_sim::run(&m, 5, &[0], &|| {}))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let towns: Vec<&str> = s
+        .places
+        .iter()
+        .filter(|p| p.level == jiceng_sim::Level::Township)
+        .map(|p| p.code.as_str())
+        .collect();
+    assert!((4..=6).contains(&towns.len()), "{towns:?}");
+    for code in towns {
+        let e = s
+            .totals
+            .iter()
+            .find(|e| e.division == code && e.metric == Metric::ResidentsPerStaff)
+            .unwrap_or_else(|| panic!("no estimate for {code}"));
+        assert_eq!(e.mean, 1000.0 / 3.0, "{code}");
+    }
+}
+
+/// A scenario of `territory` (TOML) with the tiny scenario's items.
+fn with_territory(territory: &str) -> String {
+    let tiny = tiny("");
+    let items = &tiny[tiny.find("[[item]]").unwrap_or(0)..];
+    format!(
+        "name = \"t\"\nseed = 5\nreplications = 1\n\n[period]\nfrom = \"2025-03-03\"\n\
+         days = 5\n\n{territory}\n{items}"
+    )
+}
+
+#[test]
+fn a_territory_needs_counties_or_a_synthetic_one() {
+    // A territory table with neither.
+    check(&with_territory("[territory]\n"), Some("territory"));
+}
+
+#[test]
+fn synthetic_counties_hold_1_to_200_townships() {
+    let spread = |lo: u32, hi: u32| {
+        with_territory(&format!(
+            "[territory.synthetic]\nseed = 1\ncounties = 2\n\
+             townships_per_county = [{lo}, {hi}]\npopulation_median = 1000.0\n\
+             population_sigma = 0.5\n"
+        ))
+    };
+    check(&spread(1, 200), None);
+    check(&spread(200, 200), None);
+    check(
+        &spread(1, 201),
+        Some("territory.synthetic.townships_per_county"),
+    );
+    check(
+        &spread(0, 2),
+        Some("territory.synthetic.townships_per_county"),
+    );
+    check(
+        &spread(3, 2),
+        Some("territory.synthetic.townships_per_county"),
+    );
+}
+
+#[test]
+fn past_the_table_the_t_quantile_is_the_cornish_fisher_expansion() {
+    // Abramowitz and Stegun 26.7.5, to the n⁻² term: t = z + g1(z)/n +
+    // g2(z)/n² with g1 = (z³ + z)/4 and g2 = (5z⁵ + 16z³ + 3z)/96, z the
+    // normal 0.975 quantile 1.959963984540054. At n = 31 the terms of g2
+    // are 1.57 × 10⁻³, 1.31 × 10⁻³ and 6.4 × 10⁻⁵.
+    let z: f64 = 1.959_963_984_540_054;
+    for df in [31u32, 50, 1000] {
+        let n = f64::from(df);
+        let g1 = (z * z * z + z) / 4.0;
+        let g2 = (5.0 * z.powi(5) + 16.0 * z * z * z + 3.0 * z) / 96.0;
+        let t = z + g1 / n + g2 / (n * n);
+        assert!((jiceng_sim::t975(df) - t).abs() < 1e-12, "df {df}");
+    }
+}
