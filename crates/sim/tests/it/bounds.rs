@@ -282,3 +282,39 @@ fn past_the_table_the_t_quantile_is_the_cornish_fisher_expansion() {
         assert!((jiceng_sim::t975(df) - t).abs() < 1e-12, "df {df}");
     }
 }
+
+#[test]
+fn synthetic_populations_are_lognormal_around_the_median() {
+    // 500 townships (5 counties of 100), median 1,000, sigma 0.5: the log
+    // of a population is normal with sd 0.5, so its quartiles are
+    // 1,000 × e^(±0.5 × 0.6745) = 714 and 1,401. The sample quartile's
+    // log has a standard error of about √(0.25 × 0.75 / 500) / φ(0.6745)
+    // × 0.5 = 0.030: ±10% is over three of them. Township rules of no
+    // staff per resident and at least 1 give each desk 1, so a township's
+    // residents per staff member are its population over 3.
+    let text = with_territory(
+        "[territory.synthetic]\nseed = 3\ncounties = 5\ntownships_per_county = [100, 100]\n\
+         population_median = 1000.0\npopulation_sigma = 0.5\n\n[staff.township]\n\
+         service_per_10k = 0.0\nenforcement_per_10k = 0.0\ngrid_per_10k = 0.0\n\n\
+         [staff.county]\nservice_per_10k = 0.2\nenforcement_per_10k = 0.1\ngrid_per_10k = 0.2\n",
+    );
+    let m = model(&text);
+    let s = jiceng_sim::summarise(&m, 5, &jiceng_sim::run(&m, 5, &[0], &|| {}))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut people: Vec<f64> = s
+        .totals
+        .iter()
+        .filter(|e| e.metric == Metric::ResidentsPerStaff)
+        .filter(|e| {
+            s.places
+                .iter()
+                .any(|p| p.code == e.division && p.level == jiceng_sim::Level::Township)
+        })
+        .map(|e| e.mean * 3.0)
+        .collect();
+    assert_eq!(people.len(), 500);
+    people.sort_by(f64::total_cmp);
+    let (q1, q3) = (people[124], people[374]);
+    assert!((q1 / 714.0 - 1.0).abs() < 0.1, "lower quartile {q1}");
+    assert!((q3 / 1401.0 - 1.0).abs() < 0.1, "upper quartile {q3}");
+}
