@@ -378,3 +378,76 @@ fn the_entry_schema_describes_every_action() {
         assert!(text.contains(&format!("\"{field}\"")), "{field}");
     }
 }
+
+#[test]
+fn synthetic_logs_postpone_three_and_rework_ten_in_a_hundred_accepted() {
+    // 20,000 events, 95% accepted: 19,000. Postponed 3%: 570 expected,
+    // deviation √(19,000 × 0.03 × 0.97) ≈ 23.5; reworked 10%: 1,900
+    // expected, deviation √(19,000 × 0.1 × 0.9) ≈ 41.4. The bounds are
+    // about 2.5 deviations wide; the next rates up (4%, 11%: 760 and
+    // 2,090) lie 4.6 deviations beyond them.
+    let (mut postponed, mut reworked) = (0, 0);
+    for e in synth::events(13, 20_000, start(), 60) {
+        match e.action.name() {
+            "postpone" => postponed += 1,
+            "rework" => reworked += 1,
+            _ => {}
+        }
+    }
+    assert!((510..=630).contains(&postponed), "{postponed}");
+    assert!((1_800..=2_000).contains(&reworked), "{reworked}");
+}
+
+#[test]
+fn states_print_as_the_log_spells_them() {
+    assert_eq!(State::InProgress.to_string(), "in_progress");
+    assert_eq!(format!("{}", State::Rejected), "rejected");
+}
+
+#[test]
+fn a_postponement_may_end_the_day_it_is_asked_but_not_before() {
+    let w = World::new();
+    let postpone = |until: &str| {
+        entry(
+            1,
+            "10:10",
+            "130430104-zfd",
+            json!({"action": "postpone", "until": until, "approved_by": "C02"}),
+        )
+    };
+    // Asked on 10 June: until 10 June is allowed.
+    let mut e = w.engine();
+    e.replay(&to_closure(1)[..4]).unwrap();
+    e.apply(&postpone("2025-06-10")).unwrap();
+    let t = e.ticket(id(1).parse().unwrap()).unwrap();
+    assert_eq!(
+        t.postponed,
+        Some(("2025-06-10".parse().unwrap(), "C02".to_owned()))
+    );
+    // Until 9 June is before the request.
+    let mut e = w.engine();
+    e.replay(&to_closure(1)[..4]).unwrap();
+    assert_eq!(
+        e.apply(&postpone("2025-06-09")),
+        Err(Error::Invalid {
+            what: "postponement",
+            reason: "until 2025-06-09 is before the request".to_owned()
+        })
+    );
+}
+
+#[test]
+fn a_synthetic_log_replays_without_a_refusal() {
+    // As the module promises: each event's actions move forward in time
+    // and every transition is allowed.
+    let w = World::new();
+    let mut e = w.engine();
+    let log: Vec<Entry> = synth::events(5, 300, start(), 600).collect();
+    e.replay(&log).unwrap();
+    assert_eq!(e.held(), 300);
+    for pair in log.windows(2) {
+        if pair[0].event == pair[1].event {
+            assert!(pair[0].at < pair[1].at, "{:?}", pair[1]);
+        }
+    }
+}
