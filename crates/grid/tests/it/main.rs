@@ -11,6 +11,7 @@ mod items;
 mod laws;
 mod line;
 mod metrics;
+mod pins;
 mod regression;
 mod routing;
 mod story;
