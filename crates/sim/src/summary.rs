@@ -11,7 +11,7 @@ use chrono::Days;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{RepTally, TownTally, run_replication};
+use crate::engine::{RepTally, TownTally, VariantTally, run_replication};
 use crate::error::Error;
 use crate::model::Model;
 use crate::results::{Difference, Estimate, Level, Metric, Place, Summary};
@@ -79,14 +79,15 @@ fn p90(hist: &[u64]) -> Option<f64> {
     // The smallest k with at least 90% of decisions within k working days:
     // ceil(0.9 n) of them, in integers.
     let need = (9 * n).div_ceil(10);
-    let mut cum = 0;
-    for (k, &h) in hist.iter().enumerate() {
-        cum += h;
-        if cum >= need {
-            return Some(k as f64);
-        }
-    }
-    Some((hist.len() - 1) as f64)
+    // The running count reaches n, and so need, at the last bin at the
+    // latest (summarise has bounded n well below u64::MAX / 9).
+    hist.iter()
+        .scan(0u64, |cum, &h| {
+            *cum += h;
+            Some(*cum)
+        })
+        .position(|cum| cum >= need)
+        .map(|k| k as f64)
 }
 
 fn metric(a: &Agg, m: Metric, end: u64, mpd: u64) -> Option<f64> {
@@ -131,12 +132,74 @@ pub fn run(model: &Model, seed: u64, reps: &[u32], tick: &(dyn Fn() + Sync)) -> 
     out
 }
 
+/// The most any one count of a replication may add up to over its
+/// townships (or, for a daily series, over its days): 2^56, some 7·10^16.
+///
+/// A genuine run stays far below it: at most 10^8 expected arrivals, each
+/// decided within a period of at most 3,660 days of 1,440 minutes, sums to
+/// under 6·10^14 minutes. Below it every sum the summary takes (a county,
+/// the province, nine times a decision count for the 90th percentile, a
+/// backlog) fits a `u64` or an `i64`, so a shard file whose counts were
+/// made up cannot overflow the arithmetic: it is refused instead.
+pub const MAX_TALLY_SUM: u64 = 1 << 56;
+
+/// The first count of `v` whose sum over the townships (or the days) is
+/// above [`MAX_TALLY_SUM`], by its field name.
+fn oversized(v: &VariantTally) -> Option<&'static str> {
+    fn over(it: impl Iterator<Item = u64>) -> bool {
+        it.map(u128::from).sum::<u128>() > u128::from(MAX_TALLY_SUM)
+    }
+    let towns = &v.towns;
+    let fields: [(&'static str, bool); 9] = [
+        ("arrivals", over(towns.iter().flat_map(|t| t.arrivals))),
+        ("closed", over(towns.iter().flat_map(|t| t.closed))),
+        (
+            "closed_local",
+            over(towns.iter().flat_map(|t| t.closed_local)),
+        ),
+        (
+            "open",
+            over(towns.iter().flat_map(|t| [t.open_local, t.open_escalated])),
+        ),
+        ("statute", over(towns.iter().flat_map(|t| t.statute))),
+        ("promise", over(towns.iter().flat_map(|t| t.promise))),
+        ("minutes", over(towns.iter().map(|t| t.minutes))),
+        (
+            "hist",
+            over(towns.iter().flat_map(|t| t.hist.iter().copied())),
+        ),
+        (
+            "busy",
+            over(
+                towns
+                    .iter()
+                    .map(|t| t.busy)
+                    .chain(v.county_busy.iter().copied()),
+            ),
+        ),
+    ];
+    if let Some((name, _)) = fields.iter().find(|(_, o)| *o) {
+        return Some(name);
+    }
+    let daily: [(&'static str, &Vec<Vec<u64>>); 4] = [
+        ("daily_arrivals", &v.daily_arrivals),
+        ("daily_closed", &v.daily_closed),
+        ("daily_resolvable", &v.daily_resolvable),
+        ("daily_local", &v.daily_local),
+    ];
+    daily
+        .iter()
+        .find(|(_, series)| series.iter().any(|s| over(s.iter().copied())))
+        .map(|(name, _)| *name)
+}
+
 /// Summarises the tallies of replications `0..replications`.
 ///
 /// # Errors
 ///
-/// [`Error::Merge`] when a replication is missing or duplicated, or a
-/// tally does not fit the model.
+/// [`Error::Merge`] when a replication is missing or duplicated, a
+/// tally does not fit the model, or its counts add up to more than
+/// [`MAX_TALLY_SUM`].
 pub fn summarise(model: &Model, seed: u64, tallies: &[RepTally]) -> Result<Summary, Error> {
     let mut tallies: Vec<&RepTally> = tallies.iter().collect();
     tallies.sort_by_key(|t| t.replication);
@@ -167,7 +230,18 @@ pub fn summarise(model: &Model, seed: u64, tallies: &[RepTally]) -> Result<Summa
                 "replication {i}'s tallies do not fit the scenario"
             )));
         }
+        if let Some(field) = t.variants.iter().find_map(oversized) {
+            return Err(Error::Merge(format!(
+                "replication {i}'s {field} add up to more than {MAX_TALLY_SUM}, more than a run can count"
+            )));
+        }
     }
+    let events = tallies
+        .iter()
+        .try_fold(0u64, |sum, t| sum.checked_add(t.events))
+        .ok_or_else(|| {
+            Error::Merge("the replications' event counts add up to more than 2^64".into())
+        })?;
     let n = tallies.len();
     // Places: the province, the counties, the townships.
     let mut places = vec![Place {
@@ -344,7 +418,7 @@ pub fn summarise(model: &Model, seed: u64, tallies: &[RepTally]) -> Result<Summa
         totals,
         daily,
         differences,
-        events: tallies.iter().map(|t| t.events).sum(),
+        events,
     })
 }
 

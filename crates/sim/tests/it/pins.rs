@@ -295,3 +295,87 @@ fn shards_whose_tallies_do_not_fit_the_scenario_are_refused() {
         assert_eq!(merged(spoil).map(|_| ()), refused, "{what}");
     }
 }
+
+/// Regression: the summary added up a shard file's counts unchecked, so
+/// made-up counts near 2^64 panicked in a debug build and wrapped to a
+/// wrong figure in a release build. Counts whose sum over the townships
+/// (or a series' days) passes 2^56 = 72,057,594,037,927,936 are now
+/// refused with the field's name, and the sum exactly at the bound is
+/// still summarised.
+#[test]
+fn shard_counts_that_would_overflow_a_sum_are_refused_not_wrapped() {
+    let limit = jiceng_sim::MAX_TALLY_SUM;
+    assert_eq!(limit, 72_057_594_037_927_936);
+    let m = model(TWO_COUNTIES);
+    let summarised = |spoil: &dyn Fn(&mut RepTally)| {
+        let mut tallies = run(&m, 9, &[0, 1], &|| {});
+        spoil(&mut tallies[1]);
+        summarise(&m, 9, &tallies).map(|_| ())
+    };
+    let refused = |field: &str| {
+        Err(Error::Merge(format!(
+            "replication 1's {field} add up to more than 72057594037927936, more than a run can count"
+        )))
+    };
+    // Exactly at the bound: the other townships count no minutes.
+    let at_bound = |t: &mut RepTally| {
+        for town in &mut t.variants[0].towns {
+            town.minutes = 0;
+        }
+        t.variants[0].towns[0].minutes = limit;
+    };
+    assert_eq!(summarised(&at_bound), Ok(()));
+    assert_eq!(
+        summarised(&|t: &mut RepTally| {
+            at_bound(t);
+            t.variants[0].towns[2].minutes = 1;
+        }),
+        refused("minutes")
+    );
+    type Spoil = fn(&mut RepTally);
+    let spoils: [(&str, Spoil); 11] = [
+        ("arrivals", |t| {
+            t.variants[1].towns[0].arrivals[2] = u64::MAX
+        }),
+        ("closed", |t| {
+            t.variants[0].towns[1].closed = [jiceng_sim::MAX_TALLY_SUM, 1, 0]
+        }),
+        ("closed_local", |t| {
+            t.variants[1].towns[2].closed_local[0] = u64::MAX
+        }),
+        ("open", |t| {
+            t.variants[0].towns[0].open_local = jiceng_sim::MAX_TALLY_SUM;
+            t.variants[0].towns[1].open_escalated = jiceng_sim::MAX_TALLY_SUM;
+        }),
+        ("statute", |t| t.variants[1].towns[1].statute[1] = u64::MAX),
+        ("promise", |t| t.variants[0].towns[2].promise[0] = u64::MAX),
+        ("hist", |t| t.variants[1].towns[0].hist[63] = u64::MAX),
+        ("busy", |t| t.variants[0].county_busy[1] = u64::MAX),
+        ("daily_arrivals", |t| {
+            t.variants[1].daily_arrivals[2][19] = u64::MAX
+        }),
+        ("daily_closed", |t| {
+            t.variants[0].daily_closed[0][0] = jiceng_sim::MAX_TALLY_SUM;
+            t.variants[0].daily_closed[0][1] = jiceng_sim::MAX_TALLY_SUM;
+        }),
+        ("daily_local", |t| {
+            t.variants[1].daily_local[1][5] = u64::MAX
+        }),
+    ];
+    for (field, spoil) in spoils {
+        assert_eq!(summarised(&spoil), refused(field), "{field}");
+    }
+    assert_eq!(
+        summarised(&|t: &mut RepTally| t.variants[0].daily_resolvable[0][3] = u64::MAX),
+        refused("daily_resolvable")
+    );
+    // Each replication's own count of events fits, but their sum does not.
+    let mut tallies = run(&m, 9, &[0, 1], &|| {});
+    tallies[0].events = u64::MAX;
+    assert_eq!(
+        summarise(&m, 9, &tallies).map(|_| ()),
+        Err(Error::Merge(
+            "the replications' event counts add up to more than 2^64".into()
+        ))
+    );
+}
