@@ -248,7 +248,8 @@ fn an_assessment_aimed_at_a_town_and_a_village_reaches_the_town_only() {
 /// The synthetic duty lists as `with_duties` states them: the template's
 /// items take the seven domains of Hebei's list in turn (D-001 and D-008
 /// 党的建设, D-002 经济发展, …), and one township in ten, the 1st, 11th,
-/// 21st, … in file order, gets a list numbered after it.
+/// 21st, … in file order, gets a list numbered after it, and so is its
+/// document.
 #[test]
 fn synthetic_duties_cycle_the_domains_and_number_the_town_lists() {
     use jiceng_authority::synth::{DutyParams, SynthParams, province, with_duties};
@@ -292,6 +293,19 @@ fn synthetic_duties_cycle_the_domains_and_number_the_town_lists() {
         .collect();
     assert!(!expected.is_empty());
     assert_eq!(got, expected);
+    // Their documents are numbered 10,000 and up by the same index, apart
+    // from the template's 0 and the county adaptations' 1, 2, ….
+    let documents: Vec<Option<String>> = file
+        .duty_lists
+        .iter()
+        .filter(|l| l.id.starts_with("synth-duty-town-"))
+        .map(|l| l.document.clone())
+        .collect();
+    let numbered: Vec<Option<String>> = (0..towns)
+        .step_by(10)
+        .map(|k| Some(format!("合成职责〔2021〕{}号", 10_000 + k)))
+        .collect();
+    assert_eq!(documents, numbered);
 }
 
 /// A finding about a date points at the line where the date is written,
