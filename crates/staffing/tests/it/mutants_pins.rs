@@ -208,3 +208,23 @@ fn residents_per_staff_are_absent_for_a_unit_without_staff() {
     assert_eq!(b.residents_per_staff_before, Some(100.0));
     assert_eq!(b.residents_per_staff_after, Some(1_000.0 / 15.0));
 }
+
+/// A second round of the search: bodies of weights 2^1000, 2^-540 and
+/// 2^-539 (2^1540 apart, so no finite multiplier serves both), a closed
+/// body of weight 5 held at 0, and a pool of 4. The heavy body fills its
+/// ceiling of 1 at once; the two light ones, far below their ceilings of
+/// 10 at the largest finite multiplier, share the other 3 as 1 and 2 in a
+/// second round. Settling them at their ceilings too would give 21 for a
+/// pool of 4.
+#[test]
+fn bodies_below_their_ceilings_share_the_rest_in_a_second_round() {
+    let a = apportion(
+        4,
+        &[2f64.powi(1000), 5.0, 2f64.powi(-540), 2f64.powi(-539)],
+        &[0; 4],
+        &[1, 0, 10, 10],
+        Method::Hamilton,
+    )
+    .unwrap();
+    assert_eq!(a, vec![1, 0, 1, 2]);
+}
