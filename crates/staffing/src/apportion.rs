@@ -258,52 +258,112 @@ fn divisor(
     a
 }
 
-/// 2^-64: brings weights whose total overflows f64 back into range, exactly.
-const WEIGHT_SCALE: f64 = 1.0 / 18_446_744_073_709_551_616.0;
+/// 2^k for k in -1022..=1023, exactly: the biased exponent `k + 1023`
+/// (positive in that range) of a normal f64, over a zero mantissa.
+fn pow2(k: i32) -> f64 {
+    f64::from_bits(u64::from((k + 1023).unsigned_abs()) << 52)
+}
+
+/// The weights of the open bodies times one power of two, chosen so that
+/// the largest lies in [2^500, 2^502); the others count as 0. A power of
+/// two changes only the exponent, so the ratios, all that the shares
+/// depend on, stay exact (unless a weight is 2^1574 times smaller than the
+/// largest), and every step of the search is only scaled by the inverse
+/// power: the shares come out bit for bit the same. Without it, weights
+/// whose total overflows f64 would start the search at 0, and weights so
+/// small that the pool over their total overflows, at infinity.
+fn normalised(weights: &[f64], open: &[bool]) -> Vec<f64> {
+    let largest = weights
+        .iter()
+        .zip(open)
+        .filter(|&(_, &o)| o)
+        .fold(0.0, |m, (&w, _)| f64::max(m, w));
+    if largest <= 0.0 {
+        return vec![0.0; weights.len()];
+    }
+    // log2 of a positive finite f64 lies in [-1074, 1024); its floor may
+    // be one off near a power of two, which only widens the range to
+    // [2^500, 2^503). k lies in [-523, 1574]: two factors, each within
+    // the normal range.
+    let k = 500 - largest.log2().floor() as i32;
+    let (s1, s2) = (pow2(k / 2), pow2(k - k / 2));
+    weights
+        .iter()
+        .zip(open)
+        .map(|(&w, &o)| if o { w * s1 * s2 } else { 0.0 })
+        .collect()
+}
 
 /// The exact (fractional) shares under bounds: `clamp(λ w_i, f_i, c_i)`,
 /// with `λ` found by bisection so that they add up to the pool. The sum
 /// rises with `λ`, so the bisection converges; feasibility puts the pool
 /// between the sums at `λ = 0` (the floors) and `λ = ∞` (the ceilings of
 /// weighted bodies, the floors of the others).
+///
+/// When no finite `λ` reaches the pool (weights some 2^1500 apart: the
+/// small ones would need a `λ` past f64::MAX), the bodies already at their
+/// ceiling at the largest finite `λ` keep it, and the search runs again on
+/// the others, their weights normalised anew. Each round settles the
+/// largest open weight, and the range of f64 (2^-1074 to 2^1024) leaves
+/// room for two rounds, three with the bodies left without weight.
 fn bounded_quotas(pool: u64, weights: &[f64], floors: &[u64], ceilings: &[u64]) -> Vec<f64> {
-    // Only the ratios of the weights count, but weights that are each
-    // finite can add up past f64::MAX, and an infinite total would start
-    // the search at 0. Then they are scaled by 2^-64, which is exact (a
-    // power of two), so that their total is finite.
-    let rescaled: Vec<f64>;
-    let weights = if weights.iter().sum::<f64>().is_finite() {
-        weights
+    let target = pool as f64;
+    let mut floor: Vec<f64> = floors.iter().map(|&f| f as f64).collect();
+    let ceiling: Vec<f64> = ceilings.iter().map(|&c| c as f64).collect();
+    // A body whose floor is its ceiling has that share at every λ.
+    let mut open: Vec<bool> = floors.iter().zip(ceilings).map(|(f, c)| f < c).collect();
+    loop {
+        let w = normalised(weights, &open);
+        let (lo, hi) = multiplier(target, &w, &floor, &ceiling);
+        let mut settled = false;
+        if hi.is_infinite() {
+            for i in 0..w.len() {
+                if open[i] && w[i] > 0.0 && lo * w[i] >= ceiling[i] {
+                    open[i] = false;
+                    floor[i] = ceiling[i];
+                    settled = true;
+                }
+            }
+        }
+        if !settled {
+            return (0..w.len())
+                .map(|i| bounded_share(hi, w[i], floor[i], ceiling[i]))
+                .collect();
+        }
+    }
+}
+
+/// One body's share at `lambda`: a body without weight stays at its floor
+/// (also at `λ = ∞`, where `∞ × 0` would be NaN).
+fn bounded_share(lambda: f64, w: f64, floor: f64, ceiling: f64) -> f64 {
+    if w > 0.0 {
+        (lambda * w).clamp(floor, ceiling)
     } else {
-        rescaled = weights.iter().map(|w| w * WEIGHT_SCALE).collect();
-        &rescaled
-    };
-    let share = |lambda: f64| -> Vec<f64> {
-        weights
-            .iter()
-            .zip(floors.iter().zip(ceilings))
-            .map(|(&w, (&f, &c))| (lambda * w).clamp(f as f64, c as f64))
-            .collect()
-    };
-    // The sum without building the vector: the bisection calls it ~60
-    // times, and a plan over thousands of units must stay within
-    // milliseconds.
+        floor
+    }
+}
+
+/// The bracket `(lo, hi)` of the least multiplier whose shares reach
+/// `target`: the shares at `hi` reach it, those at `lo` do not (or `lo`
+/// is 0). `hi` is infinite when no finite multiplier reaches it.
+fn multiplier(target: f64, weights: &[f64], floor: &[f64], ceiling: &[f64]) -> (f64, f64) {
+    // The sum without building a vector: the bisection calls it ~60 times,
+    // and a plan over thousands of units must stay within milliseconds.
     let total = |lambda: f64| -> f64 {
-        weights
-            .iter()
-            .zip(floors.iter().zip(ceilings))
-            .map(|(&w, (&f, &c))| (lambda * w).clamp(f as f64, c as f64))
+        (0..weights.len())
+            .map(|i| bounded_share(lambda, weights[i], floor[i], ceiling[i]))
             .sum()
     };
-    let target = pool as f64;
     let weight: f64 = weights.iter().sum();
     let mut hi = if weight > 0.0 { target / weight } else { 1.0 };
     let mut lo = 0.0;
-    let mut tries = 0;
-    while total(hi) < target && tries < 2_000 {
+    // The weights are normalised (the largest at least 2^500, the total
+    // below 2^503 per body), so the multiplier starts above 2^-503 over
+    // the number of bodies, and overflows to infinity, if nothing stops
+    // it before, after some 1,600 doublings.
+    while hi.is_finite() && total(hi) < target {
         lo = hi;
         hi *= 2.0;
-        tries += 1;
     }
     for _ in 0..200 {
         let mid = lo + (hi - lo) / 2.0;
@@ -316,7 +376,7 @@ fn bounded_quotas(pool: u64, weights: &[f64], floors: &[u64], ceilings: &[u64]) 
             hi = mid;
         }
     }
-    share(hi)
+    (lo, hi)
 }
 
 fn hamilton(pool: u64, weights: &[f64], floors: &[u64], ceilings: &[u64]) -> Vec<u64> {

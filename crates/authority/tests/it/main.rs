@@ -11,6 +11,7 @@ mod formats;
 mod fuzz;
 mod instruments;
 mod laws;
+mod mutants_pins;
 mod reference;
 mod scale;
 

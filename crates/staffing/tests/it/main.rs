@@ -14,5 +14,6 @@ mod formats;
 mod fuzz;
 mod laws;
 mod ledger;
+mod mutants_pins;
 mod plan;
 mod regression;

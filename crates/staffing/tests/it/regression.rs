@@ -117,3 +117,28 @@ fn erlang_a_refused_patient_callers_just_above_the_traffic() {
         "patience_minutes = 0 is out of range: a finite number above 0"
     );
 }
+
+/// Weights so small that the pool over their total overflows f64 started
+/// Hamilton's search at λ = ∞, where every body sits at its ceiling; the
+/// surplus was then taken back by turns, whatever the weights: 3 units
+/// over 10^-310 and 2 × 10^-310 (ceilings 10) gave 2, 1. The exact shares
+/// are 1 and 2, whole. Likewise beside a body held at 0 whose weight,
+/// 10^10, dwarfs theirs, and for two bodies of the smallest weights, 2^-1074
+/// and 2 × 2^-1074; and where a body of weight 1 fills its ceiling of 1
+/// at once, the other 2 units go to the body of weight 2^-1074. Found by mutation
+/// testing of the branch that takes back a surplus, thought unreachable.
+#[test]
+fn hamilton_tiny_weights_were_dealt_by_turns_from_their_ceilings() {
+    let h = |pool, w: &[f64], c: &[u64]| {
+        apportion(pool, w, &vec![0; w.len()], c, Method::Hamilton).unwrap()
+    };
+    let (t1, t2) = (f64::from_bits(1), f64::from_bits(2));
+    assert_eq!(h(3, &[1e-310, 2e-310], &[10, 10]), vec![1, 2]);
+    assert_eq!(h(3, &[1e10, t1, t2], &[0, 10, 10]), vec![0, 1, 2]);
+    assert_eq!(h(3, &[t1, t2], &[10, 10]), vec![1, 2]);
+    assert_eq!(h(3, &[1.0, t1], &[1, 10]), vec![1, 2]);
+    // Weights 2^2071 apart: the small ones would need a multiplier past
+    // f64::MAX. The body of weight 10^300 is held at its ceiling of 1, and
+    // 2^-1074 and 2 × 2^-1074 share the other 3 as 1 and 2.
+    assert_eq!(h(4, &[1e300, t1, t2], &[1, 10, 10]), vec![1, 1, 2]);
+}
