@@ -276,7 +276,9 @@ fn replay_stream(
         Ok(false)
     };
     let mut each = |block: &mut Block| -> Result<bool, Failure> {
-        for (n, line) in block.lines.drain(..) {
+        // By reference: the entries are dropped on the parsing thread
+        // that made them, when it reads the next lines into this block.
+        for &(n, ref line) in &block.lines {
             let entry = match line {
                 Line::Entry(e) => e,
                 Line::TooLong => {
@@ -312,7 +314,7 @@ fn replay_stream(
                 }
                 if engine.ticket(entry.event).is_none() {
                     if (1..=5).contains(&score) {
-                        sink(Done::Rating(&entry))?;
+                        sink(Done::Rating(entry))?;
                     } else {
                         ok = false;
                         writeln!(
@@ -334,7 +336,7 @@ fn replay_stream(
                     && evict_oldest(engine, &mut closed, sink)?
                 {}
             }
-            match engine.apply(&entry) {
+            match engine.apply(entry) {
                 Ok(()) => {}
                 Err(e @ jiceng::grid::Error::TooManyOpen { .. }) => {
                     writeln!(err, "jiceng: {name}:{n}: {e}")?;
@@ -377,21 +379,67 @@ fn replay_stream(
     })
 }
 
+/// The blocks read ahead of the one being applied: what bounds the memory
+/// of the pipeline.
+const BLOCKS_AHEAD: usize = 3;
+
 /// Reads the lines of `reader` in blocks and hands each block, parsed, to
 /// `each`, in order, until `each` says stop (false).
+///
+/// Parsing runs on a second thread while `each` applies the blocks before:
+/// this thread reads and splits the lines, sends each block down a bounded
+/// channel, and takes the parsed blocks back in the order sent, so that
+/// errors keep their line order. At most [`BLOCKS_AHEAD`] blocks are in
+/// flight, and their buffers are used again.
 fn parsed_blocks(
     reader: &mut dyn Read,
     each: &mut dyn FnMut(&mut Block) -> Result<bool, Failure>,
 ) -> Result<(), Failure> {
+    use std::sync::mpsc::sync_channel;
     let mut splitter = Splitter::new(reader);
-    let mut block = Block::default();
-    while splitter.fill(&mut block)? {
-        block.parse();
-        if !each(&mut block)? {
-            break;
+    std::thread::scope(|s| {
+        let (to_parse, unparsed) = sync_channel::<Block>(BLOCKS_AHEAD);
+        let (done, parsed) = sync_channel::<Block>(BLOCKS_AHEAD);
+        s.spawn(move || {
+            for mut block in unparsed {
+                block.parse();
+                if done.send(block).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut spare: Vec<Block> = Vec::new();
+        let (mut in_flight, mut more) = (0, true);
+        // A read error ends the reading; the blocks read before it are
+        // still applied, in order, before it is reported.
+        let mut failed = None;
+        loop {
+            while more && in_flight < BLOCKS_AHEAD {
+                let mut block = spare.pop().unwrap_or_default();
+                more = splitter.fill(&mut block).unwrap_or_else(|e| {
+                    failed = Some(e);
+                    false
+                });
+                if more {
+                    to_parse
+                        .send(block)
+                        .map_err(|_| Failure::input("the line parser stopped".to_owned()))?;
+                    in_flight += 1;
+                }
+            }
+            if in_flight == 0 {
+                return failed.map_or(Ok(()), |e| Err(e.into()));
+            }
+            let mut block = parsed
+                .recv()
+                .map_err(|_| Failure::input("the line parser stopped".to_owned()))?;
+            in_flight -= 1;
+            if !each(&mut block)? {
+                return Ok(());
+            }
+            spare.push(block);
         }
-    }
-    Ok(())
+    })
 }
 
 /// The bytes of whole lines a block gathers before it is parsed: some
