@@ -332,9 +332,9 @@ fn replay_stream(
             if matches!(entry.action, Action::Report { .. }) {
                 // Make room: the oldest closed event waiting for its rating
                 // goes first.
-                while engine.held() >= engine.max_open()
-                    && evict_oldest(engine, &mut closed, sink)?
-                {}
+                while engine.held() >= engine.max_open() && evict_oldest(engine, &mut closed, sink)?
+                {
+                }
             }
             match engine.apply(entry) {
                 Ok(()) => {}
@@ -571,7 +571,8 @@ impl<'r> Splitter<'r> {
             }
             scan = data.len();
             if start >= BLOCK_BYTES {
-                self.carry.extend_from_slice(data.get(start..).unwrap_or_default());
+                self.carry
+                    .extend_from_slice(data.get(start..).unwrap_or_default());
                 data.truncate(start);
                 return Ok(true);
             }

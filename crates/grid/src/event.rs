@@ -549,9 +549,8 @@ impl<'a> Engine<'a> {
                 previous: t.last.to_rfc3339(),
             });
         }
-        let known = index.worker(&e.actor).is_some()
-            || index.is_staff(&e.actor)
-            || index.is_body(&e.actor);
+        let known =
+            index.worker(&e.actor).is_some() || index.is_staff(&e.actor) || index.is_body(&e.actor);
         if !known {
             return Err(Self::refuse(e, "unknown actor"));
         }

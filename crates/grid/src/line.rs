@@ -83,9 +83,7 @@ fn small_int(b: &[u8], i: usize) -> Option<(u8, usize)> {
         // A leading zero is not JSON: the derived reader says so.
         return None;
     }
-    let n = text
-        .iter()
-        .fold(0u16, |n, c| n * 10 + u16::from(c - b'0'));
+    let n = text.iter().fold(0u16, |n, c| n * 10 + u16::from(c - b'0'));
     Some((u8::try_from(n).ok()?, end))
 }
 

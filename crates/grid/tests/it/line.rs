@@ -141,13 +141,20 @@ fn rebuilt() -> impl Strategy<Value = String> {
         0u8..4,
         any::<prop::sample::Index>(),
         0u8..3,
-        prop::collection::vec(prop::sample::select(vec!["", "", "", " ", "\t", "\n", "\r", "  ", "\u{c}", "\u{a0}"]), 64),
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "", "", "", " ", "\t", "\n", "\r", "  ", "\u{c}", "\u{a0}",
+            ]),
+            64,
+        ),
         any::<u64>(),
     )
         .prop_map(|(line, pick, extra, esc_at, esc, ws, seed)| {
             let obj: serde_json::Map<String, Value> = serde_json::from_str(&line).unwrap();
-            let mut pairs: Vec<(String, String)> =
-                obj.iter().map(|(k, v)| (k.clone(), v.to_string())).collect();
+            let mut pairs: Vec<(String, String)> = obj
+                .iter()
+                .map(|(k, v)| (k.clone(), v.to_string()))
+                .collect();
             // A seeded shuffle (Fisher-Yates with a splitmix step).
             let mut x = seed;
             for i in (1..pairs.len()).rev() {
@@ -192,7 +199,8 @@ fn damaged() -> impl Strategy<Value = String> {
         any::<prop::sample::Index>(),
         any::<bool>(),
         prop::sample::select(vec![
-            '"', '\\', '{', '}', '[', ',', ':', '0', '9', '-', '+', 'T', 'Z', ' ', '\u{1}', 'x', '垃',
+            '"', '\\', '{', '}', '[', ',', ':', '0', '9', '-', '+', 'T', 'Z', ' ', '\u{1}', 'x',
+            '垃',
         ]),
     )
         .prop_map(|(line, at, cut, c)| {
