@@ -76,6 +76,13 @@ fn the_scanner_takes_a_flat_object_and_gives_up_on_anything_else() {
             ..Fields::default()
         }
     );
+    // A space is a plain character; only controls (below 0x20) need an
+    // escape.
+    assert_eq!(scan(r#"{"reason":"a b"}"#).unwrap().reason, Some("a b"));
+    assert_eq!(
+        scan("{\"reason\":\"~\u{7f}\"}").unwrap().reason,
+        Some("~\u{7f}")
+    );
     for bad in [
         r#"{"actor":"C01","actor":"C02"}"#,
         r#"{"score":1,"score":1}"#,
@@ -110,6 +117,9 @@ fn fixed_times_read_as_chrono_reads_them() {
     };
     check("2025-06-10T09:35:00+08:00", Some("2025-06-10T01:35:00Z"));
     check("2025-06-10T09:35:00-05:30", Some("2025-06-10T15:05:00Z"));
+    // The largest offset of the fixed form: 09:35 at +23:59 is 09:36 of
+    // the day before in UTC.
+    check("2025-06-10T09:35:00+23:59", Some("2025-06-09T09:36:00Z"));
     check("2024-02-29T23:59:59+00:00", Some("2024-02-29T23:59:59Z"));
     check("2025-02-29T09:35:00+08:00", None);
     check("2025-06-10T24:00:00+08:00", None);
@@ -154,4 +164,21 @@ proptest! {
         }
         prop_assert_eq!(super::time(&s), chrono, "{}", s);
     }
+}
+
+#[test]
+fn a_channel_outside_the_four_leaves_the_line_to_the_derived_reader() {
+    // Even on an action that carries no channel: the fast path decides
+    // only lines whose every field it knows to be well formed.
+    let fields = |channel| Fields {
+        event: Some("01975779-f5a0-7000-8000-000000000001"),
+        at: Some("2025-06-10T09:40:00+08:00"),
+        actor: Some("C01"),
+        action: Some("accept"),
+        channel,
+        ..Fields::default()
+    };
+    assert!(fields(Some("hotline")).entry().is_some());
+    assert!(fields(None).entry().is_some());
+    assert_eq!(fields(Some("fax")).entry(), None);
 }
