@@ -138,6 +138,9 @@ fn fixed_times_read_as_chrono_reads_them() {
     check("2025-06-10T09:35-00+08:00", None);
     check("2025-06-10T09:35:00+08-00", None);
     check("2025-0a-10T09:35:00+08:00", None);
+    // ':' is the byte after '9': not a digit (1:, read as ten, would make
+    // a day 20).
+    check("2025-06-1:T09:35:00+08:00", None);
 }
 
 proptest! {
