@@ -238,8 +238,8 @@ impl Fields<'_> {
             },
             _ => return None,
         };
-        // A channel that is not one of the four fails the derived reader
-        // even on an action without one.
+        // A channel that is not one of the four: the derived reader
+        // decides, even on an action without one.
         if self.channel.is_some_and(|c| channel(c).is_none()) {
             return None;
         }

@@ -5,7 +5,8 @@
 use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 
-use super::{Fields, fixed_time, scan, skip_ws, small_int};
+use super::{Fields, channel, escalation, fixed_time, scan, skip_ws, small_int};
+use crate::event::{Channel, EscalationReason};
 
 /// The fast path itself reads every action of the bundled day (all
 /// twelve kinds appear in it), rather than leaving the line to the
@@ -184,4 +185,26 @@ fn a_channel_outside_the_four_leaves_the_line_to_the_derived_reader() {
     assert!(fields(Some("hotline")).entry().is_some());
     assert!(fields(None).entry().is_some());
     assert_eq!(fields(Some("fax")).entry(), None);
+}
+
+#[test]
+fn every_channel_and_escalation_reason_is_read_by_its_log_name() {
+    // The names the derived reader takes (snake_case of the variants).
+    for (name, c) in [
+        ("grid_worker", Channel::GridWorker),
+        ("citizen_app", Channel::CitizenApp),
+        ("hotline", Channel::Hotline),
+        ("inspection", Channel::Inspection),
+    ] {
+        assert_eq!(channel(name), Some(c), "{name}");
+    }
+    assert_eq!(channel("Hotline"), None);
+    for (name, r) in [
+        ("no_authority", EscalationReason::NoAuthority),
+        ("overdue", EscalationReason::Overdue),
+        ("beyond_capacity", EscalationReason::BeyondCapacity),
+    ] {
+        assert_eq!(escalation(name), Some(r), "{name}");
+    }
+    assert_eq!(escalation("late"), None);
 }
