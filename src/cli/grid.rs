@@ -6,7 +6,7 @@
 //! counted) and dropped when it is closed or rejected, so that memory
 //! depends on the events open at once, bounded by `--max-open`.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -20,7 +20,7 @@ use super::{CalendarSource, Failure, Lang};
 
 /// The longest line read from an events file: a bound on what one hostile
 /// line may cost.
-const MAX_LINE: u64 = 64 * 1024;
+const MAX_LINE: usize = 64 * 1024;
 
 /// The largest grid or taxonomy file read.
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -249,18 +249,17 @@ fn replay_stream(
 ) -> Result<Streamed, Failure> {
     use jiceng::grid::{Action, State};
     let file;
-    let mut reader: Box<dyn BufRead + '_> = if path.as_os_str() == "-" {
+    let mut reader: Box<dyn Read + '_> = if path.as_os_str() == "-" {
         Box::new(stdin)
     } else {
         file = std::fs::File::open(path)
             .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
-        Box::new(BufReader::with_capacity(256 * 1024, file))
+        Box::new(file)
     };
     let name = path.display();
     let mut ok = true;
     let mut latest = None;
-    let mut buf = Vec::new();
-    let mut n = 0usize;
+    let mut stopped = None;
     // Closed events waiting for a rating, oldest first; ids of events
     // already rated are skipped when they come up.
     let mut closed = std::collections::VecDeque::new();
@@ -276,125 +275,332 @@ fn replay_stream(
         }
         Ok(false)
     };
-    loop {
-        buf.clear();
-        let read = (&mut reader)
-            .take(MAX_LINE + 1)
-            .read_until(b'\n', &mut buf)?;
-        if read == 0 {
-            break;
-        }
-        n += 1;
-        if buf.len() as u64 > MAX_LINE && buf.last() != Some(&b'\n') {
-            ok = false;
-            writeln!(
-                err,
-                "jiceng: {name}:{n}: {} {MAX_LINE} {}",
-                lang.pick("line longer than", "行长度超过"),
-                lang.pick("bytes", "字节")
-            )?;
-            // Skip the rest of the line.
-            loop {
-                buf.clear();
-                let r = (&mut reader).take(MAX_LINE).read_until(b'\n', &mut buf)?;
-                if r == 0 || buf.last() == Some(&b'\n') {
-                    break;
+    let mut each = |block: &mut Block| -> Result<bool, Failure> {
+        // By reference: the entries are dropped on the parsing thread
+        // that made them, when it reads the next lines into this block.
+        for &(n, ref line) in &block.lines {
+            let entry = match line {
+                Line::Entry(e) => e,
+                Line::TooLong => {
+                    ok = false;
+                    writeln!(
+                        err,
+                        "jiceng: {name}:{n}: {} {MAX_LINE} {}",
+                        lang.pick("line longer than", "行长度超过"),
+                        lang.pick("bytes", "字节")
+                    )?;
+                    continue;
                 }
-            }
-            continue;
-        }
-        let line = match std::str::from_utf8(&buf) {
-            Ok(l) => l.trim(),
-            Err(_) => {
-                ok = false;
-                writeln!(
-                    err,
-                    "jiceng: {name}:{n}: {}",
-                    lang.pick("not UTF-8", "不是 UTF-8")
-                )?;
-                continue;
-            }
-        };
-        if line.is_empty() {
-            continue;
-        }
-        let entry = match Entry::from_json_line(line) {
-            Ok(e) => e,
-            Err(e) => {
-                ok = false;
-                writeln!(err, "jiceng: {name}:{n}: {e}")?;
-                continue;
-            }
-        };
-        latest = latest.max(Some(entry.at));
-        if let Action::Rate { score } = entry.action {
-            if keep_closed == 0 {
-                // A rating changes no metric and no service request.
-                continue;
-            }
-            if engine.ticket(entry.event).is_none() {
-                if (1..=5).contains(&score) {
-                    sink(Done::Rating(&entry))?;
-                } else {
+                Line::NotUtf8 => {
                     ok = false;
                     writeln!(
                         err,
                         "jiceng: {name}:{n}: {}",
-                        jiceng::grid::Error::Invalid {
-                            what: "rating",
-                            reason: format!("score {score} is not between 1 and 5"),
-                        }
+                        lang.pick("not UTF-8", "不是 UTF-8")
                     )?;
+                    continue;
                 }
-                continue;
-            }
-        }
-        if matches!(entry.action, Action::Report { .. }) {
-            // Make room: the oldest closed event waiting for its rating
-            // goes first.
-            while engine.held() >= engine.max_open() && evict_oldest(engine, &mut closed, sink)? {}
-        }
-        match engine.apply(&entry) {
-            Ok(()) => {}
-            Err(e @ jiceng::grid::Error::TooManyOpen { .. }) => {
-                writeln!(err, "jiceng: {name}:{n}: {e}")?;
-                return Ok(Streamed {
-                    ok: false,
-                    latest,
-                    stopped: Some(n),
-                });
-            }
-            Err(e) => {
-                ok = false;
-                writeln!(err, "jiceng: {name}:{n}: {e}")?;
-                continue;
-            }
-        }
-        let state = engine.ticket(entry.event).map(|t| t.state);
-        let rated = matches!(entry.action, Action::Rate { .. });
-        match state {
-            Some(State::Rejected) => {}
-            Some(State::Closed) if rated || keep_closed == 0 => {}
-            Some(State::Closed) => {
-                if matches!(entry.action, Action::Close) {
-                    closed.push_back(entry.event);
-                    if closed.len() > keep_closed {
-                        evict_oldest(engine, &mut closed, sink)?;
+                Line::Malformed(e) => {
+                    ok = false;
+                    writeln!(err, "jiceng: {name}:{n}: {e}")?;
+                    continue;
+                }
+            };
+            latest = latest.max(Some(entry.at));
+            if let Action::Rate { score } = entry.action {
+                if keep_closed == 0 {
+                    // A rating changes no metric and no service request.
+                    continue;
+                }
+                if engine.ticket(entry.event).is_none() {
+                    if (1..=5).contains(&score) {
+                        sink(Done::Rating(entry))?;
+                    } else {
+                        ok = false;
+                        writeln!(
+                            err,
+                            "jiceng: {name}:{n}: {}",
+                            jiceng::grid::Error::Invalid {
+                                what: "rating",
+                                reason: format!("score {score} is not between 1 and 5"),
+                            }
+                        )?;
                     }
+                    continue;
                 }
-                continue;
             }
-            _ => continue,
+            if matches!(entry.action, Action::Report { .. }) {
+                // Make room: the oldest closed event waiting for its rating
+                // goes first.
+                while engine.held() >= engine.max_open() && evict_oldest(engine, &mut closed, sink)?
+                {
+                }
+            }
+            match engine.apply(entry) {
+                Ok(()) => {}
+                Err(e @ jiceng::grid::Error::TooManyOpen { .. }) => {
+                    writeln!(err, "jiceng: {name}:{n}: {e}")?;
+                    stopped = Some(n);
+                    return Ok(false);
+                }
+                Err(e) => {
+                    ok = false;
+                    writeln!(err, "jiceng: {name}:{n}: {e}")?;
+                    continue;
+                }
+            }
+            let state = engine.ticket(entry.event).map(|t| t.state);
+            let rated = matches!(entry.action, Action::Rate { .. });
+            match state {
+                Some(State::Rejected) => {}
+                Some(State::Closed) if rated || keep_closed == 0 => {}
+                Some(State::Closed) => {
+                    if matches!(entry.action, Action::Close) {
+                        closed.push_back(entry.event);
+                        if closed.len() > keep_closed {
+                            evict_oldest(engine, &mut closed, sink)?;
+                        }
+                    }
+                    continue;
+                }
+                _ => continue,
+            }
+            if let Some(t) = engine.release(entry.event) {
+                sink(Done::Event(&t))?;
+            }
         }
-        if let Some(t) = engine.release(entry.event) {
-            sink(Done::Event(&t))?;
+        Ok(true)
+    };
+    parsed_blocks(&mut *reader, &mut each)?;
+    Ok(Streamed {
+        ok: ok && stopped.is_none(),
+        latest,
+        stopped,
+    })
+}
+
+/// The blocks read ahead of the one being applied: what bounds the memory
+/// of the pipeline.
+const BLOCKS_AHEAD: usize = 3;
+
+/// Reads the lines of `reader` in blocks and hands each block, parsed, to
+/// `each`, in order, until `each` says stop (false).
+///
+/// Parsing runs on a second thread while `each` applies the blocks before:
+/// this thread reads and splits the lines, sends each block down a bounded
+/// channel, and takes the parsed blocks back in the order sent, so that
+/// errors keep their line order. At most [`BLOCKS_AHEAD`] blocks are in
+/// flight, and their buffers are used again.
+fn parsed_blocks(
+    reader: &mut dyn Read,
+    each: &mut dyn FnMut(&mut Block) -> Result<bool, Failure>,
+) -> Result<(), Failure> {
+    use std::sync::mpsc::sync_channel;
+    let mut splitter = Splitter::new(reader);
+    std::thread::scope(|s| {
+        let (to_parse, unparsed) = sync_channel::<Block>(BLOCKS_AHEAD);
+        let (done, parsed) = sync_channel::<Block>(BLOCKS_AHEAD);
+        s.spawn(move || {
+            for mut block in unparsed {
+                block.parse();
+                if done.send(block).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut spare: Vec<Block> = Vec::new();
+        let (mut in_flight, mut more) = (0, true);
+        // A read error ends the reading; the blocks read before it are
+        // still applied, in order, before it is reported.
+        let mut failed = None;
+        loop {
+            while more && in_flight < BLOCKS_AHEAD {
+                let mut block = spare.pop().unwrap_or_default();
+                more = splitter.fill(&mut block).unwrap_or_else(|e| {
+                    failed = Some(e);
+                    false
+                });
+                if more {
+                    to_parse
+                        .send(block)
+                        .map_err(|_| Failure::input("the line parser stopped".to_owned()))?;
+                    in_flight += 1;
+                }
+            }
+            if in_flight == 0 {
+                return failed.map_or(Ok(()), |e| Err(e.into()));
+            }
+            let mut block = parsed
+                .recv()
+                .map_err(|_| Failure::input("the line parser stopped".to_owned()))?;
+            in_flight -= 1;
+            if !each(&mut block)? {
+                return Ok(());
+            }
+            spare.push(block);
+        }
+    })
+}
+
+/// The bytes of whole lines a block gathers before it is parsed: some
+/// 16,000 lines of a synthetic log.
+const BLOCK_BYTES: usize = 2 * 1024 * 1024;
+
+/// The bytes asked of the reader at once.
+const READ_BYTES: usize = 256 * 1024;
+
+/// Where one line of a block lies, and its number in the file.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    n: usize,
+    start: usize,
+    end: usize,
+    too_long: bool,
+}
+
+/// What one line of an events file reads as.
+#[derive(Debug)]
+enum Line {
+    Entry(Entry),
+    TooLong,
+    NotUtf8,
+    Malformed(serde_json::Error),
+}
+
+/// A block of whole lines read from the file, and then what they read as.
+#[derive(Debug, Default)]
+struct Block {
+    data: Vec<u8>,
+    spans: Vec<Span>,
+    lines: Vec<(usize, Line)>,
+}
+
+impl Block {
+    /// Reads each line: over-long, not UTF-8, blank (left out), an entry
+    /// or malformed.
+    fn parse(&mut self) {
+        self.lines.clear();
+        for s in &self.spans {
+            let line = if s.too_long {
+                Line::TooLong
+            } else {
+                match self.data.get(s.start..s.end).map(std::str::from_utf8) {
+                    Some(Ok(text)) => {
+                        let text = text.trim();
+                        if text.is_empty() {
+                            continue;
+                        }
+                        match Entry::from_json_line(text) {
+                            Ok(e) => Line::Entry(e),
+                            Err(e) => Line::Malformed(e),
+                        }
+                    }
+                    _ => Line::NotUtf8,
+                }
+            };
+            self.lines.push((s.n, line));
         }
     }
-    Ok(Streamed {
-        ok,
-        latest,
-        stopped: None,
-    })
+}
+
+/// Splits a byte stream into lines, gathered in blocks of about
+/// [`BLOCK_BYTES`], each line bounded by [`MAX_LINE`]: a longer line is
+/// marked at its number and its bytes are dropped as they come.
+struct Splitter<'r> {
+    reader: &'r mut dyn Read,
+    /// The start of a line not yet ended, carried to the next block.
+    carry: Vec<u8>,
+    /// Inside a line already marked too long.
+    skipping: bool,
+    /// The number of the last line begun.
+    n: usize,
+    eof: bool,
+}
+
+impl<'r> Splitter<'r> {
+    fn new(reader: &'r mut dyn Read) -> Splitter<'r> {
+        Splitter {
+            reader,
+            carry: Vec::new(),
+            skipping: false,
+            n: 0,
+            eof: false,
+        }
+    }
+
+    /// Fills `block` with the next lines; false when there are none left.
+    fn fill(&mut self, block: &mut Block) -> std::io::Result<bool> {
+        block.data.clear();
+        block.spans.clear();
+        if self.eof {
+            return Ok(false);
+        }
+        let data = &mut block.data;
+        data.extend_from_slice(&self.carry);
+        self.carry.clear();
+        let (mut start, mut scan) = (0, data.len());
+        loop {
+            while let Some(i) = data.get(scan..).and_then(|d| memchr::memchr(b'\n', d)) {
+                let end = scan + i;
+                if self.skipping {
+                    self.skipping = false;
+                } else {
+                    self.n += 1;
+                    block.spans.push(Span {
+                        n: self.n,
+                        start,
+                        end,
+                        too_long: end - start > MAX_LINE,
+                    });
+                }
+                start = end + 1;
+                scan = start;
+            }
+            if !self.skipping && data.len() - start > MAX_LINE {
+                self.n += 1;
+                block.spans.push(Span {
+                    n: self.n,
+                    start,
+                    end: start,
+                    too_long: true,
+                });
+                self.skipping = true;
+            }
+            if self.skipping {
+                data.truncate(start);
+            }
+            scan = data.len();
+            if start >= BLOCK_BYTES {
+                self.carry
+                    .extend_from_slice(data.get(start..).unwrap_or_default());
+                data.truncate(start);
+                return Ok(true);
+            }
+            let len = data.len();
+            data.resize(len + READ_BYTES, 0);
+            let got = loop {
+                match self.reader.read(data.get_mut(len..).unwrap_or_default()) {
+                    Ok(k) => break k,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            };
+            data.truncate(len + got);
+            if got == 0 {
+                self.eof = true;
+                if !self.skipping && start < data.len() {
+                    self.n += 1;
+                    block.spans.push(Span {
+                        n: self.n,
+                        start,
+                        end: data.len(),
+                        too_long: false,
+                    });
+                }
+                return Ok(true);
+            }
+        }
+    }
 }
 
 /// The failure of a stream that was not clean.

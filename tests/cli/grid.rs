@@ -418,3 +418,95 @@ fn grid_synth_replays_cleanly() {
     let (_, again, _) = jiceng(&["grid", "synth", "--seed", "3", "--events", "200"], "");
     assert_eq!(out, again);
 }
+
+/// The first two lines of the bundled day: event 1's report and its
+/// acceptance.
+fn report_and_accept() -> (String, String) {
+    let day = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DAY)).unwrap();
+    let mut lines = day.lines().map(str::to_owned);
+    (lines.next().unwrap(), lines.next().unwrap())
+}
+
+#[test]
+fn grid_lines_up_to_the_cap_are_read_and_longer_ones_refused() {
+    // The cap is 65,536 bytes before the line feed. Line 1 (the report)
+    // is padded with spaces to exactly 65,536: read. Line 2 (the
+    // acceptance) to 65,537: refused, so event 1 stays reported. Line 3 is
+    // the acceptance again at 65,535 bytes and a carriage return (65,536
+    // before the line feed): read, so event 1 ends accepted.
+    let (report, accept) = report_and_accept();
+    let pad = |s: &str, n: usize| format!("{s}{}", " ".repeat(n - s.len()));
+    let input = format!(
+        "{}\n{}\n{}\r\n",
+        pad(&report, 65536),
+        pad(&accept, 65537),
+        pad(&accept, 65535)
+    );
+    assert_eq!(input.len(), 65537 + 65538 + 65537);
+    let (code, out, err) = jiceng(&["grid", "replay", "-"], &input);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "jiceng: -:2: line longer than 65536 bytes\njiceng: error: some lines were refused or malformed\n"
+    );
+    assert!(
+        out.contains("01975779-f5a0-7000-8000-000000000001\taccepted"),
+        "{out}"
+    );
+    // The same refusal in Chinese.
+    let (_, _, err) = jiceng(&["--lang", "zh", "grid", "replay", "-"], &input);
+    assert!(
+        err.starts_with("jiceng: -:2: 行长度超过 65536 字节\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn grid_line_numbers_hold_across_read_blocks() {
+    // Lines are read in blocks of about 2 MiB. 34,950 blank lines of 60
+    // bytes (59 spaces and a line feed) fill 2,097,000 bytes; line 34,951
+    // is 100,000 bytes long and straddles the first block's end; line
+    // 34,952 is malformed; then the day's five events, whose last line has
+    // no line feed.
+    let day = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DAY)).unwrap();
+    let blank = format!("{:59}\n", "");
+    let input = format!(
+        "{}{}\n{{oops\n{}",
+        blank.repeat(34_950),
+        "x".repeat(100_000),
+        day.trim_end()
+    );
+    let (code, out, err) = jiceng(&["grid", "metrics", "-", "--json"], &input);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            "jiceng: -:34951: line longer than 65536 bytes",
+            "jiceng: -:34952: key must be a string at line 1 column 2",
+            "jiceng: error: some lines were refused or malformed",
+        ]
+    );
+    assert!(out.contains(r#""reported":5"#), "{out}");
+}
+
+#[test]
+fn grid_a_line_not_in_utf8_is_named_and_the_rest_counted() {
+    // Line 1 holds a byte that is not UTF-8 (0xFF); the day follows, so
+    // its five events are counted.
+    let day = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DAY)).unwrap();
+    let dir = Scratch::new("grid-utf8");
+    let path = dir.0.join("events.jsonl");
+    let mut bytes = b"{\"event\": \"\xff\"}\n".to_vec();
+    bytes.extend_from_slice(day.as_bytes());
+    std::fs::write(&path, bytes).unwrap();
+    let (code, out, err) = jiceng(&["grid", "metrics", path_str(&path), "--json"], "");
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        format!(
+            "jiceng: {}:1: not UTF-8\njiceng: error: some lines were refused or malformed\n",
+            path.display()
+        )
+    );
+    assert!(out.contains(r#""reported":5"#), "{out}");
+}

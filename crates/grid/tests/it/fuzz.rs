@@ -83,6 +83,29 @@ proptest! {
     }
 }
 
+proptest! {
+    /// The hand scanner behind `Entry::from_json_line`, on mutated lines
+    /// with JSON whitespace around them: never a panic, and always the
+    /// derived reader's answer (or its error, message and position
+    /// included). What parses is applied and released.
+    #[test]
+    fn fuzz_fast_line_reader(
+        line in mutated(),
+        pad in prop::sample::select(vec!["", " ", "\t", "\r\n", " \n "]),
+    ) {
+        let line = format!("{pad}{line}{pad}");
+        let fast = Entry::from_json_line(&line);
+        let slow = serde_json::from_str::<Entry>(&line);
+        prop_assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{}", line);
+        if let Ok(x) = fast {
+            let w = World::new();
+            let mut e = w.engine();
+            let _ = e.apply(&x);
+            let _ = e.apply_and_release(&x);
+        }
+    }
+}
+
 /// The bundled grid and taxonomy written as JSON, with a byte range
 /// replaced by arbitrary text: the file readers behind `--grid` and
 /// `--taxonomy` answer or refuse, and never panic.

@@ -1,0 +1,210 @@
+//! The hand scanner's pieces, each against the reader it stands in for.
+
+#![allow(clippy::unwrap_used)]
+
+use chrono::{DateTime, FixedOffset};
+use proptest::prelude::*;
+
+use super::{Fields, channel, escalation, fixed_time, scan, skip_ws, small_int};
+use crate::event::{Channel, EscalationReason};
+
+/// The fast path itself reads every action of the bundled day (all
+/// twelve kinds appear in it), rather than leaving the line to the
+/// derived reader: the answers would agree either way, so only this
+/// test sees a fast path that gave up.
+#[test]
+fn the_fast_path_reads_every_action_of_the_day() {
+    let mut seen = std::collections::BTreeSet::new();
+    for line in crate::GUCHENGYING_DAY.lines() {
+        let fields = scan(line).unwrap_or_else(|| panic!("scan gave up on {line}"));
+        let entry = fields
+            .entry()
+            .unwrap_or_else(|| panic!("entry gave up on {line}"));
+        assert_eq!(
+            Some(&entry),
+            serde_json::from_str::<crate::Entry>(line).ok().as_ref(),
+            "{line}"
+        );
+        // Equality of times ignores the offset: the Debug text shows it.
+        let slow = serde_json::from_str::<crate::Entry>(line).unwrap();
+        assert_eq!(format!("{entry:?}"), format!("{slow:?}"), "{line}");
+        seen.insert(entry.action.name());
+    }
+    assert_eq!(seen.len(), 12, "{seen:?}");
+}
+
+#[test]
+fn whitespace_is_the_four_characters_of_json() {
+    // RFC 8259 § 2: space, tab, line feed, carriage return; nothing else
+    // (not a form feed, not an ideographic space).
+    let check = |s: &str, expected: usize| assert_eq!(skip_ws(s.as_bytes(), 0), expected, "{s:?}");
+    check(" \t\n\rx", 4);
+    check("x ", 0);
+    check("\u{c}x", 0);
+    check("\u{3000}x", 0);
+    check("   ", 3);
+}
+
+#[test]
+fn small_integers_are_plain_digits_that_fit_a_byte() {
+    let check = |s: &str, expected: Option<(u8, usize)>| {
+        assert_eq!(small_int(s.as_bytes(), 0), expected, "{s:?}");
+    };
+    check("5}", Some((5, 1)));
+    check("0}", Some((0, 1)));
+    check("255,", Some((255, 3)));
+    check("256", None);
+    check("1000", None);
+    check("05", None);
+    check("00", None);
+    check("5.0", None);
+    check("5e0", None);
+    check("5E0", None);
+    check("-1", None);
+    check("", None);
+    check("\"5\"", None);
+    check("42 ", Some((42, 2)));
+}
+
+#[test]
+fn the_scanner_takes_a_flat_object_and_gives_up_on_anything_else() {
+    let f = scan(r#" {"actor" : "C01" ,"score":3 } "#).unwrap();
+    assert_eq!(
+        f,
+        Fields {
+            actor: Some("C01"),
+            score: Some(3),
+            ..Fields::default()
+        }
+    );
+    // A space is a plain character; only controls (below 0x20) need an
+    // escape.
+    assert_eq!(scan(r#"{"reason":"a b"}"#).unwrap().reason, Some("a b"));
+    assert_eq!(
+        scan("{\"reason\":\"~\u{7f}\"}").unwrap().reason,
+        Some("~\u{7f}")
+    );
+    for bad in [
+        r#"{"actor":"C01","actor":"C02"}"#,
+        r#"{"score":1,"score":1}"#,
+        r#"{"actor":"C\u0030"}"#,
+        r#"{"actor":"C01","extra":"x"}"#,
+        r#"{"actor":"C01",}"#,
+        r#"{"actor":"C01"} x"#,
+        r#"{"actor":"C01""#,
+        r#"{"actor" "C01"}"#,
+        r#"{"actor":1}"#,
+        r#"{"score":"1"}"#,
+        r#"{"actor":null}"#,
+        r#"{"actor":["C01"]}"#,
+        "{\"actor\":\"C\t01\"}",
+        "{}",
+        "[]",
+        "",
+    ] {
+        assert_eq!(scan(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn fixed_times_read_as_chrono_reads_them() {
+    let check = |s: &str, expected: Option<&str>| {
+        let want = expected.map(|x| DateTime::parse_from_rfc3339(x).unwrap());
+        assert_eq!(fixed_time(s), want, "{s}");
+        // Equality of times ignores the offset: compare the text as well.
+        if let Some(t) = fixed_time(s) {
+            assert_eq!(t.to_rfc3339(), s, "{s}");
+        }
+    };
+    check("2025-06-10T09:35:00+08:00", Some("2025-06-10T01:35:00Z"));
+    check("2025-06-10T09:35:00-05:30", Some("2025-06-10T15:05:00Z"));
+    // The largest offset of the fixed form: 09:35 at +23:59 is 09:36 of
+    // the day before in UTC.
+    check("2025-06-10T09:35:00+23:59", Some("2025-06-09T09:36:00Z"));
+    check("2024-02-29T23:59:59+00:00", Some("2024-02-29T23:59:59Z"));
+    check("2025-02-29T09:35:00+08:00", None);
+    check("2025-06-10T24:00:00+08:00", None);
+    check("2025-06-10T23:60:00+08:00", None);
+    check("2025-06-10T23:59:60+08:00", None);
+    check("2025-06-10T09:35:00-00:00", None);
+    check("2025-06-10T09:35:00+24:00", None);
+    check("2025-06-10T09:35:00+08:60", None);
+    check("2025-06-10t09:35:00+08:00", None);
+    check("2025-06-10 09:35:00+08:00", None);
+    check("2025-06-10T09:35:00Z", None);
+    check("2025-06-10T09:35:00.5+08:00", None);
+    check("2025/06/10T09:35:00+08:00", None);
+    check("2025-06-10T09:35:00*08:00", None);
+    check("2025-06-10T09-35:00+08:00", None);
+    check("2025-06-10T09:35-00+08:00", None);
+    check("2025-06-10T09:35:00+08-00", None);
+    check("2025-0a-10T09:35:00+08:00", None);
+    // ':' is the byte after '9': not a digit (1:, read as ten, would make
+    // a day 20).
+    check("2025-06-1:T09:35:00+08:00", None);
+}
+
+proptest! {
+    /// Wherever the fixed form gives an answer, chrono gives the same one.
+    #[test]
+    fn fixed_times_agree_with_chrono(
+        digits in prop::collection::vec(0u8..10, 16),
+        sign in prop::sample::select(vec![b'+', b'-', b'x']),
+        seps in prop::sample::select(vec![*b"--T::", *b"--t::", *b"-- ::", *b"/-T::"]),
+    ) {
+        let d: Vec<char> = digits.iter().map(|x| char::from(b'0' + x)).collect();
+        let s = format!(
+            "{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}",
+            d[0], d[1], d[2], d[3], char::from(seps[0]), d[4] .min('1'), d[5], char::from(seps[1]),
+            d[6].min('3'), d[7], char::from(seps[2]), d[8].min('2'), d[9], char::from(seps[3]),
+            d[10].min('6'), d[11], char::from(seps[4]), d[12].min('6'), d[13], char::from(sign),
+            d[14].min('2'), d[15], ':', d[13], d[12],
+        );
+        let chrono = s.parse::<DateTime<FixedOffset>>().ok();
+        if let Some(t) = fixed_time(&s) {
+            prop_assert_eq!(Some(t), chrono, "{}", s);
+            // Equality of times ignores the offset; the offset is kept too.
+            prop_assert_eq!(Some(t.to_rfc3339()), chrono.map(|c| c.to_rfc3339()));
+        }
+        prop_assert_eq!(super::time(&s), chrono, "{}", s);
+    }
+}
+
+#[test]
+fn a_channel_outside_the_four_leaves_the_line_to_the_derived_reader() {
+    // Even on an action that carries no channel: the fast path decides
+    // only lines whose every field it knows to be well formed.
+    let fields = |channel| Fields {
+        event: Some("01975779-f5a0-7000-8000-000000000001"),
+        at: Some("2025-06-10T09:40:00+08:00"),
+        actor: Some("C01"),
+        action: Some("accept"),
+        channel,
+        ..Fields::default()
+    };
+    assert!(fields(Some("hotline")).entry().is_some());
+    assert!(fields(None).entry().is_some());
+    assert_eq!(fields(Some("fax")).entry(), None);
+}
+
+#[test]
+fn every_channel_and_escalation_reason_is_read_by_its_log_name() {
+    // The names the derived reader takes (snake_case of the variants).
+    for (name, c) in [
+        ("grid_worker", Channel::GridWorker),
+        ("citizen_app", Channel::CitizenApp),
+        ("hotline", Channel::Hotline),
+        ("inspection", Channel::Inspection),
+    ] {
+        assert_eq!(channel(name), Some(c), "{name}");
+    }
+    assert_eq!(channel("Hotline"), None);
+    for (name, r) in [
+        ("no_authority", EscalationReason::NoAuthority),
+        ("overdue", EscalationReason::Overdue),
+        ("beyond_capacity", EscalationReason::BeyondCapacity),
+    ] {
+        assert_eq!(escalation(name), Some(r), "{name}");
+    }
+    assert_eq!(escalation("late"), None);
+}
