@@ -297,3 +297,31 @@ fn a_guide_lists_the_departments_of_an_item_not_handled_jointly() {
         .unwrap();
     assert!(!g.markdown().contains("联合办理部门"));
 }
+
+#[test]
+fn a_county_entry_is_checked_against_the_ledger() {
+    // An entry at 肃宁县 itself (a county: offered there, not a template)
+    // must name the holder at the county: the construction planning
+    // permit HB-XK-003 is held there by law by the county's housing and
+    // construction bureau, 130926-zjj (only 尚村镇 had it devolved). The
+    // county government is not that body: one finding, at the entry's
+    // line (3, after the two header lines), on its first day.
+    let entry = |body: &str| {
+        cat(&format!(
+            "[[entry]]\ndivision = \"130926000000\"\ncode = \"A\"\nfrom = \"2023-01-01\"\nname = \"甲\"\nstatutory = \"20wd\"\npower_item = \"HB-XK-003\"\ndeciding_body = \"{body}\"\n"
+        ))
+    };
+    let ledger = jiceng_authority::Ledger::hebei_sample();
+    let power = |c: &Catalogue| -> Vec<(Option<usize>, chrono::NaiveDate, String)> {
+        check_catalogue(c, Some(&ledger))
+            .into_iter()
+            .filter(|f| f.rule == CatalogueRule::ServiceWithoutPower)
+            .map(|f| (f.line, f.date, f.division.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        power(&entry("130926-gov")),
+        [(Some(3), day("2023-01-01"), "130926000000".to_owned())]
+    );
+    assert_eq!(power(&entry("130926-zjj")), []);
+}
