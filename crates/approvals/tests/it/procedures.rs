@@ -294,10 +294,17 @@ fn a_deadline_past_the_last_notice_is_provisional() {
     assert_eq!(e.deadlines.statutory_due, Some(day("2027-01-12")));
     assert_eq!(e.deadlines.promised_due, Some(day("2026-12-23")));
     assert!(e.deadlines.provisional);
+    let provisional = e;
     // Accepted a month earlier, every deadline lies inside the notices.
     let e = eval_json(
         r#"{"id":"t","promised":"7wd","events":[{"date":"2026-11-02","kind":"received"},{"date":"2026-11-02","kind":"accepted"}]}"#,
         "2026-11-03",
     );
     assert!(!e.deadlines.provisional);
+    // The metrics count the provisional evaluations: 2 of these 3.
+    let mut m = jiceng_approvals::Metrics::default();
+    for x in [&provisional, &e, &provisional] {
+        m.add(x);
+    }
+    assert_eq!((m.cases, m.provisional), (3, 2));
 }
