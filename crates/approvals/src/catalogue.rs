@@ -705,8 +705,10 @@ impl Catalogue {
         for ((p, c), f) in index {
             let start = f.span;
             let k = Form {
+                from: f.from,
+                until: f.until,
+                packed: f.packed,
                 span: if f.state() == SEVERAL { f.span } else { 0 },
-                ..f
             };
             // At most MAX_FORMS kinds: the number fits a u32 below u32::MAX.
             let n = *kind_of
