@@ -325,3 +325,43 @@ fn a_county_entry_is_checked_against_the_ledger() {
     );
     assert_eq!(power(&entry("130926-zjj")), []);
 }
+
+#[test]
+fn a_catalogue_of_more_than_65534_kinds_resolves_through_the_wide_table() {
+    // 256 townships × 256 items, each entry starting on its own day: 65,536
+    // distinct forms, past the 65,534 a 2-byte cell can name, so the table
+    // holds 4-byte cells. Township k's item i starts k × 256 + i days after
+    // 1 Jan 2000 and promises 1 + i % 10 working days.
+    let base = day("2000-01-01");
+    let mut entry = Vec::new();
+    for k in 0..256u64 {
+        let division = 130_926_000_000 + (100 + k) * 1000;
+        for i in 0..256u64 {
+            let text = format!(
+                "division = \"{division}\"\ncode = \"I{i}\"\nfrom = \"{}\"\nname = \"甲\"\nstatutory = \"20wd\"\npromised = \"{}wd\"\ndeciding_body = \"b\"\n",
+                base + chrono::Days::new(k * 256 + i),
+                1 + i % 10
+            );
+            entry.push(toml::from_str::<jiceng_approvals::Entry>(&text).unwrap());
+        }
+    }
+    let c = Catalogue::from_file(jiceng_approvals::CatalogueFile {
+        format: 1,
+        name: "wide".to_owned(),
+        illustrative: true,
+        note: None,
+        entry,
+    })
+    .unwrap();
+    // Township 7 (130926107000), item I13: from 2000-01-01 + 1,805 days =
+    // 2004-12-10; promised 1 + 3 = 4 working days.
+    let line = r#"{"id":"A","item":"I13","division":"130926107000","events":[{"date":"2005-03-01","kind":"received"}]}"#;
+    let mut case = Case::from_json(line).unwrap();
+    let applied = c.apply(&mut case, &Inline::default()).unwrap();
+    assert_eq!(applied.from, day("2004-12-10"));
+    assert_eq!(case.limits.promised, Some(wd(4)));
+    // The day before it starts, it is not offered.
+    let line = line.replace("2005-03-01", "2004-12-09");
+    let mut case = Case::from_json(&line).unwrap();
+    assert!(c.apply(&mut case, &Inline::default()).is_err());
+}
