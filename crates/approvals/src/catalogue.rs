@@ -1666,6 +1666,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn twelve_digits_are_read_as_the_number_they_write() {
+        assert_eq!(twelve_digits("130926103000"), Some(130_926_103_000));
+        assert_eq!(twelve_digits("999999999999"), Some(999_999_999_999));
+        // Anything else takes the parse and the walk.
+        for s in [
+            "13092610300",
+            "1309261030000",
+            " 13092610300",
+            "13092610300x",
+            "130926",
+        ] {
+            assert_eq!(twelve_digits(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_case_of_a_listed_place_and_item_is_answered_from_its_cell() {
+        // 尚村镇 lists the construction planning permit itself; a village
+        // of it does not (its case takes the walk up).
+        let cat = Catalogue::suning_sample();
+        let q = cat.quick("130926103000", "HBFW-XK-003");
+        assert!(
+            q.is_some_and(|q| cat.names[q.item as usize] == "HBFW-XK-003"
+                && cat.places[q.place as usize].get() == 130_926_103_000)
+        );
+        assert!(cat.quick("130926103200", "HBFW-XK-003").is_none());
+    }
+
+    #[test]
     fn eight_million_forms_are_the_most_a_catalogue_may_split_into() {
         // MAX_FORMS is 8,000,000: that many is allowed, one more refused.
         assert!(within_forms(8_000_000));

@@ -365,3 +365,32 @@ fn a_catalogue_of_more_than_65534_kinds_resolves_through_the_wide_table() {
     let mut case = Case::from_json(&line).unwrap();
     assert!(c.apply(&mut case, &Inline::default()).is_err());
 }
+
+#[test]
+fn a_batch_is_answered_as_each_case_alone() {
+    // Found, overridden, unknown, a village's (walked up to 尚村镇), and a
+    // case without a division: each answer as `apply` gives it alone.
+    let lines = [
+        r#"{"id":"A","item":"HBFW-XK-003","division":"130926103000","events":[{"date":"2024-03-01","kind":"received"}]}"#,
+        r#"{"id":"B","item":"HBFW-XK-003","division":"130926103000","promised":"5wd","events":[{"date":"2024-03-01","kind":"received"}]}"#,
+        r#"{"id":"C","item":"NOPE","division":"130926103000","events":[{"date":"2024-03-01","kind":"received"}]}"#,
+        r#"{"id":"D","item":"HBFW-XK-003","division":"130926103200","events":[{"date":"2024-03-01","kind":"received"}]}"#,
+        r#"{"id":"E","item":"HBFW-XK-003","events":[{"date":"2024-03-01","kind":"received"}]}"#,
+    ];
+    let cat = Catalogue::suning_sample();
+    let mut batch: Vec<(Case, Inline)> = lines
+        .iter()
+        .map(|l| (Case::from_json(l).unwrap(), Inline::from_json(l).unwrap()))
+        .collect();
+    let mut alone = batch.clone();
+    let answers = cat.apply_batch(&mut batch);
+    assert_eq!(answers.len(), 5);
+    for ((a, (case, _)), (c, i)) in answers.iter().zip(&batch).zip(&mut alone) {
+        let b = cat.apply(c, i);
+        assert_eq!(a.as_ref().ok(), b.as_ref().ok());
+        assert_eq!(a.is_err(), b.is_err());
+        assert_eq!(case, c);
+    }
+    let ok: Vec<bool> = answers.iter().map(Result::is_ok).collect();
+    assert_eq!(ok, [true, true, false, true, false]);
+}
