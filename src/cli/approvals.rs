@@ -455,9 +455,28 @@ fn show(x: Option<NaiveDate>) -> String {
     x.map_or_else(|| "-".to_owned(), |x| x.to_string())
 }
 
+/// A line read and waiting to be evaluated, by its line number.
+enum Pending {
+    /// A line refused, with why.
+    Bad(u64, String),
+    /// A case that keeps its own limits.
+    Plain(u64, Case),
+    /// A case whose limits come from the catalogue: the next one of the
+    /// batch's named cases.
+    Named(u64),
+}
+
+/// The most lines read before the batch is resolved and written.
+const BATCH: usize = 256;
+/// The most text of a batch: a batch ends with the line that passes it.
+const BATCH_BYTES: usize = 1 << 20;
+
 /// Evaluates a cases file line by line, writing each case as it goes and
-/// folding it into the metrics; the summary comes at the end. Memory holds
-/// one line, the fold and its bounded breakdown, never the file.
+/// folding it into the metrics; the summary comes at the end. Lines are
+/// read in batches of at most 256 cases and about 1 MiB, whose cases that
+/// name an item are resolved together ([`Catalogue::apply_batch`]) and
+/// then evaluated and written in order. Memory holds one batch, the fold
+/// and its bounded breakdown, never the file.
 fn evaluate_stream(
     cal: &jiceng::calendar::Calendar,
     at: NaiveDate,
@@ -475,72 +494,103 @@ fn evaluate_stream(
     let mut buf = Vec::new();
     let mut n = 0u64;
     let mut overrides = 0u64;
-    while let Some(too_long) = next_line(input, &mut buf)? {
-        n += 1;
-        if too_long {
-            bad += 1;
-            writeln!(
-                err,
-                "jiceng: {name}:{n}: {}",
-                lang.pick(
+    // Lines are read a batch at a time, so that the cases naming an item
+    // are resolved together (their reads of the catalogue's index
+    // overlap), then evaluated and written in the file's order.
+    let mut pending: Vec<Pending> = Vec::with_capacity(BATCH);
+    let mut named: Vec<(Case, Inline)> = Vec::with_capacity(BATCH);
+    let mut more = true;
+    while more {
+        let mut bytes = 0usize;
+        while pending.len() < BATCH && bytes < BATCH_BYTES {
+            let Some(too_long) = next_line(input, &mut buf)? else {
+                more = false;
+                break;
+            };
+            n += 1;
+            if too_long {
+                let m = lang.pick(
                     "line longer than 1 MiB (the limit of a case), skipped",
-                    "行超过1 MiB（单个案件的上限），已跳过"
-                )
-            )?;
-            continue;
-        }
-        let line = match std::str::from_utf8(&buf) {
-            Ok(l) => l,
-            Err(_) => {
-                bad += 1;
-                writeln!(err, "jiceng: {name}:{n}: not UTF-8")?;
+                    "行超过1 MiB（单个案件的上限），已跳过",
+                );
+                pending.push(Pending::Bad(n, m.to_owned()));
                 continue;
             }
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        let mut case = match Case::from_json(line) {
-            Ok(c) => c,
-            Err(e) => {
-                bad += 1;
-                writeln!(err, "jiceng: {name}:{n}: {e}")?;
+            let Ok(line) = std::str::from_utf8(&buf) else {
+                pending.push(Pending::Bad(n, "not UTF-8".to_owned()));
+                continue;
+            };
+            if line.trim().is_empty() {
                 continue;
             }
+            bytes += line.len();
+            let case = match Case::from_json(line) {
+                Ok(c) => c,
+                Err(e) => {
+                    pending.push(Pending::Bad(n, e.to_string()));
+                    continue;
+                }
+            };
+            // A case naming an item and its division takes the limits of
+            // the catalogue in force on its receipt date; an unknown item
+            // fails this line only.
+            if case.division.is_some() && case.item.is_some() {
+                match Inline::from_json(line) {
+                    Ok(inline) => {
+                        named.push((case, inline));
+                        pending.push(Pending::Named(n));
+                    }
+                    Err(e) => pending.push(Pending::Bad(n, format!("case {:?}: {e}", case.id))),
+                }
+            } else {
+                pending.push(Pending::Plain(n, case));
+            }
+        }
+        let answers = if named.is_empty() {
+            Vec::new()
+        } else {
+            mode.catalogue
+                .unwrap_or_else(|| Catalogue::suning_sample())
+                .apply_batch(&mut named)
         };
-        // A case naming an item and its division takes the limits of the
-        // catalogue in force on its receipt date; an unknown item fails
-        // this line only.
-        let applied = if case.division.is_some() && case.item.is_some() {
-            let cat = mode.catalogue.unwrap_or_else(|| Catalogue::suning_sample());
-            match Inline::from_json(line).and_then(|inline| cat.apply(&mut case, &inline)) {
-                Ok(a) => Some(a),
+        let mut resolved = named.drain(..).zip(answers);
+        for p in pending.drain(..) {
+            let (n, case, applied) = match p {
+                Pending::Bad(n, m) => {
+                    bad += 1;
+                    writeln!(err, "jiceng: {name}:{n}: {m}")?;
+                    continue;
+                }
+                Pending::Plain(n, case) => (n, case, None),
+                // One answer per named case, in the order they were read.
+                Pending::Named(n) => match resolved.next() {
+                    Some(((case, _), Ok(a))) => (n, case, Some(a)),
+                    Some(((case, _), Err(e))) => {
+                        bad += 1;
+                        writeln!(err, "jiceng: {name}:{n}: case {:?}: {e}", case.id)?;
+                        continue;
+                    }
+                    None => continue,
+                },
+            };
+            if applied.as_ref().is_some_and(|a| !a.overridden.is_empty()) {
+                overrides += 1;
+            }
+            let e = match evaluate(&case, at, cal, &opts) {
+                Ok(e) => e,
                 Err(e) => {
                     bad += 1;
                     writeln!(err, "jiceng: {name}:{n}: case {:?}: {e}", case.id)?;
                     continue;
                 }
-            }
-        } else {
-            None
-        };
-        if applied.as_ref().is_some_and(|a| !a.overridden.is_empty()) {
-            overrides += 1;
-        }
-        let e = match evaluate(&case, at, cal, &opts) {
-            Ok(e) => e,
-            Err(e) => {
-                bad += 1;
-                writeln!(err, "jiceng: {name}:{n}: case {:?}: {e}", case.id)?;
+            };
+            breakdown.add(&case, &e);
+            *counts.entry(e.status.name()).or_insert(0) += 1;
+            if mode.summary {
                 continue;
             }
-        };
-        breakdown.add(&case, &e);
-        *counts.entry(e.status.name()).or_insert(0) += 1;
-        if mode.summary {
-            continue;
+            write_case(cal, at, &case, &e, applied.as_ref(), mode, out)?;
         }
-        write_case(cal, at, &case, &e, applied.as_ref(), mode, out)?;
     }
     let summary = breakdown.total.summary();
     if mode.json {

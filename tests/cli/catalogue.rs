@@ -369,3 +369,52 @@ fn schema_catalogue_is_a_json_schema() {
         "{out}"
     );
 }
+
+/// Lines are resolved a batch at a time (256 cases): across several
+/// batches the cases still come out in the file's order, and each refused
+/// line is named by its own number. 600 lines repeat three kinds: a case
+/// naming the construction planning permit at 尚村镇 (promised 7 working
+/// days: 30 Sep, on track on 25 Sep), a case carrying its own 5-day
+/// promise without an item (28 Sep, due soon), and an unknown item.
+#[test]
+fn evaluate_keeps_the_file_order_across_batches() {
+    let events = r#""events":[{"date":"2025-09-22","kind":"received"},{"date":"2025-09-22","kind":"accepted"}]"#;
+    let mut cases = String::new();
+    for k in 0..200 {
+        cases.push_str(&format!(
+            "{{\"id\":\"N{k}\",\"item\":\"HBFW-XK-003\",\"division\":\"{SHANGCUN}\",{events}}}\n\
+             {{\"id\":\"P{k}\",\"promised\":\"5wd\",{events}}}\n\
+             {{\"id\":\"X{k}\",\"item\":\"NOPE\",\"division\":\"{SHANGCUN}\",{events}}}\n"
+        ));
+    }
+    let (code, out, err) = jiceng(
+        &["approvals", "evaluate", "-", "--at", "2025-09-25"],
+        &cases,
+    );
+    assert_eq!(code, 1, "{err}");
+    let got: Vec<&str> = out.lines().take(400).collect();
+    let expected: Vec<String> = (0..200)
+        .flat_map(|k| {
+            [
+                format!(
+                    "N{k}\ton_track\taccepted 2025-09-22\tpromised 2025-09-30\tstatutory 2025-10-24"
+                ),
+                format!(
+                    "P{k}\tdue_soon\taccepted 2025-09-22\tpromised 2025-09-28\tstatutory 2025-10-24"
+                ),
+            ]
+        })
+        .collect();
+    assert_eq!(got, expected);
+    let bad: Vec<&str> = err.lines().collect();
+    let expected: Vec<String> = (0..200)
+        .map(|k| {
+            format!(
+                "jiceng: -:{}: case \"X{k}\": service item NOPE is not offered in {SHANGCUN} on 2025-09-22",
+                3 * k + 3
+            )
+        })
+        .chain(["jiceng: error: 200 bad lines in -; the others were evaluated".to_owned()])
+        .collect();
+    assert_eq!(bad, expected);
+}

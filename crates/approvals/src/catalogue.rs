@@ -28,6 +28,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
+use std::hash::Hash;
 
 use chrono::NaiveDate;
 use jiceng_authority::PowerCategory;
@@ -341,17 +342,8 @@ const TEMPLATE: u32 = 2;
 const INCOMPLETE: u32 = 3;
 /// A cell holding several forms (`span..span + packed / 8` of `forms`).
 const SEVERAL: u32 = 4;
-/// A cell of the place × item table whose place does not list the item.
-const UNLISTED: u32 = 5;
 
 impl Form {
-    const UNLISTED: Form = Form {
-        from: NaiveDate::MIN,
-        until: None,
-        packed: UNLISTED,
-        span: 0,
-    };
-
     fn state(self) -> u32 {
         self.packed % 8
     }
@@ -361,8 +353,37 @@ impl Form {
     }
 }
 
+/// A hash map keyed by foldhash, seeded per process: item codes and place
+/// numbers are short keys, and the default SipHash was an eighth of the
+/// time a case's resolution took.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+fn fast_map<K: Eq + Hash, V>() -> FastMap<K, V> {
+    HashMap::with_hasher(foldhash::fast::RandomState::default())
+}
+
+/// The kind numbers of a place × item table: 2 bytes a cell while a
+/// catalogue has fewer than 65,535 distinct kinds, 4 otherwise. The
+/// largest number (`u16::MAX`, `u32::MAX`) marks an unlisted cell.
+#[derive(Debug, Clone)]
+enum Kinds {
+    Narrow(Vec<u16>),
+    Wide(Vec<u32>),
+}
+
+impl Kinds {
+    fn get(&self, i: usize) -> Option<u32> {
+        match self {
+            Kinds::Narrow(v) => v.get(i).copied().filter(|&k| k != u16::MAX).map(u32::from),
+            Kinds::Wide(v) => v.get(i).copied().filter(|&k| k != u32::MAX),
+        }
+    }
+}
+
 /// The forms of each place's item, by place number and item number: the
-/// only form, or where its several forms are in `Catalogue::forms`.
+/// number of its kind in `Catalogue::kinds` (its only form, or where its
+/// several forms lie), and the index of its first form in
+/// `Catalogue::forms` (and `spans`).
 #[derive(Debug, Clone)]
 enum Cells {
     /// A table of every place × every item: one read, no hashing. Used
@@ -371,24 +392,43 @@ enum Cells {
     Dense {
         /// The number of items: the row length.
         items: usize,
-        /// One cell per place and item, `UNLISTED` where none.
-        cell: Vec<Form>,
+        /// The kind of each place's item: all that resolving a case
+        /// reads, so it is kept apart, as small as it can be.
+        kind: Kinds,
+        /// The first form of each place's item (0 where unlisted).
+        start: Vec<u32>,
     },
     /// The listed pairs only, for files that scatter few items over many
-    /// places (the table would be quadratic in the file).
-    Sparse(HashMap<(u32, u32), Form>),
+    /// places (the table would be quadratic in the file): (kind, first
+    /// form).
+    Sparse(FastMap<(u32, u32), (u32, u32)>),
 }
 
 impl Cells {
-    fn get(&self, place: u32, item: u32) -> Option<Form> {
+    /// The kind of a place's item, if the place lists it.
+    fn kind(&self, place: u32, item: u32) -> Option<u32> {
         match self {
-            Cells::Dense { items, cell } => cell
-                .get(place as usize * items + item as usize)
-                .copied()
-                .filter(|f| f.state() != UNLISTED),
+            Cells::Dense { items, kind, .. } => kind.get(place as usize * items + item as usize),
+            Cells::Sparse(map) => map.get(&(place, item)).map(|&(k, _)| k),
+        }
+    }
+
+    /// The kind and first form of a place's item, if the place lists it.
+    fn get(&self, place: u32, item: u32) -> Option<(u32, u32)> {
+        match self {
+            Cells::Dense { items, kind, start } => {
+                let i = place as usize * items + item as usize;
+                Some((kind.get(i)?, *start.get(i)?))
+            }
             Cells::Sparse(map) => map.get(&(place, item)).copied(),
         }
     }
+}
+
+/// The form of `v` (in date order) in force on `date`.
+fn in_force_form(v: &[Form], date: NaiveDate) -> Option<Form> {
+    let k = v.partition_point(|f| f.from <= date).checked_sub(1)?;
+    v[k].until.is_none_or(|u| date < u).then_some(v[k])
 }
 
 /// A catalogue, indexed for resolution. Item codes and places are
@@ -401,14 +441,21 @@ pub struct Catalogue {
     file: CatalogueFile,
     lines: Vec<Option<usize>>,
     /// Item code → item number.
-    codes: HashMap<String, u32>,
+    codes: FastMap<String, u32>,
     /// Item number → item code.
     names: Vec<String>,
     /// Division code → place number, for the places with entries.
-    place_of: HashMap<u64, u32>,
+    place_of: FastMap<u64, u32>,
+    /// Place number → division code.
+    places: Vec<DivisionCode>,
     cells: Cells,
     spans: Vec<Span>,
     forms: Vec<Form>,
+    /// The distinct kinds of the cells: a form without its span (many
+    /// places' items share the same dates, limits and state: a province's
+    /// catalogue has a few dozen), or a cell of several forms, whose
+    /// `span` is its first form.
+    kinds: Vec<Form>,
     /// The distinct limits and handling kinds of the forms.
     limits: Vec<(Limits, Handling)>,
 }
@@ -539,9 +586,9 @@ impl Catalogue {
     }
 
     fn build(file: CatalogueFile, lines: Vec<Option<usize>>) -> Result<Catalogue, String> {
-        let mut codes: HashMap<String, u32> = HashMap::new();
+        let mut codes: FastMap<String, u32> = fast_map();
         let mut names: Vec<String> = Vec::new();
-        let mut place_of: HashMap<u64, u32> = HashMap::new();
+        let mut place_of: FastMap<u64, u32> = fast_map();
         let mut places: Vec<DivisionCode> = Vec::new();
         let mut by_place: HashMap<(u64, u32), Vec<usize>> = HashMap::new();
         for (i, e) in file.entry.iter().enumerate() {
@@ -649,15 +696,56 @@ impl Catalogue {
             };
             index.push(((p, c), cell));
         }
+        // The cells' kinds: a one-form cell's form without its span (the
+        // cell's first form gives it back), a cell of several forms as it
+        // is.
+        let mut kinds: Vec<Form> = Vec::new();
+        let mut kind_of: FastMap<(NaiveDate, Option<NaiveDate>, u32, u32), u32> = fast_map();
+        let mut cell_kinds = Vec::with_capacity(index.len());
+        for ((p, c), f) in index {
+            let start = f.span;
+            let k = Form {
+                from: f.from,
+                until: f.until,
+                packed: f.packed,
+                span: if f.state() == SEVERAL { f.span } else { 0 },
+            };
+            // At most MAX_FORMS kinds: the number fits a u32 below u32::MAX.
+            let n = *kind_of
+                .entry((k.from, k.until, k.packed, k.span))
+                .or_insert_with(|| {
+                    kinds.push(k);
+                    (kinds.len() - 1) as u32
+                });
+            cell_kinds.push(((p, c), (n, start)));
+        }
         let cells = if dense(places.len(), names.len(), file.entry.len()) {
             let items = names.len();
-            let mut cell = vec![Form::UNLISTED; places.len() * items];
-            for ((p, c), f) in index {
-                cell[p as usize * items + c as usize] = f;
-            }
-            Cells::Dense { items, cell }
+            let cells = places.len() * items;
+            let mut start = vec![0u32; cells];
+            let kind = if kinds.len() < usize::from(u16::MAX) {
+                let mut v = vec![u16::MAX; cells];
+                for &((p, c), (k, s)) in &cell_kinds {
+                    let i = p as usize * items + c as usize;
+                    // Fewer kinds than u16::MAX: the number fits.
+                    v[i] = k as u16;
+                    start[i] = s;
+                }
+                Kinds::Narrow(v)
+            } else {
+                let mut v = vec![u32::MAX; cells];
+                for &((p, c), (k, s)) in &cell_kinds {
+                    let i = p as usize * items + c as usize;
+                    v[i] = k;
+                    start[i] = s;
+                }
+                Kinds::Wide(v)
+            };
+            Cells::Dense { items, kind, start }
         } else {
-            Cells::Sparse(index.into_iter().collect())
+            let mut map = fast_map();
+            map.extend(cell_kinds);
+            Cells::Sparse(map)
         };
         Ok(Catalogue {
             file,
@@ -665,9 +753,11 @@ impl Catalogue {
             codes,
             names,
             place_of,
+            places,
             cells,
             spans,
             forms,
+            kinds,
             limits,
         })
     }
@@ -695,16 +785,37 @@ impl Catalogue {
     /// The form of item `code` at `division` in force on `date`.
     fn at(&self, division: u64, code: u32, date: NaiveDate) -> Option<Form> {
         let &place = self.place_of.get(&division)?;
-        let cell = self.cells.get(place, code)?;
-        let several;
-        let v = if cell.state() == SEVERAL {
-            several = cell.span as usize..(cell.span + cell.number()) as usize;
-            self.forms.get(several)?
+        let (kind, start) = self.cells.get(place, code)?;
+        let k = self.kinds.get(kind as usize)?;
+        let n = if k.state() == SEVERAL { k.number() } else { 1 };
+        in_force_form(self.forms.get(start as usize..(start + n) as usize)?, date)
+    }
+
+    /// The dates, limits and state of the form of item `code` at
+    /// `division` in force on `date`, read from the kinds alone: what a
+    /// case needs. Its `span` is not the form's unless the cell has
+    /// several forms ([`Catalogue::at`] gives it).
+    fn kind_at(&self, division: u64, code: u32, date: NaiveDate) -> Option<Form> {
+        self.kind_in(*self.place_of.get(&division)?, code, date)
+    }
+
+    /// As [`Catalogue::kind_at`], by place number.
+    fn kind_in(&self, place: u32, code: u32, date: NaiveDate) -> Option<Form> {
+        self.form_of_kind(self.cells.kind(place, code)?, date)
+    }
+
+    /// The form of kind number `kind` in force on `date` (its `span` as in
+    /// [`Catalogue::kind_at`]).
+    fn form_of_kind(&self, kind: u32, date: NaiveDate) -> Option<Form> {
+        let k = *self.kinds.get(kind as usize)?;
+        if k.state() == SEVERAL {
+            let v = self
+                .forms
+                .get(k.span as usize..(k.span + k.number()) as usize)?;
+            in_force_form(v, date)
         } else {
-            std::slice::from_ref(&cell)
-        };
-        let k = v.partition_point(|f| f.from <= date).checked_sub(1)?;
-        v[k].until.is_none_or(|u| date < u).then_some(v[k])
+            in_force_form(std::slice::from_ref(&k), date)
+        }
     }
 
     fn span(&self, division: u64, code: u32, date: NaiveDate) -> Option<&Span> {
@@ -714,33 +825,81 @@ impl Catalogue {
 
     /// The form a case of `code` in `division` on `date` is handled under
     /// (see [`Catalogue::resolve`]).
-    /// Answers the form, the place that offers it and the item's number.
+    /// Answers the form's dates, limits and state (not its span: see
+    /// [`Catalogue::kind_at`]), the place that offers it and the item's
+    /// number.
     fn locate(
         &self,
         division: &str,
         code: &str,
         date: NaiveDate,
     ) -> Result<(Form, DivisionCode, u32), Error> {
+        self.locate_from(self.quick(division, code), division, code, date)
+    }
+
+    /// The cell a case names when its division is written in twelve
+    /// digits and numbered here and its item is known: (place, item,
+    /// kind). Nearly every case does.
+    fn quick(&self, division: &str, code: &str) -> Option<Quick> {
+        self.cell_of(self.numbers(division, code)?)
+    }
+
+    /// The numbers of a place written in twelve digits and of an item.
+    fn numbers(&self, division: &str, code: &str) -> Option<(u32, u32)> {
+        let p = *self.place_of.get(&twelve_digits(division)?)?;
+        Some((p, *self.codes.get(code)?))
+    }
+
+    /// The cell of a place and an item by number.
+    fn cell_of(&self, (place, item): (u32, u32)) -> Option<Quick> {
+        Some(Quick {
+            place,
+            item,
+            kind: self.cells.kind(place, item)?,
+        })
+    }
+
+    /// As [`Catalogue::locate`], with the cell `quick` read already.
+    fn locate_from(
+        &self,
+        quick: Option<Quick>,
+        division: &str,
+        code: &str,
+        date: NaiveDate,
+    ) -> Result<(Form, DivisionCode, u32), Error> {
+        // A place that offers the item itself: every numbered place's
+        // code is valid, and an offered form is never a template, so its
+        // place is a county or below. The walk below would answer the
+        // same at its first step, without the code parsed and checked.
+        if let Some(q) = quick {
+            if let (Some(f), Some(&here)) = (
+                self.form_of_kind(q.kind, date),
+                self.places.get(q.place as usize),
+            ) {
+                if f.state() == OFFERED {
+                    return Ok((f, here, q.item));
+                }
+            }
+        }
         let unknown = || Error::UnknownServiceItem {
             item: code.chars().take(60).collect(),
             division: division.chars().take(20).collect(),
             date,
         };
-        let div: DivisionCode = division.parse().map_err(|_| unknown())?;
         let c = *self.codes.get(code).ok_or_else(unknown)?;
+        let div: DivisionCode = division.parse().map_err(|_| unknown())?;
         // Templates above a county are inherited, not offered: the walk up
         // stops at the county.
         let mut d = Some(div);
         while let Some(here) = d.filter(|c| c.level() >= Level::County) {
-            if let Some(f) = self.at(here.get(), c, date) {
+            if let Some(f) = self.kind_at(here.get(), c, date) {
                 match f.state() {
                     OFFERED => return Ok((f, here, c)),
                     WITHDRAWN => return Err(unknown()),
                     TEMPLATE => {}
                     _ => {
                         let m = self
-                            .spans
-                            .get(f.span as usize)
+                            .span(here.get(), c, date)
                             .and_then(|s| s.item.as_ref().err())
                             .cloned()
                             .unwrap_or_default();
@@ -766,9 +925,15 @@ impl Catalogue {
     /// lacks a field (no name, statutory limit or deciding body anywhere
     /// in its chain).
     pub fn resolve(&self, division: &str, code: &str, date: NaiveDate) -> Result<&Item, Error> {
-        let (f, _, _) = self.locate(division, code, date)?;
-        // Invariant: a form's span index indexes `spans`.
-        self.spans[f.span as usize]
+        let (_, place, c) = self.locate(division, code, date)?;
+        let unknown = || Error::UnknownServiceItem {
+            item: code.chars().take(60).collect(),
+            division: division.chars().take(20).collect(),
+            date,
+        };
+        // `locate` found the form there: `span` finds it too.
+        self.span(place.get(), c, date)
+            .ok_or_else(unknown)?
             .item
             .as_ref()
             .map_err(|m| parse_error(&self.file.name, None, m.clone()))
@@ -940,6 +1105,79 @@ impl Catalogue {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn apply<'c>(&'c self, case: &mut Case, inline: &Inline) -> Result<Applied<'c>, Error> {
+        let quick = self.quick_of(case);
+        self.apply_from(quick, received(case), case, inline)
+    }
+
+    /// Resolves the limits of a batch of cases, each with the limits its
+    /// line gives inline: the same answers as [`Catalogue::apply`] on each
+    /// in turn, in the same order.
+    ///
+    /// It is faster on a large catalogue: the index cells the whole batch
+    /// names are read first, one after the other. The reads of a province's
+    /// place × item table are scattered (cases of any place and item come
+    /// in any order), and read together they overlap instead of each
+    /// waiting for memory in turn. A few hundred cases a batch is enough.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_approvals::{Case, Catalogue, Inline};
+    ///
+    /// let line = |id: &str, item: &str| format!(
+    ///     r#"{{"id":"{id}","item":"{item}","division":"130926103000",
+    ///         "events":[{{"date":"2024-03-01","kind":"received"}}]}}"#);
+    /// let mut batch = Vec::new();
+    /// for (id, item) in [("A", "HBFW-XK-003"), ("B", "NO-SUCH-ITEM")] {
+    ///     let l = line(id, item);
+    ///     batch.push((Case::from_json(&l)?, Inline::from_json(&l)?));
+    /// }
+    /// let answers = Catalogue::suning_sample().apply_batch(&mut batch);
+    /// assert!(answers[0].is_ok() && answers[1].is_err());
+    /// assert_eq!(batch[0].0.limits.promised.map(|p| p.to_string()).as_deref(), Some("7wd"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply_batch<'c>(
+        &'c self,
+        batch: &mut [(Case, Inline)],
+    ) -> Vec<Result<Applied<'c>, Error>> {
+        // What each case names and when it was received, then the cells
+        // they name, read for the whole batch first: none of these reads
+        // waits on another.
+        let named: Vec<(Option<Numbers>, Option<NaiveDate>)> = batch
+            .iter()
+            .map(|(c, _)| {
+                let n = match (&c.division, &c.item) {
+                    (Some(d), Some(i)) => self.numbers(d, i),
+                    _ => None,
+                };
+                (n, received(c))
+            })
+            .collect();
+        let cells: Vec<Option<Quick>> = named
+            .iter()
+            .map(|&(n, _)| n.and_then(|n| self.cell_of(n)))
+            .collect();
+        batch
+            .iter_mut()
+            .zip(named.into_iter().zip(cells))
+            .map(|((case, inline), ((_, r), q))| self.apply_from(q, r, case, inline))
+            .collect()
+    }
+
+    fn quick_of(&self, case: &Case) -> Option<Quick> {
+        self.quick(case.division.as_deref()?, case.item.as_deref()?)
+    }
+
+    /// As [`Catalogue::apply`], with the case's cell and receipt date
+    /// read already.
+    fn apply_from<'c>(
+        &'c self,
+        quick: Option<Quick>,
+        received: Option<NaiveDate>,
+        case: &mut Case,
+        inline: &Inline,
+    ) -> Result<Applied<'c>, Error> {
         let division = case.division.as_deref().ok_or_else(|| Error::Parse {
             field: "division".to_owned(),
             value: String::new(),
@@ -950,18 +1188,12 @@ impl Catalogue {
             value: String::new(),
             message: "a case with a division must name its service item".to_owned(),
         })?;
-        let received = case
-            .events
-            .iter()
-            .find(|e| matches!(e.kind, EventKind::Received))
-            .or(case.events.first())
-            .map(|e| e.date)
-            .ok_or_else(|| Error::Parse {
-                field: "events".to_owned(),
-                value: "[]".to_owned(),
-                message: "a case without events has no receipt date to look its item up".to_owned(),
-            })?;
-        let (form, place, c) = self.locate(division, code, received)?;
+        let received = received.ok_or_else(|| Error::Parse {
+            field: "events".to_owned(),
+            value: "[]".to_owned(),
+            message: "a case without events has no receipt date to look its item up".to_owned(),
+        })?;
+        let (form, place, c) = self.locate_from(quick, division, code, received)?;
         // Invariant: a form's limits number indexes `limits`.
         let (cat, handling) = self.limits[form.number() as usize];
         let mut overridden = Vec::new();
@@ -1289,6 +1521,38 @@ impl Guide<'_> {
     }
 }
 
+/// The day a case was received: its first `received` event, or else its
+/// first event.
+fn received(case: &Case) -> Option<NaiveDate> {
+    case.events
+        .iter()
+        .find(|e| matches!(e.kind, EventKind::Received))
+        .or(case.events.first())
+        .map(|e| e.date)
+}
+
+/// A place's number and an item's.
+type Numbers = (u32, u32);
+
+/// The cell of a case: its place's number, its item's, and the cell's
+/// kind in `Catalogue::kinds`.
+#[derive(Debug, Clone, Copy)]
+struct Quick {
+    place: u32,
+    item: u32,
+    kind: u32,
+}
+
+/// The number a text of exactly twelve ASCII digits writes (the division
+/// codes of case lines), without checking it is a valid code.
+fn twelve_digits(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    if b.len() != 12 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0u64, |n, &d| n * 10 + u64::from(d - b'0')))
+}
+
 /// The province, city and county codes above a code, top down, then
 /// nothing for the code itself.
 fn ancestors(div: u64) -> Vec<u64> {
@@ -1400,6 +1664,35 @@ pub(crate) fn is_township(a: u64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn twelve_digits_are_read_as_the_number_they_write() {
+        assert_eq!(twelve_digits("130926103000"), Some(130_926_103_000));
+        assert_eq!(twelve_digits("999999999999"), Some(999_999_999_999));
+        // Anything else takes the parse and the walk.
+        for s in [
+            "13092610300",
+            "1309261030000",
+            " 13092610300",
+            "13092610300x",
+            "130926",
+        ] {
+            assert_eq!(twelve_digits(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_case_of_a_listed_place_and_item_is_answered_from_its_cell() {
+        // 尚村镇 lists the construction planning permit itself; a village
+        // of it does not (its case takes the walk up).
+        let cat = Catalogue::suning_sample();
+        let q = cat.quick("130926103000", "HBFW-XK-003");
+        assert!(
+            q.is_some_and(|q| cat.names[q.item as usize] == "HBFW-XK-003"
+                && cat.places[q.place as usize].get() == 130_926_103_000)
+        );
+        assert!(cat.quick("130926103200", "HBFW-XK-003").is_none());
+    }
 
     #[test]
     fn eight_million_forms_are_the_most_a_catalogue_may_split_into() {

@@ -6,7 +6,9 @@
 //! of five), suspended for testing or expert review in one case of three,
 //! extended in one of ten, then decided and delivered; a few are rejected
 //! or withdrawn. Logs have 4 to 9 events. Six cases in ten promise 7
-//! working days, two promise 5, two promise nothing.
+//! working days, two promise 5, two promise nothing. Every decision comes
+//! within the statutory limit (Art. 42: 20 working days after acceptance,
+//! 30 when extended; suspensions not counted).
 
 use chrono::{Days, NaiveDate};
 use jiceng_calendar::{Calendar, Period};

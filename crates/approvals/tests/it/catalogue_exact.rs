@@ -297,3 +297,100 @@ fn a_guide_lists_the_departments_of_an_item_not_handled_jointly() {
         .unwrap();
     assert!(!g.markdown().contains("联合办理部门"));
 }
+
+#[test]
+fn a_county_entry_is_checked_against_the_ledger() {
+    // An entry at 肃宁县 itself (a county: offered there, not a template)
+    // must name the holder at the county: the construction planning
+    // permit HB-XK-003 is held there by law by the county's housing and
+    // construction bureau, 130926-zjj (only 尚村镇 had it devolved). The
+    // county government is not that body: one finding, at the entry's
+    // line (3, after the two header lines), on its first day.
+    let entry = |body: &str| {
+        cat(&format!(
+            "[[entry]]\ndivision = \"130926000000\"\ncode = \"A\"\nfrom = \"2023-01-01\"\nname = \"甲\"\nstatutory = \"20wd\"\npower_item = \"HB-XK-003\"\ndeciding_body = \"{body}\"\n"
+        ))
+    };
+    let ledger = jiceng_authority::Ledger::hebei_sample();
+    let power = |c: &Catalogue| -> Vec<(Option<usize>, chrono::NaiveDate, String)> {
+        check_catalogue(c, Some(&ledger))
+            .into_iter()
+            .filter(|f| f.rule == CatalogueRule::ServiceWithoutPower)
+            .map(|f| (f.line, f.date, f.division.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        power(&entry("130926-gov")),
+        [(Some(3), day("2023-01-01"), "130926000000".to_owned())]
+    );
+    assert_eq!(power(&entry("130926-zjj")), []);
+}
+
+#[test]
+fn a_catalogue_of_more_than_65534_kinds_resolves_through_the_wide_table() {
+    // 256 townships × 256 items, each entry starting on its own day: 65,536
+    // distinct forms, past the 65,534 a 2-byte cell can name, so the table
+    // holds 4-byte cells. Township k's item i starts k × 256 + i days after
+    // 1 Jan 2000 and promises 1 + i % 10 working days.
+    let base = day("2000-01-01");
+    let mut entry = Vec::new();
+    for k in 0..256u64 {
+        let division = 130_926_000_000 + (100 + k) * 1000;
+        for i in 0..256u64 {
+            let text = format!(
+                "division = \"{division}\"\ncode = \"I{i}\"\nfrom = \"{}\"\nname = \"甲\"\nstatutory = \"20wd\"\npromised = \"{}wd\"\ndeciding_body = \"b\"\n",
+                base + chrono::Days::new(k * 256 + i),
+                1 + i % 10
+            );
+            entry.push(toml::from_str::<jiceng_approvals::Entry>(&text).unwrap());
+        }
+    }
+    let c = Catalogue::from_file(jiceng_approvals::CatalogueFile {
+        format: 1,
+        name: "wide".to_owned(),
+        illustrative: true,
+        note: None,
+        entry,
+    })
+    .unwrap();
+    // Township 7 (130926107000), item I13: from 2000-01-01 + 1,805 days =
+    // 2004-12-10; promised 1 + 3 = 4 working days.
+    let line = r#"{"id":"A","item":"I13","division":"130926107000","events":[{"date":"2005-03-01","kind":"received"}]}"#;
+    let mut case = Case::from_json(line).unwrap();
+    let applied = c.apply(&mut case, &Inline::default()).unwrap();
+    assert_eq!(applied.from, day("2004-12-10"));
+    assert_eq!(case.limits.promised, Some(wd(4)));
+    // The day before it starts, it is not offered.
+    let line = line.replace("2005-03-01", "2004-12-09");
+    let mut case = Case::from_json(&line).unwrap();
+    assert!(c.apply(&mut case, &Inline::default()).is_err());
+}
+
+#[test]
+fn a_batch_is_answered_as_each_case_alone() {
+    // Found, overridden, unknown, a village's (walked up to 尚村镇), and a
+    // case without a division: each answer as `apply` gives it alone.
+    let lines = [
+        r#"{"id":"A","item":"HBFW-XK-003","division":"130926103000","events":[{"date":"2024-03-01","kind":"received"}]}"#,
+        r#"{"id":"B","item":"HBFW-XK-003","division":"130926103000","promised":"5wd","events":[{"date":"2024-03-01","kind":"received"}]}"#,
+        r#"{"id":"C","item":"NOPE","division":"130926103000","events":[{"date":"2024-03-01","kind":"received"}]}"#,
+        r#"{"id":"D","item":"HBFW-XK-003","division":"130926103200","events":[{"date":"2024-03-01","kind":"received"}]}"#,
+        r#"{"id":"E","item":"HBFW-XK-003","events":[{"date":"2024-03-01","kind":"received"}]}"#,
+    ];
+    let cat = Catalogue::suning_sample();
+    let mut batch: Vec<(Case, Inline)> = lines
+        .iter()
+        .map(|l| (Case::from_json(l).unwrap(), Inline::from_json(l).unwrap()))
+        .collect();
+    let mut alone = batch.clone();
+    let answers = cat.apply_batch(&mut batch);
+    assert_eq!(answers.len(), 5);
+    for ((a, (case, _)), (c, i)) in answers.iter().zip(&batch).zip(&mut alone) {
+        let b = cat.apply(c, i);
+        assert_eq!(a.as_ref().ok(), b.as_ref().ok());
+        assert_eq!(a.is_err(), b.is_err());
+        assert_eq!(case, c);
+    }
+    let ok: Vec<bool> = answers.iter().map(Result::is_ok).collect();
+    assert_eq!(ok, [true, true, false, true, false]);
+}

@@ -80,6 +80,21 @@ fn the_story_case_explained() {
     assert_eq!(prom.end, day("2025-09-30"));
     assert_eq!(weekends(prom), ["2025-09-27"]);
     assert!(holidays(prom).is_empty());
+    // The statement counts them by kind: the 4 weekend days and the 8
+    // holidays above, nothing suspended.
+    let st = ex
+        .statements
+        .iter()
+        .find(|s| s.topic == "statutory")
+        .unwrap();
+    assert_eq!(
+        st.en,
+        "statutory clock: 20wd from 2025-09-22 (not counted) ends 2025-10-24; skipped 4 weekend days, 8 holidays, 0 suspended days"
+    );
+    assert_eq!(
+        st.zh,
+        "法定期限：自2025-09-22起（当日不计）计20wd，至2025-10-24届满；不计周末4日、节假日8日、暂停计时0日"
+    );
 }
 
 #[test]

@@ -154,3 +154,20 @@ fn of_two_dependencies_due_the_same_day_the_path_names_the_first() {
     assert_eq!(s.due, day("2025-03-13"));
     assert_eq!(s.critical_path, [0, 2]);
 }
+
+#[test]
+fn a_same_day_step_waited_for_is_on_the_critical_path() {
+    // From Monday 3 Mar 2025: a takes 0 working days (done on the day:
+    // due 3 Mar, the plan's start), b waits for it and takes 3: 4–6 Mar.
+    // b starts when a is due, so the path runs through a.
+    let plan = Plan {
+        steps: vec![step("a", wd(0), &[]), step("b", wd(3), &[0])],
+    };
+    let s = plan.schedule(&cal(), day("2025-03-03")).unwrap();
+    assert_eq!(s.steps[0].due, day("2025-03-03"));
+    assert_eq!(
+        (s.steps[1].start, s.due),
+        (day("2025-03-03"), day("2025-03-06"))
+    );
+    assert_eq!(s.critical_path, [0, 1]);
+}

@@ -271,3 +271,40 @@ fn art_50_renewal_is_deemed_granted_without_a_decision_before_expiry() {
         ex.statements
     );
 }
+
+/// A deadline past the last published notice (the bundled calendar's
+/// notices end on 31 Dec 2026) is provisional. Accepted Monday 14 Dec
+/// 2026, 20 working days: 15–18 (4), 21–25 (9), 28–31 Dec (13), then
+/// 1 Jan 2027 is New Year's Day under the Measures (no notice yet),
+/// 4–8 Jan (18), 11–12 Jan (20) → 12 Jan 2027, provisional. The 7-day
+/// promise ends on 23 Dec 2026, inside the notices, but one provisional
+/// deadline makes the evaluation's deadlines provisional. (Under the
+/// calendar's provisional policy: the strict default refuses the day.)
+#[test]
+fn a_deadline_past_the_last_notice_is_provisional() {
+    let cal = cal().with_policy(jiceng_calendar::CoveragePolicy::Provisional);
+    let eval_json = |json: &str, at: &str| {
+        let c: Case = serde_json::from_str(json).unwrap();
+        evaluate(&c, day(at), &cal, &Options::default()).unwrap()
+    };
+    let e = eval_json(
+        r#"{"id":"t","promised":"7wd","events":[{"date":"2026-12-14","kind":"received"},{"date":"2026-12-14","kind":"accepted"}]}"#,
+        "2026-12-15",
+    );
+    assert_eq!(e.deadlines.statutory_due, Some(day("2027-01-12")));
+    assert_eq!(e.deadlines.promised_due, Some(day("2026-12-23")));
+    assert!(e.deadlines.provisional);
+    let provisional = e;
+    // Accepted a month earlier, every deadline lies inside the notices.
+    let e = eval_json(
+        r#"{"id":"t","promised":"7wd","events":[{"date":"2026-11-02","kind":"received"},{"date":"2026-11-02","kind":"accepted"}]}"#,
+        "2026-11-03",
+    );
+    assert!(!e.deadlines.provisional);
+    // The metrics count the provisional evaluations: 2 of these 3.
+    let mut m = jiceng_approvals::Metrics::default();
+    for x in [&provisional, &e, &provisional] {
+        m.add(x);
+    }
+    assert_eq!((m.cases, m.provisional), (3, 2));
+}

@@ -1,9 +1,9 @@
 //! The state machine: every event in every state, out-of-order dates, and
 //! an application left unchanged by a refused event.
 
-use jiceng_approvals::{Application, Error, Event, State};
+use jiceng_approvals::{Application, Error, Event, Options, State, Status, evaluate_app};
 
-use crate::{day, ev};
+use crate::{cal, case, day, ev};
 
 /// Every event, by its short name in `ev`, in a fixed order.
 const EVENTS: [&str; 12] = [
@@ -343,4 +343,20 @@ fn the_log_is_recorded() {
     assert_eq!(app.ended, None);
     assert_eq!(app.last, Some(day("2025-10-14")));
     assert_eq!(app.state(), State::Delivered);
+}
+
+/// The status follows the replayed state. An application whose fields were
+/// filled by hand but whose log never moved it out of `Start` has no
+/// receipt on record: it is not yet received, whatever `received` says.
+/// (Were the state ignored, a receipt on 3 March 2025 with no notice by
+/// 10 March would count as accepted that day under Art. 32 and be on
+/// track on 5 March.)
+#[test]
+fn an_application_still_at_start_is_not_yet_received() {
+    let mut app = Application::default();
+    app.received = Some(day("2025-03-03"));
+    assert_eq!(app.state(), State::Start);
+    let c = case(jiceng_approvals::Limits::default(), &[]);
+    let e = evaluate_app(&app, &c, day("2025-03-05"), &cal(), &Options::default()).unwrap();
+    assert_eq!((e.state, e.status), (State::Start, Status::NotYetReceived));
 }
