@@ -364,6 +364,29 @@ fn a_catalogue_of_more_than_65534_kinds_resolves_through_the_wide_table() {
     let line = line.replace("2005-03-01", "2004-12-09");
     let mut case = Case::from_json(&line).unwrap();
     assert!(c.apply(&mut case, &Inline::default()).is_err());
+    // Every cell is offered on 2180-01-01, after the last start (township
+    // 255's item 255, 255 × 256 + 255 = 65,535 days after 2000-01-01, in
+    // mid-2179), with promised 1 + i % 10: whichever cell holds the kind
+    // numbered 65,535 must not read as the unlisted marker of a 2-byte
+    // table.
+    let after = "2180-01-01";
+    assert!(base + chrono::Days::new(65_535) < day(after));
+    for k in 0..256u64 {
+        let division = 130_926_000_000 + (100 + k) * 1000;
+        for i in 0..256u64 {
+            let line = format!(
+                r#"{{"id":"W","item":"I{i}","division":"{division}","events":[{{"date":"{after}","kind":"received"}}]}}"#
+            );
+            let mut case = Case::from_json(&line).unwrap();
+            let applied = c.apply(&mut case, &Inline::default());
+            assert!(applied.is_ok(), "township {k}, item {i}: {applied:?}");
+            assert_eq!(
+                case.limits.promised,
+                Some(wd(1 + (i % 10) as u32)),
+                "{k}, {i}"
+            );
+        }
+    }
 }
 
 #[test]
