@@ -371,7 +371,7 @@ fn replay_stream(
         }
         Ok(true)
     };
-    parsed_blocks(&mut *reader, &mut each)?;
+    parsed_blocks(&mut *reader, lang, &mut each)?;
     Ok(Streamed {
         ok: ok && stopped.is_none(),
         latest,
@@ -393,8 +393,15 @@ const BLOCKS_AHEAD: usize = 3;
 /// flight, and their buffers are used again.
 fn parsed_blocks(
     reader: &mut dyn Read,
+    lang: Lang,
     each: &mut dyn FnMut(&mut Block) -> Result<bool, Failure>,
 ) -> Result<(), Failure> {
+    let stopped = || {
+        Failure::input(
+            lang.pick("the line parser stopped", "行解析线程意外停止")
+                .to_owned(),
+        )
+    };
     use std::sync::mpsc::sync_channel;
     let mut splitter = Splitter::new(reader);
     std::thread::scope(|s| {
@@ -421,18 +428,14 @@ fn parsed_blocks(
                     false
                 });
                 if more {
-                    to_parse
-                        .send(block)
-                        .map_err(|_| Failure::input("the line parser stopped".to_owned()))?;
+                    to_parse.send(block).map_err(|_| stopped())?;
                     in_flight += 1;
                 }
             }
             if in_flight == 0 {
                 return failed.map_or(Ok(()), |e| Err(e.into()));
             }
-            let mut block = parsed
-                .recv()
-                .map_err(|_| Failure::input("the line parser stopped".to_owned()))?;
+            let mut block = parsed.recv().map_err(|_| stopped())?;
             in_flight -= 1;
             if !each(&mut block)? {
                 return Ok(());
