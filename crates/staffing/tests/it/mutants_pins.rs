@@ -228,3 +228,22 @@ fn bodies_below_their_ceilings_share_the_rest_in_a_second_round() {
     .unwrap();
     assert_eq!(a, vec![1, 0, 1, 2]);
 }
+
+/// Weights whose largest is exactly 2^500, where the normalising scale's
+/// exponent k = 500 - log2(2^500) is 0: bodies of weight 2^500, 2^499 and
+/// 2^500 (the last with a ceiling of 1) share 4. The third fills its
+/// ceiling, and the other two share 3 as 2 : 1 (λ·2^500 = 2 solves
+/// 1.5·λ·2^500 + 1 = 4), exactly: 2, 1, 1.
+#[test]
+fn weights_whose_largest_is_two_to_the_500th_need_no_scaling() {
+    let big = 2f64.powi(500);
+    let a = apportion(
+        4,
+        &[big, big / 2.0, big],
+        &[0; 3],
+        &[u64::MAX, u64::MAX, 1],
+        Method::Hamilton,
+    )
+    .unwrap();
+    assert_eq!(a, vec![2, 1, 1]);
+}
