@@ -53,16 +53,46 @@ fn plain_string(line: &str, i: usize) -> Option<(&str, usize)> {
         return None;
     }
     let start = i + 1;
-    let len = b
-        .get(start..)?
-        .iter()
-        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)?;
-    let end = start + len;
+    let end = start + string_stop(b.get(start..)?)?;
     if b.get(end) != Some(&b'"') {
         return None;
     }
     // Both ends sit at ASCII quotes, so they are character boundaries.
     Some((line.get(start..end)?, end + 1))
+}
+
+/// The index of the first byte of `b` that ends a plain string: a quote, a
+/// backslash or a control character (below 0x20).
+///
+/// Eight bytes are tested at once. In each 64-bit word read little-endian,
+/// `(x - 0x0101…01·n) & !x & 0x8080…80` flags the bytes below `n` (for
+/// `n` ≤ 0x80); a byte equal to `c` is a zero byte of `x ^ 0x0101…01·c`,
+/// so below 1. A borrow can flag a byte wrongly only above (after) a byte
+/// rightly flagged, so the lowest flag is always the first such byte.
+fn string_stop(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x;
+    let mut words = b.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        let x = u64::from_le_bytes(eight);
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let slash = x ^ (ONES * u64::from(b'\\'));
+        let flags = (below(x, 0x20) | below(quote, 1) | below(slash, 1)) & HIGHS;
+        if flags != 0 {
+            // trailing_zeros is at most 63, so the division fits a usize.
+            return Some(at + (flags.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+        .map(|k| at + k)
 }
 
 /// A non-negative integer of at most three digits starting at `i`, not
@@ -203,39 +233,159 @@ fn escalation(s: &str) -> Option<EscalationReason> {
     })
 }
 
-impl Fields<'_> {
+/// An action read from a line, its strings still borrowed.
+enum Shape<'a> {
+    Report {
+        cell: &'a str,
+        category: &'a str,
+        channel: Channel,
+        description: &'a str,
+    },
+    Accept,
+    Reject(&'a str),
+    Dispatch(&'a str),
+    Start,
+    Resolve,
+    Verify,
+    Rework(&'a str),
+    Close,
+    Rate(u8),
+    Escalate(EscalationReason),
+    Postpone(NaiveDate, &'a str),
+}
+
+/// The strings of an entry's previous action, whose memory the next
+/// action's strings take over.
+#[derive(Default)]
+struct Stash {
+    strings: [String; 3],
+    len: usize,
+}
+
+impl Stash {
+    /// Takes the strings out of `action`, leaving a string-less action.
+    fn take(action: &mut Action) -> Stash {
+        let mut stash = Stash::default();
+        let mut keep = |s: String| {
+            if let Some(slot) = stash.strings.get_mut(stash.len) {
+                *slot = s;
+                stash.len += 1;
+            }
+        };
+        match std::mem::replace(action, Action::Accept) {
+            Action::Report {
+                cell,
+                category,
+                description,
+                ..
+            } => {
+                keep(cell);
+                keep(category);
+                keep(description);
+            }
+            Action::Reject { reason } | Action::Rework { reason } => keep(reason),
+            Action::Dispatch { body } => keep(body),
+            Action::Postpone { approved_by, .. } => keep(approved_by),
+            _ => {}
+        }
+        stash
+    }
+
+    /// `text` in a string of the stash, or a new one when it is empty.
+    fn string(&mut self, text: &str) -> String {
+        let mut s = match self.len.checked_sub(1) {
+            Some(last) => {
+                self.len = last;
+                self.strings
+                    .get_mut(last)
+                    .map(std::mem::take)
+                    .unwrap_or_default()
+            }
+            None => String::new(),
+        };
+        s.clear();
+        s.push_str(text);
+        s
+    }
+}
+
+impl<'a> Shape<'a> {
+    /// The action, its strings written into those of `stash`.
+    fn action(self, stash: &mut Stash) -> Action {
+        match self {
+            Shape::Report {
+                cell,
+                category,
+                channel,
+                description,
+            } => Action::Report {
+                cell: stash.string(cell),
+                category: stash.string(category),
+                channel,
+                description: stash.string(description),
+            },
+            Shape::Accept => Action::Accept,
+            Shape::Reject(reason) => Action::Reject {
+                reason: stash.string(reason),
+            },
+            Shape::Dispatch(body) => Action::Dispatch {
+                body: stash.string(body),
+            },
+            Shape::Start => Action::Start,
+            Shape::Resolve => Action::Resolve,
+            Shape::Verify => Action::Verify,
+            Shape::Rework(reason) => Action::Rework {
+                reason: stash.string(reason),
+            },
+            Shape::Close => Action::Close,
+            Shape::Rate(score) => Action::Rate { score },
+            Shape::Escalate(reason) => Action::Escalate { reason },
+            Shape::Postpone(until, approved_by) => Action::Postpone {
+                until,
+                approved_by: stash.string(approved_by),
+            },
+        }
+    }
+}
+
+/// What a line holds, borrowed: the event, the time, the actor and the
+/// action.
+type Parts<'a> = (Uuid, DateTime<FixedOffset>, &'a str, Shape<'a>);
+
+impl<'a> Fields<'a> {
     /// The entry, or `None` where the derived reader must decide.
     fn entry(self) -> Option<Entry> {
-        let own = |s: Option<&str>| s.map(str::to_owned);
-        let action = match self.action? {
-            "report" => Action::Report {
-                cell: own(self.cell)?,
-                category: own(self.category)?,
+        let (event, at, actor, shape) = self.parts()?;
+        Some(Entry {
+            event,
+            at,
+            actor: actor.to_owned(),
+            action: shape.action(&mut Stash::default()),
+        })
+    }
+
+    /// The entry's parts, or `None` where the derived reader must decide.
+    fn parts(self) -> Option<Parts<'a>> {
+        let shape = match self.action? {
+            "report" => Shape::Report {
+                cell: self.cell?,
+                category: self.category?,
                 channel: channel(self.channel?)?,
-                description: own(self.description)?,
+                description: self.description?,
             },
-            "accept" => Action::Accept,
-            "reject" => Action::Reject {
-                reason: own(self.reason)?,
-            },
-            "dispatch" => Action::Dispatch {
-                body: own(self.body)?,
-            },
-            "start" => Action::Start,
-            "resolve" => Action::Resolve,
-            "verify" => Action::Verify,
-            "rework" => Action::Rework {
-                reason: own(self.reason)?,
-            },
-            "close" => Action::Close,
-            "rate" => Action::Rate { score: self.score? },
-            "escalate" => Action::Escalate {
-                reason: escalation(self.reason?)?,
-            },
-            "postpone" => Action::Postpone {
-                until: self.until?.parse::<NaiveDate>().ok()?,
-                approved_by: own(self.approved_by)?,
-            },
+            "accept" => Shape::Accept,
+            "reject" => Shape::Reject(self.reason?),
+            "dispatch" => Shape::Dispatch(self.body?),
+            "start" => Shape::Start,
+            "resolve" => Shape::Resolve,
+            "verify" => Shape::Verify,
+            "rework" => Shape::Rework(self.reason?),
+            "close" => Shape::Close,
+            "rate" => Shape::Rate(self.score?),
+            "escalate" => Shape::Escalate(escalation(self.reason?)?),
+            "postpone" => {
+                Shape::Postpone(self.until?.parse::<NaiveDate>().ok()?, self.approved_by?)
+            }
             _ => return None,
         };
         // A channel that is not one of the four: the derived reader
@@ -243,12 +393,12 @@ impl Fields<'_> {
         if self.channel.is_some_and(|c| channel(c).is_none()) {
             return None;
         }
-        Some(Entry {
-            event: Uuid::parse_str(self.event?).ok()?,
-            at: time(self.at?)?,
-            actor: self.actor?.to_owned(),
-            action,
-        })
+        Some((
+            Uuid::parse_str(self.event?).ok()?,
+            time(self.at?)?,
+            self.actor?,
+            shape,
+        ))
     }
 }
 
@@ -278,6 +428,49 @@ impl Entry {
             Some(e) => Ok(e),
             None => serde_json::from_str(line),
         }
+    }
+
+    /// Reads one JSON line of an event log into this entry, as
+    /// [`Entry::from_json_line`] reads it, keeping the memory of the
+    /// entry's strings for the new ones: reading a log into the same few
+    /// entries over and over allocates next to nothing.
+    ///
+    /// # Errors
+    ///
+    /// The derived reader's error for a line it refuses; the entry is then
+    /// left as it was.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_grid::{Action, Entry};
+    ///
+    /// let mut e = Entry::from_json_line(r#"{"event": "01975779-f5a0-7000-8000-000000000001",
+    ///     "at": "2025-06-10T09:45:00+08:00", "actor": "C01",
+    ///     "action": "dispatch", "body": "130430104-zfd"}"#)?;
+    /// let line = r#"{"event": "01975779-f5a0-7000-8000-000000000002",
+    ///     "at": "2025-06-10T09:50:00+08:00", "actor": "C02",
+    ///     "action": "reject", "reason": "重复"}"#;
+    /// e.read_json_line(line)?;
+    /// assert_eq!(e, Entry::from_json_line(line)?);
+    /// let before = e.clone();
+    /// assert!(e.read_json_line(r#"{"action": "accept"}"#).is_err());
+    /// assert_eq!(e, before);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_json_line(&mut self, line: &str) -> Result<(), serde_json::Error> {
+        match scan(line).and_then(Fields::parts) {
+            Some((event, at, actor, shape)) => {
+                let mut stash = Stash::take(&mut self.action);
+                self.action = shape.action(&mut stash);
+                self.event = event;
+                self.at = at;
+                self.actor.clear();
+                self.actor.push_str(actor);
+            }
+            None => *self = serde_json::from_str(line)?,
+        }
+        Ok(())
     }
 }
 

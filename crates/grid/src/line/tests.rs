@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 
-use super::{Fields, channel, escalation, fixed_time, scan, skip_ws, small_int};
+use super::{Fields, channel, escalation, fixed_time, scan, skip_ws, small_int, string_stop};
 use crate::event::{Channel, EscalationReason};
 
 /// The fast path itself reads every action of the bundled day (all
@@ -207,4 +207,45 @@ fn every_channel_and_escalation_reason_is_read_by_its_log_name() {
         assert_eq!(escalation(name), Some(r), "{name}");
     }
     assert_eq!(escalation("late"), None);
+}
+
+/// Where a plain string must stop, found one byte at a time.
+fn stop_by_bytes(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+}
+
+#[test]
+fn a_string_stops_at_its_first_quote_backslash_or_control_byte() {
+    // Every byte value at every place of the first two words and the
+    // tail, after plain bytes, and before a later stop that must not win.
+    for len in [1, 7, 8, 9, 16, 17, 20] {
+        for at in 0..len {
+            for c in 0..=255u8 {
+                let mut b = vec![b'a'; len];
+                b[at] = c;
+                if let Some(last) = b.last_mut().filter(|_| at + 1 < len) {
+                    *last = b'"';
+                }
+                assert_eq!(
+                    string_stop(&b),
+                    stop_by_bytes(&b),
+                    "{c:#04x} at {at} of {len}"
+                );
+            }
+        }
+    }
+    assert_eq!(string_stop(b""), None);
+    assert_eq!(string_stop("垃圾桶满溢 9:35".as_bytes()), None);
+    assert_eq!(string_stop(b"abcdefgh\\\""), Some(8));
+    assert_eq!(string_stop(b"abcdefg\x1f\""), Some(7));
+    assert_eq!(string_stop(b"abcdefgh ~\x7f\x80\xff\x20!"), None);
+}
+
+proptest! {
+    /// On any bytes, eight at a time finds what one at a time finds.
+    #[test]
+    fn string_stop_agrees_with_a_byte_at_a_time(b in prop::collection::vec(
+        prop_oneof![4 => 0x20u8..=0xff, 1 => Just(b'"'), 1 => Just(b'\\'), 1 => 0u8..0x20], 0..40)) {
+        prop_assert_eq!(string_stop(&b), stop_by_bytes(&b));
+    }
 }

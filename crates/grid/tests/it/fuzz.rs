@@ -97,6 +97,19 @@ proptest! {
         let fast = Entry::from_json_line(&line);
         let slow = serde_json::from_str::<Entry>(&line);
         prop_assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{}", line);
+        // Read into an entry whose strings it takes over: the same answer,
+        // and on error the entry as it was.
+        let first = lines().first().copied().unwrap_or_default();
+        if let Ok(before) = Entry::from_json_line(first) {
+            let mut reused = before.clone();
+            match reused.read_json_line(&line) {
+                Ok(()) => prop_assert_eq!(format!("{:?}", Ok::<_, ()>(&reused)), format!("{:?}", slow.as_ref().map_err(|_| ()))),
+                Err(e) => {
+                    prop_assert_eq!(Some(e.to_string()), slow.as_ref().err().map(ToString::to_string));
+                    prop_assert_eq!(&reused, &before);
+                }
+            }
+        }
         if let Ok(x) = fast {
             let w = World::new();
             let mut e = w.engine();

@@ -7,7 +7,7 @@ use serde_json::Value;
 fn agree(line: &str) -> Result<(), TestCaseError> {
     let fast = Entry::from_json_line(line);
     let slow = serde_json::from_str::<Entry>(line);
-    match (fast, slow) {
+    match (&fast, &slow) {
         (Ok(a), Ok(b)) => {
             // Equality of times ignores the offset: the Debug text shows it.
             prop_assert_eq!(format!("{a:?}"), format!("{b:?}"), "{}", line);
@@ -16,7 +16,34 @@ fn agree(line: &str) -> Result<(), TestCaseError> {
         (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
         (a, b) => prop_assert!(false, "{line}: fast {a:?}, derived {b:?}"),
     }
+    // Read into an entry that held each kind of action before, whose
+    // strings it takes over: the same entry, or the same error and the
+    // entry as it was.
+    for before in one_of_each_action() {
+        let mut reused = before.clone();
+        match (reused.read_json_line(line), &slow) {
+            (Ok(()), Ok(b)) => {
+                prop_assert_eq!(format!("{reused:?}"), format!("{b:?}"), "{}", line)
+            }
+            (Err(a), Err(b)) => {
+                prop_assert_eq!(a.to_string(), b.to_string());
+                prop_assert_eq!(format!("{reused:?}"), format!("{before:?}"), "{}", line);
+            }
+            (a, b) => prop_assert!(false, "{line}: reused {a:?}, derived {b:?}"),
+        }
+    }
     Ok(())
+}
+
+/// One entry of each of the twelve actions, from the bundled day.
+fn one_of_each_action() -> Vec<Entry> {
+    let mut seen = std::collections::BTreeMap::new();
+    for line in GUCHENGYING_DAY.lines() {
+        let e: Entry = serde_json::from_str(line).unwrap();
+        seen.entry(e.action.name()).or_insert(e);
+    }
+    assert_eq!(seen.len(), 12, "the day has every action");
+    seen.into_values().collect()
 }
 
 #[test]
