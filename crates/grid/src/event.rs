@@ -276,35 +276,54 @@ pub const MAX_EVENTS: usize = 10_000_000;
 #[derive(Debug, Clone, Default)]
 struct Index<'a> {
     cells: HashSet<&'a str>,
-    workers: HashMap<&'a str, &'a crate::grid::Worker>,
-    staff: HashSet<&'a str>,
-    bodies: HashSet<&'a str>,
+    /// Every id that may act, once, with all it is: one look-up per
+    /// action instead of one per role.
+    actors: HashMap<&'a str, Actor<'a>>,
+}
+
+/// What an id is in the grid: a worker, the grid centre's staff, a body,
+/// or several of these.
+#[derive(Debug, Clone, Copy, Default)]
+struct Actor<'a> {
+    worker: Option<&'a crate::grid::Worker>,
+    staff: bool,
+    body: bool,
 }
 
 impl<'a> Index<'a> {
     fn new(grid: &'a Grid) -> Index<'a> {
-        let mut workers = HashMap::with_capacity(grid.workers.len());
+        let mut actors: HashMap<&'a str, Actor<'a>> =
+            HashMap::with_capacity(grid.workers.len() + grid.staff.len() + grid.bodies.len());
         for w in &grid.workers {
-            workers.entry(w.id.as_str()).or_insert(w);
+            let a = actors.entry(w.id.as_str()).or_default();
+            a.worker = a.worker.or(Some(w));
+        }
+        for s in &grid.staff {
+            actors.entry(s.id.as_str()).or_default().staff = true;
+        }
+        for b in &grid.bodies {
+            actors.entry(b.code.as_str()).or_default().body = true;
         }
         Index {
             cells: grid.cells.iter().map(|c| c.id.as_str()).collect(),
-            workers,
-            staff: grid.staff.iter().map(|s| s.id.as_str()).collect(),
-            bodies: grid.bodies.iter().map(|b| b.code.as_str()).collect(),
+            actors,
         }
     }
 
+    fn actor(&self, id: &str) -> Option<Actor<'a>> {
+        self.actors.get(id).copied()
+    }
+
     fn worker(&self, id: &str) -> Option<&'a crate::grid::Worker> {
-        self.workers.get(id).copied()
+        self.actor(id)?.worker
     }
 
     fn is_staff(&self, id: &str) -> bool {
-        self.staff.contains(id)
+        self.actor(id).is_some_and(|a| a.staff)
     }
 
     fn is_body(&self, code: &str) -> bool {
-        self.bodies.contains(code)
+        self.actor(code).is_some_and(|a| a.body)
     }
 }
 
@@ -336,7 +355,10 @@ pub struct Engine<'a> {
     taxonomy: &'a Taxonomy,
     cal: &'a Calendar,
     hours: &'a WorkingHours,
-    tickets: BTreeMap<Uuid, Ticket>,
+    /// Hashed by id, not ordered: a stream inserts and removes a record
+    /// for every event, and an ordered map moves its neighbours each time.
+    /// The few callers that want id order sort.
+    tickets: HashMap<Uuid, Ticket>,
     max_open: usize,
 }
 
@@ -353,7 +375,7 @@ impl<'a> Engine<'a> {
             taxonomy,
             cal,
             hours,
-            tickets: BTreeMap::new(),
+            tickets: HashMap::new(),
             max_open: MAX_EVENTS,
         }
     }
@@ -409,7 +431,10 @@ impl<'a> Engine<'a> {
     /// Takes every record out of the engine, in id order (the order of
     /// report): the events still open at the end of a stream.
     pub fn drain(&mut self) -> std::collections::btree_map::IntoValues<Uuid, Ticket> {
-        std::mem::take(&mut self.tickets).into_values()
+        std::mem::take(&mut self.tickets)
+            .into_iter()
+            .collect::<BTreeMap<_, _>>()
+            .into_values()
     }
 
     /// The record of one event.
@@ -419,7 +444,9 @@ impl<'a> Engine<'a> {
 
     /// All records, in id order (the order of report).
     pub fn tickets(&self) -> impl Iterator<Item = &Ticket> {
-        self.tickets.values()
+        let mut all: Vec<&Ticket> = self.tickets.values().collect();
+        all.sort_unstable_by_key(|t| t.id);
+        all.into_iter()
     }
 
     /// Applies one entry.
@@ -549,12 +576,11 @@ impl<'a> Engine<'a> {
                 previous: t.last.to_rfc3339(),
             });
         }
-        let known =
-            index.worker(&e.actor).is_some() || index.is_staff(&e.actor) || index.is_body(&e.actor);
-        if !known {
+        // An id is in the index only as a worker, staff or a body.
+        let Some(actor) = index.actor(&e.actor) else {
             return Err(Self::refuse(e, "unknown actor"));
-        }
-        let staff = index.is_staff(&e.actor);
+        };
+        let staff = actor.staff;
         let need_staff = || {
             if staff {
                 Ok(())
@@ -609,9 +635,7 @@ impl<'a> Engine<'a> {
                 if t.resolver.as_deref() == Some(e.actor.as_str()) {
                     return Err(Self::refuse(e, "the verifier may not be the resolver"));
                 }
-                let cell_worker = index
-                    .worker(&e.actor)
-                    .is_some_and(|w| w.cells.contains(&t.cell));
+                let cell_worker = actor.worker.is_some_and(|w| w.cells.contains(&t.cell));
                 if !staff && !cell_worker {
                     return Err(Self::refuse(
                         e,

@@ -154,6 +154,28 @@ fn the_engine_holds_at_most_its_cap() {
     assert_eq!(w.engine().max_open(), MAX_EVENTS);
 }
 
+/// Records are held by hash, so `tickets` and `drain` sort: they come out
+/// in id order (for version 7 ids, the order of their minting), not in
+/// the order of report nor of the table.
+#[test]
+fn records_come_out_in_id_order_whatever_the_order_of_report() {
+    let w = World::new();
+    let mut e = w.engine();
+    for (n, at) in [
+        (9, "09:00"),
+        (2, "09:10"),
+        (7, "09:20"),
+        (1, "09:30"),
+        (5, "09:40"),
+    ] {
+        e.apply(&report(n, at)).unwrap();
+    }
+    let listed: Vec<String> = e.tickets().map(|t| t.id.to_string()).collect();
+    assert_eq!(listed, [id(1), id(2), id(5), id(7), id(9)]);
+    let drained: Vec<String> = e.drain().map(|t| t.id.to_string()).collect();
+    assert_eq!(drained, listed);
+}
+
 proptest! {
     /// Both due times from one start equal each target's own due time.
     #[test]
