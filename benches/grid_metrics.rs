@@ -10,7 +10,9 @@
 //!   (ratings skipped, as the command skips them); the events still open
 //!   at the end are folded at the latest time seen. The target of issue
 //!   12 is 10 million events in under 5 s (the command also reads the file
-//!   and parses on a second thread).
+//!   and parses on two other threads).
+//! * `parse_only`: the same lines read with `Entry::read_json_line` into
+//!   one entry, as each parsing thread of the command reads them.
 //!
 //! The log comes from the crate's seeded synthesiser, so every run
 //! measures the same work. Run with `cargo bench --bench grid_metrics`.
@@ -63,6 +65,19 @@ fn bench(c: &mut Criterion) {
                 }
             }
             black_box(m.summary())
+        })
+    });
+    // The parsing alone, as each parsing thread of the command does it:
+    // every line read into the same few entries.
+    g.bench_function("parse_only", |b| {
+        b.iter(|| {
+            let mut entry = Entry::from_json_line(text.lines().next().unwrap_or_default())
+                .expect("the first line reads");
+            let mut read = 0usize;
+            for line in text.lines() {
+                read += usize::from(entry.read_json_line(line).is_ok());
+            }
+            black_box(read)
         })
     });
     g.finish();

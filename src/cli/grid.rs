@@ -379,18 +379,23 @@ fn replay_stream(
     })
 }
 
+/// The threads that parse lines while the calling thread applies them.
+const PARSERS: usize = 2;
+
 /// The blocks read ahead of the one being applied: what bounds the memory
-/// of the pipeline.
-const BLOCKS_AHEAD: usize = 3;
+/// of the pipeline. Two for each parsing thread, so that each has one to
+/// parse while the next waits.
+const BLOCKS_AHEAD: usize = 2 * PARSERS;
 
 /// Reads the lines of `reader` in blocks and hands each block, parsed, to
 /// `each`, in order, until `each` says stop (false).
 ///
-/// Parsing runs on a second thread while `each` applies the blocks before:
-/// this thread reads and splits the lines, sends each block down a bounded
-/// channel, and takes the parsed blocks back in the order sent, so that
-/// errors keep their line order. At most [`BLOCKS_AHEAD`] blocks are in
-/// flight, and their buffers are used again.
+/// Parsing runs on [`PARSERS`] other threads while `each` applies the
+/// blocks before: this thread reads and splits the lines, deals the blocks
+/// to the parsers in turn down bounded channels, and takes the parsed
+/// blocks back in the same turn, so that blocks, and so errors, keep their
+/// line order. At most [`BLOCKS_AHEAD`] blocks are in flight, and their
+/// buffers are used again.
 fn parsed_blocks(
     reader: &mut dyn Read,
     lang: Lang,
@@ -402,41 +407,51 @@ fn parsed_blocks(
                 .to_owned(),
         )
     };
-    use std::sync::mpsc::sync_channel;
+    use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
     let mut splitter = Splitter::new(reader);
     std::thread::scope(|s| {
-        let (to_parse, unparsed) = sync_channel::<Block>(BLOCKS_AHEAD);
-        let (done, parsed) = sync_channel::<Block>(BLOCKS_AHEAD);
-        s.spawn(move || {
-            for mut block in unparsed {
-                block.parse();
-                if done.send(block).is_err() {
-                    break;
+        let mut to_parse: Vec<SyncSender<Block>> = Vec::with_capacity(PARSERS);
+        let mut parsed: Vec<Receiver<Block>> = Vec::with_capacity(PARSERS);
+        for _ in 0..PARSERS {
+            let (send, unparsed) = sync_channel::<Block>(BLOCKS_AHEAD);
+            let (done, recv) = sync_channel::<Block>(BLOCKS_AHEAD);
+            s.spawn(move || {
+                for mut block in unparsed {
+                    block.parse();
+                    if done.send(block).is_err() {
+                        break;
+                    }
                 }
-            }
-        });
+            });
+            to_parse.push(send);
+            parsed.push(recv);
+        }
         let mut spare: Vec<Block> = Vec::new();
-        let (mut in_flight, mut more) = (0, true);
+        // Blocks sent and blocks taken back, counted from the start: block
+        // k goes to parser k % PARSERS.
+        let (mut sent, mut taken, mut more) = (0usize, 0usize, true);
         // A read error ends the reading; the blocks read before it are
         // still applied, in order, before it is reported.
         let mut failed = None;
         loop {
-            while more && in_flight < BLOCKS_AHEAD {
+            while more && sent - taken < BLOCKS_AHEAD {
                 let mut block = spare.pop().unwrap_or_default();
                 more = splitter.fill(&mut block).unwrap_or_else(|e| {
                     failed = Some(e);
                     false
                 });
                 if more {
-                    to_parse.send(block).map_err(|_| stopped())?;
-                    in_flight += 1;
+                    let parser = to_parse.get(sent % PARSERS).ok_or_else(stopped)?;
+                    parser.send(block).map_err(|_| stopped())?;
+                    sent += 1;
                 }
             }
-            if in_flight == 0 {
+            if sent == taken {
                 return failed.map_or(Ok(()), |e| Err(e.into()));
             }
-            let mut block = parsed.recv().map_err(|_| stopped())?;
-            in_flight -= 1;
+            let parser = parsed.get(taken % PARSERS).ok_or_else(stopped)?;
+            let mut block = parser.recv().map_err(|_| stopped())?;
+            taken += 1;
             if !each(&mut block)? {
                 return Ok(());
             }
@@ -480,29 +495,43 @@ struct Block {
 
 impl Block {
     /// Reads each line: over-long, not UTF-8, blank (left out), an entry
-    /// or malformed.
+    /// or malformed. A line is read into the entry left at its place by
+    /// the block's last use, so that its strings' memory serves again.
     fn parse(&mut self) {
-        self.lines.clear();
+        let mut kept = 0;
         for s in &self.spans {
-            let line = if s.too_long {
-                Line::TooLong
+            let text = if s.too_long {
+                None
             } else {
                 match self.data.get(s.start..s.end).map(std::str::from_utf8) {
-                    Some(Ok(text)) => {
-                        let text = text.trim();
-                        if text.is_empty() {
-                            continue;
-                        }
-                        match Entry::from_json_line(text) {
-                            Ok(e) => Line::Entry(e),
-                            Err(e) => Line::Malformed(e),
-                        }
-                    }
-                    _ => Line::NotUtf8,
+                    Some(Ok(text)) => Some(text.trim()),
+                    _ => None,
                 }
             };
-            self.lines.push((s.n, line));
+            if text.is_some_and(str::is_empty) {
+                continue;
+            }
+            let line = match (self.lines.get_mut(kept), text) {
+                (Some((n, Line::Entry(e))), Some(text)) => {
+                    *n = s.n;
+                    e.read_json_line(text).err().map(Line::Malformed)
+                }
+                (_, None) if s.too_long => Some(Line::TooLong),
+                (_, None) => Some(Line::NotUtf8),
+                (_, Some(text)) => Some(match Entry::from_json_line(text) {
+                    Ok(e) => Line::Entry(e),
+                    Err(e) => Line::Malformed(e),
+                }),
+            };
+            if let Some(line) = line {
+                match self.lines.get_mut(kept) {
+                    Some(slot) => *slot = (s.n, line),
+                    None => self.lines.push((s.n, line)),
+                }
+            }
+            kept += 1;
         }
+        self.lines.truncate(kept);
     }
 }
 
@@ -579,16 +608,13 @@ impl<'r> Splitter<'r> {
                 data.truncate(start);
                 return Ok(true);
             }
-            let len = data.len();
-            data.resize(len + READ_BYTES, 0);
-            let got = loop {
-                match self.reader.read(data.get_mut(len..).unwrap_or_default()) {
-                    Ok(k) => break k,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(e) => return Err(e),
-                }
-            };
-            data.truncate(len + got);
+            // Read into the buffer's spare room, which is not zeroed
+            // first: `read_to_end` of a bounded reader fills at most
+            // READ_BYTES, retrying an interrupted read.
+            data.reserve(READ_BYTES);
+            let got = (&mut *self.reader)
+                .take(READ_BYTES as u64)
+                .read_to_end(data)?;
             if got == 0 {
                 self.eof = true;
                 if !self.skipping && start < data.len() {
