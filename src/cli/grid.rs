@@ -320,10 +320,13 @@ fn replay_stream(
                         writeln!(
                             err,
                             "jiceng: {name}:{n}: {}",
-                            jiceng::grid::Error::Invalid {
-                                what: "rating",
-                                reason: format!("score {score} is not between 1 and 5"),
-                            }
+                            engine_error(
+                                &jiceng::grid::Error::Invalid {
+                                    what: "rating",
+                                    reason: format!("score {score} is not between 1 and 5"),
+                                },
+                                lang
+                            )
                         )?;
                     }
                     continue;
@@ -339,13 +342,13 @@ fn replay_stream(
             match engine.apply(entry) {
                 Ok(()) => {}
                 Err(e @ jiceng::grid::Error::TooManyOpen { .. }) => {
-                    writeln!(err, "jiceng: {name}:{n}: {e}")?;
+                    writeln!(err, "jiceng: {name}:{n}: {}", engine_error(&e, lang))?;
                     stopped = Some(n);
                     return Ok(false);
                 }
                 Err(e) => {
                     ok = false;
-                    writeln!(err, "jiceng: {name}:{n}: {e}")?;
+                    writeln!(err, "jiceng: {name}:{n}: {}", engine_error(&e, lang))?;
                     continue;
                 }
             }
@@ -682,20 +685,17 @@ fn print_ticket(out: &mut dyn Write, t: &Ticket, json: bool, lang: Lang) -> Resu
 }
 
 fn state_text(t: &Ticket, lang: Lang) -> &'static str {
-    use jiceng::grid::State::*;
     match lang {
         Lang::En => t.state.name(),
-        Lang::Zh => match t.state {
-            Reported => "已上报",
-            Accepted => "已受理",
-            Rejected => "不予受理",
-            Dispatched => "已派遣",
-            InProgress => "处置中",
-            Escalated => "已上报上级",
-            Resolved => "已处置",
-            Verified => "已核查",
-            Closed => "已结案",
-        },
+        Lang::Zh => t.state.zh(),
+    }
+}
+
+/// An engine error in the chosen language.
+fn engine_error(e: &jiceng::grid::Error, lang: Lang) -> String {
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Zh => e.zh(),
     }
 }
 

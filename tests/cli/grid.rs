@@ -318,6 +318,23 @@ fn grid_replay_reports_refusals_and_bad_lines_with_their_numbers() {
         out.contains("01975779-f5a0-7000-8000-000000000001\treported"),
         "{out}"
     );
+    // In Chinese, for the clerks: the refusal, the invalid transitions
+    // and the states; the numbers and ids are the same.
+    let (code, out, err) = jiceng(&["--lang", "zh", "grid", "replay", "-"], &input);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("-:34: 拒绝：X9 不能对事件 01975779-f5a0-7000-8000-000000000001 执行“受理”：未知的操作人"),
+        "{err}"
+    );
+    assert!(
+        err.contains("-:3: 事件 01975779-f5a0-7000-8000-000000000001 处于“已上报”状态，不能“派遣”"),
+        "{err}"
+    );
+    assert!(!err.contains("not allowed"), "{err}");
+    assert!(
+        out.contains("01975779-f5a0-7000-8000-000000000001\t已上报"),
+        "{out}"
+    );
 }
 
 #[test]

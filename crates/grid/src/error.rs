@@ -118,3 +118,159 @@ pub enum Error {
     #[error(transparent)]
     Enforcement(#[from] jiceng_enforcement::Error),
 }
+
+impl Error {
+    /// The error in Chinese, for the clerks who read a replay's refusals:
+    /// every error of the engine (transitions, refusals with each of their
+    /// reasons, unknown or duplicate events, times out of order, the cap)
+    /// and of its checks on an action (a rating's score, a postponement's
+    /// date). Errors of files and of the other crates keep their English
+    /// text, as does a refusal's reason the engine did not write.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_grid::{Error, State};
+    ///
+    /// let e = Error::Transition {
+    ///     event: "01975779-f5a0-7000-8000-000000000001".parse()?,
+    ///     action: "close",
+    ///     state: State::Resolved,
+    /// };
+    /// assert_eq!(
+    ///     e.zh(),
+    ///     "事件 01975779-f5a0-7000-8000-000000000001 处于“已处置”状态，不能“结案”"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn zh(&self) -> String {
+        match self {
+            Error::Transition {
+                event,
+                action,
+                state,
+            } => format!(
+                "事件 {event} 处于“{}”状态，不能“{}”",
+                state.zh(),
+                action_zh(action)
+            ),
+            Error::Refused {
+                actor,
+                action,
+                event,
+                reason,
+            } => format!(
+                "拒绝：{actor} 不能对事件 {event} 执行“{}”：{}",
+                action_zh(action),
+                reason_zh(reason)
+            ),
+            Error::UnknownEvent { event, action } => {
+                format!("“{}”所指的事件 {event} 从未上报", action_zh(action))
+            }
+            Error::DuplicateEvent { event } => format!("事件 {event} 重复上报"),
+            Error::NotV7 { event, version } => {
+                format!("事件编号 {event} 不是第 7 版 UUID（是第 {version} 版）")
+            }
+            Error::OutOfOrder {
+                event,
+                action,
+                at,
+                previous,
+            } => format!(
+                "事件 {event} 的“{}”时间 {at} 早于上一操作的时间（{previous}）",
+                action_zh(action)
+            ),
+            Error::TooManyOpen { event, max } => format!(
+                "事件 {event} 无法接收：同时未结的事件已达上限 {max} 件，须提高上限才能接收更多"
+            ),
+            Error::UnknownCategory(code) => format!("未知的事件类别 {code}"),
+            Error::UnknownCell(cell) => format!("未知的网格 {cell}"),
+            Error::Invalid { what, reason } => invalid_zh(what, reason),
+            _ => self.to_string(),
+        }
+    }
+}
+
+/// An action's name in Chinese (the name itself for one not known).
+fn action_zh(name: &str) -> &str {
+    match name {
+        "report" => "上报",
+        "accept" => "受理",
+        "reject" => "不予受理",
+        "dispatch" => "派遣",
+        "start" => "开始处置",
+        "resolve" => "处置完毕",
+        "verify" => "核查",
+        "rework" => "返工",
+        "close" => "结案",
+        "rate" => "评价",
+        "escalate" => "上报上级",
+        "postpone" => "缓办",
+        other => other,
+    }
+}
+
+/// A refusal's reason, as the engine writes it, in Chinese; a reason the
+/// engine does not write is kept as it is.
+fn reason_zh(reason: &str) -> String {
+    let fixed = match reason {
+        "not a worker of the grid" => Some("不是本网格的网格员"),
+        "reports from the app, the hotline or an inspection are entered by the grid centre's staff" => {
+            Some("来自 App、12345 热线或巡查的上报须由网格中心工作人员录入")
+        }
+        "unknown actor" => Some("未知的操作人"),
+        "only the grid centre's staff may do this" => Some("只有网格中心工作人员可以执行此操作"),
+        "the verifier may not be the resolver" => Some("核查人不得是处置人"),
+        "only the grid centre's staff or a worker of the cell may verify" => {
+            Some("只有网格中心工作人员或本网格的网格员可以核查")
+        }
+        "only the reporter or the grid centre may rate" => Some("只有上报人或网格中心可以评价"),
+        "only the grid centre's staff or the body handling it may escalate" => {
+            Some("只有网格中心工作人员或正在处置的主体可以上报上级")
+        }
+        _ => None,
+    };
+    if let Some(zh) = fixed {
+        return zh.to_owned();
+    }
+    let between = |prefix: &str, suffix: &str| {
+        reason
+            .strip_prefix(prefix)
+            .and_then(|r| r.strip_suffix(suffix))
+    };
+    if let Some(cell) = between("cell ", " is not assigned to them") {
+        return format!("网格 {cell} 不是分配给其负责的网格");
+    }
+    if let Some(body) = between("only the body it is dispatched to (", ") may do this") {
+        let body = if body == "none" { "无" } else { body };
+        return format!("只有被派遣的处置主体（{body}）可以执行此操作");
+    }
+    if let Some(body) = reason.strip_prefix("unknown body ") {
+        return format!("未知的处置主体 {body}");
+    }
+    if let Some(who) = between("approver ", " is not the grid centre's staff") {
+        return format!("批准人 {who} 不是网格中心工作人员");
+    }
+    reason.to_owned()
+}
+
+/// An invalid rating or postponement in Chinese; other invalid values
+/// (of a grid or a taxonomy) keep their English reason.
+fn invalid_zh(what: &str, reason: &str) -> String {
+    let between = |prefix: &str, suffix: &str| {
+        reason
+            .strip_prefix(prefix)
+            .and_then(|r| r.strip_suffix(suffix))
+    };
+    match what {
+        "rating" => match between("score ", " is not between 1 and 5") {
+            Some(score) => format!("评价无效：评分 {score} 不在 1 到 5 之间"),
+            None => format!("评价无效：{reason}"),
+        },
+        "postponement" => match between("until ", " is before the request") {
+            Some(until) => format!("缓办无效：缓办期限 {until} 早于申请之日"),
+            None => format!("缓办无效：{reason}"),
+        },
+        _ => format!("无效的 {what}：{reason}"),
+    }
+}

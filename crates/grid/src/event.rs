@@ -201,6 +201,29 @@ impl State {
         }
     }
 
+    /// The state's name in Chinese, as the grid platform shows it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_grid::State;
+    ///
+    /// assert_eq!(State::Rejected.zh(), "不予受理");
+    /// ```
+    pub fn zh(self) -> &'static str {
+        match self {
+            State::Reported => "已上报",
+            State::Accepted => "已受理",
+            State::Rejected => "不予受理",
+            State::Dispatched => "已派遣",
+            State::InProgress => "处置中",
+            State::Escalated => "已上报上级",
+            State::Resolved => "已处置",
+            State::Verified => "已核查",
+            State::Closed => "已结案",
+        }
+    }
+
     /// Whether no further transition is possible (rating aside).
     pub fn is_final(self) -> bool {
         matches!(self, State::Rejected | State::Closed)

@@ -16,6 +16,7 @@ mod regression;
 mod routing;
 mod story;
 mod transitions;
+mod zh;
 
 use chrono::{DateTime, FixedOffset};
 use jiceng_calendar::{Calendar, WorkingHours};
