@@ -248,13 +248,13 @@ fn replay_stream(
     sink: &mut Sink<'_>,
 ) -> Result<Streamed, Failure> {
     use jiceng::grid::{Action, State};
-    let file;
-    let mut reader: Box<dyn Read + '_> = if path.as_os_str() == "-" {
-        Box::new(stdin)
+    let source = if path.as_os_str() == "-" {
+        Source::Stream(stdin)
     } else {
-        file = std::fs::File::open(path)
-            .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
-        Box::new(file)
+        Source::File(
+            std::fs::File::open(path)
+                .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?,
+        )
     };
     let name = path.display();
     let mut ok = true;
@@ -339,8 +339,20 @@ fn replay_stream(
                 {
                 }
             }
-            match engine.apply(entry) {
-                Ok(()) => {}
+            // Without a window for ratings an event is released as soon as
+            // it is closed or rejected, by the engine itself.
+            let applied = if keep_closed == 0 {
+                engine.apply_and_release(entry)
+            } else {
+                engine.apply(entry).map(|()| None)
+            };
+            match applied {
+                Ok(Some(t)) => {
+                    sink(Done::Event(&t))?;
+                    continue;
+                }
+                Ok(None) if keep_closed == 0 => continue,
+                Ok(None) => {}
                 Err(e @ jiceng::grid::Error::TooManyOpen { .. }) => {
                     writeln!(err, "jiceng: {name}:{n}: {}", engine_error(&e, lang))?;
                     stopped = Some(n);
@@ -356,7 +368,7 @@ fn replay_stream(
             let rated = matches!(entry.action, Action::Rate { .. });
             match state {
                 Some(State::Rejected) => {}
-                Some(State::Closed) if rated || keep_closed == 0 => {}
+                Some(State::Closed) if rated => {}
                 Some(State::Closed) => {
                     if matches!(entry.action, Action::Close) {
                         closed.push_back(entry.event);
@@ -374,7 +386,7 @@ fn replay_stream(
         }
         Ok(true)
     };
-    parsed_blocks(&mut *reader, lang, &mut each)?;
+    parsed_blocks(source, lang, &mut each)?;
     Ok(Streamed {
         ok: ok && stopped.is_none(),
         latest,
@@ -390,17 +402,25 @@ const PARSERS: usize = 2;
 /// parse while the next waits.
 const BLOCKS_AHEAD: usize = 2 * PARSERS;
 
-/// Reads the lines of `reader` in blocks and hands each block, parsed, to
+/// Where the lines come from: a file, read on a thread of its own, or
+/// another stream (standard input), read on the calling thread.
+enum Source<'r> {
+    File(std::fs::File),
+    Stream(&'r mut dyn BufRead),
+}
+
+/// Reads the lines of `source` in blocks and hands each block, parsed, to
 /// `each`, in order, until `each` says stop (false).
 ///
 /// Parsing runs on [`PARSERS`] other threads while `each` applies the
-/// blocks before: this thread reads and splits the lines, deals the blocks
-/// to the parsers in turn down bounded channels, and takes the parsed
-/// blocks back in the same turn, so that blocks, and so errors, keep their
-/// line order. At most [`BLOCKS_AHEAD`] blocks are in flight, and their
-/// buffers are used again.
+/// blocks before. The blocks are dealt to the parsers in turn down bounded
+/// channels and taken back in the same turn, so that blocks, and so
+/// errors, keep their line order. A file is read and split on one more
+/// thread, which takes the applied blocks back to fill them again; another
+/// stream is read on the calling thread between blocks. Either way at most
+/// [`BLOCKS_AHEAD`] blocks wait to be applied, and buffers are used again.
 fn parsed_blocks(
-    reader: &mut dyn Read,
+    source: Source<'_>,
     lang: Lang,
     each: &mut dyn FnMut(&mut Block) -> Result<bool, Failure>,
 ) -> Result<(), Failure> {
@@ -411,13 +431,12 @@ fn parsed_blocks(
         )
     };
     use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-    let mut splitter = Splitter::new(reader);
     std::thread::scope(|s| {
         let mut to_parse: Vec<SyncSender<Block>> = Vec::with_capacity(PARSERS);
         let mut parsed: Vec<Receiver<Block>> = Vec::with_capacity(PARSERS);
         for _ in 0..PARSERS {
-            let (send, unparsed) = sync_channel::<Block>(BLOCKS_AHEAD);
-            let (done, recv) = sync_channel::<Block>(BLOCKS_AHEAD);
+            let (send, unparsed) = sync_channel::<Block>(1);
+            let (done, recv) = sync_channel::<Block>(1);
             s.spawn(move || {
                 for mut block in unparsed {
                     block.parse();
@@ -429,6 +448,62 @@ fn parsed_blocks(
             to_parse.push(send);
             parsed.push(recv);
         }
+        let mut stream = match source {
+            Source::Stream(stream) => stream,
+            Source::File(file) => {
+                // The applied blocks go back to the reading thread, which
+                // makes no more than BLOCKS_AHEAD + 2 in all: one being
+                // filled, one being applied and the rest in the channels.
+                let (give_back, spares) = sync_channel::<Block>(BLOCKS_AHEAD + 2);
+                let reading = s.spawn(move || -> std::io::Result<()> {
+                    let mut file = file;
+                    let mut splitter = Splitter::new(&mut file);
+                    let (mut made, mut sent) = (0, 0usize);
+                    loop {
+                        let mut block = if made < BLOCKS_AHEAD + 2 {
+                            made += 1;
+                            Block::default()
+                        } else {
+                            match spares.recv() {
+                                Ok(block) => block,
+                                // The applying thread stopped early.
+                                Err(_) => return Ok(()),
+                            }
+                        };
+                        if !splitter.fill(&mut block)? {
+                            return Ok(());
+                        }
+                        let Some(parser) = to_parse.get(sent % PARSERS) else {
+                            return Ok(());
+                        };
+                        if parser.send(block).is_err() {
+                            return Ok(());
+                        }
+                        sent += 1;
+                    }
+                });
+                // Block k comes from parser k % PARSERS; a parser whose
+                // channel is closed has no block left, nor has any other,
+                // since the reading thread ended.
+                let mut taken = 0usize;
+                while let Some(Ok(mut block)) = parsed.get(taken % PARSERS).map(Receiver::recv) {
+                    taken += 1;
+                    if !each(&mut block)? {
+                        return Ok(());
+                    }
+                    // The reading thread may have ended: the block is then
+                    // dropped here.
+                    let _ = give_back.send(block);
+                }
+                // A read error ends the reading; the blocks read before it
+                // have been applied, in order, before it is reported.
+                return match reading.join() {
+                    Ok(read) => read.map_err(Failure::from),
+                    Err(_) => Err(stopped()),
+                };
+            }
+        };
+        let mut splitter = Splitter::new(&mut stream);
         let mut spare: Vec<Block> = Vec::new();
         // Blocks sent and blocks taken back, counted from the start: block
         // k goes to parser k % PARSERS.

@@ -504,6 +504,27 @@ fn grid_line_numbers_hold_across_read_blocks() {
         ]
     );
     assert!(out.contains(r#""reported":5"#), "{out}");
+    // A file is read on a thread of its own: the same lines, numbers and
+    // figures.
+    let dir = Scratch::new("grid-blocks");
+    let path = dir.0.join("events.jsonl");
+    std::fs::write(&path, &input).unwrap();
+    let (code, from_file, err) = jiceng(&["grid", "metrics", path_str(&path), "--json"], "");
+    assert_eq!(code, 1);
+    let name = path.display();
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [
+            format!("jiceng: {name}:34951: line longer than 65536 bytes"),
+            format!("jiceng: {name}:34952: key must be a string at line 1 column 2"),
+            "jiceng: error: some lines were refused or malformed".to_owned(),
+        ]
+    );
+    assert_eq!(from_file, out);
+    // A path that opens but cannot be read (a directory) is a read error.
+    let (code, _, err) = jiceng(&["grid", "metrics", path_str(&dir.0)], "");
+    assert_eq!(code, 1);
+    assert!(err.contains("Is a directory"), "{err}");
 }
 
 #[test]

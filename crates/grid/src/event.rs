@@ -483,16 +483,24 @@ impl<'a> Engine<'a> {
     /// [`Error::UnknownCategory`], and calendar errors for a report whose
     /// due times fall outside the calendar. On any error nothing changes.
     pub fn apply(&mut self, e: &Entry) -> Result<(), Error> {
+        self.apply_state(e).map(|_| ())
+    }
+
+    /// Applies one entry and says the event's state afterwards, without
+    /// looking the record up again.
+    fn apply_state(&mut self, e: &Entry) -> Result<State, Error> {
         if let Action::Report { .. } = e.action {
             let t = self.report(e)?;
+            let state = t.state;
             self.tickets.insert(e.event, t);
-            return Ok(());
+            return Ok(state);
         }
         let t = self.tickets.get_mut(&e.event).ok_or(Error::UnknownEvent {
             event: e.event,
             action: e.action.name(),
         })?;
-        Self::step(&self.index, t, e)
+        Self::step(&self.index, t, e)?;
+        Ok(t.state)
     }
 
     fn refuse(e: &Entry, reason: impl Into<String>) -> Error {
@@ -738,12 +746,7 @@ impl<'a> Engine<'a> {
     ///
     /// As [`Engine::apply`]; on error nothing changes.
     pub fn apply_and_release(&mut self, e: &Entry) -> Result<Option<Ticket>, Error> {
-        self.apply(e)?;
-        if self
-            .tickets
-            .get(&e.event)
-            .is_some_and(|t| t.state.is_final())
-        {
+        if self.apply_state(e)?.is_final() {
             return Ok(self.tickets.remove(&e.event));
         }
         Ok(None)
