@@ -254,8 +254,14 @@ enum Shape<'a> {
     Postpone(NaiveDate, &'a str),
 }
 
+/// The most memory a string keeps for the next line to use: a string that
+/// grew past it (a long description) is dropped rather than kept, so
+/// that entries used over and over hold no more than the lines they
+/// hold now plus this much a string, however long the lines before were.
+const RETAIN: usize = 128;
+
 /// The strings of an entry's previous action, whose memory the next
-/// action's strings take over.
+/// action's strings take over (those of at most [`RETAIN`] bytes).
 #[derive(Default)]
 struct Stash {
     strings: [String; 3],
@@ -267,6 +273,9 @@ impl Stash {
     fn take(action: &mut Action) -> Stash {
         let mut stash = Stash::default();
         let mut keep = |s: String| {
+            if s.capacity() > RETAIN {
+                return;
+            }
             if let Some(slot) = stash.strings.get_mut(stash.len) {
                 *slot = s;
                 stash.len += 1;
@@ -433,7 +442,9 @@ impl Entry {
     /// Reads one JSON line of an event log into this entry, as
     /// [`Entry::from_json_line`] reads it, keeping the memory of the
     /// entry's strings for the new ones: reading a log into the same few
-    /// entries over and over allocates next to nothing.
+    /// entries over and over allocates next to nothing. A string that
+    /// grew long for one line is not kept for the next, so an entry holds
+    /// no more memory than its line needs plus a little.
     ///
     /// # Errors
     ///
@@ -465,6 +476,9 @@ impl Entry {
                 self.action = shape.action(&mut stash);
                 self.event = event;
                 self.at = at;
+                if self.actor.capacity() > RETAIN {
+                    self.actor = String::new();
+                }
                 self.actor.clear();
                 self.actor.push_str(actor);
             }

@@ -5,7 +5,9 @@
 use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 
-use super::{Fields, channel, escalation, fixed_time, scan, skip_ws, small_int, string_stop};
+use super::{
+    Fields, RETAIN, channel, escalation, fixed_time, scan, skip_ws, small_int, string_stop,
+};
 use crate::event::{Channel, EscalationReason};
 
 /// The fast path itself reads every action of the bundled day (all
@@ -248,4 +250,66 @@ proptest! {
         prop_oneof![4 => 0x20u8..=0xff, 1 => Just(b'"'), 1 => Just(b'\\'), 1 => 0u8..0x20], 0..40)) {
         prop_assert_eq!(string_stop(&b), stop_by_bytes(&b));
     }
+}
+
+/// A report line with the given actor and description.
+fn report_line(actor: &str, description: &str) -> String {
+    format!(
+        r#"{{"event":"01975779-f5a0-7000-8000-000000000001","at":"2025-06-10T09:35:00+08:00","actor":"{actor}","action":"report","cell":"GCY-01","category":"0101","channel":"grid_worker","description":"{description}"}}"#
+    )
+}
+
+/// The memory held by an entry's strings.
+fn capacities(e: &crate::Entry) -> Vec<usize> {
+    let mut all = vec![e.actor.capacity()];
+    if let crate::Action::Report {
+        cell,
+        category,
+        description,
+        ..
+    } = &e.action
+    {
+        all.extend([cell.capacity(), category.capacity(), description.capacity()]);
+    }
+    all
+}
+
+#[test]
+fn an_entry_used_again_keeps_no_long_string_from_a_line_before() {
+    // A 10,000-byte actor and description, then a line of short ones: the
+    // long buffers are dropped, not kept for the short strings.
+    let long = "x".repeat(10_000);
+    let mut e = crate::Entry::from_json_line(&report_line(&long, &long)).unwrap();
+    assert!(capacities(&e).iter().filter(|&&c| c >= 10_000).count() == 2);
+    e.read_json_line(&report_line("W01", "垃圾桶满溢")).unwrap();
+    assert_eq!(
+        e,
+        crate::Entry::from_json_line(&report_line("W01", "垃圾桶满溢")).unwrap()
+    );
+    assert!(
+        capacities(&e).iter().all(|&c| c <= RETAIN),
+        "{:?}",
+        capacities(&e)
+    );
+}
+
+#[test]
+fn a_string_of_exactly_the_retained_size_is_kept() {
+    // A first push into an empty string allocates exactly its length: a
+    // description of RETAIN bytes leaves a buffer of RETAIN bytes, which
+    // the next line's strings take over (one of them holds it).
+    let at_most = "y".repeat(RETAIN);
+    let mut e = crate::Entry::from_json_line(&report_line("W01", &at_most)).unwrap();
+    assert!(capacities(&e).contains(&RETAIN));
+    e.read_json_line(&report_line("W02", "短")).unwrap();
+    assert!(capacities(&e).contains(&RETAIN), "{:?}", capacities(&e));
+    // One byte more is dropped.
+    let over = "y".repeat(RETAIN + 1);
+    let mut e = crate::Entry::from_json_line(&report_line(&over, &over)).unwrap();
+    e.read_json_line(&report_line("W02", "短")).unwrap();
+    assert!(
+        capacities(&e).iter().all(|&c| c < RETAIN),
+        "{:?}",
+        capacities(&e)
+    );
 }
