@@ -8,12 +8,10 @@
 //! 3% of them after a postponement and 10% after rework, so that the
 //! events open at once are only those in flight.
 
+use crate::event::{Action, Channel, Entry, EscalationReason};
 use chrono::{DateTime, Duration, FixedOffset};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use serde_json::json;
-
-use crate::event::Entry;
 
 /// The actions of `n` synthetic events, event after event, reports
 /// `spacing_secs` apart from `start`. Lazy: memory does not depend on `n`.
@@ -56,22 +54,24 @@ fn one(rng: &mut ChaCha8Rng, i: usize, start: DateTime<FixedOffset>, spacing: i6
     let cat = cats[rng.random_range(0..cats.len())];
     let mut at = at0;
     let mut out = Vec::with_capacity(10);
-    let mut push = |at: DateTime<FixedOffset>, actor: &str, action: serde_json::Value| {
-        let mut v = json!({"event": id, "at": at.to_rfc3339(), "actor": actor});
-        if let (Some(o), Some(a)) = (v.as_object_mut(), action.as_object()) {
-            o.extend(a.clone());
-        }
-        // Every value above is of the shape Entry reads.
-        if let Ok(e) = serde_json::from_value::<Entry>(v) {
-            out.push(e);
-        }
+    let mut push = |at: DateTime<FixedOffset>, actor: &str, action: Action| {
+        out.push(Entry {
+            event: id,
+            at,
+            actor: actor.to_owned(),
+            action,
+        });
     };
     let worker = format!("W{cell:02}");
     push(
         at,
         &worker,
-        json!({"action": "report", "cell": format!("GCY-{cell:02}"), "category": cat,
-               "channel": "grid_worker", "description": "synthetic"}),
+        Action::Report {
+            cell: format!("GCY-{cell:02}"),
+            category: cat.to_owned(),
+            channel: Channel::GridWorker,
+            description: "synthetic".to_owned(),
+        },
     );
     let mut step = |rng: &mut ChaCha8Rng, max: i64| {
         at += Duration::minutes(rng.random_range(1..=max));
@@ -79,15 +79,23 @@ fn one(rng: &mut ChaCha8Rng, i: usize, start: DateTime<FixedOffset>, spacing: i6
     };
     let t = step(rng, 40);
     if rng.random_range(0..100) < 5 {
-        push(t, "C01", json!({"action": "reject", "reason": "重复"}));
+        push(
+            t,
+            "C01",
+            Action::Reject {
+                reason: "重复".to_owned(),
+            },
+        );
         return out;
     }
-    push(t, "C01", json!({"action": "accept"}));
+    push(t, "C01", Action::Accept);
     let body = if cat == "0103" {
         push(
             step(rng, 10),
             "C01",
-            json!({"action": "escalate", "reason": "no_authority"}),
+            Action::Escalate {
+                reason: EscalationReason::NoAuthority,
+            },
         );
         "130430-zhzf"
     } else {
@@ -96,32 +104,39 @@ fn one(rng: &mut ChaCha8Rng, i: usize, start: DateTime<FixedOffset>, spacing: i6
     push(
         step(rng, 20),
         "C01",
-        json!({"action": "dispatch", "body": body}),
+        Action::Dispatch {
+            body: body.to_owned(),
+        },
     );
-    push(step(rng, 60), body, json!({"action": "start"}));
+    push(step(rng, 60), body, Action::Start);
     if rng.random_range(0..100) < 3 {
         let t = step(rng, 10);
         let until = (t + Duration::days(7)).date_naive();
         push(
             t,
             body,
-            json!({"action": "postpone", "until": until, "approved_by": "C02"}),
+            Action::Postpone {
+                until,
+                approved_by: "C02".to_owned(),
+            },
         );
         // The body goes on and finishes within the postponement, as a
         // postponed event does: a log's open events stay those in flight,
         // however long the log.
     }
-    push(step(rng, 600), body, json!({"action": "resolve"}));
+    push(step(rng, 600), body, Action::Resolve);
     if rng.random_range(0..100) < 10 {
         push(
             step(rng, 60),
             "C02",
-            json!({"action": "rework", "reason": "未达标"}),
+            Action::Rework {
+                reason: "未达标".to_owned(),
+            },
         );
-        push(step(rng, 60), body, json!({"action": "start"}));
-        push(step(rng, 300), body, json!({"action": "resolve"}));
+        push(step(rng, 60), body, Action::Start);
+        push(step(rng, 300), body, Action::Resolve);
     }
-    push(step(rng, 60), "C02", json!({"action": "verify"}));
-    push(step(rng, 30), "C01", json!({"action": "close"}));
+    push(step(rng, 60), "C02", Action::Verify);
+    push(step(rng, 30), "C01", Action::Close);
     out
 }
