@@ -455,7 +455,8 @@ fn parsed_blocks(
                 // makes no more than BLOCKS_AHEAD + 2 in all: one being
                 // filled, one being applied and the rest in the channels.
                 let (give_back, spares) = sync_channel::<Block>(BLOCKS_AHEAD + 2);
-                let reading = s.spawn(move || -> std::io::Result<()> {
+                // The reading thread answers how many blocks it sent.
+                let reading = s.spawn(move || -> std::io::Result<usize> {
                     let mut file = file;
                     let mut splitter = Splitter::new(&mut file);
                     let (mut made, mut sent) = (0, 0usize);
@@ -467,17 +468,17 @@ fn parsed_blocks(
                             match spares.recv() {
                                 Ok(block) => block,
                                 // The applying thread stopped early.
-                                Err(_) => return Ok(()),
+                                Err(_) => return Ok(sent),
                             }
                         };
                         if !splitter.fill(&mut block)? {
-                            return Ok(());
+                            return Ok(sent);
                         }
                         let Some(parser) = to_parse.get(sent % PARSERS) else {
-                            return Ok(());
+                            return Ok(sent);
                         };
                         if parser.send(block).is_err() {
-                            return Ok(());
+                            return Ok(sent);
                         }
                         sent += 1;
                     }
@@ -497,9 +498,11 @@ fn parsed_blocks(
                 }
                 // A read error ends the reading; the blocks read before it
                 // have been applied, in order, before it is reported.
+                // Every block sent was applied, or a parser stopped early.
                 return match reading.join() {
-                    Ok(read) => read.map_err(Failure::from),
-                    Err(_) => Err(stopped()),
+                    Ok(Ok(sent)) if sent == taken => Ok(()),
+                    Ok(Ok(_)) | Err(_) => Err(stopped()),
+                    Ok(Err(e)) => Err(e.into()),
                 };
             }
         };
