@@ -13,7 +13,7 @@
 //! of another form), it hands the line, or the time, to the derived reader
 //! (chrono for times), whose answer and error message stand.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use uuid::Uuid;
 
 use crate::event::{Action, Channel, Entry, EscalationReason};
@@ -205,7 +205,10 @@ fn fixed_time(s: &str) -> Option<DateTime<FixedOffset>> {
     let time = NaiveTime::from_hms_opt(hour, minute, second)?;
     let secs = i32::try_from(oh * 3600 + om * 60).ok()?;
     let offset = FixedOffset::east_opt(if negative { -secs } else { secs })?;
-    offset.from_local_datetime(&date.and_time(time)).single()
+    // A fixed offset maps each local time to exactly one instant: the
+    // local time less the offset, where that is a representable time.
+    let utc = date.and_time(time).checked_sub_offset(offset)?;
+    Some(DateTime::from_naive_utc_and_offset(utc, offset))
 }
 
 /// A time as the derived reader reads it (chrono's `FromStr`), through
