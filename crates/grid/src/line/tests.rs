@@ -313,3 +313,32 @@ fn a_string_of_exactly_the_retained_size_is_kept() {
         capacities(&e)
     );
 }
+
+#[test]
+fn every_action_hands_its_strings_to_the_next() {
+    // An action whose one string is RETAIN bytes long, then a dispatch:
+    // the dispatch's body takes that buffer over.
+    let long = "y".repeat(RETAIN);
+    let line = |action: &str| {
+        format!(
+            r#"{{"event":"01975779-f5a0-7000-8000-000000000001","at":"2025-06-10T09:35:00+08:00","actor":"C01","action":"{action}"}}"#
+        )
+    };
+    let dispatch = line(r#"dispatch","body":"130430104-zfd"#);
+    for before in [
+        format!(r#"reject","reason":"{long}"#),
+        format!(r#"rework","reason":"{long}"#),
+        format!(r#"dispatch","body":"{long}"#),
+        format!(r#"postpone","until":"2025-06-13","approved_by":"{long}"#),
+    ] {
+        let mut e = crate::Entry::from_json_line(&line(&before)).unwrap();
+        e.read_json_line(&dispatch).unwrap();
+        match &e.action {
+            crate::Action::Dispatch { body } => {
+                assert_eq!(body, "130430104-zfd");
+                assert_eq!(body.capacity(), RETAIN, "after {before}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
