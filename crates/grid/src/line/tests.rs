@@ -303,6 +303,11 @@ fn a_string_of_exactly_the_retained_size_is_kept() {
     assert!(capacities(&e).contains(&RETAIN));
     e.read_json_line(&report_line("W02", "短")).unwrap();
     assert!(capacities(&e).contains(&RETAIN), "{:?}", capacities(&e));
+    // So is an actor's.
+    let mut e = crate::Entry::from_json_line(&report_line(&at_most, "短")).unwrap();
+    assert_eq!(e.actor.capacity(), RETAIN);
+    e.read_json_line(&report_line("W02", "短")).unwrap();
+    assert_eq!((e.actor.as_str(), e.actor.capacity()), ("W02", RETAIN));
     // One byte more is dropped.
     let over = "y".repeat(RETAIN + 1);
     let mut e = crate::Entry::from_json_line(&report_line(&over, &over)).unwrap();
