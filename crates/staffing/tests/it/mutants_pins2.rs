@@ -161,3 +161,43 @@ fn a_toml_ledger_of_a_million_and_one_bodies_is_refused() {
         "1000001 bodies and 0 events: at most 1000000 and 5000000"
     );
 }
+
+/// A CSV ledger keeps a body's name and the line of every row (the header
+/// is line 1): body t on line 2, its event on line 3. A body row without
+/// a level is refused with its line and the body's code.
+#[test]
+fn a_csv_ledger_keeps_names_and_lines() {
+    let f = LedgerFile::parse_csv(
+        "kind,body,name,level,date,instrument,quota,count\n\
+         body,t,白塔岭乡,township,,,,\n\
+         create,t,,,2019-01-01,三定,other,39\n",
+    )
+    .unwrap();
+    assert_eq!(f.body[0].name, "白塔岭乡");
+    assert_eq!(
+        (f.body_lines.clone(), f.lines.clone()),
+        (vec![Some(2)], vec![Some(3)])
+    );
+    assert_eq!(
+        LedgerFile::parse_csv("kind,body,level\nbody,t,township\nbody,v,\n")
+            .unwrap_err()
+            .to_string(),
+        "line 3: body event: body \"v\": field level is missing"
+    );
+}
+
+/// A TOML ledger knows the line of each table written as a header: the
+/// body's `[[body]]` on line 1 and the event's `[[event]]` on line 5.
+/// Bodies written as an inline array have no header lines, so their
+/// lines are unknown, while the event's header, now on line 2, is known.
+#[test]
+fn a_toml_ledger_knows_the_lines_of_its_headers() {
+    let event = "[[event]]\ndate = 2019-01-01\ninstrument = \"三定\"\nkind = \"create\"\n\
+                 body = \"t\"\nquota = \"other\"\ncount = 39\n";
+    let headed = format!("[[body]]\ncode = \"t\"\nlevel = \"township\"\n\n{event}");
+    let f = LedgerFile::parse_toml(&headed).unwrap();
+    assert_eq!((f.body_lines, f.lines), (vec![Some(1)], vec![Some(5)]));
+    let inline = format!("body = [{{code = \"t\", level = \"township\"}}]\n{event}");
+    let f = LedgerFile::parse_toml(&inline).unwrap();
+    assert_eq!((f.body_lines, f.lines), (vec![None], vec![Some(2)]));
+}
