@@ -23,6 +23,7 @@ mod fuzz;
 mod jurisdiction;
 mod laws;
 mod money;
+mod mutants_pins2;
 mod regression;
 mod states;
 mod uscc;

@@ -11,6 +11,7 @@ mod items;
 mod laws;
 mod line;
 mod metrics;
+mod mutants_pins2;
 mod pins;
 mod regression;
 mod routing;

@@ -15,5 +15,6 @@ mod fuzz;
 mod laws;
 mod ledger;
 mod mutants_pins;
+mod mutants_pins2;
 mod plan;
 mod regression;
