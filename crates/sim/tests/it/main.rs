@@ -7,6 +7,8 @@ mod laws;
 mod ledger;
 mod merge;
 mod mmc;
+mod mutants_bounds2;
+mod mutants_pins2;
 mod pins;
 mod regression;
 mod scenario;
