@@ -114,6 +114,26 @@ fn synthetic(counties: u32, townships: &str, median: &str, sigma: &str) -> Strin
 }
 
 #[test]
+fn a_synthetic_territory_has_1_to_1000_counties() {
+    check(&synthetic(1, "[1, 1]", "1000.0", "0.5"), &[]);
+    check(&synthetic(1000, "[1, 1]", "1000.0", "0.5"), &[]);
+    check(
+        &synthetic(1001, "[1, 1]", "1000.0", "0.5"),
+        &[(
+            "territory.synthetic.counties",
+            "1001 is not between 1 and 1000",
+        )],
+    );
+    check(
+        &synthetic(0, "[1, 1]", "1000.0", "0.5"),
+        &[(
+            "territory.synthetic.counties",
+            "0 is not between 1 and 1000",
+        )],
+    );
+}
+
+#[test]
 fn a_synthetic_population_has_a_median_of_100_to_5_million_and_a_sigma_of_0_to_2() {
     let ok = |median: &str, sigma: &str| check(&synthetic(1, "[1, 1]", median, sigma), &[]);
     ok("100.0", "0.0");

@@ -234,6 +234,237 @@ fn a_synthetic_territory_may_hold_at_most_10000_townships() {
     }
 }
 
+/// The problems reading `text` gives, as (field, message).
+fn problems(text: &str) -> Vec<(String, String)> {
+    match Scenario::from_toml_str(text, "p.toml") {
+        Ok(_) => Vec::new(),
+        Err(Error::Scenario(p)) => p.into_iter().map(|p| (p.field, p.message)).collect(),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn pairs<'a>(want: &[(&'a str, &'a str)]) -> Vec<(String, String)> {
+    want.iter()
+        .map(|&(f, m)| (f.to_owned(), m.to_owned()))
+        .collect()
+}
+
+#[test]
+fn a_code_given_twice_is_named_where_it_repeats() {
+    // A second county with 邱县's code, holding a township with its own
+    // fresh code: only the county repeats.
+    let county = tiny("").replace(
+        "[[item]]\ncode = \"approval.a\"",
+        "[[territory.county]]\ncode = \"130430000000\"\nname = \"又一个邱县\"\n\n\
+         [[territory.county.township]]\ncode = \"130430102000\"\nname = \"梁二庄镇\"\n\
+         population = 100\n\n[[item]]\ncode = \"approval.a\"",
+    );
+    assert_eq!(
+        problems(&county),
+        pairs(&[("territory.county[1].code", "`130430000000` appears twice")])
+    );
+    // A township that repeats the other's code, and one that repeats its
+    // county's: each is a division code given twice.
+    let twice = tiny("").replace("code = \"130430101000\"", "code = \"130430100000\"");
+    assert_eq!(
+        problems(&twice),
+        pairs(&[(
+            "territory.county[0].township[1].code",
+            "`130430100000` appears twice"
+        )])
+    );
+    let as_county = tiny("").replace("code = \"130430101000\"", "code = \"130430000000\"");
+    assert_eq!(
+        problems(&as_county),
+        pairs(&[(
+            "territory.county[0].township[1].code",
+            "`130430000000` appears twice"
+        )])
+    );
+    // An item code given twice.
+    let item = tiny("").replace("code = \"grid.a\"", "code = \"penalty.a\"");
+    assert_eq!(
+        problems(&item),
+        pairs(&[("item[2].code", "`penalty.a` appears twice")])
+    );
+}
+
+#[test]
+fn a_staff_change_is_within_100000_either_way() {
+    let change = |add: i32| {
+        tiny(&format!(
+            "\n[[reform]]\nname = \"hire\"\n[[reform.staff]]\ndesk = \"service\"\n\
+             level = \"county\"\nadd = {add}\n"
+        ))
+    };
+    assert_eq!(problems(&change(100_000)), []);
+    assert_eq!(problems(&change(-100_000)), []);
+    assert_eq!(
+        problems(&change(100_001)),
+        pairs(&[("reform[0].staff[0].add", "100001 is beyond ±100000")])
+    );
+    assert_eq!(
+        problems(&change(-100_001)),
+        pairs(&[("reform[0].staff[0].add", "-100001 is beyond ±100000")])
+    );
+}
+
+#[test]
+fn a_synthetic_territorys_expected_arrivals_count_three_medians_a_township() {
+    // The check cannot know the drawn populations, so it takes three
+    // medians a township. 20 townships (one county of [20, 20]) of median
+    // 5,000,000: 3 × 20 × 5,000,000 = 3 × 10^8 residents; the tiny items
+    // bring 1.0 + 0.2 + 2.0 = 3.2 a day per 10,000, so 96,000 a day.
+    // Over 1,000 days: 9.6 × 10^7, within 10^8; over 2,000 days: 1.92 ×
+    // 10^8, refused.
+    let tiny = tiny("");
+    let items = &tiny[tiny.find("[[item]]").unwrap_or(0)..];
+    let synthetic = |days: u32| {
+        format!(
+            "name = \"s\"\nseed = 5\n\n[period]\nfrom = \"2025-03-03\"\ndays = {days}\n\n\
+             [territory.synthetic]\nseed = 1\ncounties = 1\ntownships_per_county = [20, 20]\n\
+             population_median = 5000000.0\npopulation_sigma = 0.0\n\n{items}"
+        )
+    };
+    assert_eq!(problems(&synthetic(1000)), []);
+    assert_eq!(
+        problems(&synthetic(2000)),
+        pairs(&[(
+            "item",
+            "about 192000000 arrivals a replication: at most 100000000"
+        )])
+    );
+}
+
+#[test]
+fn every_metric_has_its_file_code_label_unit_and_direction() {
+    use jiceng_sim::Unit;
+    // The file code is the serde name (snake_case of the variant).
+    let want = [
+        (
+            Metric::OnTimeStatute,
+            "on_time_statute",
+            "on time (statute)",
+            Unit::Share,
+        ),
+        (
+            Metric::OnTimePromise,
+            "on_time_promise",
+            "on time (promise)",
+            Unit::Share,
+        ),
+        (
+            Metric::ResolvedLocally,
+            "resolved_locally",
+            "resolved in the township",
+            Unit::Share,
+        ),
+        (
+            Metric::MeanDaysToDecision,
+            "mean_days_to_decision",
+            "mean working days to decision",
+            Unit::WorkingDays,
+        ),
+        (
+            Metric::P90DaysToDecision,
+            "p90_days_to_decision",
+            "p90 working days to decision",
+            Unit::WorkingDays,
+        ),
+        (
+            Metric::Utilisation,
+            "utilisation",
+            "staff utilisation",
+            Unit::Share,
+        ),
+        (Metric::Backlog, "backlog", "backlog", Unit::Count),
+        (
+            Metric::ResidentsPerStaff,
+            "residents_per_staff",
+            "residents per staff member",
+            Unit::Ratio,
+        ),
+        (Metric::Arrivals, "arrivals", "arrivals", Unit::Count),
+        (Metric::Closed, "closed", "closed", Unit::Count),
+    ];
+    assert_eq!(Metric::ALL.len(), want.len());
+    for (m, (w, code, en, unit)) in Metric::ALL.iter().zip(want) {
+        assert_eq!(*m, w);
+        assert_eq!(m.code(), code);
+        assert_eq!(serde_json::to_string(m).ok(), Some(format!("\"{code}\"")));
+        assert_eq!(m.name_en(), en);
+        assert_eq!(m.unit(), unit, "{code}");
+    }
+}
+
+/// One township with ample staff (100 a desk) and one grid event category
+/// it holds, each handled in exactly 420 minutes (sigma 0), from Saturday
+/// 8 March 2025 for three days: a weekend, then Monday 10 March.
+const WEEKEND: &str = r#"
+name = "weekend"
+seed = 3
+replications = 1
+
+[period]
+from = "2025-03-08"
+days = 3
+
+[[territory.county]]
+code = "130430000000"
+name = "邱县"
+staff = { service = 100, enforcement = 100, grid = 100 }
+
+[[territory.county.township]]
+code = "130430100000"
+name = "新马头镇"
+population = 10000
+staff = { service = 100, enforcement = 100, grid = 100 }
+
+[[item]]
+code = "grid.a"
+kind = "grid"
+rate = 20.0
+held_by = "township"
+promised_working_days = 0
+handling.township = { median_minutes = 420, sigma = 0.0 }
+handling.county = { median_minutes = 420, sigma = 0.0 }
+"#;
+
+#[test]
+fn weekend_arrivals_are_taken_up_at_mondays_first_working_minute() {
+    // Monday is the only working day: 420 working minutes (08:30–12:00,
+    // 14:00–17:30), the period's whole axis. Whatever arrives on the
+    // weekend, or on Monday before 08:30, is accepted at minute 0; with
+    // ample staff each starts at once and ends at minute 420, Monday's
+    // last working minute, which still belongs to Monday: decided on
+    // Monday, 0 working days taken, within the promise. Anything accepted
+    // later on Monday ends past the period and stays open.
+    let m = model(WEEKEND);
+    for rep in 0..3 {
+        let t = run_replication(&m, 3, rep);
+        let v = &t.variants[0];
+        let town = &v.towns[0];
+        let [sat, sun, mon] = v.daily_arrivals[0][..] else {
+            panic!("{:?}", v.daily_arrivals)
+        };
+        // 20 a day for 10,000 residents: a weekend without any is a
+        // Poisson(40) zero, e^-40.
+        assert!(sat > 0 && sun > 0);
+        let decided = town.decided();
+        assert!(decided >= sat + sun && decided <= sat + sun + mon);
+        assert_eq!(v.daily_closed[0], vec![0, 0, decided]);
+        assert_eq!(town.minutes, 420 * decided);
+        assert_eq!(town.hist[0], decided);
+        assert_eq!(town.promise, [decided, decided]);
+        assert_eq!(town.open_local, sat + sun + mon - decided);
+        // Each event taken up at minute 0 keeps a worker busy the whole
+        // day; each later one, from its minute r (0 < r ≤ 420) to the end,
+        // for less than a day.
+        assert!(town.busy >= 420 * decided);
+        assert!(town.busy < 420 * (decided + town.open_local));
+    }
+}
+
 /// The M/M/3 queue of `data/mmc.toml` moved up to the county: two
 /// townships of 5,000 residents each send every grid event, at once (no
 /// escalation delay), to the county's grid desk of 3 staff. Each sends a
