@@ -9,6 +9,7 @@ mod merge;
 mod mmc;
 mod mutants_bounds2;
 mod mutants_pins2;
+mod mutants_routes2;
 mod pins;
 mod regression;
 mod scenario;
