@@ -8,6 +8,7 @@ mod ledger;
 mod merge;
 mod mmc;
 mod mutants_bounds2;
+mod mutants_deadlines2;
 mod mutants_pins2;
 mod mutants_routes2;
 mod pins;
