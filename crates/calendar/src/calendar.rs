@@ -935,3 +935,61 @@ fn day_from_ce(x: i64) -> Option<NaiveDate> {
         .ok()
         .and_then(NaiveDate::from_num_days_from_ce_opt)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// The strict ranks count working days from 1 January 2010: 1–3
+    /// January are 元旦 (国办发明电〔2009〕27号), so Monday 4 January has rank
+    /// 1 and Tuesday 5 January rank 2. The general path reads the same
+    /// table as the fast path, from rank 1 to the last covered working day,
+    /// and names the first uncovered day on either side.
+    #[test]
+    fn unrank_reads_the_table_from_rank_one_to_the_last() {
+        let cal = Calendar::china_mainland();
+        let from = d(2020, 6, 1);
+        assert_eq!(cal.unrank(1, from), Ok(d(2010, 1, 4)));
+        assert_eq!(cal.unrank(2, from), Ok(d(2010, 1, 5)));
+        // Thursday 31 December 2026, the last covered day, is a working
+        // day: its rank is the last one, and the next is past coverage.
+        let last = cal.rank(d(2026, 12, 31)).unwrap();
+        assert_eq!(cal.unrank(last, from), Ok(d(2026, 12, 31)));
+        assert_eq!(
+            cal.unrank(last + 1, from),
+            Err(Error::OutOfCoverage {
+                date: d(2027, 1, 1),
+                first: d(2010, 1, 1),
+                last: d(2026, 12, 31),
+            })
+        );
+        assert_eq!(
+            cal.unrank(0, from),
+            Err(Error::BeforeCoverage {
+                date: d(2009, 12, 31),
+                first: d(2010, 1, 1),
+                earliest: d(2008, 1, 1),
+            })
+        );
+    }
+
+    /// The fast path answers every rank of the strict table itself; only
+    /// ranks outside it (and the provisional policy) go the general way.
+    #[test]
+    fn unrank_fast_answers_inside_the_table() {
+        let cal = Calendar::china_mainland();
+        assert_eq!(cal.unrank_fast(1), Some(d(2010, 1, 4)));
+        assert_eq!(cal.unrank_fast(2), Some(d(2010, 1, 5)));
+        let last = cal.rank(d(2026, 12, 31)).unwrap();
+        assert_eq!(cal.unrank_fast(last), Some(d(2026, 12, 31)));
+        assert_eq!(cal.unrank_fast(last + 1), None);
+        assert_eq!(cal.unrank_fast(0), None);
+        assert_eq!(cal.unrank_fast(-1), None);
+        let provisional = cal.with_policy(CoveragePolicy::Provisional);
+        assert_eq!(provisional.unrank_fast(2), None);
+    }
+}

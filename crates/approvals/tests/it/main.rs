@@ -34,6 +34,8 @@ mod joint;
 mod lawful;
 mod laws;
 mod metrics;
+mod mutants_pins2;
+mod mutants_routing;
 mod names;
 mod parsing;
 mod procedures;

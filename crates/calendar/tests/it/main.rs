@@ -9,6 +9,7 @@ mod fuzz;
 mod hours;
 mod limits;
 mod model;
+mod mutants_pins2;
 mod notices;
 mod periods;
 mod pins;
