@@ -12,6 +12,7 @@ mod mutants_deadlines2;
 mod mutants_pins2;
 mod mutants_routes2;
 mod pins;
+mod period_end;
 mod regression;
 mod scenario;
 mod stories;
