@@ -14,6 +14,7 @@ mod laws;
 mod mutants_pins;
 mod reference;
 mod scale;
+mod synth_laws;
 
 use jiceng_authority::{CheckOptions, Finding, Ledger};
 
