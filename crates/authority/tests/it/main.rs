@@ -13,6 +13,7 @@ mod instruments;
 mod laws;
 mod mutants_pins;
 mod reference;
+mod report_pins;
 mod scale;
 mod synth_laws;
 
