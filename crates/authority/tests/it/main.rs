@@ -6,6 +6,7 @@ mod chains;
 mod drafts;
 mod duties;
 mod duty_fuzz;
+mod duty_pins;
 mod findings;
 mod formats;
 mod fuzz;
