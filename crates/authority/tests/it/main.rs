@@ -12,6 +12,7 @@ mod formats;
 mod fuzz;
 mod instruments;
 mod laws;
+mod locations;
 mod mutants_pins;
 mod reference;
 mod report_pins;
