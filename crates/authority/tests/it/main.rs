@@ -11,6 +11,7 @@ mod findings;
 mod formats;
 mod fuzz;
 mod instruments;
+mod labels;
 mod laws;
 mod locations;
 mod mutants_pins;
