@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod chains;
+mod clerk_pins;
 mod drafts;
 mod duties;
 mod duty_fuzz;
