@@ -20,6 +20,7 @@ mod reference;
 mod report_pins;
 mod scale;
 mod synth_laws;
+mod validation_pins;
 
 use jiceng_authority::{CheckOptions, Finding, Ledger};
 
