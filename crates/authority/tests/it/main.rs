@@ -8,6 +8,7 @@ mod drafts;
 mod duties;
 mod duty_fuzz;
 mod duty_pins;
+mod evaluation_pins;
 mod findings;
 mod formats;
 mod fuzz;
