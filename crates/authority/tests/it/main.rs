@@ -17,6 +17,7 @@ mod labels;
 mod laws;
 mod locations;
 mod mutants_pins;
+mod overlap_pins;
 mod reference;
 mod report_pins;
 mod scale;
