@@ -64,6 +64,25 @@ fn each_kind_needs_its_fields() {
         &with("revocation", "", items),
         &["收回 \"x\" names no townships (set `townships` or `county`)"],
     );
+    // A grant that names townships or a county, none of them in the
+    // ledger, is missing nothing: its codes are unknown (reported as such),
+    // not absent.
+    check(
+        &with(
+            "devolution",
+            "\"c-scjg\"",
+            &format!("townships = [\"130430999000\"]\n{items}"),
+        ),
+        &[],
+    );
+    check(
+        &with(
+            "devolution",
+            "\"c-scjg\"",
+            &format!("county = \"130431000000\"\n{items}"),
+        ),
+        &[],
+    );
 }
 
 #[test]
