@@ -356,3 +356,115 @@ proptest! {
         replay(&file);
     }
 }
+
+/// The synthetic duty lists keep `with_duties`' promises: the template
+/// lists every duty in order; each guidance item is needed by the
+/// cooperative duties in turn (item j by cooperative duty j mod their
+/// count), and a duty that is not basic is led by the sector of its first
+/// power (牵头, the township 配合); a basic duty needs at most one listed
+/// item and has no lead; each county adopts the template and aims one
+/// assessment item at its townships; each town list (one in ten) makes a
+/// cooperative duty basic, in turn. The template is capped at 1,000.
+#[test]
+fn synthetic_duty_lists_keep_their_promises() {
+    use jiceng_authority::DutyKind;
+    use jiceng_authority::synth::{DutyParams, with_duties};
+    let base = province(&SynthParams {
+        townships: 30,
+        villages: 0,
+        items: 40,
+        instruments: 100,
+        ..SynthParams::default()
+    });
+    let listed: Vec<String> = base.instruments[0].items.clone();
+    let sector: HashMap<&str, String> = base
+        .items
+        .iter()
+        .map(|i| (i.code.as_str(), i.sector.as_str().to_owned()))
+        .collect();
+    let file = with_duties(base.clone(), &DutyParams::default());
+    let codes: Vec<String> = file.duties.iter().map(|d| d.code.clone()).collect();
+    let template = &file.duty_lists[0];
+    assert_eq!(template.id, "synth-duty-template");
+    assert_eq!(template.items, codes);
+    assert_eq!(template.province.map(|p| p.get()), Some(130_000_000_000));
+    let coop: Vec<&jiceng_authority::DutyItem> = file
+        .duties
+        .iter()
+        .filter(|d| d.kind == DutyKind::Cooperative)
+        .collect();
+    assert!(!coop.is_empty());
+    let mut expected_needs: Vec<Vec<String>> = vec![Vec::new(); coop.len()];
+    for (j, item) in listed.iter().enumerate() {
+        expected_needs[j % coop.len()].push(item.clone());
+    }
+    let got_needs: Vec<Vec<String>> = coop.iter().map(|d| d.powers.clone()).collect();
+    assert_eq!(got_needs, expected_needs);
+    for duty in &file.duties {
+        match duty.kind {
+            DutyKind::Basic => {
+                assert!(duty.powers.len() <= 1, "{}", duty.code);
+                assert!(
+                    duty.powers.iter().all(|p| listed.contains(p)),
+                    "{}",
+                    duty.code
+                );
+                assert_eq!(duty.lead, None, "{}", duty.code);
+            }
+            _ => {
+                let lead = duty.powers.first().map(|p| sector[p.as_str()].clone());
+                assert_eq!(duty.lead.as_ref().map(|s| s.as_str().to_owned()), lead);
+                let parts = lead
+                    .as_ref()
+                    .map(|_| ("牵头".to_owned(), "配合".to_owned()));
+                assert_eq!(
+                    duty.lead_part.clone().zip(duty.township_part.clone()),
+                    parts,
+                    "{}",
+                    duty.code
+                );
+            }
+        }
+    }
+    // 30 townships are 3 counties: 3 adaptations and 3 assessment items.
+    let counties: Vec<&jiceng_authority::DutyList> = file
+        .duty_lists
+        .iter()
+        .filter(|l| l.county.is_some())
+        .collect();
+    assert_eq!(counties.len(), 3);
+    for (k, l) in counties.iter().enumerate() {
+        assert_eq!(l.id, format!("synth-duty-county-{}", k + 1));
+        assert_eq!(l.template.as_deref(), Some("synth-duty-template"));
+        assert_eq!(l.issuer, format!("c{}-gov", k + 1));
+    }
+    assert_eq!(file.assessments.len(), 3);
+    for (a, l) in file.assessments.iter().zip(&counties) {
+        assert_eq!(a.county, l.county);
+        assert!(codes.contains(a.duty.as_ref().unwrap()));
+    }
+    // Towns 1, 11 and 21 each make cooperative duty 0, 10 % n and 20 % n
+    // basic, in turn.
+    let towns: Vec<&jiceng_authority::DutyList> = file
+        .duty_lists
+        .iter()
+        .filter(|l| l.id.starts_with("synth-duty-town-"))
+        .collect();
+    assert_eq!(towns.len(), 3);
+    for (n, l) in towns.iter().enumerate() {
+        let k = n * 10;
+        assert_eq!(l.changes.len(), 1);
+        assert_eq!(l.changes[0].code, coop[k % coop.len()].code);
+        assert_eq!(l.changes[0].kind, Some(DutyKind::Basic));
+        assert_eq!(l.townships.len(), 1);
+    }
+    // The template is capped at 1,000 duties.
+    let capped = with_duties(
+        base,
+        &DutyParams {
+            duties: 5000,
+            ..DutyParams::default()
+        },
+    );
+    assert_eq!(capped.duties.len(), 1000);
+}
