@@ -188,3 +188,42 @@ fn a_town_with_pledges_only_has_no_share() {
         [(T1.to_owned(), 0, 0, None, 1, vec![])]
     );
 }
+
+/// Two lists of 新马头镇 in force together name D-4 differently: "ta"
+/// lists it from 2021-08-01 as its item kind (basic), "tb" makes it
+/// cooperative, led by 市场监管, from 2021-09-01. From that day the duty is
+/// listed twice, and the message names each list with the kind it gives
+/// (the later list's change, not the item's own kind); the day before,
+/// nothing clashes.
+#[test]
+fn a_duty_listed_twice_names_each_lists_kind() {
+    let town_list = |id: &str, from: &str, rest: &str| {
+        format!(
+            "\n[[duty_list]]\nid = \"{id}\"\nissuer = \"t1-gov\"\ndocument = \"新马头镇〔2021〕{id}号\"\ntitle = \"{id}\"\npublished = \"{from}\"\neffective_from = \"{from}\"\ntownships = [\"{T1}\"]\n{rest}\n"
+        )
+    };
+    let extra = format!(
+        "{DUTIES}{}{}",
+        town_list("ta", "2021-08-01", "items = [\"D-4\"]"),
+        town_list(
+            "tb",
+            "2021-09-01",
+            "changes = [{ code = \"D-4\", kind = \"cooperative\", lead = \"市场监管\" }]"
+        ),
+    );
+    let l = Ledger::from_text(&format!("{BASE}{extra}"), "mini.toml").unwrap();
+    let twice = |date: &str| -> Vec<String> {
+        l.check_duties(d(date))
+            .into_iter()
+            .filter(|f| f.kind == jiceng_authority::FindingKind::DutyListedTwice)
+            .map(|f| f.message)
+            .collect()
+    };
+    assert_eq!(twice("2021-08-31"), Vec::<String>::new());
+    assert_eq!(
+        twice("2021-09-01"),
+        [format!(
+            "duty \"D-4\" is listed as basic by \"ta\" and as cooperative by \"tb\", both in force for township {T1} on 2021-09-01"
+        )]
+    );
+}
