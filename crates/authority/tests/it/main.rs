@@ -6,6 +6,7 @@ mod chains;
 mod clerk_pins;
 mod drafts;
 mod duties;
+mod duty_bound;
 mod duty_fuzz;
 mod duty_pins;
 mod evaluation_pins;
