@@ -167,3 +167,33 @@ fn findings_in_compact_json_are_on_line_one() {
         ]
     );
 }
+
+/// The text a ledger is built with is the caller's (`Source` is public):
+/// a JSON text that ends inside a string, or right after a backslash,
+/// must be scanned for lines without reading past its end. The entries it
+/// finds do not match the file's lists, so findings carry no line.
+#[test]
+fn a_json_text_cut_inside_a_string_is_scanned_safely() {
+    let file = LedgerFile::from_toml_str(&text(), "mini.toml").unwrap();
+    for cut in [
+        "{\"body\": [{\"code\": \"t3-gov",
+        "{\"body\": [{\"code\": \"t3\\",
+        "\"",
+    ] {
+        let source = jiceng_authority::Source {
+            origin: "cut.json".to_owned(),
+            text: Some(cut.to_owned()),
+            json: true,
+        };
+        let l = Ledger::build(file.clone(), source).unwrap();
+        let lines: Vec<Option<usize>> = l
+            .check(&CheckOptions::default())
+            .into_iter()
+            .filter(|f| f.kind == FindingKind::UnknownCode)
+            .map(|f| f.location.line)
+            .collect();
+        // The two unknown codes: 南辛店乡's government's division and the
+        // duty D-404.
+        assert_eq!(lines, [None, None], "{cut}");
+    }
+}
