@@ -192,3 +192,39 @@ fn the_statistics_follow_each_grant_from_its_first_to_its_last_day() {
     assert_eq!(s.by_category, expected);
     assert_eq!(s.counties[0].by_category, expected);
 }
+
+/// The compact query gives the same holders as the snapshot, by handle:
+/// on 2022-03-01 新马头镇's CF-1 is its government's, exercised by its
+/// team; 南辛店乡's XK-1 stays the department's, exercised by the town's
+/// service centre (an entrustment); the county's CF-1 is the bureau's
+/// alone. A handle past the ledger's items holds nothing.
+#[test]
+fn holding_by_handle_matches_the_snapshot() {
+    let l = sample();
+    let reg = l.registry();
+    let place = |code: &str| reg.division_id(code.parse().unwrap()).unwrap();
+    let holding = |item: &str, div: &str, date: &str| -> Option<(String, Option<String>)> {
+        l.holding_id(l.item_id(item).unwrap(), place(div), d(date))
+            .map(|(h, by)| {
+                (
+                    reg.body_at(h).code.clone(),
+                    by.map(|b| reg.body_at(b).code.clone()),
+                )
+            })
+    };
+    let some = |h: &str, by: Option<&str>| Some((h.to_owned(), by.map(str::to_owned)));
+    assert_eq!(
+        holding("CF-1", T1, "2022-03-01"),
+        some("t1-gov", Some("t1-zfd"))
+    );
+    assert_eq!(holding("CF-1", T1, "2022-02-28"), some("c-zhzf", None));
+    assert_eq!(
+        holding("XK-1", T3, "2022-03-01"),
+        some("c-scjg", Some("t3-fwzx"))
+    );
+    assert_eq!(holding("CF-1", QIU, "2022-03-01"), some("c-zhzf", None));
+    assert_eq!(
+        l.holding_id(jiceng_authority::ItemId(4), place(T1), d("2022-03-01")),
+        None
+    );
+}
