@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod chain_pins;
 mod chains;
 mod clerk_pins;
 mod drafts;
