@@ -928,3 +928,7 @@ impl Ledger {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "check_tests.rs"]
+mod check_tests;

@@ -465,3 +465,7 @@ impl Ledger {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "duty_check_tests.rs"]
+mod duty_check_tests;

@@ -2,18 +2,29 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod chain_pins;
 mod chains;
+mod clerk_pins;
 mod drafts;
 mod duties;
+mod duty_bound;
 mod duty_fuzz;
+mod duty_pins;
+mod evaluation_pins;
 mod findings;
 mod formats;
 mod fuzz;
 mod instruments;
+mod labels;
 mod laws;
+mod locations;
 mod mutants_pins;
+mod overlap_pins;
 mod reference;
+mod report_pins;
 mod scale;
+mod synth_laws;
+mod validation_pins;
 
 use jiceng_authority::{CheckOptions, Finding, Ledger};
 
