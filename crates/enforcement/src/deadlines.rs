@@ -268,4 +268,47 @@ mod tests {
         let r = days_end(&cal, friday, 0, &mut [(next, next)]).map(|p| p.end);
         assert_eq!(r, Ok(friday));
     }
+
+    proptest::proptest! {
+        /// The fast path gives the calendar's answer (the general path that
+        /// `evaluate` takes past eight excluded intervals): the same due day
+        /// and flag, or the same refusal, for any start, length and up to
+        /// eight intervals in any order, overlapping or not.
+        #[test]
+        fn the_fast_path_agrees_with_the_calendar(
+            start in 0i64..800,
+            n in 0u32..200,
+            spans in proptest::collection::vec((0i64..500, 0i64..40), 0..=8),
+        ) {
+            let cal = Calendar::china_mainland();
+            let base = NaiveDate::from_ymd_opt(2024, 1, 1).expect("a valid date");
+            let day = |k: i64| base + chrono::Days::new(k.unsigned_abs());
+            let filed = day(start);
+            let mut fast: Vec<(NaiveDate, NaiveDate)> = spans
+                .iter()
+                .map(|&(from, len)| (day(start + 1 + from), day(start + 1 + from + len)))
+                .collect();
+            let list: Vec<Suspension> = fast
+                .iter()
+                .filter_map(|&(a, b)| Suspension::new(a, b, "excluded").ok())
+                .collect();
+            let limits = Limits {
+                filing: None,
+                decision: Period::Days(n),
+                extension: None,
+                exclude_hearing: true,
+                exclude_suspensions: true,
+            };
+            let general = decision_due(&cal, filed, &limits, false, &list);
+            let quick = days_end(&cal, filed, n, &mut fast);
+            proptest::prop_assert_eq!(
+                format!("{quick:?}"),
+                format!("{general:?}"),
+                "filed {} n {} spans {:?}",
+                filed,
+                n,
+                spans
+            );
+        }
+    }
 }
