@@ -191,6 +191,11 @@ impl Error {
     }
 }
 
+/// The part of `text` between `prefix` and `suffix`, when it has both.
+fn between<'a>(text: &'a str, prefix: &str, suffix: &str) -> Option<&'a str> {
+    text.strip_prefix(prefix)?.strip_suffix(suffix)
+}
+
 /// An action's name in Chinese (the name itself for one not known).
 fn action_zh(name: &str) -> &str {
     match name {
@@ -233,11 +238,7 @@ fn reason_zh(reason: &str) -> String {
     if let Some(zh) = fixed {
         return zh.to_owned();
     }
-    let between = |prefix: &str, suffix: &str| {
-        reason
-            .strip_prefix(prefix)
-            .and_then(|r| r.strip_suffix(suffix))
-    };
+    let between = |prefix, suffix| between(reason, prefix, suffix);
     if let Some(cell) = between("cell ", " is not assigned to them") {
         return format!("网格 {cell} 不是分配给其负责的网格");
     }
@@ -257,11 +258,7 @@ fn reason_zh(reason: &str) -> String {
 /// An invalid rating or postponement in Chinese; other invalid values
 /// (of a grid or a taxonomy) keep their English reason.
 fn invalid_zh(what: &str, reason: &str) -> String {
-    let between = |prefix: &str, suffix: &str| {
-        reason
-            .strip_prefix(prefix)
-            .and_then(|r| r.strip_suffix(suffix))
-    };
+    let between = |prefix, suffix| between(reason, prefix, suffix);
     match what {
         "rating" => match between("score ", " is not between 1 and 5") {
             Some(score) => format!("评价无效：评分 {score} 不在 1 到 5 之间"),
