@@ -3,8 +3,9 @@
 //! timeline through a county's concentration, a grant that ends on the day
 //! it starts, which lists may adopt a template, whom an assessment aims
 //! at, the stated shape of the synthetic province and its duty lists, the
-//! line of a bare date, the statistics of concentrations, and the Chinese
-//! labels of the severities.
+//! line of a bare date, the statistics of concentrations, the Chinese
+//! labels of the severities, what a date written as a number is told, and
+//! a township-level item's explanation.
 
 use jiceng_authority::{CheckOptions, FindingKind, Severity};
 
@@ -443,4 +444,47 @@ fn a_synthetic_province_concentrates_once_a_county() {
         .filter(|i| i.kind == InstrumentKind::Concentration)
         .count();
     assert_eq!(concentrations, 5);
+}
+
+/// A date given as a TOML integer is neither a string nor a local date:
+/// the reader says what it expected, a date written YYYY-MM-DD, and the
+/// integer it found.
+#[test]
+fn a_date_written_as_a_number_says_a_date_was_expected() {
+    let text = crate::BASE.replace("published = \"2021-01-01\"", "published = 20210101");
+    let err = jiceng_authority::Ledger::from_text(&text, "mini.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("integer `20210101`"), "{err}");
+    assert!(err.contains("expected a date YYYY-MM-DD"), "{err}");
+}
+
+/// An item the township holds by law (`level = "township"`), which the
+/// county nonetheless concentrates in its bureau from 2021-06-01 and
+/// entrusts to 新马头镇's team from 2022-01-01. The township's holding
+/// is explained by the statute and the entrustment alone: the county's
+/// chain of concentrations explains a county-level item's way down to
+/// the township, and this item never held at the county.
+#[test]
+fn a_township_level_item_is_explained_without_the_countys_chain() {
+    let extra = format!(
+        "\n[[item]]\ncode = \"ZW-1\"\nname = \"乡镇法定事项\"\ncategory = \"处罚\"\nsector = \"市场监管\"\nlevel = \"township\"\n\
+         \n[[instrument]]\nid = \"conc-t\"\nkind = \"concentration\"\nissuer = \"c-gov\"\ndocument = \"邱政字〔2021〕9号\"\ntitle = \"集中\"\npublished = \"2021-05-20\"\neffective_from = \"2021-06-01\"\ncounty = \"130430000000\"\nfrom = [\"c-scjg\"]\nto = \"c-zhzf\"\nitems = [\"ZW-1\"]\n{}",
+        instrument(
+            "ent",
+            "entrustment",
+            "\"t1-gov\"",
+            "2021-12-20",
+            "2022-01-01",
+            &format!("to = \"t1-zfd\"\ntownships = [\"{T1}\"]\nitems = [\"ZW-1\"]"),
+        ),
+    );
+    let l = ledger(&extra);
+    let h = l.holder("ZW-1", T1, d("2022-03-01")).unwrap();
+    let ids: Vec<Option<String>> = h
+        .explanation
+        .iter()
+        .map(|s| s.instrument.as_ref().map(|i| i.id.clone()))
+        .collect();
+    assert_eq!(ids, [None, Some("ent".to_owned())], "{:#?}", h.explanation);
 }
