@@ -17,6 +17,17 @@ pub const MAX_EVENTS: usize = 5_000_000;
 /// The most bodies a ledger file may declare.
 pub const MAX_BODIES: usize = 1_000_000;
 
+/// The error for a TOML file of more bodies or events than the bounds,
+/// which are allowed exactly.
+fn too_large(bodies: usize, events: usize) -> Option<Error> {
+    (events > MAX_EVENTS || bodies > MAX_BODIES).then(|| Error::Parse {
+        line: None,
+        message: format!(
+            "{bodies} bodies and {events} events: at most {MAX_BODIES} and {MAX_EVENTS}"
+        ),
+    })
+}
+
 /// A ledger file: its bodies and its events, in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -130,15 +141,8 @@ impl LedgerFile {
             line: e.span().map(|s| line_of(text, s.start)),
             message: e.message().trim().to_string(),
         })?;
-        if f.event.len() > MAX_EVENTS || f.body.len() > MAX_BODIES {
-            return Err(Error::Parse {
-                line: None,
-                message: format!(
-                    "{} bodies and {} events: at most {MAX_BODIES} and {MAX_EVENTS}",
-                    f.body.len(),
-                    f.event.len()
-                ),
-            });
+        if let Some(e) = too_large(f.body.len(), f.event.len()) {
+            return Err(e);
         }
         let ev = header_lines(text, "[[event]]");
         let bl = header_lines(text, "[[body]]");
@@ -352,4 +356,23 @@ fn push_row(f: &mut LedgerFile, row: Row) -> Result<(), Error> {
         count: row.count.ok_or_else(|| missing("count"))?,
     });
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_BODIES, MAX_EVENTS, too_large};
+
+    /// Each bound is allowed exactly and refused one past it, on either
+    /// count alone: 1,000,000 bodies and 5,000,000 events.
+    #[test]
+    fn a_file_may_hold_exactly_the_bounds() {
+        assert_eq!((MAX_BODIES, MAX_EVENTS), (1_000_000, 5_000_000));
+        assert!(too_large(1_000_000, 5_000_000).is_none());
+        assert!(too_large(1_000_001, 0).is_some());
+        assert!(too_large(0, 5_000_001).is_some());
+        let e = too_large(1_000_001, 7)
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("1000001 bodies and 7 events"), "{e}");
+    }
 }

@@ -145,7 +145,8 @@ fn the_synthetic_cases_spread_over_their_whole_factor() {
 /// A TOML ledger holds at most MAX_BODIES (1,000,000) bodies, whatever
 /// its events: 1,000,001 bodies are refused without a single event. (The
 /// file is 29 MB; reading it takes some 6 s of a debug build, so the
-/// bound itself, 1,000,000 bodies read, is not tried as well.)
+/// bound itself, 1,000,000 bodies allowed, is tried on the counts alone,
+/// in `file.rs`'s unit test.)
 #[test]
 fn a_toml_ledger_of_a_million_and_one_bodies_is_refused() {
     let n = MAX_BODIES + 1;
