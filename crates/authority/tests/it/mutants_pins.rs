@@ -446,6 +446,35 @@ fn a_synthetic_province_concentrates_once_a_county() {
     assert_eq!(concentrations, 5);
 }
 
+/// Concentrations take at most the first quarter of the instruments:
+/// with 140 townships (10 counties) and 8 instruments, the guidance list
+/// is instrument 0, the first county's concentration instrument 1, and
+/// the second county finds 2 instruments made, 8 / 4, so no more
+/// concentrations come; the other 6 are devolutions, revocations and
+/// evaluations.
+#[test]
+fn synthetic_concentrations_stop_at_a_quarter_of_the_instruments() {
+    use jiceng_authority::InstrumentKind;
+    use jiceng_authority::synth::{SynthParams, province};
+    let file = province(&SynthParams {
+        townships: 140,
+        villages: 0,
+        items: 40,
+        instruments: 8,
+        ..SynthParams::default()
+    });
+    let kinds: Vec<InstrumentKind> = file.instruments.iter().map(|i| i.kind).collect();
+    assert_eq!(kinds.len(), 8);
+    assert_eq!(
+        kinds[..2],
+        [InstrumentKind::GuidanceList, InstrumentKind::Concentration]
+    );
+    assert!(
+        !kinds[2..].contains(&InstrumentKind::Concentration),
+        "{kinds:?}"
+    );
+}
+
 /// A date given as a TOML integer is neither a string nor a local date:
 /// the reader says what it expected, a date written YYYY-MM-DD, and the
 /// integer it found.
