@@ -439,8 +439,10 @@ pub fn province(p: &SynthParams) -> LedgerFile {
             });
             continue;
         }
+        // A county without townships has nothing to devolve to or take
+        // back from (the guidance list is not empty: see above).
         let towns = &by_county[ci];
-        if towns.is_empty() || (roll >= 20 && guidance.is_empty()) {
+        if towns.is_empty() {
             continue;
         }
         if roll < 20 {

@@ -517,3 +517,26 @@ fn a_township_level_item_is_explained_without_the_countys_chain() {
         .collect();
     assert_eq!(ids, [None, Some("ent".to_owned())], "{:#?}", h.explanation);
 }
+
+/// A province of no townships still has one county (at least one county
+/// is made), whose government issues the guidance list's concentration;
+/// with no township to devolve to or take back from, nothing else can be
+/// issued, however many instruments are asked for: the guidance list and
+/// the one concentration.
+#[test]
+fn a_synthetic_province_without_townships_has_only_its_lists() {
+    use jiceng_authority::InstrumentKind;
+    use jiceng_authority::synth::{SynthParams, province};
+    let file = province(&SynthParams {
+        townships: 0,
+        villages: 0,
+        items: 10,
+        instruments: 40,
+        ..SynthParams::default()
+    });
+    let kinds: Vec<InstrumentKind> = file.instruments.iter().map(|i| i.kind).collect();
+    assert_eq!(
+        kinds,
+        [InstrumentKind::GuidanceList, InstrumentKind::Concentration]
+    );
+}
