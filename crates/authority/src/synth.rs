@@ -9,6 +9,13 @@
 //! only items on the guidance list, from bodies that hold them, to townships
 //! that do not hold them yet (and, for enforcement items, have a team); a
 //! revocation takes back only what is held.
+//!
+//! The guidance list comes first, then one concentration a county, within
+//! the first quarter of the instruments. Each later draw picks a county
+//! and issues, of every 100 draws, 8 evaluations of an earlier
+//! devolution, 12 revocations of up to 5 items from one township, and 80
+//! devolutions of 1 to 6 listed items to 1 to 3 of its townships; a draw
+//! that finds nothing lawful to issue is skipped.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

@@ -540,3 +540,49 @@ fn a_synthetic_province_without_townships_has_only_its_lists() {
         [InstrumentKind::GuidanceList, InstrumentKind::Concentration]
     );
 }
+
+/// The mix of instruments after the concentrations, as the generator
+/// draws them: of every 100 draws, 8 evaluate an earlier devolution, 12
+/// take items back and 80 devolve, a draw that finds nothing lawful to
+/// issue being skipped; a devolution names 1 to 6 items of the guidance
+/// list. On 300 townships and 2,000 instruments, the
+/// shares of what was issued stay near those of the draws: evaluations
+/// between 4% and 15%, revocations between 5% and 25%, devolutions above
+/// half. (The bands are wide because skipped draws shift the shares; a
+/// draw rule that is off by a kind, such as evaluations on 1 draw in 100
+/// or revocations on 79, falls far outside them.)
+#[test]
+fn a_synthetic_province_issues_the_documented_mix_of_instruments() {
+    use jiceng_authority::InstrumentKind;
+    use jiceng_authority::synth::{SynthParams, province};
+    let file = province(&SynthParams {
+        townships: 300,
+        villages: 0,
+        items: 60,
+        instruments: 2000,
+        ..SynthParams::default()
+    });
+    let count = |k: InstrumentKind| file.instruments.iter().filter(|i| i.kind == k).count();
+    let drawn = file.instruments.len()
+        - count(InstrumentKind::GuidanceList)
+        - count(InstrumentKind::Concentration);
+    let share = |k: InstrumentKind| count(k) as f64 / drawn as f64;
+    let (e, r, d) = (
+        share(InstrumentKind::Evaluation),
+        share(InstrumentKind::Revocation),
+        share(InstrumentKind::Devolution),
+    );
+    assert!((0.04..=0.15).contains(&e), "evaluations {e}");
+    assert!((0.05..=0.25).contains(&r), "revocations {r}");
+    assert!(d > 0.5, "devolutions {d}");
+    // A devolution draws 1 to 6 items of the guidance list: among some
+    // 1,500 devolutions, both ends occur.
+    let sizes: Vec<usize> = file
+        .instruments
+        .iter()
+        .filter(|i| i.kind == InstrumentKind::Devolution)
+        .map(|i| i.items.len())
+        .collect();
+    assert_eq!(sizes.iter().min(), Some(&1));
+    assert_eq!(sizes.iter().max(), Some(&6));
+}
