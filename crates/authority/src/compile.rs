@@ -331,12 +331,12 @@ pub(crate) fn compile(
     let mut depts: Vec<(u32, u32)> = Vec::new();
     {
         let bodies = registry.bodies();
+        // Both lists are sorted by division code, and every body's
+        // division is in the registry (Registry::new refuses any other),
+        // so each division's bodies start where the previous one's end.
         let mut b = 0;
         for (i, d) in registry.divisions().iter().enumerate() {
             let start = depts.len();
-            while b < bodies.len() && bodies[b].division < d.code {
-                b += 1;
-            }
             while b < bodies.len() && bodies[b].division == d.code {
                 if bodies[b].kind == BodyKind::Department {
                     if let Some(s) = &bodies[b].sector {

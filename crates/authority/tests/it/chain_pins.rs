@@ -46,3 +46,30 @@ fn an_ended_concentration_leaves_the_chain_on_its_end_day() {
     assert_eq!(chain("2021-12-31"), s("c-scjg", &["c1", "c2"]));
     assert_eq!(chain("2022-01-01"), s("c-scjg", &["c2"]));
 }
+
+/// A concentration that ends the day it starts (`effective_until` equal
+/// to `effective_from`) is in force on no day: c1 moves CF-1 to the bureau
+/// from 2021-06-01; c2, to the 市场监管 department, would start and end on
+/// 2021-09-01. On 2021-08-31, 2021-09-01 and 2021-09-02 the bureau holds
+/// it by c1 alone.
+#[test]
+fn a_concentration_that_ends_the_day_it_starts_changes_nothing() {
+    let l = ledger(&format!(
+        "{}{}",
+        concentration("c1", "c-zhzf", "2021-06-01", ""),
+        concentration("c2", "c-scjg", "2021-09-01", "2021-09-01")
+    ));
+    for date in ["2021-08-31", "2021-09-01", "2021-09-02"] {
+        let h = l.holder("CF-1", QIU, d(date)).unwrap();
+        let ids: Vec<String> = h
+            .explanation
+            .into_iter()
+            .filter_map(|s| s.instrument.map(|i| i.id))
+            .collect();
+        assert_eq!(
+            (h.holder.code.as_str(), ids),
+            ("c-zhzf", vec!["c1".to_owned()]),
+            "{date}"
+        );
+    }
+}
