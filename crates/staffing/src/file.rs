@@ -2,6 +2,8 @@
 //! per body declaration or event), compiled into a [`Ledger`] with every
 //! problem and its line.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use jiceng_org::Level;
 use schemars::JsonSchema;
@@ -209,8 +211,10 @@ impl LedgerFile {
 
     /// Compiles the file into a ledger, applying every event it can and
     /// returning every problem at once: refused events (errors, skipped)
-    /// and, for the final state, over-establishment and posts above their
-    /// limit (flags).
+    /// and over-establishment and posts above their limit (flags). A flag
+    /// is raised at the event that made the body go over, once for as long
+    /// as it stays over, and says until when that lasted; a body over only
+    /// in the middle of a day, and no longer at its end, is not flagged.
     ///
     /// # Example
     /// ```
@@ -221,6 +225,7 @@ impl LedgerFile {
     /// let (ledger, findings) = f.compile();
     /// assert_eq!(ledger.events().len(), 1);
     /// assert_eq!(findings[0].severity, Severity::Flag); // 2 people, 0 quotas
+    /// assert_eq!(findings[0].line, Some(3)); // the hire that did it
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn compile(&self) -> (Ledger, Vec<Finding>) {
@@ -252,17 +257,18 @@ impl LedgerFile {
                 Ledger::default()
             }
         };
-        let mut last_line = vec![None; ledger.bodies().len()];
+        let mut watch = Watch::default();
         for (i, e) in self.event.iter().enumerate() {
             let line = self.lines.get(i).copied().flatten();
-            let body = e.body.clone();
-            let to = e.to.clone();
+            let (date, kind, rank) = (e.date, e.quota, e.rank.clone());
+            let touched = [
+                ledger.index_of(&e.body),
+                e.to.as_deref().and_then(|t| ledger.index_of(t)),
+            ];
             match ledger.apply(e.clone()) {
                 Ok(()) => {
-                    for code in std::iter::once(&body).chain(to.as_ref()) {
-                        if let Some(j) = ledger.index_of(code) {
-                            last_line[j] = line;
-                        }
+                    for j in touched.into_iter().flatten() {
+                        watch.after(&ledger, j, kind, rank.as_deref(), date, line);
                     }
                 }
                 Err(err) => findings.push(Finding {
@@ -272,39 +278,154 @@ impl LedgerFile {
                 }),
             }
         }
-        for (j, b) in ledger.bodies().iter().enumerate() {
-            let Ok(est) = ledger.current(&b.code) else {
-                continue;
-            };
-            for kind in QuotaKind::ALL {
-                let over = est.over_establishment(kind);
-                if over > 0 {
-                    findings.push(Finding {
-                        line: last_line[j],
-                        severity: Severity::Flag,
-                        message: format!(
-                            "{} is over establishment (超编) by {over} {kind}: headcount {}, quotas {}",
-                            b.code,
-                            est.headcount.get(kind),
-                            est.quotas.get(kind)
-                        ),
-                    });
-                }
-            }
-            for (rank, excess) in est.posts_over_limit() {
-                findings.push(Finding {
-                    line: last_line[j],
-                    severity: Severity::Flag,
-                    message: format!(
-                        "{} holds {excess} {rank} posts above the limit of {}",
-                        b.code,
-                        est.posts.get(&rank).map(|p| p.limit).unwrap_or_default()
-                    ),
-                });
-            }
-        }
+        findings.extend(watch.flags(&ledger));
         findings.sort_by_key(|f| f.line.unwrap_or(usize::MAX));
         (ledger, findings)
+    }
+}
+
+/// One stretch of time during which a body was over establishment in one
+/// kind of quota, or held posts of one rank above their limit.
+#[derive(Debug)]
+struct Episode {
+    body: usize,
+    /// The quota kind, or the rank of posts.
+    what: Result<QuotaKind, String>,
+    /// The line and date of the event that made the body go over.
+    line: Option<usize>,
+    from: NaiveDate,
+    /// The excess and the two numbers behind it, right after that event:
+    /// (headcount, quotas) or (held, limit).
+    excess: u32,
+    numbers: (u32, u32),
+    /// The largest excess while it lasted.
+    peak: u32,
+    /// The date and line of the event that ended it, if one did.
+    until: Option<(NaiveDate, Option<usize>)>,
+}
+
+/// The running watch for over-establishment and posts above their limit,
+/// fed after every applied event: one open episode per body and kind (or
+/// rank), so that the work per event is constant and a ledger of millions
+/// of events is checked in one pass.
+#[derive(Debug, Default)]
+struct Watch {
+    episodes: Vec<Episode>,
+    open_quota: HashMap<(usize, QuotaKind), usize>,
+    open_rank: HashMap<(usize, String), usize>,
+}
+
+impl Watch {
+    /// Looks at body `j` right after an event on `kind` or `rank`, dated
+    /// `date`, at `line`.
+    fn after(
+        &mut self,
+        ledger: &Ledger,
+        j: usize,
+        kind: Option<QuotaKind>,
+        rank: Option<&str>,
+        date: NaiveDate,
+        line: Option<usize>,
+    ) {
+        let est = ledger.establishment(j);
+        if let Some(k) = kind {
+            let (h, q) = (est.headcount.get(k), est.quotas.get(k));
+            let open = self.open_quota.get(&(j, k)).copied();
+            if let Some(new) = self.step(open, j, Ok(k), (h, q), date, line) {
+                self.open_quota.insert((j, k), new);
+            } else if open.is_some() && h <= q {
+                self.open_quota.remove(&(j, k));
+            }
+        }
+        if let Some(r) = rank {
+            let p = est.posts.get(r).copied().unwrap_or_default();
+            let key = (j, r.to_string());
+            let open = self.open_rank.get(&key).copied();
+            if let Some(new) =
+                self.step(open, j, Err(r.to_string()), (p.filled, p.limit), date, line)
+            {
+                self.open_rank.insert(key, new);
+            } else if open.is_some() && p.filled <= p.limit {
+                self.open_rank.remove(&key);
+            }
+        }
+    }
+
+    /// Advances the episode `open` (if any) with the numbers `(n, limit)`
+    /// after an event: opens a new one when the body goes over (returning
+    /// its index), raises the peak while it stays over, closes it when the
+    /// body comes back within the limit.
+    fn step(
+        &mut self,
+        open: Option<usize>,
+        body: usize,
+        what: Result<QuotaKind, String>,
+        (n, limit): (u32, u32),
+        date: NaiveDate,
+        line: Option<usize>,
+    ) -> Option<usize> {
+        let excess = n.saturating_sub(limit);
+        match open {
+            None if excess > 0 => {
+                self.episodes.push(Episode {
+                    body,
+                    what,
+                    line,
+                    from: date,
+                    excess,
+                    numbers: (n, limit),
+                    peak: excess,
+                    until: None,
+                });
+                Some(self.episodes.len() - 1)
+            }
+            Some(i) if excess > 0 => {
+                let ep = &mut self.episodes[i];
+                ep.peak = ep.peak.max(excess);
+                None
+            }
+            Some(i) => {
+                self.episodes[i].until = Some((date, line));
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// The flags, one per episode that lasted past the end of a day.
+    fn flags(self, ledger: &Ledger) -> impl Iterator<Item = Finding> + '_ {
+        self.episodes
+            .into_iter()
+            .filter(|ep| ep.until.is_none_or(|(d, _)| d > ep.from))
+            .map(|ep| {
+                let code = &ledger.bodies()[ep.body].code;
+                let (n, limit) = ep.numbers;
+                let head = match &ep.what {
+                    Ok(kind) => format!(
+                        "{code} is over establishment (超编) by {} {kind}: headcount {n}, quotas {limit}",
+                        ep.excess
+                    ),
+                    Err(rank) => format!(
+                        "{code} holds {} {rank} posts above the limit of {limit}: {n} held",
+                        ep.excess
+                    ),
+                };
+                let until = match ep.until {
+                    Some((d, Some(l))) => format!("until {d} (line {l})"),
+                    Some((d, None)) => format!("until {d}"),
+                    None => "to the end of the ledger".to_string(),
+                };
+                let peak = if ep.peak > ep.excess {
+                    format!(", at most {} over", ep.peak)
+                } else {
+                    String::new()
+                };
+                Finding {
+                    line: ep.line,
+                    severity: Severity::Flag,
+                    message: format!("{head}; from {} {until}{peak}", ep.from),
+                }
+            })
     }
 }
 

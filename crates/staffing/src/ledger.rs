@@ -344,6 +344,12 @@ impl Ledger {
         self.index.get(code).map(|&i| i as usize)
     }
 
+    /// The establishment of the body at index `j` (from [`Ledger::index_of`])
+    /// after every event applied so far.
+    pub(crate) fn establishment(&self, j: usize) -> &Establishment {
+        &self.state[j]
+    }
+
     fn find(&self, code: &str) -> Result<usize, Error> {
         self.index
             .get(code)

@@ -36,7 +36,8 @@ hire,town,,2020-04-01,招录,,administrative,2
             (
                 Some(8),
                 Severity::Flag,
-                "town is over establishment (超编) by 2 administrative: headcount 2, quotas 0"
+                "town is over establishment (超编) by 2 administrative: headcount 2, quotas 0; \
+                 from 2020-04-01 to the end of the ledger"
             ),
         ]
     );

@@ -9,6 +9,7 @@
 
 mod apportion;
 mod career;
+mod check;
 mod erlang;
 mod formats;
 mod fuzz;

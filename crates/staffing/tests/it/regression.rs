@@ -142,3 +142,31 @@ fn hamilton_tiny_weights_were_dealt_by_turns_from_their_ceilings() {
     // 2^-1074 and 2 × 2^-1074 share the other 3 as 1 and 2.
     assert_eq!(h(4, &[1e300, t1, t2], &[1, 10, 10]), vec![1, 1, 2]);
 }
+
+/// `compile` flagged only the state at the end of the ledger, at the
+/// body's last line: a body over establishment from 2 January to
+/// 1 February (q=5, h=6 after line 3; q=6 after line 4) went unflagged.
+/// It is now flagged at the hire that did it, with the date that ended it.
+#[test]
+fn check_saw_only_the_end_of_the_ledger() {
+    use jiceng_staffing::{LedgerFile, Severity};
+    let text = "kind,body,level,date,instrument,quota,count
+body,t1,township,,,,
+create,t1,,2024-01-01,doc1,administrative,5
+hire,t1,,2024-01-02,doc2,administrative,6
+create,t1,,2024-02-01,doc3,administrative,1
+";
+    let (_, findings) = LedgerFile::parse_csv(text).unwrap().compile();
+    assert_eq!(findings.len(), 1);
+    assert_eq!(
+        (findings[0].line, findings[0].severity),
+        (Some(4), Severity::Flag)
+    );
+    assert!(
+        findings[0]
+            .message
+            .ends_with("from 2024-01-02 until 2024-02-01 (line 5)"),
+        "{}",
+        findings[0].message
+    );
+}

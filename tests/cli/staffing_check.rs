@@ -1,0 +1,52 @@
+//! `jiceng staffing check` as a monitoring report, the input errors of
+//! `staffing plan` and the header of `staffing at`. The expected outputs
+//! are worked by hand in the comments.
+
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+
+const HEAD: &str = "kind,body,name,level,date,instrument,to,quota,rank,count\n";
+
+/// Writes `rows` after the ledger header as `name` and runs
+/// `jiceng staffing check` on it (with `extra` arguments): (status,
+/// stdout, the path as printed).
+fn run_check(scratch: &Scratch, name: &str, rows: &str, extra: &[&str]) -> (i32, String, String) {
+    let path = scratch.write(name, &format!("{HEAD}{rows}"));
+    let p = path_str(&path).to_string();
+    let mut args = vec!["staffing", "check", p.as_str()];
+    args.extend_from_slice(extra);
+    let (code, out, _) = jiceng(&args, "");
+    (code, out, p)
+}
+
+/// t1: 5 quotas (line 4), 6 people from 2 January (line 5), a sixth quota
+/// on 1 February (line 6). Over by 1 for that month: a flag at line 5,
+/// exit 0 (a flag is not an error). In Chinese, the label changes.
+#[test]
+fn staffing_check_flags_the_hire_that_went_over() {
+    let scratch = Scratch::new("staffing-check-d1");
+    let rows = "body,t1,甲镇,township,,,,,,
+body,t2,乙镇,township,,,,,,
+create,t1,,,2024-01-01,doc1,,administrative,,5
+hire,t1,,,2024-01-02,doc2,,administrative,,6
+create,t1,,,2024-02-01,doc3,,administrative,,1
+create,t2,,,2024-03-01,doc4,,administrative,,5
+";
+    let (code, out, p) = run_check(&scratch, "l8.csv", rows, &[]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out,
+        format!(
+            "{p}:5: flag: t1 is over establishment (超编) by 1 administrative: headcount 6, \
+             quotas 5; from 2024-01-02 until 2024-02-01 (line 6)\nerrors: 0, flags: 1\n"
+        )
+    );
+    let (code, out, _) = run_check(&scratch, "l8.csv", rows, &["--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (v[0]["line"].as_u64(), v[0]["severity"].as_str()),
+        (Some(5), Some("flag"))
+    );
+}
