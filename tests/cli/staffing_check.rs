@@ -50,3 +50,34 @@ create,t2,,,2024-03-01,doc4,,administrative,,5
         (Some(5), Some("flag"))
     );
 }
+
+/// The review's l11.csv: three bad rows (no instrument on line 3, month
+/// 13 on line 4, a count of `x` on line 5), all listed, exit 1 (the file
+/// was read; its rows are wrong). A header without `kind` is no ledger:
+/// exit 2.
+#[test]
+fn staffing_check_lists_every_bad_row() {
+    let scratch = Scratch::new("staffing-check-d2");
+    let rows = "body,t1,x,township,,,,,,
+create,t1,,,2024-01-01,,,administrative,,5
+create,t1,,,2024-13-01,d,,administrative,,5
+hire,t1,,,2024-01-02,d,,administrative,,x
+";
+    let (code, out, p) = run_check(&scratch, "l11.csv", rows, &[]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out,
+        format!(
+            "{p}:3: error: create event: field instrument is missing\n\
+             {p}:4: error: create event: field date: \"2024-13-01\" is not a date (YYYY-MM-DD)\n\
+             {p}:5: error: hire event: field count: \"x\" is not a whole number from 0 to 4294967295\n\
+             errors: 3, flags: 0\n"
+        )
+    );
+    let bad = scratch.write("h.csv", "body,date\nt1,2024-01-01\n");
+    expect_input_error(
+        &["staffing", "check", path_str(&bad)],
+        "",
+        &["line 1: the header has no kind column"],
+    );
+}

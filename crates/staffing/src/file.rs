@@ -18,6 +18,10 @@ use crate::ledger::{Body, Event, EventKind, Ledger};
 pub const MAX_EVENTS: usize = 5_000_000;
 /// The most bodies a ledger file may declare.
 pub const MAX_BODIES: usize = 1_000_000;
+/// The most unreadable rows (or TOML tables) a ledger file's problems
+/// list; the rest are counted in one last finding, so that a hostile file
+/// cannot flood the report.
+pub const MAX_PROBLEMS: usize = 1_000;
 
 /// The error for a TOML file of more bodies or events than the bounds,
 /// which are allowed exactly.
@@ -48,6 +52,12 @@ pub struct LedgerFile {
     #[serde(skip)]
     #[schemars(skip)]
     pub body_lines: Vec<Option<usize>>,
+    /// The rows or tables that could not be read, each an error with its
+    /// line, which [`LedgerFile::compile`] reports with the rest (not
+    /// serialized). They are left out of `body` and `event`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub problems: Vec<Finding>,
 }
 
 /// One problem found in a ledger file.
@@ -90,34 +100,162 @@ fn header_lines(text: &str, header: &str) -> Vec<usize> {
         .collect()
 }
 
-/// A row of a CSV ledger.
+/// The columns of a CSV ledger, by position in its header.
+#[derive(Debug, Default)]
+struct Columns {
+    kind: usize,
+    body: usize,
+    date: Option<usize>,
+    instrument: Option<usize>,
+    to: Option<usize>,
+    quota: Option<usize>,
+    rank: Option<usize>,
+    count: Option<usize>,
+    name: Option<usize>,
+    level: Option<usize>,
+}
+
+impl Columns {
+    /// Finds the columns; `kind` and `body` are required.
+    fn new(headers: &csv::StringRecord) -> Result<Columns, Error> {
+        let at = |name: &str| headers.iter().position(|h| h == name);
+        let required = |name: &str| {
+            at(name).ok_or_else(|| Error::Parse {
+                line: Some(1),
+                message: format!("the header has no {name} column"),
+            })
+        };
+        Ok(Columns {
+            kind: required("kind")?,
+            body: required("body")?,
+            date: at("date"),
+            instrument: at("instrument"),
+            to: at("to"),
+            quota: at("quota"),
+            rank: at("rank"),
+            count: at("count"),
+            name: at("name"),
+            level: at("level"),
+        })
+    }
+}
+
+/// A cell's text, or `None` when the column is absent or the cell empty.
+fn cell(rec: &csv::StringRecord, column: Option<usize>) -> Option<&str> {
+    column.and_then(|i| rec.get(i)).filter(|s| !s.is_empty())
+}
+
+/// A value as shown in a message: at most 64 characters, so that a hostile
+/// cell cannot make the report as large as the file.
+fn shown(value: &str) -> String {
+    value.chars().take(64).collect()
+}
+
+/// Reads a value of a serde enum (quota kind, level, event kind) from its
+/// name.
+fn named<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(value.to_string())).ok()
+}
+
+/// The problems of a ledger file's rows, at most [`MAX_PROBLEMS`] listed and
+/// the rest counted.
+#[derive(Debug, Default)]
+struct Problems {
+    listed: Vec<Finding>,
+    more: usize,
+}
+
+impl Problems {
+    fn push(&mut self, line: Option<usize>, message: String) {
+        if self.listed.len() < MAX_PROBLEMS {
+            self.listed.push(Finding {
+                line,
+                severity: Severity::Error,
+                message,
+            });
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn finish(mut self, what: &str) -> Vec<Finding> {
+        if self.more > 0 {
+            self.listed.push(Finding {
+                line: None,
+                severity: Severity::Error,
+                message: format!(
+                    "{} more bad {what} not shown: at most {MAX_PROBLEMS} are listed",
+                    self.more
+                ),
+            });
+        }
+        self.listed
+    }
+}
+
+/// A TOML ledger read as tables, each then read on its own so that every
+/// bad table is reported with its line.
 #[derive(Debug, Deserialize)]
-struct Row {
+#[serde(deny_unknown_fields)]
+struct RawFile {
     #[serde(default)]
-    date: Option<NaiveDate>,
+    body: Vec<toml::Spanned<RawTable>>,
     #[serde(default)]
-    instrument: Option<String>,
-    kind: String,
-    body: String,
-    #[serde(default)]
-    to: Option<String>,
-    #[serde(default)]
-    quota: Option<QuotaKind>,
-    #[serde(default)]
-    rank: Option<String>,
-    #[serde(default)]
-    count: Option<u32>,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    level: Option<Level>,
+    event: Vec<toml::Spanned<RawTable>>,
+}
+
+/// A table's keys, each value with where it was written.
+type RawTable = std::collections::BTreeMap<String, toml::Spanned<toml::Value>>;
+
+/// Reads one table as a `T`; on failure, the line and message of the
+/// first field whose value is wrong (`field NAME: …`), else the table's
+/// own message (a missing or unknown field) at `line`.
+fn read_table<T: serde::de::DeserializeOwned>(
+    text: &str,
+    table: RawTable,
+    line: Option<usize>,
+) -> Result<T, (Option<usize>, String)> {
+    let plain: toml::Table = table
+        .iter()
+        .map(|(k, v)| (k.clone(), v.get_ref().clone()))
+        .collect();
+    let whole = match plain.try_into::<T>() {
+        Ok(t) => return Ok(t),
+        Err(e) => e.message().trim().to_string(),
+    };
+    for (key, value) in &table {
+        let v = value.get_ref().clone();
+        let check = match key.as_str() {
+            "date" => crate::ledger::date_or_string(v).map(drop),
+            "count" => v.try_into::<u32>().map(drop),
+            "quota" => v.try_into::<QuotaKind>().map(drop),
+            "kind" => v.try_into::<EventKind>().map(drop),
+            "level" => v.try_into::<Level>().map(drop),
+            "instrument" | "body" | "to" | "rank" | "code" | "name" => {
+                v.try_into::<String>().map(drop)
+            }
+            _ => Ok(()),
+        };
+        if let Err(e) = check {
+            return Err((
+                Some(line_of(text, value.span().start)),
+                format!("field {key}: {}", e.message().trim()),
+            ));
+        }
+    }
+    Err((line, whole))
 }
 
 impl LedgerFile {
-    /// Parses a TOML ledger.
+    /// Parses a TOML ledger. A `[[body]]` or `[[event]]` table that cannot
+    /// be read (a missing field, a wrong type, a bad date) is left out and
+    /// recorded in [`LedgerFile::problems`] with its line, and reading goes
+    /// on: every bad table is reported, each with its first problem.
     ///
     /// # Errors
-    /// [`Error::Parse`] with the line of the first syntax or type error.
+    /// [`Error::Parse`] with the line of a TOML syntax error or of a key
+    /// other than `body` and `event`, which stop the reading; a file
+    /// beyond [`MAX_BODIES`] or [`MAX_EVENTS`].
     ///
     /// # Example
     /// ```
@@ -139,41 +277,86 @@ impl LedgerFile {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse_toml(text: &str) -> Result<LedgerFile, Error> {
-        let mut f: LedgerFile = toml::from_str(text).map_err(|e| Error::Parse {
+        let raw: RawFile = toml::from_str(text).map_err(|e| Error::Parse {
             line: e.span().map(|s| line_of(text, s.start)),
             message: e.message().trim().to_string(),
         })?;
-        if let Some(e) = too_large(f.body.len(), f.event.len()) {
+        if let Some(e) = too_large(raw.body.len(), raw.event.len()) {
             return Err(e);
         }
         let ev = header_lines(text, "[[event]]");
         let bl = header_lines(text, "[[body]]");
-        // Lines are known only when every table is written as a header.
-        f.lines = (0..f.event.len())
-            .map(|i| (ev.len() == f.event.len()).then(|| ev[i]))
-            .collect();
-        f.body_lines = (0..f.body.len())
-            .map(|i| (bl.len() == f.body.len()).then(|| bl[i]))
-            .collect();
+        // A table's line is its header's when every table is written as a
+        // header, else the line where its value starts.
+        let line = |headers: &[usize], n: usize, i: usize, span: std::ops::Range<usize>| {
+            if headers.len() == n {
+                Some(headers[i])
+            } else {
+                Some(line_of(text, span.start))
+            }
+        };
+        let mut f = LedgerFile::default();
+        let mut problems = Problems::default();
+        let n = raw.body.len();
+        for (i, v) in raw.body.into_iter().enumerate() {
+            let at = line(&bl, n, i, v.span());
+            match read_table::<Body>(text, v.into_inner(), at) {
+                Ok(b) => {
+                    f.body.push(b);
+                    f.body_lines.push(at);
+                }
+                Err((l, m)) => problems.push(l, format!("body: {m}")),
+            }
+        }
+        let n = raw.event.len();
+        for (i, v) in raw.event.into_iter().enumerate() {
+            let at = line(&ev, n, i, v.span());
+            let table = v.into_inner();
+            let kind = table
+                .get("kind")
+                .and_then(|k| k.get_ref().as_str())
+                .and_then(named::<EventKind>)
+                .map_or("event", |k| k.name());
+            match read_table::<Event>(text, table, at) {
+                Ok(e) => {
+                    f.event.push(e);
+                    f.lines.push(at);
+                }
+                Err((l, m)) => problems.push(l, format!("{kind} event: {m}")),
+            }
+        }
+        f.problems = problems.finish("tables");
         Ok(f)
     }
 
     /// Parses a CSV ledger: a header with `kind` and `body` and any of
     /// `date`, `instrument`, `to`, `quota`, `rank`, `count`, `name`,
     /// `level`; rows of kind `body` declare a body (`body`, `name`,
-    /// `level`), other rows are events.
+    /// `level`), other rows are events. A row that cannot be read (a
+    /// missing or malformed field, the wrong number of fields) is left out
+    /// and recorded in [`LedgerFile::problems`] with its line and every
+    /// problem of the row, and reading goes on; at most [`MAX_PROBLEMS`]
+    /// rows are listed and the rest counted.
     ///
     /// # Errors
-    /// [`Error::Parse`] with the line of the first malformed row.
+    /// [`Error::Parse`] for a header without `kind` or `body`, and for more
+    /// than [`MAX_EVENTS`] rows.
     ///
     /// # Example
     /// ```
     /// use jiceng_staffing::LedgerFile;
     /// let f = LedgerFile::parse_csv("kind,body,level,date,instrument,quota,count\n\
     ///     body,t,township,,,,\n\
-    ///     create,t,,2019-01-01,三定,other,39\n")?;
+    ///     create,t,,2019-01-01,三定,other,39\n\
+    ///     hire,t,,2019-13-01,招录,other,x\n")?;
     /// assert_eq!((f.body.len(), f.event.len()), (1, 1));
     /// assert_eq!(f.lines, vec![Some(3)]);
+    /// assert_eq!(f.problems[0].line, Some(4));
+    /// assert_eq!(
+    ///     f.problems[0].message,
+    ///     "hire event: field date: \"2019-13-01\" is not a date (YYYY-MM-DD); \
+    ///      field count: \"x\" is not a whole number from 0 to 4294967295"
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse_csv(text: &str) -> Result<LedgerFile, Error> {
@@ -181,31 +364,56 @@ impl LedgerFile {
             .trim(csv::Trim::All)
             .from_reader(text.as_bytes());
         let headers = reader.headers().map_err(|e| csv_error(&e))?.clone();
+        let columns = Columns::new(&headers)?;
         let mut f = LedgerFile::default();
+        let mut problems = Problems::default();
+        let mut rows = 0usize;
         let mut rec = csv::StringRecord::new();
-        while reader.read_record(&mut rec).map_err(|e| csv_error(&e))? {
+        loop {
+            match reader.read_record(&mut rec) {
+                Ok(true) => {}
+                Ok(false) => break,
+                // A row of the wrong length has been read whole: report it
+                // and go on. Nothing else can fail on text already in memory.
+                Err(e) => {
+                    let csv::ErrorKind::UnequalLengths {
+                        pos,
+                        expected_len,
+                        len,
+                    } = e.kind()
+                    else {
+                        return Err(csv_error(&e));
+                    };
+                    rows += 1;
+                    let line = pos.as_ref().map(|p| p.line() as usize);
+                    problems.push(
+                        line,
+                        format!("row has {len} fields where the header has {expected_len}"),
+                    );
+                    continue;
+                }
+            }
+            rows += 1;
             let line = rec.position().map(|p| p.line() as usize);
-            if f.event.len() + f.body.len() >= MAX_EVENTS {
+            if rows > MAX_EVENTS {
                 return Err(Error::Parse {
                     line,
                     message: format!("more than {MAX_EVENTS} rows"),
                 });
             }
-            let row: Row = rec.deserialize(Some(&headers)).map_err(|e| Error::Parse {
-                line,
-                message: e.to_string(),
-            })?;
-            let is_body = row.kind == "body";
-            push_row(&mut f, row).map_err(|e| Error::AtLine {
-                line: line.unwrap_or_default(),
-                source: Box::new(e),
-            })?;
-            if is_body {
-                f.body_lines.push(line);
-            } else {
-                f.lines.push(line);
+            match read_row(&columns, &rec) {
+                Ok(Row::Body(b)) => {
+                    f.body.push(b);
+                    f.body_lines.push(line);
+                }
+                Ok(Row::Event(e)) => {
+                    f.event.push(e);
+                    f.lines.push(line);
+                }
+                Err(e) => problems.push(line, e.to_string()),
             }
         }
+        f.problems = problems.finish("rows");
         Ok(f)
     }
 
@@ -229,7 +437,7 @@ impl LedgerFile {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn compile(&self) -> (Ledger, Vec<Finding>) {
-        let mut findings = Vec::new();
+        let mut findings = self.problems.clone();
         let mut bodies = Vec::with_capacity(self.body.len());
         let mut seen = std::collections::HashSet::new();
         for (i, b) in self.body.iter().enumerate() {
@@ -439,44 +647,104 @@ fn csv_error(e: &csv::Error) -> Error {
     }
 }
 
-fn push_row(f: &mut LedgerFile, row: Row) -> Result<(), Error> {
-    if row.kind == "body" {
-        let level = row.level.ok_or_else(|| Error::BadEvent {
-            kind: "body",
-            problem: format!("body {:?}: field level is missing", row.body),
-        })?;
-        f.body.push(Body {
-            code: row.body,
-            name: row.name.unwrap_or_default(),
-            level,
-        });
-        return Ok(());
+/// One row of a CSV ledger: a body or an event.
+enum Row {
+    Body(Body),
+    Event(Event),
+}
+
+/// Reads one row, or says everything wrong with it.
+fn read_row(c: &Columns, rec: &csv::StringRecord) -> Result<Row, Error> {
+    let kind = rec.get(c.kind).unwrap_or_default();
+    let body = rec.get(c.body).unwrap_or_default().to_string();
+    if kind == "body" {
+        let level = match cell(rec, c.level) {
+            None => Err("field level is missing".to_string()),
+            Some(v) => named::<Level>(v).ok_or_else(|| {
+                format!(
+                    "field level: {:?} is not one of province, city, county, township, village",
+                    shown(v)
+                )
+            }),
+        };
+        return match level {
+            Ok(level) => Ok(Row::Body(Body {
+                code: body,
+                name: cell(rec, c.name).unwrap_or_default().to_string(),
+                level,
+            })),
+            Err(problem) => Err(Error::BadEvent {
+                kind: "body",
+                problem: format!("body {:?}: {problem}", shown(&body)),
+            }),
+        };
     }
-    let kind: EventKind =
-        serde_json::from_value(serde_json::Value::String(row.kind.clone())).map_err(|_| {
-            Error::BadEvent {
-                kind: "row",
-                problem: format!(
-                    "field kind {:?} is not one of body, create, cancel, sink, adjust, hire, leave, posts, fill",
-                    row.kind
-                ),
-            }
-        })?;
-    let missing = |field: &str| Error::BadEvent {
-        kind: kind.name(),
-        problem: format!("field {field} is missing"),
+    let kind: EventKind = named(kind).ok_or_else(|| Error::BadEvent {
+        kind: "row",
+        problem: format!(
+            "field kind {:?} is not one of body, create, cancel, sink, adjust, hire, leave, posts, fill",
+            shown(kind)
+        ),
+    })?;
+    let mut problems = Vec::new();
+    let mut field = |name: &str, column: Option<usize>| {
+        let v = cell(rec, column);
+        if v.is_none() && matches!(name, "date" | "instrument" | "count") {
+            problems.push(format!("field {name} is missing"));
+        }
+        v
     };
-    f.event.push(Event {
-        date: row.date.ok_or_else(|| missing("date"))?,
-        instrument: row.instrument.ok_or_else(|| missing("instrument"))?,
-        kind,
-        body: row.body,
-        to: row.to.filter(|s| !s.is_empty()),
-        quota: row.quota,
-        rank: row.rank.filter(|s| !s.is_empty()),
-        count: row.count.ok_or_else(|| missing("count"))?,
+    let date = field("date", c.date);
+    let instrument = field("instrument", c.instrument);
+    let count = field("count", c.count);
+    let quota = field("quota", c.quota);
+    let date = date.and_then(|v| {
+        v.parse::<NaiveDate>().ok().or_else(|| {
+            problems.push(format!(
+                "field date: {:?} is not a date (YYYY-MM-DD)",
+                shown(v)
+            ));
+            None
+        })
     });
-    Ok(())
+    let count = count.and_then(|v| {
+        v.parse::<u32>().ok().or_else(|| {
+            problems.push(format!(
+                "field count: {:?} is not a whole number from 0 to {}",
+                shown(v),
+                u32::MAX
+            ));
+            None
+        })
+    });
+    let quota = match quota {
+        None => None,
+        Some(v) => named::<QuotaKind>(v).or_else(|| {
+            problems.push(format!(
+                "field quota: {:?} is not one of administrative, public_institution, other",
+                shown(v)
+            ));
+            None
+        }),
+    };
+    match (date, instrument, count) {
+        (Some(date), Some(instrument), Some(count)) if problems.is_empty() => {
+            Ok(Row::Event(Event {
+                date,
+                instrument: instrument.to_string(),
+                kind,
+                body,
+                to: cell(rec, c.to).map(str::to_string),
+                quota,
+                rank: cell(rec, c.rank).map(str::to_string),
+                count,
+            }))
+        }
+        _ => Err(Error::BadEvent {
+            kind: kind.name(),
+            problem: problems.join("; "),
+        }),
+    }
 }
 
 #[cfg(test)]

@@ -210,7 +210,9 @@ impl Event {
 
 /// Reads a date written as a TOML date (`2019-06-01`) or as a string
 /// (`"2019-06-01"`, as JSON and CSV write it).
-fn date_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+pub(crate) fn date_or_string<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<NaiveDate, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Repr {

@@ -65,7 +65,7 @@ fn parse_errors_name_the_line() {
         (
             "[[event]]\ndate = 2020-01-01\ninstrument = \"a\"\nkind = \"hire\"\nbody = \"x\"\ncount = -1\n",
             true,
-            "line 6",
+            "line 6: hire event: field count: invalid value: integer `-1`, expected u32",
         ),
         (
             "[[body]]\ncode = \"x\"\nlevel = \"township\"\ncolour = \"red\"\n",
@@ -76,20 +76,24 @@ fn parse_errors_name_the_line() {
         (
             "[[event]]\ndate = 2020-01-01T08:00:00\ninstrument = \"a\"\nkind = \"hire\"\nbody = \"x\"\ncount = 1\n",
             true,
-            "not a plain date",
+            "line 2: hire event: field date: \"2020-01-01T08:00:00\" is not a date (YYYY-MM-DD)",
         ),
     ];
+    // A bad row or table is a problem with its line; a syntax error stops
+    // the reading with its line.
     for (text, toml, needle) in cases {
-        let e = if *toml {
+        let e = match if *toml {
             LedgerFile::parse_toml(text)
         } else {
             LedgerFile::parse_csv(text)
-        }
-        .unwrap_err();
-        assert!(
-            e.to_string().contains(needle),
-            "{text:?}: {e} should contain {needle}"
-        );
+        } {
+            Ok(f) => {
+                let p = &f.problems[0];
+                format!("line {}: {}", p.line.unwrap(), p.message)
+            }
+            Err(e) => e.to_string(),
+        };
+        assert!(e.contains(needle), "{text:?}: {e} should contain {needle}");
     }
 }
 

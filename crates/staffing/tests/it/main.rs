@@ -18,4 +18,5 @@ mod ledger;
 mod mutants_pins;
 mod mutants_pins2;
 mod plan;
+mod problems;
 mod regression;
