@@ -81,3 +81,25 @@ hire,t1,,,2024-01-02,d,,administrative,,x
         &["line 1: the header has no kind column"],
     );
 }
+
+/// The review's u7.csv: unit A on lines 2 and 3. Exit 2, naming the code
+/// and both lines, as `staffing check` does for a body declared twice.
+#[test]
+fn staffing_plan_refuses_a_unit_given_twice() {
+    let scratch = Scratch::new("staffing-plan-d7");
+    let u = scratch.write("u7.csv", "code,current,population\nA,0,6\nA,0,6\n");
+    expect_input_error(
+        &[
+            "staffing",
+            "plan",
+            "--pool",
+            "5",
+            "--units",
+            path_str(&u),
+            "--weights",
+            "population=1",
+        ],
+        "",
+        &["u7.csv: line 3: unit \"A\" is given twice (first on line 2)"],
+    );
+}

@@ -49,8 +49,9 @@ impl Units {
     /// columns (population, area …).
     ///
     /// # Errors
-    /// [`Error::Parse`] naming the line and the column of a bad value, or a
-    /// missing `code` or `current` column.
+    /// [`Error::Parse`] naming the line and the column of a bad value, a
+    /// missing `code` or `current` column, or a code given twice (with the
+    /// line of its first row).
     ///
     /// # Example
     /// ```
@@ -89,6 +90,10 @@ impl Units {
             columns: value_cols.iter().map(|&i| headers[i].to_string()).collect(),
             units: Vec::new(),
         };
+        // Each code's line, to refuse a code given twice: a plan row per
+        // code, and a unit counted twice would get two shares.
+        let mut seen: std::collections::HashMap<String, Option<usize>> =
+            std::collections::HashMap::new();
         let mut rec = csv::StringRecord::new();
         loop {
             match reader.read_record(&mut rec) {
@@ -116,6 +121,15 @@ impl Units {
                     message: format!(
                         "column code must be 1 to {} bytes",
                         crate::ledger::MAX_NAME_BYTES
+                    ),
+                });
+            }
+            if let Some(first) = seen.insert(code.to_string(), line) {
+                return Err(Error::Parse {
+                    line,
+                    message: format!(
+                        "unit {code:?} is given twice (first on line {})",
+                        first.map_or_else(|| "?".to_string(), |l| l.to_string())
                     ),
                 });
             }

@@ -170,3 +170,24 @@ create,t1,,2024-02-01,doc3,administrative,1
         findings[0].message
     );
 }
+
+/// A units file giving code A twice (lines 2 and 3, the review's u7.csv)
+/// was planned as two units, printing two rows for A. A code is now
+/// refused the second time, with both lines; codes that differ only in
+/// case are different units.
+#[test]
+fn plan_accepted_duplicate_unit_codes() {
+    use jiceng_staffing::{Error, Units};
+    assert_eq!(
+        Units::parse_csv("code,current,population\nA,0,6\nA,0,6\n").unwrap_err(),
+        Error::Parse {
+            line: Some(3),
+            message: "unit \"A\" is given twice (first on line 2)".into()
+        }
+    );
+    let e = Units::parse_csv("code,current,population\nA,0,6\nB,1,2\na,0,1\nB,0,6\n").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "line 5: unit \"B\" is given twice (first on line 3)"
+    );
+}
