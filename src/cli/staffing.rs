@@ -204,6 +204,16 @@ pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result
             let method: Method = method.parse().map_err(Failure::input)?;
             let table = Units::parse_csv(&read(&units)?)
                 .map_err(|e| Failure::input(format!("{}: {e}", units.display())))?;
+            if table.units.is_empty() {
+                return Err(Failure::input(format!(
+                    "{}: {}",
+                    units.display(),
+                    lang.pick(
+                        "no units: the file has a header but no rows",
+                        "没有单位：文件只有表头，没有数据行"
+                    )
+                )));
+            }
             let request = PlanRequest {
                 pool,
                 weights: parse_weights(&weights)?,

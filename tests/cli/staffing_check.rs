@@ -103,3 +103,30 @@ fn staffing_plan_refuses_a_unit_given_twice() {
         &["u7.csv: line 3: unit \"A\" is given twice (first on line 2)"],
     );
 }
+
+/// The review's u10.csv: a header and no rows. Exit 2 saying there are no
+/// units, in English and in Chinese, not blaming the weights.
+#[test]
+fn staffing_plan_of_no_units_says_so() {
+    let scratch = Scratch::new("staffing-plan-c2");
+    let u = scratch.write("u10.csv", "code,current,population\n");
+    let args = [
+        "staffing",
+        "plan",
+        "--pool",
+        "5",
+        "--units",
+        path_str(&u),
+        "--weights",
+        "population=1",
+    ];
+    let err = expect_input_error(
+        &args,
+        "",
+        &["u10.csv: no units: the file has a header but no rows"],
+    );
+    assert!(!err.contains("weights"), "{err}");
+    let mut zh = vec!["--lang", "zh"];
+    zh.extend_from_slice(&args);
+    expect_input_error(&zh, "", &["u10.csv: 没有单位：文件只有表头，没有数据行"]);
+}

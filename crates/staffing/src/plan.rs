@@ -259,6 +259,7 @@ pub struct Plan {
 /// Makes a plan: shares `request.pool` among `units` by weighted score.
 ///
 /// # Errors
+/// [`Error::NoUnits`] when there is no unit to share among;
 /// [`Error::Parameter`] for an unknown column, a negative weight or a
 /// column that sums to zero; [`Error::Infeasible`] when the floors need
 /// more than the pool or the ceilings allow less, by how much.
@@ -278,6 +279,9 @@ pub struct Plan {
 /// ```
 pub fn plan(units: &Units, request: &PlanRequest) -> Result<Plan, Error> {
     let n = units.units.len();
+    if n == 0 {
+        return Err(Error::NoUnits);
+    }
     let mut score = vec![0.0f64; n];
     for (column, weight) in &request.weights {
         let c = units

@@ -191,3 +191,27 @@ fn plan_accepted_duplicate_unit_codes() {
         "line 5: unit \"B\" is given twice (first on line 3)"
     );
 }
+
+/// A units file with a header and no rows (the review's u10.csv) was
+/// refused as "weights = population (sums to -0) is out of range": the
+/// empty sum of f64 is -0. It now says there are no units.
+#[test]
+fn plan_of_no_units_blamed_the_weights() {
+    use jiceng_staffing::{Error, PlanRequest, Units, plan};
+    let u = Units::parse_csv("code,current,population\n").unwrap();
+    assert!(u.units.is_empty());
+    let req = PlanRequest {
+        pool: 5,
+        weights: vec![("population".into(), 1.0)],
+        method: Method::Hamilton,
+        min: None,
+        max: None,
+        population: None,
+    };
+    let e = plan(&u, &req).unwrap_err();
+    assert_eq!(e, Error::NoUnits);
+    assert_eq!(
+        e.to_string(),
+        "no units: a plan needs at least one unit to share the pool among"
+    );
+}
