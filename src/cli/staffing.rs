@@ -404,14 +404,15 @@ pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result
                 return json_line(out, &s);
             }
             let e = &s.establishment;
-            writeln!(
-                out,
-                "{} {} ({}) {}",
-                s.body.code,
-                s.body.name,
-                lang.pick("on", "于"),
-                s.date
-            )?;
+            // "baitaling 白塔岭街道 on 2019-06-01"; in Chinese the name
+            // leads and the code follows in full-width brackets.
+            let (code, name) = (&s.body.code, &s.body.name);
+            match (lang, name.is_empty()) {
+                (Lang::En, false) => writeln!(out, "{code} {name} on {}", s.date)?,
+                (Lang::En, true) => writeln!(out, "{code} on {}", s.date)?,
+                (Lang::Zh, false) => writeln!(out, "{name}（{code}）{}", s.date)?,
+                (Lang::Zh, true) => writeln!(out, "{code} {}", s.date)?,
+            }
             for kind in QuotaKind::ALL {
                 let name = match lang {
                     Lang::En => kind.to_string(),

@@ -130,3 +130,61 @@ fn staffing_plan_of_no_units_says_so() {
     zh.extend_from_slice(&args);
     expect_input_error(&zh, "", &["u10.csv: 没有单位：文件只有表头，没有数据行"]);
 }
+
+/// The header of `staffing at` reads as a phrase: "CODE NAME on DATE", and
+/// in Chinese the name first with the code in full-width brackets; a body
+/// without a name shows its code alone. Baitaling on 31 May 2019 holds 39
+/// other quotas and 39 staff (the bundled ledger, before the reform).
+#[test]
+fn staffing_at_header_reads_naturally() {
+    let at = |lang: &str, file: &str, body: &str| {
+        let (code, out, err) = jiceng(
+            &[
+                "--lang",
+                lang,
+                "staffing",
+                "at",
+                file,
+                "--body",
+                body,
+                "--date",
+                "2019-05-31",
+            ],
+            "",
+        );
+        assert_eq!(code, 0, "{err}");
+        out.lines().next().unwrap_or_default().to_string()
+    };
+    let toml = "crates/staffing/data/baitaling.toml";
+    assert_eq!(
+        at("en", toml, "baitaling"),
+        "baitaling 白塔岭街道 on 2019-05-31"
+    );
+    assert_eq!(
+        at("zh", toml, "baitaling"),
+        "白塔岭街道（baitaling）2019-05-31"
+    );
+    let scratch = Scratch::new("staffing-at-c1");
+    let f = scratch.write("n.csv", &format!("{HEAD}body,t1,,township,,,,,,\n"));
+    assert_eq!(at("en", path_str(&f), "t1"), "t1 on 2019-05-31");
+    assert_eq!(at("zh", path_str(&f), "t1"), "t1 2019-05-31");
+    // The rest of the Chinese answer keeps its labels.
+    let (_, out, _) = jiceng(
+        &[
+            "--lang",
+            "zh",
+            "staffing",
+            "at",
+            toml,
+            "--body",
+            "baitaling",
+            "--date",
+            "2019-05-31",
+        ],
+        "",
+    );
+    assert!(
+        out.contains("  其他编制: 编制 39, 实有 39, 空编 0, 超编 0\n"),
+        "{out}"
+    );
+}
