@@ -513,14 +513,16 @@ struct Episode {
 }
 
 /// The running watch for over-establishment and posts above their limit,
-/// fed after every applied event: one open episode per body and kind (or
-/// rank), so that the work per event is constant and a ledger of millions
+/// fed after every applied event: one latest episode per body and kind
+/// (or rank), so that the work per event is constant and a ledger of millions
 /// of events is checked in one pass.
 #[derive(Debug, Default)]
 struct Watch {
     episodes: Vec<Episode>,
-    open_quota: HashMap<(usize, QuotaKind), usize>,
-    open_rank: HashMap<(usize, String), usize>,
+    /// The latest episode of each body and quota kind, open or closed.
+    latest_quota: HashMap<(usize, QuotaKind), usize>,
+    /// The latest episode of each body and rank.
+    latest_rank: HashMap<(usize, String), usize>,
 }
 
 impl Watch {
@@ -538,34 +540,37 @@ impl Watch {
         let est = ledger.establishment(j);
         if let Some(k) = kind {
             let (h, q) = (est.headcount.get(k), est.quotas.get(k));
-            let open = self.open_quota.get(&(j, k)).copied();
-            if let Some(new) = self.step(open, j, Ok(k), (h, q), date, line) {
-                self.open_quota.insert((j, k), new);
-            } else if open.is_some() && h <= q {
-                self.open_quota.remove(&(j, k));
+            let latest = self.latest_quota.get(&(j, k)).copied();
+            if let Some(new) = self.step(latest, j, Ok(k), (h, q), date, line) {
+                self.latest_quota.insert((j, k), new);
             }
         }
         if let Some(r) = rank {
             let p = est.posts.get(r).copied().unwrap_or_default();
             let key = (j, r.to_string());
-            let open = self.open_rank.get(&key).copied();
-            if let Some(new) =
-                self.step(open, j, Err(r.to_string()), (p.filled, p.limit), date, line)
-            {
-                self.open_rank.insert(key, new);
-            } else if open.is_some() && p.filled <= p.limit {
-                self.open_rank.remove(&key);
+            let latest = self.latest_rank.get(&key).copied();
+            if let Some(new) = self.step(
+                latest,
+                j,
+                Err(r.to_string()),
+                (p.filled, p.limit),
+                date,
+                line,
+            ) {
+                self.latest_rank.insert(key, new);
             }
         }
     }
 
-    /// Advances the episode `open` (if any) with the numbers `(n, limit)`
-    /// after an event: opens a new one when the body goes over (returning
-    /// its index), raises the peak while it stays over, closes it when the
-    /// body comes back within the limit.
+    /// Advances the latest episode of a body and kind (or rank), if any,
+    /// with the numbers `(n, limit)` after an event dated `date`: raises
+    /// its peak while the body stays over, closes it when the body comes
+    /// back within the limit, and reopens it when the body goes over again
+    /// on the day it came back (the ledger counts in days). Otherwise a
+    /// body going over opens a new episode, whose index is returned.
     fn step(
         &mut self,
-        open: Option<usize>,
+        latest: Option<usize>,
         body: usize,
         what: Result<QuotaKind, String>,
         (n, limit): (u32, u32),
@@ -573,31 +578,45 @@ impl Watch {
         line: Option<usize>,
     ) -> Option<usize> {
         let excess = n.saturating_sub(limit);
-        match open {
-            None if excess > 0 => {
-                self.episodes.push(Episode {
-                    body,
-                    what,
-                    line,
-                    from: date,
-                    excess,
-                    numbers: (n, limit),
-                    peak: excess,
-                    until: None,
-                });
-                Some(self.episodes.len() - 1)
+        if let Some(ep) = latest.and_then(|i| self.episodes.get_mut(i)) {
+            match ep.until {
+                None if excess > 0 => ep.peak = ep.peak.max(excess),
+                None => ep.until = Some((date, line)),
+                Some((d, _)) if d == date && excess > 0 => {
+                    ep.until = None;
+                    ep.peak = ep.peak.max(excess);
+                }
+                Some(_) if excess > 0 => {
+                    return Some(self.open(body, what, (n, limit), date, line));
+                }
+                Some(_) => {}
             }
-            Some(i) if excess > 0 => {
-                let ep = &mut self.episodes[i];
-                ep.peak = ep.peak.max(excess);
-                None
-            }
-            Some(i) => {
-                self.episodes[i].until = Some((date, line));
-                None
-            }
-            None => None,
+            return None;
         }
+        (excess > 0).then(|| self.open(body, what, (n, limit), date, line))
+    }
+
+    /// Opens an episode and returns its index.
+    fn open(
+        &mut self,
+        body: usize,
+        what: Result<QuotaKind, String>,
+        (n, limit): (u32, u32),
+        date: NaiveDate,
+        line: Option<usize>,
+    ) -> usize {
+        let excess = n.saturating_sub(limit);
+        self.episodes.push(Episode {
+            body,
+            what,
+            line,
+            from: date,
+            excess,
+            numbers: (n, limit),
+            peak: excess,
+            until: None,
+        });
+        self.episodes.len() - 1
     }
 
     /// The flags, one per episode that lasted past the end of a day.

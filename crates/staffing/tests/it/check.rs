@@ -163,6 +163,30 @@ create,t1,,,2024-01-04,doc5,,administrative,,1
     );
 }
 
+/// Over at the end of every day is one stretch, even when the body dipped
+/// within its quotas between two events of a day: q=5; line 4 h=6 on
+/// 2 January (1 over); on 3 January line 5 h=5 (within) and line 6 h=6
+/// (over again), so over at the end of 3 January too; line 7 q=6 on
+/// 4 January ends it.
+#[test]
+fn a_dip_within_a_day_does_not_split_a_stretch() {
+    check(
+        "body,t1,甲镇,township,,,,,,
+create,t1,,,2024-01-01,doc1,,administrative,,5
+hire,t1,,,2024-01-02,doc2,,administrative,,6
+leave,t1,,,2024-01-03,doc3,,administrative,,1
+hire,t1,,,2024-01-03,doc4,,administrative,,1
+create,t1,,,2024-01-04,doc5,,administrative,,1
+",
+        &[(
+            Some(4),
+            FLAG,
+            "t1 is over establishment (超编) by 1 administrative: headcount 6, quotas 5; \
+             from 2024-01-02 until 2024-01-04 (line 7)",
+        )],
+    );
+}
+
 /// A quota kind and the receiving side of a transfer are watched apart:
 /// t1 q(adm)=2, h(adm)=3 from line 6 (1 over); its public-institution
 /// quotas are untouched by that. The county's sinking of 1 administrative
@@ -198,4 +222,147 @@ posts,t1,,,2024-05-01,doc8,,,正科,2
             ),
         ],
     );
+}
+
+mod law {
+    //! The flags against a reference that knows nothing of stretches: it
+    //! asks `Ledger::at` for every body at the end of every date of the
+    //! ledger and finds the runs of dates over the limit.
+
+    use std::collections::BTreeSet;
+
+    use jiceng_staffing::{LedgerFile, QuotaKind, Severity};
+    use proptest::prelude::*;
+
+    const KINDS: [&str; 8] = [
+        "create", "cancel", "sink", "adjust", "hire", "leave", "posts", "fill",
+    ];
+    const RANKS: [&str; 2] = ["正科", "副科"];
+    const BODIES: [&str; 3] = ["c", "t1", "t2"];
+
+    /// A stretch: body, quota kind or rank, from, until (None: to the end).
+    type Stretch = (String, String, String, Option<String>);
+
+    /// Rows of a ledger over a county `c` and two townships, dated from
+    /// 2024-01-01 by steps of 0 to 2 days.
+    fn rows() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            (
+                0..3u32,
+                0..8usize,
+                0..3usize,
+                0..3usize,
+                0..3usize,
+                0..2usize,
+                0..5u32,
+            ),
+            0..40,
+        )
+        .prop_map(|evs| {
+            let mut text = String::from(
+                "kind,body,level,date,instrument,to,quota,rank,count\n\
+                 body,c,county,,,,,,\nbody,t1,township,,,,,,\nbody,t2,township,,,,,,\n",
+            );
+            let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+            let mut day = 0u64;
+            for (step, k, b, to, q, r, n) in evs {
+                day += u64::from(step);
+                let date = start + chrono::Days::new(day);
+                let kind = KINDS[k];
+                let posts = matches!(kind, "posts" | "fill");
+                let transfer = matches!(kind, "sink" | "adjust");
+                let to = if transfer { BODIES[to] } else { "" };
+                let quota = if posts {
+                    ""
+                } else {
+                    ["administrative", "public_institution", "other"][q]
+                };
+                let rank = if posts { RANKS[r] } else { "" };
+                text.push_str(&format!(
+                    "{kind},{},,{date},d,{to},{quota},{rank},{n}\n",
+                    BODIES[b]
+                ));
+            }
+            text
+        })
+    }
+
+    /// The stretches named by the flags.
+    fn flagged(messages: &[String]) -> BTreeSet<Stretch> {
+        messages
+            .iter()
+            .map(|m| {
+                let (head, tail) = m.split_once("; from ").unwrap();
+                let from = tail[..10].to_string();
+                let until = tail[10..]
+                    .strip_prefix(" until ")
+                    .map(|u| u[..10].to_string());
+                let words: Vec<&str> = head.split(' ').collect();
+                let what = if head.contains(" is over establishment ") {
+                    // "c is over establishment (超编) by N KIND: …"
+                    words[7].trim_end_matches(':')
+                } else {
+                    // "c holds N RANK posts above …"
+                    words[3]
+                };
+                (words[0].to_string(), what.to_string(), from, until)
+            })
+            .collect()
+    }
+
+    /// The runs of dates at whose end a body is over, from `Ledger::at`.
+    fn reference(ledger: &jiceng_staffing::Ledger) -> BTreeSet<Stretch> {
+        let dates: BTreeSet<_> = ledger.events().iter().map(|e| e.date).collect();
+        let mut out = BTreeSet::new();
+        let whats: Vec<(String, Option<QuotaKind>)> = QuotaKind::ALL
+            .iter()
+            .map(|k| (k.to_string(), Some(*k)))
+            .chain(RANKS.iter().map(|r| (r.to_string(), None)))
+            .collect();
+        for body in BODIES {
+            for (what, kind) in &whats {
+                let mut open: Option<String> = None;
+                for d in &dates {
+                    let e = ledger.at(body, *d).unwrap().establishment;
+                    let over = match kind {
+                        Some(k) => e.over_establishment(*k) > 0,
+                        None => e.posts.get(what).is_some_and(|p| p.filled > p.limit),
+                    };
+                    match (&open, over) {
+                        (None, true) => open = Some(d.to_string()),
+                        (Some(from), false) => {
+                            out.insert((
+                                body.into(),
+                                what.clone(),
+                                from.clone(),
+                                Some(d.to_string()),
+                            ));
+                            open = None;
+                        }
+                        _ => {}
+                    }
+                }
+                if let Some(from) = open {
+                    out.insert((body.into(), what.clone(), from, None));
+                }
+            }
+        }
+        out
+    }
+
+    proptest! {
+        /// Each flag is one maximal run of dates at whose end the body is
+        /// over, from its first date until the date that ended it, and
+        /// every such run is flagged.
+        #[test]
+        fn flags_are_the_runs_of_days_over(text in rows()) {
+            let (ledger, findings) = LedgerFile::parse_csv(&text).unwrap().compile();
+            let messages: Vec<String> = findings
+                .into_iter()
+                .filter(|f| f.severity == Severity::Flag)
+                .map(|f| f.message)
+                .collect();
+            prop_assert_eq!(flagged(&messages), reference(&ledger), "{}", text);
+        }
+    }
 }
