@@ -151,6 +151,16 @@ fn shown(value: &str) -> String {
     value.chars().take(64).collect()
 }
 
+/// A parser's message cut to 200 characters: serde quotes the offending
+/// value whole, and a hostile file may hold a string of megabytes.
+fn brief(message: &str) -> String {
+    let m = message.trim();
+    match m.char_indices().nth(200) {
+        Some((i, _)) => format!("{}…", &m[..i]),
+        None => m.to_string(),
+    }
+}
+
 /// Reads a value of a serde enum (quota kind, level, event kind) from its
 /// name.
 fn named<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
@@ -221,7 +231,7 @@ fn read_table<T: serde::de::DeserializeOwned>(
         .collect();
     let whole = match plain.try_into::<T>() {
         Ok(t) => return Ok(t),
-        Err(e) => e.message().trim().to_string(),
+        Err(e) => brief(e.message()),
     };
     for (key, value) in &table {
         let v = value.get_ref().clone();
@@ -239,7 +249,7 @@ fn read_table<T: serde::de::DeserializeOwned>(
         if let Err(e) = check {
             return Err((
                 Some(line_of(text, value.span().start)),
-                format!("field {key}: {}", e.message().trim()),
+                format!("field {key}: {}", brief(e.message())),
             ));
         }
     }

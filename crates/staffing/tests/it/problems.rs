@@ -233,3 +233,22 @@ count = 5
     let e = LedgerFile::parse_toml("[[event]]\ndate = 2024-13-01\n").unwrap_err();
     assert!(e.to_string().starts_with("line 2: "), "{e}");
 }
+
+/// serde quotes a wrong value whole; a TOML table with a count of a
+/// million `x` gives a message of 200 characters and an ellipsis, not of
+/// a megabyte: `field count: invalid type: string "xxx…`.
+#[test]
+fn a_huge_wrong_value_is_cut_in_the_message() {
+    let text = format!(
+        "[[event]]\ndate = 2024-01-01\ninstrument = \"d\"\nkind = \"hire\"\nbody = \"t\"\n\
+         quota = \"other\"\ncount = \"{}\"\n",
+        "x".repeat(1_000_000)
+    );
+    let f = LedgerFile::parse_toml(&text).unwrap();
+    let m = &f.problems[0].message;
+    assert_eq!(f.problems[0].line, Some(7));
+    // "hire event: field count: " is 25 characters, then 200 and "…".
+    assert_eq!(m.chars().count(), 25 + 200 + 1, "{}", &m[..80]);
+    assert!(m.starts_with("hire event: field count: invalid type: string \"xxx"));
+    assert!(m.ends_with("x…"));
+}
