@@ -204,6 +204,16 @@ pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result
             let method: Method = method.parse().map_err(Failure::input)?;
             let table = Units::parse_csv(&read(&units)?)
                 .map_err(|e| Failure::input(format!("{}: {e}", units.display())))?;
+            if table.units.is_empty() {
+                return Err(Failure::input(format!(
+                    "{}: {}",
+                    units.display(),
+                    lang.pick(
+                        "no units: the file has a header but no rows",
+                        "没有单位：文件只有表头，没有数据行"
+                    )
+                )));
+            }
             let request = PlanRequest {
                 pool,
                 weights: parse_weights(&weights)?,
@@ -394,14 +404,15 @@ pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result
                 return json_line(out, &s);
             }
             let e = &s.establishment;
-            writeln!(
-                out,
-                "{} {} ({}) {}",
-                s.body.code,
-                s.body.name,
-                lang.pick("on", "于"),
-                s.date
-            )?;
+            // "baitaling 白塔岭街道 on 2019-06-01"; in Chinese the name
+            // leads and the code follows in full-width brackets.
+            let (code, name) = (&s.body.code, &s.body.name);
+            match (lang, name.is_empty()) {
+                (Lang::En, false) => writeln!(out, "{code} {name} on {}", s.date)?,
+                (Lang::En, true) => writeln!(out, "{code} on {}", s.date)?,
+                (Lang::Zh, false) => writeln!(out, "{name}（{code}）{}", s.date)?,
+                (Lang::Zh, true) => writeln!(out, "{code} {}", s.date)?,
+            }
             for kind in QuotaKind::ALL {
                 let name = match lang {
                     Lang::En => kind.to_string(),

@@ -34,6 +34,7 @@ mod misc;
 mod schemas;
 mod sim;
 mod staffing;
+mod staffing_check;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -341,7 +341,7 @@ fn staffing_check_and_at() {
             "--date",
             "2019-05-31",
         ],
-        "baitaling 白塔岭街道 (on) 2019-05-31\n  administrative: quotas 0, headcount 0, vacant 0, over 0\n  public_institution: quotas 0, headcount 0, vacant 0, over 0\n  other: quotas 39, headcount 39, vacant 0, over 0\ninstruments:\n  2019-01-01 create baitaling 39 other: illustrative: establishment before the reform\n  2019-01-01 hire baitaling 39 other: illustrative: staff before the reform",
+        "baitaling 白塔岭街道 on 2019-05-31\n  administrative: quotas 0, headcount 0, vacant 0, over 0\n  public_institution: quotas 0, headcount 0, vacant 0, over 0\n  other: quotas 39, headcount 39, vacant 0, over 0\ninstruments:\n  2019-01-01 create baitaling 39 other: illustrative: establishment before the reform\n  2019-01-01 hire baitaling 39 other: illustrative: staff before the reform",
     )]);
     let (code, out, _) = jiceng(
         &[

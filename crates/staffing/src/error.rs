@@ -107,6 +107,10 @@ pub enum Error {
         /// What is infeasible and by how much.
         problem: String,
     },
+    /// A plan asked of no units at all (a units file with a header and no
+    /// rows): there is nothing to share the pool among.
+    #[error("no units: a plan needs at least one unit to share the pool among")]
+    NoUnits,
     /// A parameter out of its range, named with its value.
     #[error("{name} = {value} is out of range: {expected}")]
     Parameter {

@@ -210,7 +210,9 @@ impl Event {
 
 /// Reads a date written as a TOML date (`2019-06-01`) or as a string
 /// (`"2019-06-01"`, as JSON and CSV write it).
-fn date_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+pub(crate) fn date_or_string<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<NaiveDate, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Repr {
@@ -342,6 +344,12 @@ impl Ledger {
 
     pub(crate) fn index_of(&self, code: &str) -> Option<usize> {
         self.index.get(code).map(|&i| i as usize)
+    }
+
+    /// The establishment of the body at index `j` (from [`Ledger::index_of`])
+    /// after every event applied so far.
+    pub(crate) fn establishment(&self, j: usize) -> &Establishment {
+        &self.state[j]
     }
 
     fn find(&self, code: &str) -> Result<usize, Error> {

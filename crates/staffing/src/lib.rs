@@ -61,7 +61,7 @@ pub use erlang::{
 };
 pub use error::Error;
 pub use establishment::{Counts, Establishment, Posts, QuotaKind};
-pub use file::{Finding, LedgerFile, MAX_BODIES, MAX_EVENTS, Severity};
+pub use file::{Finding, LedgerFile, MAX_BODIES, MAX_EVENTS, MAX_PROBLEMS, Severity};
 pub use ledger::{Body, Event, EventKind, Ledger, MAX_NAME_BYTES, Snapshot};
 pub use plan::{
     MAX_UNITS, Plan, PlanRequest, PlanUnit, ProvincialFigure, Unit, Units, plan, provincial_figure,

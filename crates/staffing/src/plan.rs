@@ -49,8 +49,9 @@ impl Units {
     /// columns (population, area …).
     ///
     /// # Errors
-    /// [`Error::Parse`] naming the line and the column of a bad value, or a
-    /// missing `code` or `current` column.
+    /// [`Error::Parse`] naming the line and the column of a bad value, a
+    /// missing `code` or `current` column, or a code given twice (with the
+    /// line of its first row).
     ///
     /// # Example
     /// ```
@@ -89,6 +90,10 @@ impl Units {
             columns: value_cols.iter().map(|&i| headers[i].to_string()).collect(),
             units: Vec::new(),
         };
+        // Each code's line, to refuse a code given twice: a plan row per
+        // code, and a unit counted twice would get two shares.
+        let mut seen: std::collections::HashMap<String, Option<usize>> =
+            std::collections::HashMap::new();
         let mut rec = csv::StringRecord::new();
         loop {
             match reader.read_record(&mut rec) {
@@ -116,6 +121,15 @@ impl Units {
                     message: format!(
                         "column code must be 1 to {} bytes",
                         crate::ledger::MAX_NAME_BYTES
+                    ),
+                });
+            }
+            if let Some(first) = seen.insert(code.to_string(), line) {
+                return Err(Error::Parse {
+                    line,
+                    message: format!(
+                        "unit {code:?} is given twice (first on line {})",
+                        first.map_or_else(|| "?".to_string(), |l| l.to_string())
                     ),
                 });
             }
@@ -245,6 +259,7 @@ pub struct Plan {
 /// Makes a plan: shares `request.pool` among `units` by weighted score.
 ///
 /// # Errors
+/// [`Error::NoUnits`] when there is no unit to share among;
 /// [`Error::Parameter`] for an unknown column, a negative weight or a
 /// column that sums to zero; [`Error::Infeasible`] when the floors need
 /// more than the pool or the ceilings allow less, by how much.
@@ -264,6 +279,9 @@ pub struct Plan {
 /// ```
 pub fn plan(units: &Units, request: &PlanRequest) -> Result<Plan, Error> {
     let n = units.units.len();
+    if n == 0 {
+        return Err(Error::NoUnits);
+    }
     let mut score = vec![0.0f64; n];
     for (column, weight) in &request.weights {
         let c = units

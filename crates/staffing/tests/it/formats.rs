@@ -36,7 +36,8 @@ hire,town,,2020-04-01,招录,,administrative,2
             (
                 Some(8),
                 Severity::Flag,
-                "town is over establishment (超编) by 2 administrative: headcount 2, quotas 0"
+                "town is over establishment (超编) by 2 administrative: headcount 2, quotas 0; \
+                 from 2020-04-01 to the end of the ledger"
             ),
         ]
     );
@@ -64,7 +65,7 @@ fn parse_errors_name_the_line() {
         (
             "[[event]]\ndate = 2020-01-01\ninstrument = \"a\"\nkind = \"hire\"\nbody = \"x\"\ncount = -1\n",
             true,
-            "line 6",
+            "line 6: hire event: field count: invalid value: integer `-1`, expected u32",
         ),
         (
             "[[body]]\ncode = \"x\"\nlevel = \"township\"\ncolour = \"red\"\n",
@@ -75,20 +76,24 @@ fn parse_errors_name_the_line() {
         (
             "[[event]]\ndate = 2020-01-01T08:00:00\ninstrument = \"a\"\nkind = \"hire\"\nbody = \"x\"\ncount = 1\n",
             true,
-            "not a plain date",
+            "line 2: hire event: field date: \"2020-01-01T08:00:00\" is not a date (YYYY-MM-DD)",
         ),
     ];
+    // A bad row or table is a problem with its line; a syntax error stops
+    // the reading with its line.
     for (text, toml, needle) in cases {
-        let e = if *toml {
+        let e = match if *toml {
             LedgerFile::parse_toml(text)
         } else {
             LedgerFile::parse_csv(text)
-        }
-        .unwrap_err();
-        assert!(
-            e.to_string().contains(needle),
-            "{text:?}: {e} should contain {needle}"
-        );
+        } {
+            Ok(f) => {
+                let p = &f.problems[0];
+                format!("line {}: {}", p.line.unwrap(), p.message)
+            }
+            Err(e) => e.to_string(),
+        };
+        assert!(e.contains(needle), "{text:?}: {e} should contain {needle}");
     }
 }
 

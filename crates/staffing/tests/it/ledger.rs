@@ -348,7 +348,7 @@ count = 4
     assert_eq!(findings[0].line, Some(14));
     assert_eq!(
         findings[0].message,
-        "town holds 1 副科 posts above the limit of 3"
+        "town holds 1 副科 posts above the limit of 3: 4 held; from 2019-07-01 to the end of the ledger"
     );
     let s = l.at("town", d("2019-06-30")).unwrap();
     assert_eq!(

@@ -9,6 +9,7 @@
 
 mod apportion;
 mod career;
+mod check;
 mod erlang;
 mod formats;
 mod fuzz;
@@ -17,4 +18,5 @@ mod ledger;
 mod mutants_pins;
 mod mutants_pins2;
 mod plan;
+mod problems;
 mod regression;

@@ -142,3 +142,76 @@ fn hamilton_tiny_weights_were_dealt_by_turns_from_their_ceilings() {
     // 2^-1074 and 2 × 2^-1074 share the other 3 as 1 and 2.
     assert_eq!(h(4, &[1e300, t1, t2], &[1, 10, 10]), vec![1, 1, 2]);
 }
+
+/// `compile` flagged only the state at the end of the ledger, at the
+/// body's last line: a body over establishment from 2 January to
+/// 1 February (q=5, h=6 after line 3; q=6 after line 4) went unflagged.
+/// It is now flagged at the hire that did it, with the date that ended it.
+#[test]
+fn check_saw_only_the_end_of_the_ledger() {
+    use jiceng_staffing::{LedgerFile, Severity};
+    let text = "kind,body,level,date,instrument,quota,count
+body,t1,township,,,,
+create,t1,,2024-01-01,doc1,administrative,5
+hire,t1,,2024-01-02,doc2,administrative,6
+create,t1,,2024-02-01,doc3,administrative,1
+";
+    let (_, findings) = LedgerFile::parse_csv(text).unwrap().compile();
+    assert_eq!(findings.len(), 1);
+    assert_eq!(
+        (findings[0].line, findings[0].severity),
+        (Some(4), Severity::Flag)
+    );
+    assert!(
+        findings[0]
+            .message
+            .ends_with("from 2024-01-02 until 2024-02-01 (line 5)"),
+        "{}",
+        findings[0].message
+    );
+}
+
+/// A units file giving code A twice (lines 2 and 3, the review's u7.csv)
+/// was planned as two units, printing two rows for A. A code is now
+/// refused the second time, with both lines; codes that differ only in
+/// case are different units.
+#[test]
+fn plan_accepted_duplicate_unit_codes() {
+    use jiceng_staffing::{Error, Units};
+    assert_eq!(
+        Units::parse_csv("code,current,population\nA,0,6\nA,0,6\n").unwrap_err(),
+        Error::Parse {
+            line: Some(3),
+            message: "unit \"A\" is given twice (first on line 2)".into()
+        }
+    );
+    let e = Units::parse_csv("code,current,population\nA,0,6\nB,1,2\na,0,1\nB,0,6\n").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "line 5: unit \"B\" is given twice (first on line 3)"
+    );
+}
+
+/// A units file with a header and no rows (the review's u10.csv) was
+/// refused as "weights = population (sums to -0) is out of range": the
+/// empty sum of f64 is -0. It now says there are no units.
+#[test]
+fn plan_of_no_units_blamed_the_weights() {
+    use jiceng_staffing::{Error, PlanRequest, Units, plan};
+    let u = Units::parse_csv("code,current,population\n").unwrap();
+    assert!(u.units.is_empty());
+    let req = PlanRequest {
+        pool: 5,
+        weights: vec![("population".into(), 1.0)],
+        method: Method::Hamilton,
+        min: None,
+        max: None,
+        population: None,
+    };
+    let e = plan(&u, &req).unwrap_err();
+    assert_eq!(e, Error::NoUnits);
+    assert_eq!(
+        e.to_string(),
+        "no units: a plan needs at least one unit to share the pool among"
+    );
+}
