@@ -17,8 +17,9 @@ use super::{Failure, Lang};
 /// The largest scenario or shard file read, in bytes.
 const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 
-/// The most replications one command runs.
-const MAX_REPLICATIONS: u32 = 10_000;
+/// The most replications one command runs (the library's bound, which a
+/// merge of shards applies too).
+const MAX_REPLICATIONS: u32 = jiceng::sim::MAX_RUN_REPLICATIONS;
 
 /// Arguments of `jiceng simulate`.
 #[derive(Debug, Args)]

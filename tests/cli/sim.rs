@@ -150,6 +150,52 @@ fn shards_merge_into_the_single_run_byte_for_byte() {
     assert!(err.contains("replication 1 is missing"), "{err}");
 }
 
+/// Regression: a 2.7 KB shard file saying `"replications":4294967295`
+/// made `sim merge` allocate 4 GB and abort (exit 134). It is bad input:
+/// exit 2, naming the bound that `simulate` also applies.
+#[test]
+fn a_shard_claiming_too_many_replications_is_bad_input() {
+    let dir = Scratch::new("sim-hostile-shard");
+    let shards = dir.0.join("shards");
+    let (code, _, err) = jiceng(
+        &[
+            "simulate",
+            "--bundled",
+            "baitaling",
+            "--days",
+            "3",
+            "--replications",
+            "3",
+            "--shard",
+            "0/3",
+            "--out",
+            path_str(&shards),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let file = shards.join("shard-0-of-3.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"replications\":3"), "{text}");
+    let hostile = dir.0.join("hostile-shard.json");
+    std::fs::write(
+        &hostile,
+        text.replace("\"replications\":3", "\"replications\":4294967295"),
+    )
+    .unwrap();
+    expect_input_error(
+        &[
+            "sim",
+            "merge",
+            path_str(&hostile),
+            "--out",
+            path_str(&dir.0.join("out")),
+        ],
+        "",
+        &["4294967295 replications: expected 1 to 10000"],
+    );
+}
+
 #[test]
 fn bad_arguments_are_input_errors() {
     expect_input_error(&["simulate", "--shard", "3/3"], "", &["bad shard `3/3`"]);

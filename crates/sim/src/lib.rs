@@ -40,6 +40,6 @@ pub use model::Model;
 pub use results::{Difference, Estimate, Level, Metric, Place, Summary, Unit};
 pub use scenario::{Scenario, ScenarioFile, scenario_schema};
 pub use summary::{
-    MAX_TALLY_SUM, SHARD_FORMAT, Shard, merge_shards, parse_shard, run, shard_replications,
-    summarise, t975,
+    MAX_RUN_REPLICATIONS, MAX_SHARDS, MAX_TALLY_SUM, SHARD_FORMAT, Shard, merge_shards,
+    parse_shard, run, shard_replications, summarise, t975,
 };
