@@ -196,6 +196,60 @@ fn a_shard_claiming_too_many_replications_is_bad_input() {
     );
 }
 
+/// Regression: the reviewer's sc_big.toml (1,000 counties, ten years, a
+/// daily series per county) aborted allocating 1.7 GB. It is refused at
+/// load: (1 + 1,000) series × 3,660 days × 2 variants = 7,327,320 points.
+#[test]
+fn a_scenario_whose_output_is_too_large_is_refused_at_load() {
+    let dir = Scratch::new("sim-big");
+    let file = dir.0.join("sc_big.toml");
+    std::fs::write(
+        &file,
+        "name = \"big\"\nseed = 1\nreplications = 1\n[period]\nfrom = \"2025-01-01\"\n\
+         days = 3660\n[territory]\nprovince_code = \"130000000000\"\nprovince_name = \"p\"\n\
+         [territory.synthetic]\nseed = 1\ncounties = 1000\ntownships_per_county = [1, 1]\n\
+         population_median = 1000.0\npopulation_sigma = 0.1\n[policy]\n\
+         working_hours = \"00:00-23:59\"\ncalendar = \"every_day\"\n[output]\n\
+         daily = \"counties\"\n[[item]]\ncode = \"grid.x\"\nkind = \"grid\"\nrate = 0.01\n\
+         held_by = \"township\"\n\
+         handling.township = { median_minutes = 10, shape = \"exponential\" }\n\
+         handling.county = { median_minutes = 10, shape = \"exponential\" }\n\
+         [[reform]]\nname = \"r\"\n",
+    )
+    .unwrap();
+    expect_input_error(
+        &[
+            "simulate",
+            path_str(&file),
+            "--out",
+            path_str(&dir.0.join("o")),
+        ],
+        "",
+        &["output.daily", "= 7327320 daily points: at most 150000"],
+    );
+}
+
+/// The bundled province for one day holds 2 × (2,306 × 104 + 167 + 4) =
+/// 479,990 cells a replication; 2^25 / 479,990 = 69.9, so 70 replications
+/// are refused before anything runs.
+#[test]
+fn replications_that_would_not_fit_in_memory_are_refused_before_running() {
+    let dir = Scratch::new("sim-reps");
+    expect_input_error(
+        &[
+            "simulate",
+            "--days",
+            "1",
+            "--replications",
+            "70",
+            "--out",
+            path_str(&dir.0.join("o")),
+        ],
+        "",
+        &["replications = 70", "so at most 69 replications"],
+    );
+}
+
 #[test]
 fn bad_arguments_are_input_errors() {
     expect_input_error(&["simulate", "--shard", "3/3"], "", &["bad shard `3/3`"]);

@@ -126,6 +126,20 @@ fn route_from_ledger(
     route
 }
 
+/// The 64-bit cells a township holds per variant and replication until the
+/// summary: 84 for its tally (nine counts of up to three desks, the
+/// 64-bin histogram and its header) and 20 for its ten metric values.
+pub const TOWN_CELLS: u64 = 104;
+
+/// The most 64-bit cells the replications of one run may hold together
+/// (2^25 cells, 256 MiB): replications × [`Model::cells_per_replication`].
+/// With the scenario caps ([`crate::scenario::MAX_TOWNSHIP_RESULTS`],
+/// [`crate::scenario::MAX_DAILY_POINTS`]) it keeps a run under a few
+/// hundred megabytes. The bundled province (2,306 townships, 90 days of
+/// the province's series, 2 variants) takes 2 × (2,306 × 104 + 167 + 4 ×
+/// 90) = 480,702 cells a replication: 69 replications fit.
+pub const MAX_RUN_CELLS: u64 = 1 << 25;
+
 /// A township of the model.
 #[derive(Debug, Clone)]
 pub(crate) struct Town {
@@ -761,6 +775,54 @@ impl Model {
             .iter()
             .map(|&(a, b)| u64::from(m.clamp(a, b) - a))
             .sum()
+    }
+
+    /// The 64-bit cells one replication holds until the summary: per
+    /// variant, [`TOWN_CELLS`] per township, one per county and four per
+    /// daily point (see [`MAX_RUN_CELLS`]).
+    ///
+    /// ```
+    /// // Baitaling: 1 county, 1 township, 2 daily series (the province and
+    /// // its county), 365 days, 2 variants: 2 × (104 + 1 + 4 × 2 × 365) = 6,050.
+    /// let m = jiceng_sim::Model::new(&jiceng_sim::Scenario::bundled("baitaling")?)?;
+    /// assert_eq!(m.cells_per_replication(), 6_050);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cells_per_replication(&self) -> u64 {
+        let per_variant = self.towns.len() as u64 * TOWN_CELLS
+            + self.counties.len() as u64
+            + self.series() as u64 * u64::from(self.days) * 4;
+        per_variant * self.variants.len() as u64
+    }
+
+    /// Checks that `replications` of this model fit [`MAX_RUN_CELLS`]:
+    /// the tallies of every replication are held until the summary (so
+    /// that shards merge exactly), and memory grows with their number.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Parameter`] naming the replications when they do not fit.
+    ///
+    /// ```
+    /// let m = jiceng_sim::Model::new(&jiceng_sim::Scenario::bundled("baitaling")?)?;
+    /// assert!(m.check_replications(10_000).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check_replications(&self, replications: u32) -> Result<(), Error> {
+        let per = self.cells_per_replication().max(1);
+        let cells = per.saturating_mul(u64::from(replications));
+        if cells > MAX_RUN_CELLS {
+            return Err(Error::Parameter {
+                name: "replications",
+                value: format!(
+                    "{replications} (× {per} cells a replication = {cells} cells; at most {MAX_RUN_CELLS}, \
+                     so at most {} replications of this scenario)",
+                    MAX_RUN_CELLS / per
+                ),
+                expected: "fewer replications, or fewer townships, days, daily series or reforms",
+            });
+        }
+        Ok(())
     }
 
     /// The number of daily series (1 for the province only, else 1 + counties).

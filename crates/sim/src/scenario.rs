@@ -47,6 +47,18 @@ pub const MAX_TOWNSHIPS: usize = 10_000;
 pub const MAX_EXPECTED_ARRIVALS: f64 = 100_000_000.0;
 /// The most replications a run may ask for.
 pub const MAX_REPLICATIONS: u32 = 100_000;
+/// The most township results a run may produce: townships × variants (the
+/// baseline and each reform). Each costs some 6 KB in memory and 2 KB of
+/// `summary.json` (ten estimates and ten differences), so the cap keeps
+/// them near 120 MB; a province of 3,000 townships fits with 5 reforms.
+pub const MAX_TOWNSHIP_RESULTS: u64 = 20_000;
+/// The most daily points a run may produce: daily series (the province,
+/// and each county with `[output] daily = "counties"`) × days × variants.
+/// Each costs some 1.2 KB in memory and 650 bytes of `summary.json` (four
+/// estimates), so the cap keeps them near 180 MB; 168 series (a province
+/// and its counties) fit a year with one reform, and a province's own
+/// series ten years with 20 reforms.
+pub const MAX_DAILY_POINTS: u64 = 150_000;
 
 /// A scenario file as written.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -625,7 +637,17 @@ impl Scenario {
     ///
     /// # Errors
     ///
-    /// [`Error::Parameter`] outside 1 to [`MAX_DAYS`].
+    /// [`Error::Parameter`] outside 1 to [`MAX_DAYS`]; [`Error::Scenario`]
+    /// when the days make the run's output larger than
+    /// [`MAX_DAILY_POINTS`].
+    ///
+    /// ```
+    /// // The bundled province keeps the province's daily series only: ten
+    /// // years with its reform are 3,660 × 2 = 7,320 daily points.
+    /// let s = jiceng_sim::Scenario::bundled("province")?;
+    /// assert!(s.with_days(3660).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_days(mut self, days: u32) -> Result<Scenario, Error> {
         if days == 0 || days > MAX_DAYS {
             return Err(Error::Parameter {
@@ -635,7 +657,20 @@ impl Scenario {
             });
         }
         self.file.period.get_mut().days = days;
-        Ok(self)
+        let problems: Vec<Problem> = size_problems(&self.file)
+            .into_iter()
+            .map(|(field, message)| Problem {
+                origin: self.origin.clone(),
+                line: None,
+                field,
+                message: format!("{message} (with --days {days})"),
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(self)
+        } else {
+            Err(Error::Scenario(problems))
+        }
     }
 
     /// The scenario as TOML (as read, with any overrides applied): what a
@@ -1053,7 +1088,74 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
             format!("{} reforms: at most 20", f.reforms.len()),
         );
     }
+    for (field, message) in size_problems(f) {
+        c.push(None, field, message);
+    }
     c.problems
+}
+
+/// The run's output sizes against [`MAX_TOWNSHIP_RESULTS`] and
+/// [`MAX_DAILY_POINTS`], as (field, message) problems. A synthetic
+/// territory counts its largest draw (counties × the most townships per
+/// county). Sizes already refused on their own (days, townships, reforms
+/// over their limits) still count: the message names the product.
+fn size_problems(f: &ScenarioFile) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let variants = 1 + f.reforms.len() as u64;
+    let variants_text = format!(
+        "{variants} variants (the baseline and {} `reform`)",
+        f.reforms.len()
+    );
+    let (counties, townships) = match &f.territory.synthetic {
+        Some(s) => (
+            u64::from(s.counties),
+            u64::from(s.counties) * u64::from(s.townships_per_county[1]),
+        ),
+        None => (
+            f.territory.counties.len() as u64,
+            f.territory
+                .counties
+                .iter()
+                .map(|k| k.get_ref().townships.len() as u64)
+                .sum(),
+        ),
+    };
+    let results = townships * variants;
+    if results > MAX_TOWNSHIP_RESULTS {
+        out.push((
+            "territory".to_owned(),
+            format!(
+                "{townships} townships × {variants_text} = {results} township results: \
+                 at most {MAX_TOWNSHIP_RESULTS}; give fewer townships or reforms"
+            ),
+        ));
+    }
+    let (series, series_text) = match f.output.daily {
+        Daily::Province => (
+            1,
+            "1 daily series (`output.daily = \"province\"`)".to_owned(),
+        ),
+        Daily::Counties => (
+            1 + counties,
+            format!(
+                "{} daily series (`output.daily = \"counties\"`: the province and {counties} counties)",
+                1 + counties
+            ),
+        ),
+    };
+    let days = u64::from(f.period.get_ref().days);
+    let points = series * days * variants;
+    if points > MAX_DAILY_POINTS {
+        out.push((
+            "output.daily".to_owned(),
+            format!(
+                "{series_text} × {days} days (`period.days`) × {variants_text} = {points} \
+                 daily points: at most {MAX_DAILY_POINTS}; set `output.daily = \"province\"`, \
+                 or give fewer days or reforms"
+            ),
+        ));
+    }
+    out
 }
 
 fn check_variant(

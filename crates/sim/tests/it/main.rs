@@ -15,4 +15,5 @@ mod period_end;
 mod pins;
 mod regression;
 mod scenario;
+mod sizes;
 mod stories;
