@@ -393,7 +393,7 @@ impl Model {
         let mut explicit_county_staff: Vec<Option<[u32; 3]>> = Vec::new();
         if let Some(s) = &f.territory.synthetic {
             let mut rng = ChaCha8Rng::seed_from_u64(s.seed);
-            let prefix = &f.territory.province_code[..2];
+            let prefix = &scenario.province().0[..2];
             for i in 0..s.counties as usize {
                 let n = rng.random_range(s.townships_per_county[0]..=s.townships_per_county[1]);
                 let code = format!("{prefix}{:02}{:02}000000", 1 + i / 20, 1 + i % 20);
@@ -687,8 +687,8 @@ impl Model {
         Ok(Model {
             name: f.name.clone(),
             fingerprint: scenario.fingerprint(),
-            province_code: f.territory.province_code.clone(),
-            province_name: f.territory.province_name.clone(),
+            province_code: scenario.province().0.to_owned(),
+            province_name: scenario.province().1.to_owned(),
             from: period.from,
             days: period.days,
             minutes_per_day,

@@ -128,12 +128,15 @@ pub struct Territory {
     /// by day, and the townships must be divisions of the ledger.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ledger: Option<String>,
-    /// The province's 12-digit code.
-    #[serde(default = "default_province_code")]
-    pub province_code: String,
-    /// The province's name.
-    #[serde(default = "default_province_name")]
-    pub province_name: String,
+    /// The province's 12-digit code (two digits, then ten zeros). Left out,
+    /// it is the province of the counties' codes; a synthetic territory,
+    /// whose county codes are made from it, must give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province_code: Option<String>,
+    /// The province's name; left out, the name of the province its code
+    /// stands for (GB/T 2260).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province_name: Option<String>,
     /// A seeded synthetic province (instead of explicit counties).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub synthetic: Option<Synthetic>,
@@ -143,11 +146,57 @@ pub struct Territory {
     pub counties: Vec<Spanned<CountySpec>>,
 }
 
-fn default_province_code() -> String {
-    "130000000000".to_owned()
+/// The provinces of GB/T 2260 by their two-digit prefix.
+const PROVINCE_NAMES: [(&str, &str); 34] = [
+    ("11", "北京市"),
+    ("12", "天津市"),
+    ("13", "河北省"),
+    ("14", "山西省"),
+    ("15", "内蒙古自治区"),
+    ("21", "辽宁省"),
+    ("22", "吉林省"),
+    ("23", "黑龙江省"),
+    ("31", "上海市"),
+    ("32", "江苏省"),
+    ("33", "浙江省"),
+    ("34", "安徽省"),
+    ("35", "福建省"),
+    ("36", "江西省"),
+    ("37", "山东省"),
+    ("41", "河南省"),
+    ("42", "湖北省"),
+    ("43", "湖南省"),
+    ("44", "广东省"),
+    ("45", "广西壮族自治区"),
+    ("46", "海南省"),
+    ("50", "重庆市"),
+    ("51", "四川省"),
+    ("52", "贵州省"),
+    ("53", "云南省"),
+    ("54", "西藏自治区"),
+    ("61", "陕西省"),
+    ("62", "甘肃省"),
+    ("63", "青海省"),
+    ("64", "宁夏回族自治区"),
+    ("65", "新疆维吾尔自治区"),
+    ("71", "台湾省"),
+    ("81", "香港特别行政区"),
+    ("82", "澳门特别行政区"),
+];
+
+/// The name of the province whose code starts with `prefix` (two digits).
+fn province_name(prefix: &str) -> Option<&'static str> {
+    PROVINCE_NAMES
+        .iter()
+        .find(|(p, _)| *p == prefix)
+        .map(|&(_, n)| n)
 }
-fn default_province_name() -> String {
-    "河北省".to_owned()
+
+/// `code` as a division code at `level`, if it is one.
+fn code_at(code: &str, level: jiceng_org::Level) -> Option<jiceng_org::DivisionCode> {
+    code.parse::<jiceng_org::DivisionCode>()
+        .ok()
+        .filter(|c| c.level() == level)
 }
 
 /// A synthetic province: counties, townships per county, populations drawn
@@ -528,6 +577,8 @@ pub struct Output {
 pub struct Scenario {
     file: ScenarioFile,
     origin: String,
+    /// The province's code and name, as given or derived from the counties.
+    province: (String, String),
     /// The text as read, for the lines of problems found later (against
     /// the ledger).
     text: String,
@@ -573,15 +624,15 @@ impl Scenario {
                 message: e.message().trim().to_owned(),
             }])
         })?;
-        let problems = check(&file, text, origin);
-        if problems.is_empty() {
-            Ok(Scenario {
+        let (problems, province) = check(&file, text, origin);
+        match province {
+            Some(province) if problems.is_empty() => Ok(Scenario {
                 file,
                 origin: origin.to_owned(),
+                province,
                 text: text.to_owned(),
-            })
-        } else {
-            Err(Error::Scenario(problems))
+            }),
+            _ => Err(Error::Scenario(problems)),
         }
     }
 
@@ -614,6 +665,19 @@ impl Scenario {
     /// The file's name, as given.
     pub fn origin(&self) -> &str {
         &self.origin
+    }
+
+    /// The province's code and name: as given, or derived from the
+    /// counties' codes and named as GB/T 2260 names it.
+    ///
+    /// ```
+    /// // Qiu County's code, 130430000000, lies in 13: 河北省.
+    /// let s = jiceng_sim::Scenario::bundled("qiu")?;
+    /// assert_eq!(s.province(), ("130000000000", "河北省"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn province(&self) -> (&str, &str) {
+        (&self.province.0, &self.province.1)
     }
 
     /// The ledger the scenario names (`territory.ledger`), if any: a file
@@ -727,7 +791,9 @@ fn matches(pattern: &str, code: &str) -> bool {
     }
 }
 
-fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
+/// Every problem of a parsed file, and the province (code, name) when it
+/// could be settled.
+fn check(f: &ScenarioFile, text: &str, origin: &str) -> (Vec<Problem>, Option<(String, String)>) {
     let mut c = Checker {
         text,
         origin,
@@ -779,15 +845,14 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
             format!("{} is above 100000", f.escalation.delay_minutes),
         );
     }
-    if !is_code(&f.territory.province_code) {
-        c.push(
-            None,
-            "territory.province_code".into(),
-            format!(
-                "`{}` is not a 12-digit division code",
-                f.territory.province_code
-            ),
-        );
+    if let Some(p) = &f.territory.province_code {
+        if code_at(p, jiceng_org::Level::Province).is_none() {
+            c.push(
+                None,
+                "territory.province_code".into(),
+                format!("`{p}` is not a province's division code (two digits, then ten zeros)"),
+            );
+        }
     }
     if let Some(l) = &f.territory.ledger {
         if l.trim().is_empty() || l.len() > 1000 {
@@ -883,6 +948,31 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
                 format!("territory.county[{i}].code"),
                 format!("`{}` is not a 12-digit division code", k.code),
             );
+        } else if code_at(&k.code, jiceng_org::Level::County).is_none() {
+            c.push(
+                at,
+                format!("territory.county[{i}].code"),
+                format!(
+                    "`{}` is not a county's division code (six digits, the last two not 00, then six zeros)",
+                    k.code
+                ),
+            );
+        } else if f
+            .territory
+            .province_code
+            .as_deref()
+            .filter(|p| code_at(p, jiceng_org::Level::Province).is_some())
+            .is_some_and(|p| p[..2] != k.code[..2])
+        {
+            c.push(
+                at,
+                format!("territory.county[{i}].code"),
+                format!(
+                    "`{}` is not in province `{}` (a county's first two digits are its province's)",
+                    k.code,
+                    f.territory.province_code.as_deref().unwrap_or_default()
+                ),
+            );
         } else if !county_codes.insert(k.code.clone()) {
             c.push(
                 at,
@@ -914,6 +1004,24 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
                     at,
                     format!("territory.county[{i}].township[{j}].code"),
                     format!("`{}` is not a 12-digit division code", t.code),
+                );
+            } else if code_at(&t.code, jiceng_org::Level::Township).is_none() {
+                c.push(
+                    at,
+                    format!("territory.county[{i}].township[{j}].code"),
+                    format!(
+                        "`{}` is not a township's division code (nine digits, the last three not 000, then 000)",
+                        t.code
+                    ),
+                );
+            } else if is_code(&k.code) && t.code[..6] != k.code[..6] {
+                c.push(
+                    at,
+                    format!("territory.county[{i}].township[{j}].code"),
+                    format!(
+                        "`{}` is not in county `{}` (a township's first six digits are its county's)",
+                        t.code, k.code
+                    ),
                 );
             } else if !township_codes.insert(t.code.clone()) || county_codes.contains(&t.code) {
                 c.push(
@@ -1091,7 +1199,73 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
     for (field, message) in size_problems(f) {
         c.push(None, field, message);
     }
-    c.problems
+    let province = settle_province(&mut c, f);
+    (c.problems, province)
+}
+
+/// The province: as given, or the one province of the counties' codes;
+/// its name as given, or GB/T 2260's. A problem when it cannot be settled.
+fn settle_province(c: &mut Checker<'_>, f: &ScenarioFile) -> Option<(String, String)> {
+    let t = &f.territory;
+    let code = match &t.province_code {
+        Some(p) => code_at(p, jiceng_org::Level::Province).map(|_| p.clone()),
+        None if t.synthetic.is_some() => {
+            c.push(
+                None,
+                "territory.province_code".into(),
+                "give the province's code: a synthetic territory's county codes are made from it"
+                    .into(),
+            );
+            None
+        }
+        None => {
+            let prefixes: BTreeSet<&str> = t
+                .counties
+                .iter()
+                .map(|k| k.get_ref().code.as_str())
+                .filter(|k| is_code(k))
+                .map(|k| &k[..2])
+                .collect();
+            match prefixes.len() {
+                1 => prefixes.first().map(|p| format!("{p}0000000000")),
+                0 => None,
+                _ => {
+                    c.push(
+                        None,
+                        "territory.province_code".into(),
+                        format!(
+                            "not given, and the counties lie in {} provinces ({}): give it",
+                            prefixes.len(),
+                            prefixes.iter().copied().collect::<Vec<_>>().join(", ")
+                        ),
+                    );
+                    None
+                }
+            }
+        }
+    }?;
+    let name = match &t.province_name {
+        Some(n) => n.clone(),
+        None => match province_name(&code[..2]) {
+            Some(n) => n.to_owned(),
+            None => {
+                c.push(
+                    None,
+                    "territory.province_name".into(),
+                    format!("not given, and `{code}` is not a province GB/T 2260 names: give it"),
+                );
+                return None;
+            }
+        },
+    };
+    if name.trim().is_empty() || name.chars().count() > 200 {
+        c.push(
+            None,
+            "territory.province_name".into(),
+            format!("`{name}` must be 1 to 200 characters"),
+        );
+    }
+    Some((code, name))
 }
 
 /// The run's output sizes against [`MAX_TOWNSHIP_RESULTS`] and

@@ -1,6 +1,7 @@
 //! Integration tests of the simulator, by theme.
 
 mod bounds;
+mod codes;
 mod common;
 mod fuzz;
 mod laws;

@@ -216,7 +216,7 @@ fn a_synthetic_territory_may_hold_at_most_10000_townships() {
     let synthetic = |counties: u32| {
         format!(
             "name = \"s\"\nseed = 5\nreplications = 1\n\n[period]\nfrom = \"2025-03-03\"\n\
-             days = 5\n\n[territory.synthetic]\nseed = 1\ncounties = {counties}\n\
+             days = 5\n\n[territory]\nprovince_code = \"130000000000\"\n\n[territory.synthetic]\nseed = 1\ncounties = {counties}\n\
              townships_per_county = [1, 200]\npopulation_median = 100.0\n\
              population_sigma = 0.0\n\n{items}"
         )
@@ -263,8 +263,9 @@ fn a_code_given_twice_is_named_where_it_repeats() {
         problems(&county),
         pairs(&[("territory.county[1].code", "`130430000000` appears twice")])
     );
-    // A township that repeats the other's code, and one that repeats its
-    // county's: each is a division code given twice.
+    // A township that repeats the other's code is a division code given
+    // twice; one that repeats its county's is not a township's code at all
+    // (its last six digits are zeros: a county's).
     let twice = tiny("").replace("code = \"130430101000\"", "code = \"130430100000\"");
     assert_eq!(
         problems(&twice),
@@ -278,7 +279,8 @@ fn a_code_given_twice_is_named_where_it_repeats() {
         problems(&as_county),
         pairs(&[(
             "territory.county[0].township[1].code",
-            "`130430000000` appears twice"
+            "`130430000000` is not a township's division code (nine digits, the last three \
+             not 000, then 000)"
         )])
     );
     // An item code given twice.
@@ -322,7 +324,7 @@ fn a_synthetic_territorys_expected_arrivals_count_three_medians_a_township() {
     let synthetic = |days: u32| {
         format!(
             "name = \"s\"\nseed = 5\n\n[period]\nfrom = \"2025-03-03\"\ndays = {days}\n\n\
-             [territory.synthetic]\nseed = 1\ncounties = 1\ntownships_per_county = [20, 20]\n\
+             [territory]\nprovince_code = \"130000000000\"\n\n[territory.synthetic]\nseed = 1\ncounties = 1\ntownships_per_county = [20, 20]\n\
              population_median = 5000000.0\npopulation_sigma = 0.0\n\n{items}"
         )
     };

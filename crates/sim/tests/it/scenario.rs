@@ -113,7 +113,7 @@ counties = ["130999000000"]
 fn both_kinds_of_territory_are_refused() {
     let text = tiny("").replace(
         "[[territory.county]]",
-        "[territory.synthetic]\nseed = 1\ncounties = 2\ntownships_per_county = [1, 2]\npopulation_median = 1000.0\npopulation_sigma = 0.1\n\n[[territory.county]]",
+        "[territory]\nprovince_code = \"130000000000\"\n\n[territory.synthetic]\nseed = 1\ncounties = 2\ntownships_per_county = [1, 2]\npopulation_median = 1000.0\npopulation_sigma = 0.1\n\n[[territory.county]]",
     );
     check(&text, &[(None, "territory")]);
 }

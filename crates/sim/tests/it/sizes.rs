@@ -14,7 +14,7 @@ use crate::common::{model, tiny};
 fn synthetic(counties: u32, tpc: [u32; 2], days: u32, daily: &str, reforms: usize) -> String {
     let mut s = format!(
         "name = \"sizes\"\nseed = 1\nreplications = 1\n\n[period]\nfrom = \"2025-01-01\"\n\
-         days = {days}\n\n[territory.synthetic]\nseed = 1\ncounties = {counties}\n\
+         days = {days}\n\n[territory]\nprovince_code = \"130000000000\"\n\n[territory.synthetic]\nseed = 1\ncounties = {counties}\n\
          townships_per_county = [{}, {}]\npopulation_median = 1000.0\npopulation_sigma = 0.1\n\n\
          [policy]\nworking_hours = \"00:00-23:59\"\ncalendar = \"every_day\"\n\n\
          [output]\ndaily = \"{daily}\"\n\n[[item]]\ncode = \"grid.x\"\nkind = \"grid\"\n\
