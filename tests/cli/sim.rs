@@ -250,6 +250,36 @@ fn replications_that_would_not_fit_in_memory_are_refused_before_running() {
     );
 }
 
+/// Regression: value errors had no line, and a bad file's problems came
+/// in rounds. The reviewer's sc_three.toml without its type error: the
+/// days (line 11) and the rate (line 31) come together, each at its line.
+#[test]
+fn every_value_error_comes_at_once_with_its_line() {
+    let dir = Scratch::new("sim-lines");
+    let file = dir.0.join("three.toml");
+    std::fs::write(
+        &file,
+        include_str!("../../crates/sim/data/mmc.toml")
+            .replace("days = 3660", "days = 0")
+            .replace("rate = 47.96666666666667", "rate = -1.0"),
+    )
+    .unwrap();
+    expect_input_error(
+        &[
+            "simulate",
+            path_str(&file),
+            "--out",
+            path_str(&dir.0.join("o")),
+        ],
+        "",
+        &[
+            "2 problem(s) in the scenario",
+            "three.toml:11: period.days: 0 is not between 1 and 3660",
+            "three.toml:31: item[0].rate: -1 is not between 0 and 10000",
+        ],
+    );
+}
+
 #[test]
 fn bad_arguments_are_input_errors() {
     expect_input_error(&["simulate", "--shard", "3/3"], "", &["bad shard `3/3`"]);
@@ -340,9 +370,11 @@ fn a_scenario_reads_the_ledger_file_it_names_beside_it() {
         .replace("ledger = \"qiu-ledger.toml\"", "ledger = \"bundled\"")
         .replace("\"HB-CF-043\"", "\"HB-CF-999\"");
     std::fs::write(&file, &bad).unwrap();
-    let line = bad[..bad.find("code = \"penalty.safety\"").unwrap()]
+    // The line of the field itself, not of its item's first key.
+    let line = bad[..bad.find("power_item = \"HB-CF-999\"").unwrap()]
         .matches('\n')
-        .count();
+        .count()
+        + 1;
     expect_input_error(
         &["simulate", path_str(&file)],
         "",

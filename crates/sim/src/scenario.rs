@@ -594,6 +594,62 @@ pub fn scenario_schema() -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default()
 }
 
+/// Gives each problem the line of its field: the deepest part of its path
+/// (`reform[0].staff[1].add`) that the file writes, found in the TOML's
+/// spans, so that a value is located at its own line and a field left out
+/// at its entry's. A problem whose path the file does not write at all
+/// keeps the line it has.
+pub(crate) fn locate(text: &str, problems: &mut [Problem]) {
+    if problems.is_empty() {
+        return;
+    }
+    let Ok(doc) = toml::de::DeTable::parse(text) else {
+        return;
+    };
+    for p in problems {
+        if let Some(at) = field_offset(doc.get_ref(), &p.field) {
+            p.line = Some(line_of(text, at));
+        }
+    }
+}
+
+/// The byte offset where the file writes `field` (or its deepest written
+/// part): a key, or an element of an array.
+fn field_offset(root: &toml::de::DeTable<'_>, field: &str) -> Option<usize> {
+    use toml::de::DeValue;
+    let mut table = Some(root);
+    let mut found = None;
+    for seg in field.split('.') {
+        let (key, index) = match seg.split_once('[') {
+            Some((k, rest)) => (
+                k,
+                rest.strip_suffix(']').and_then(|i| i.parse::<usize>().ok()),
+            ),
+            None => (seg, None),
+        };
+        let Some((k, v)) = table.and_then(|t| t.iter().find(|(k, _)| k.get_ref() == key)) else {
+            break;
+        };
+        found = Some(k.span().start);
+        let mut value = v;
+        if let Some(i) = index {
+            let DeValue::Array(a) = value.get_ref() else {
+                break;
+            };
+            let Some(e) = a.get(i) else {
+                break;
+            };
+            found = Some(e.span().start);
+            value = e;
+        }
+        table = match value.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => None,
+        };
+    }
+    found
+}
+
 pub(crate) fn line_of(text: &str, byte: usize) -> usize {
     text.as_bytes()[..byte.min(text.len())]
         .iter()
@@ -690,6 +746,12 @@ impl Scenario {
     /// ```
     pub fn ledger(&self) -> Option<&str> {
         self.file.territory.ledger.as_deref()
+    }
+
+    /// Gives each problem the line of its field in this file (see
+    /// [`locate`]).
+    pub(crate) fn locate(&self, problems: &mut [Problem]) {
+        locate(&self.text, problems);
     }
 
     /// The 1-based line of byte `at` of the file.
@@ -1200,6 +1262,10 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> (Vec<Problem>, Option<(S
         c.push(None, field, message);
     }
     let province = settle_province(&mut c, f);
+    let prefix = province.as_ref().map(|(code, _)| &code[..2]);
+    c.problems
+        .extend(crate::model::built_problems(f, prefix, origin, text));
+    locate(text, &mut c.problems);
     (c.problems, province)
 }
 

@@ -6,6 +6,7 @@ mod common;
 mod fuzz;
 mod laws;
 mod ledger;
+mod lines;
 mod merge;
 mod mmc;
 mod mutants_bounds2;

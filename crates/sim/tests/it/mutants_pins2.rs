@@ -151,9 +151,10 @@ fn a_staff_cut_to_exactly_zero_is_allowed_and_one_more_is_not() {
     assert_eq!(reform.towns[0].arrivals[2], base.towns[0].arrivals[2]);
     // 邱城镇 is not named: its 2 grid staff still decide.
     assert!(reform.towns[1].closed[2] > 0);
-    // 3 − 4 = −1 is a problem naming the change, the body and the count.
-    let s = Scenario::from_toml_str(&cut(-4), "t.toml").unwrap_or_else(|e| panic!("{e}"));
-    match Model::new(&s) {
+    // 3 − 4 = −1 is a problem naming the change, the body and the count,
+    // found as the file is read, at the line of the change.
+    let text = cut(-4);
+    match Scenario::from_toml_str(&text, "t.toml").map(|_| ()) {
         Err(Error::Scenario(p)) => {
             assert_eq!(p.len(), 1);
             assert_eq!(p[0].field, "reform[0].staff[0].add");
@@ -161,6 +162,8 @@ fn a_staff_cut_to_exactly_zero_is_allowed_and_one_more_is_not() {
                 p[0].message,
                 "-4 leaves 130430100000 with -1 staff at the grid desk"
             );
+            let line = text.lines().position(|l| l == "add = -4").map(|i| i + 1);
+            assert_eq!(p[0].line, line);
         }
         other => panic!("{other:?}"),
     }
@@ -300,14 +303,30 @@ fn a_staff_change_is_within_100000_either_way() {
         ))
     };
     assert_eq!(problems(&change(100_000)), []);
-    assert_eq!(problems(&change(-100_000)), []);
+    // −100,000 is within the bound, but the county's service desk has 1
+    // (30,000 residents × 0.2 per 10,000 = 0.6, rounded to 1, the least),
+    // and 1 − 100,000 = −99,999 is found as the file is read.
+    assert_eq!(
+        problems(&change(-100_000)),
+        pairs(&[(
+            "reform[0].staff[0].add",
+            "-100000 leaves 130430000000 with -99999 staff at the service desk"
+        )])
+    );
     assert_eq!(
         problems(&change(100_001)),
         pairs(&[("reform[0].staff[0].add", "100001 is beyond ±100000")])
     );
     assert_eq!(
         problems(&change(-100_001)),
-        pairs(&[("reform[0].staff[0].add", "-100001 is beyond ±100000")])
+        // Both, in one pass: out of bounds, and 1 − 100,001 = −100,000.
+        pairs(&[
+            ("reform[0].staff[0].add", "-100001 is beyond ±100000"),
+            (
+                "reform[0].staff[0].add",
+                "-100001 leaves 130430000000 with -100000 staff at the service desk"
+            )
+        ])
     );
 }
 

@@ -41,10 +41,18 @@ fn a_staff_cut_below_zero_is_a_problem_not_a_wrap() {
     let text = tiny(
         "[[reform]]\nname = \"cut\"\n[[reform.staff]]\ndesk = \"grid\"\nlevel = \"township\"\nadd = -4\n",
     );
-    let s = jiceng_sim::Scenario::from_toml_str(&text, "t.toml").unwrap_or_else(|e| panic!("{e}"));
-    match jiceng_sim::Model::new(&s) {
+    // 新马头镇 has 3 grid staff (3 − 4 = −1), 邱城镇 2 (10,000 residents ×
+    // 1.5 per 10,000, rounded; 2 − 4 = −2): one problem for the change,
+    // found as the file is read.
+    match jiceng_sim::Scenario::from_toml_str(&text, "t.toml").map(|_| ()) {
         Err(jiceng_sim::Error::Scenario(p)) => {
+            assert_eq!(p.len(), 1, "{p:?}");
             assert_eq!(p[0].field, "reform[0].staff[0].add");
+            assert_eq!(
+                p[0].message,
+                "-4 leaves 2 bodies with fewer than 0 staff at the grid desk, \
+                 130430100000 with -1 the first"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -169,5 +177,33 @@ mod shard_counts {
             |s| s.replications = 1,
             "shard 0/3 holds 2 tallies, more than the run's 1 replications",
         );
+    }
+}
+
+#[test]
+fn a_baseline_staff_cut_is_reported_once_however_many_reforms() {
+    // The baseline's change applies in the baseline and in each of the two
+    // reforms; it is one problem, at the baseline's field. 新马头镇's 3 grid
+    // staff − 4 = −1, 邱城镇's 2 − 4 = −2.
+    let text = tiny(
+        "[baseline]\n[[baseline.staff]]\ndesk = \"grid\"\nlevel = \"township\"\nadd = -4\n\n\
+         [[reform]]\nname = \"a\"\n\n[[reform]]\nname = \"b\"\n",
+    );
+    match jiceng_sim::Scenario::from_toml_str(&text, "t.toml").map(|_| ()) {
+        Err(jiceng_sim::Error::Scenario(p)) => {
+            let got: Vec<(&str, &str)> = p
+                .iter()
+                .map(|p| (p.field.as_str(), p.message.as_str()))
+                .collect();
+            assert_eq!(
+                got,
+                [(
+                    "baseline.staff[0].add",
+                    "-4 leaves 2 bodies with fewer than 0 staff at the grid desk, \
+                     130430100000 with -1 the first"
+                )]
+            );
+        }
+        other => panic!("{other:?}"),
     }
 }
