@@ -199,6 +199,22 @@ fn code_at(code: &str, level: jiceng_org::Level) -> Option<jiceng_org::DivisionC
         .filter(|c| c.level() == level)
 }
 
+/// What is wrong with `code` as the code of a division at `level`: not a
+/// division code at all (with the reason), or one of another level
+/// (`shape` says what the level's codes look like).
+fn level_problem(code: &str, level: jiceng_org::Level, what: &str, shape: &str) -> Option<String> {
+    match code.parse::<jiceng_org::DivisionCode>() {
+        Err(jiceng_org::Error::InvalidCode { reason, .. }) => {
+            Some(format!("`{code}` is not a division code ({reason})"))
+        }
+        Err(e) => Some(format!("`{code}` is not a division code ({e})")),
+        Ok(c) if c.level() != level => Some(format!(
+            "`{code}` is not a {what}'s division code ({shape})"
+        )),
+        Ok(_) => None,
+    }
+}
+
 /// A synthetic province: counties, townships per county, populations drawn
 /// from a lognormal distribution, all from a seed.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -1010,15 +1026,13 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> (Vec<Problem>, Option<(S
                 format!("territory.county[{i}].code"),
                 format!("`{}` is not a 12-digit division code", k.code),
             );
-        } else if code_at(&k.code, jiceng_org::Level::County).is_none() {
-            c.push(
-                at,
-                format!("territory.county[{i}].code"),
-                format!(
-                    "`{}` is not a county's division code (six digits, the last two not 00, then six zeros)",
-                    k.code
-                ),
-            );
+        } else if let Some(m) = level_problem(
+            &k.code,
+            jiceng_org::Level::County,
+            "county",
+            "six digits, the last two not 00, then six zeros",
+        ) {
+            c.push(at, format!("territory.county[{i}].code"), m);
         } else if f
             .territory
             .province_code
@@ -1067,15 +1081,13 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> (Vec<Problem>, Option<(S
                     format!("territory.county[{i}].township[{j}].code"),
                     format!("`{}` is not a 12-digit division code", t.code),
                 );
-            } else if code_at(&t.code, jiceng_org::Level::Township).is_none() {
-                c.push(
-                    at,
-                    format!("territory.county[{i}].township[{j}].code"),
-                    format!(
-                        "`{}` is not a township's division code (nine digits, the last three not 000, then 000)",
-                        t.code
-                    ),
-                );
+            } else if let Some(m) = level_problem(
+                &t.code,
+                jiceng_org::Level::Township,
+                "township",
+                "nine digits, the last three not 000, then 000",
+            ) {
+                c.push(at, format!("territory.county[{i}].township[{j}].code"), m);
             } else if is_code(&k.code) && t.code[..6] != k.code[..6] {
                 c.push(
                     at,

@@ -122,8 +122,7 @@ fn the_ledgers_problems_the_staffings_and_the_files_come_in_one_pass() {
             (
                 code,
                 "territory.county[0].township[0].code",
-                "`999999999999` is not a township's division code (nine digits, the last three \
-                 not 000, then 000)",
+                "`999999999999` is not a division code (unknown province prefix)",
             ),
             (
                 code,
