@@ -967,8 +967,10 @@ impl Model {
     /// [`Error::Parameter`] naming the replications when they do not fit.
     ///
     /// ```
+    /// // Baitaling holds 6,050 cells a replication: 2^25 / 6,050 = 5,546.2.
     /// let m = jiceng_sim::Model::new(&jiceng_sim::Scenario::bundled("baitaling")?)?;
-    /// assert!(m.check_replications(10_000).is_ok());
+    /// assert!(m.check_replications(5_546).is_ok());
+    /// assert!(m.check_replications(5_547).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check_replications(&self, replications: u32) -> Result<(), Error> {
