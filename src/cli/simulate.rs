@@ -17,8 +17,9 @@ use super::{Failure, Lang};
 /// The largest scenario or shard file read, in bytes.
 const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 
-/// The most replications one command runs.
-const MAX_REPLICATIONS: u32 = 10_000;
+/// The most replications one command runs (the library's bound, which a
+/// merge of shards applies too).
+const MAX_REPLICATIONS: u32 = jiceng::sim::MAX_RUN_REPLICATIONS;
 
 /// Arguments of `jiceng simulate`.
 #[derive(Debug, Args)]
@@ -187,15 +188,26 @@ pub(crate) fn run(args: SimulateArgs, lang: Lang, out: &mut dyn Write) -> Result
         )));
     }
     let format = table_format(args.format, args.json);
-    match &args.shard {
+    let shard = args
+        .shard
+        .as_deref()
+        .map(jiceng::sim::parse_shard)
+        .transpose()
+        .map_err(sim_input)?;
+    // What this command holds: every replication, or its shard's.
+    let held = match shard {
+        None => replications,
+        Some((k, n)) => jiceng::sim::shard_replications(k, n, replications).len() as u32,
+    };
+    model.check_replications(held).map_err(sim_input)?;
+    match shard {
         None => {
             let reps: Vec<u32> = (0..replications).collect();
             let tallies = run_with_progress(&model, seed, &reps);
             let summary = jiceng::sim::summarise(&model, seed, &tallies).map_err(sim_input)?;
             finish(&summary, &args.out, format, lang, out)
         }
-        Some(spec) => {
-            let (k, n) = jiceng::sim::parse_shard(spec).map_err(sim_input)?;
+        Some((k, n)) => {
             let reps = jiceng::sim::shard_replications(k, n, replications);
             let tallies = run_with_progress(&model, seed, &reps);
             let shard = Shard {
@@ -271,6 +283,9 @@ pub(crate) fn run_sim(args: SimArgs, lang: Lang, out: &mut dyn Write) -> Result<
                     model.fingerprint()
                 )));
             }
+            model
+                .check_replications(tallies.len() as u32)
+                .map_err(sim_input)?;
             let summary = jiceng::sim::summarise(&model, seed, &tallies).map_err(sim_input)?;
             finish(&summary, &dir, table_format(format, json), lang, out)
         }

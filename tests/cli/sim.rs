@@ -150,6 +150,136 @@ fn shards_merge_into_the_single_run_byte_for_byte() {
     assert!(err.contains("replication 1 is missing"), "{err}");
 }
 
+/// Regression: a 2.7 KB shard file saying `"replications":4294967295`
+/// made `sim merge` allocate 4 GB and abort (exit 134). It is bad input:
+/// exit 2, naming the bound that `simulate` also applies.
+#[test]
+fn a_shard_claiming_too_many_replications_is_bad_input() {
+    let dir = Scratch::new("sim-hostile-shard");
+    let shards = dir.0.join("shards");
+    let (code, _, err) = jiceng(
+        &[
+            "simulate",
+            "--bundled",
+            "baitaling",
+            "--days",
+            "3",
+            "--replications",
+            "3",
+            "--shard",
+            "0/3",
+            "--out",
+            path_str(&shards),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let file = shards.join("shard-0-of-3.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"replications\":3"), "{text}");
+    let hostile = dir.0.join("hostile-shard.json");
+    std::fs::write(
+        &hostile,
+        text.replace("\"replications\":3", "\"replications\":4294967295"),
+    )
+    .unwrap();
+    expect_input_error(
+        &[
+            "sim",
+            "merge",
+            path_str(&hostile),
+            "--out",
+            path_str(&dir.0.join("out")),
+        ],
+        "",
+        &["4294967295 replications: expected 1 to 10000"],
+    );
+}
+
+/// Regression: the reviewer's sc_big.toml (1,000 counties, ten years, a
+/// daily series per county) aborted allocating 1.7 GB. It is refused at
+/// load: (1 + 1,000) series × 3,660 days × 2 variants = 7,327,320 points.
+#[test]
+fn a_scenario_whose_output_is_too_large_is_refused_at_load() {
+    let dir = Scratch::new("sim-big");
+    let file = dir.0.join("sc_big.toml");
+    std::fs::write(
+        &file,
+        "name = \"big\"\nseed = 1\nreplications = 1\n[period]\nfrom = \"2025-01-01\"\n\
+         days = 3660\n[territory]\nprovince_code = \"130000000000\"\nprovince_name = \"p\"\n\
+         [territory.synthetic]\nseed = 1\ncounties = 1000\ntownships_per_county = [1, 1]\n\
+         population_median = 1000.0\npopulation_sigma = 0.1\n[policy]\n\
+         working_hours = \"00:00-23:59\"\ncalendar = \"every_day\"\n[output]\n\
+         daily = \"counties\"\n[[item]]\ncode = \"grid.x\"\nkind = \"grid\"\nrate = 0.01\n\
+         held_by = \"township\"\n\
+         handling.township = { median_minutes = 10, shape = \"exponential\" }\n\
+         handling.county = { median_minutes = 10, shape = \"exponential\" }\n\
+         [[reform]]\nname = \"r\"\n",
+    )
+    .unwrap();
+    expect_input_error(
+        &[
+            "simulate",
+            path_str(&file),
+            "--out",
+            path_str(&dir.0.join("o")),
+        ],
+        "",
+        &["output.daily", "= 7327320 daily points: at most 150000"],
+    );
+}
+
+/// The bundled province for one day holds 2 × (2,306 × 104 + 167 + 4) =
+/// 479,990 cells a replication; 2^25 / 479,990 = 69.9, so 70 replications
+/// are refused before anything runs.
+#[test]
+fn replications_that_would_not_fit_in_memory_are_refused_before_running() {
+    let dir = Scratch::new("sim-reps");
+    expect_input_error(
+        &[
+            "simulate",
+            "--days",
+            "1",
+            "--replications",
+            "70",
+            "--out",
+            path_str(&dir.0.join("o")),
+        ],
+        "",
+        &["replications = 70", "so at most 69 replications"],
+    );
+}
+
+/// Regression: value errors had no line, and a bad file's problems came
+/// in rounds. The reviewer's sc_three.toml without its type error: the
+/// days (line 11) and the rate (line 31) come together, each at its line.
+#[test]
+fn every_value_error_comes_at_once_with_its_line() {
+    let dir = Scratch::new("sim-lines");
+    let file = dir.0.join("three.toml");
+    std::fs::write(
+        &file,
+        include_str!("../../crates/sim/data/mmc.toml")
+            .replace("days = 3660", "days = 0")
+            .replace("rate = 47.96666666666667", "rate = -1.0"),
+    )
+    .unwrap();
+    expect_input_error(
+        &[
+            "simulate",
+            path_str(&file),
+            "--out",
+            path_str(&dir.0.join("o")),
+        ],
+        "",
+        &[
+            "2 problem(s) in the scenario",
+            "three.toml:11: period.days: 0 is not between 1 and 3660",
+            "three.toml:31: item[0].rate: -1 is not between 0 and 10000",
+        ],
+    );
+}
+
 #[test]
 fn bad_arguments_are_input_errors() {
     expect_input_error(&["simulate", "--shard", "3/3"], "", &["bad shard `3/3`"]);
@@ -240,9 +370,11 @@ fn a_scenario_reads_the_ledger_file_it_names_beside_it() {
         .replace("ledger = \"qiu-ledger.toml\"", "ledger = \"bundled\"")
         .replace("\"HB-CF-043\"", "\"HB-CF-999\"");
     std::fs::write(&file, &bad).unwrap();
-    let line = bad[..bad.find("code = \"penalty.safety\"").unwrap()]
+    // The line of the field itself, not of its item's first key.
+    let line = bad[..bad.find("power_item = \"HB-CF-999\"").unwrap()]
         .matches('\n')
-        .count();
+        .count()
+        + 1;
     expect_input_error(
         &["simulate", path_str(&file)],
         "",

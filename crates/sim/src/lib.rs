@@ -36,10 +36,10 @@ pub mod summary;
 
 pub use engine::{HIST_BINS, RepTally, TownTally, VariantTally, run_replication};
 pub use error::{Error, Problem};
-pub use model::Model;
+pub use model::{MAX_RUN_CELLS, Model, TOWN_CELLS};
 pub use results::{Difference, Estimate, Level, Metric, Place, Summary, Unit};
 pub use scenario::{Scenario, ScenarioFile, scenario_schema};
 pub use summary::{
-    MAX_TALLY_SUM, SHARD_FORMAT, Shard, merge_shards, parse_shard, run, shard_replications,
-    summarise, t975,
+    MAX_RUN_REPLICATIONS, MAX_SHARDS, MAX_TALLY_SUM, SHARD_FORMAT, Shard, merge_shards,
+    parse_shard, run, shard_replications, summarise, t975,
 };

@@ -20,8 +20,8 @@ use jiceng_org::Level as OrgLevel;
 
 use crate::error::{Error, Problem};
 use crate::scenario::{
-    CalendarChoice, Daily, DeskRule, DeskStaff, InstrumentKind, ItemKind, Level, Scenario, Variant,
-    item_matches,
+    CalendarChoice, Daily, DeskRule, DeskStaff, InstrumentKind, ItemKind, Level, Scenario,
+    ScenarioFile, Variant, item_matches,
 };
 
 /// The name `territory.ledger` gives for the authority crate's bundled Hebei
@@ -124,6 +124,321 @@ fn route_from_ledger(
     }
     // `from` is the first date, at minute 0: the route starts the period.
     route
+}
+
+/// The 64-bit cells a township holds per variant and replication until the
+/// summary: 84 for its tally (nine counts of up to three desks, the
+/// 64-bin histogram and its header) and 20 for its ten metric values.
+pub const TOWN_CELLS: u64 = 104;
+
+/// The most 64-bit cells the replications of one run may hold together
+/// (2^25 cells, 256 MiB): replications × [`Model::cells_per_replication`].
+/// With the scenario caps ([`crate::scenario::MAX_TOWNSHIP_RESULTS`],
+/// [`crate::scenario::MAX_DAILY_POINTS`]) it keeps a run under a few
+/// hundred megabytes. The bundled province (2,306 townships, 90 days of
+/// the province's series, 2 variants) takes 2 × (2,306 × 104 + 167 + 4 ×
+/// 90) = 480,702 cells a replication: 69 replications fit.
+pub const MAX_RUN_CELLS: u64 = 1 << 25;
+
+/// The territory as built, with each body's staff before any variant.
+pub(crate) struct Land {
+    pub towns: Vec<Town>,
+    pub counties: Vec<County>,
+    pub base_town: Vec<[u32; 3]>,
+    pub base_county: Vec<[u32; 3]>,
+}
+
+/// Builds the territory of `f`: a synthetic one drawn from its seed (county
+/// codes under the province `prefix`), or the explicit counties; with a
+/// ledger, names left out are the ledger's, and a county or township that
+/// is not a division of the ledger at its level is a problem. Staff are
+/// the explicit ones, else the staffing rules'.
+pub(crate) fn land(
+    f: &ScenarioFile,
+    prefix: &str,
+    ledger: Option<&Ledger>,
+    origin: &str,
+    line: &dyn Fn(usize) -> usize,
+    problems: &mut Vec<Problem>,
+) -> Land {
+    let mut towns = Vec::new();
+    let mut counties = Vec::new();
+    let mut explicit_town_staff: Vec<Option<[u32; 3]>> = Vec::new();
+    let mut explicit_county_staff: Vec<Option<[u32; 3]>> = Vec::new();
+    if let Some(s) = &f.territory.synthetic {
+        let mut rng = ChaCha8Rng::seed_from_u64(s.seed);
+        for i in 0..s.counties as usize {
+            let n = rng.random_range(s.townships_per_county[0]..=s.townships_per_county[1]);
+            let code = format!("{prefix}{:02}{:02}000000", 1 + i / 20, 1 + i % 20);
+            let first = towns.len();
+            let mut population = 0u64;
+            for t in 0..n {
+                let z: f64 = StandardNormal.sample(&mut rng);
+                let p = (s.population_median * (s.population_sigma * z).exp())
+                    .clamp(100.0, 20.0 * s.population_median)
+                    .round() as u32;
+                population += u64::from(p);
+                towns.push(Town {
+                    code: format!("{}{:03}000", &code[..6], 100 + t),
+                    name: format!("示例{}县第{}乡镇", i + 1, t + 1),
+                    county: i,
+                    population: p,
+                });
+                explicit_town_staff.push(None);
+            }
+            counties.push(County {
+                name: format!("示例{}县", i + 1),
+                code,
+                first,
+                count: n as usize,
+                population,
+            });
+            explicit_county_staff.push(None);
+        }
+    } else {
+        for (i, ks) in f.territory.counties.iter().enumerate() {
+            let k = ks.get_ref();
+            let first = towns.len();
+            let mut population = 0u64;
+            for (j, ts) in k.townships.iter().enumerate() {
+                let t = ts.get_ref();
+                population += u64::from(t.population);
+                let name = match ledger {
+                    Some(l) => ledger_name(
+                        l,
+                        &t.code,
+                        OrgLevel::Township,
+                        &t.name,
+                        || {
+                            (
+                                Some(line(ts.span().start)),
+                                format!("territory.county[{i}].township[{j}].code"),
+                            )
+                        },
+                        origin,
+                        problems,
+                    ),
+                    None => t.name.clone(),
+                };
+                towns.push(Town {
+                    code: t.code.clone(),
+                    name,
+                    county: i,
+                    population: t.population,
+                });
+                explicit_town_staff.push(t.staff.map(desk_array));
+            }
+            let name = match ledger {
+                Some(l) => ledger_name(
+                    l,
+                    &k.code,
+                    OrgLevel::County,
+                    &k.name,
+                    || {
+                        (
+                            Some(line(ks.span().start)),
+                            format!("territory.county[{i}].code"),
+                        )
+                    },
+                    origin,
+                    problems,
+                ),
+                None => k.name.clone(),
+            };
+            counties.push(County {
+                code: k.code.clone(),
+                name,
+                first,
+                count: k.townships.len(),
+                population,
+            });
+            explicit_county_staff.push(k.staff.map(desk_array));
+        }
+    }
+    let base_town = towns
+        .iter()
+        .zip(&explicit_town_staff)
+        .map(|(t, e)| e.unwrap_or_else(|| rule_staff(&f.staff.township, f64::from(t.population))))
+        .collect();
+    let base_county = counties
+        .iter()
+        .zip(&explicit_county_staff)
+        .map(|(k, e)| e.unwrap_or_else(|| rule_staff(&f.staff.county, k.population as f64)))
+        .collect();
+    Land {
+        towns,
+        counties,
+        base_town,
+        base_county,
+    }
+}
+
+/// A problem for each item naming a `power_item` that the ledger lacks.
+fn power_item_problems(
+    f: &ScenarioFile,
+    ledger: &Ledger,
+    origin: &str,
+    line: &dyn Fn(usize) -> usize,
+    problems: &mut Vec<Problem>,
+) {
+    for (i, spec) in f.items.iter().enumerate() {
+        if let Some(code) = spec.get_ref().power_item.as_deref() {
+            if ledger.item_id(code).is_none() {
+                problems.push(Problem {
+                    origin: origin.to_owned(),
+                    line: Some(line(spec.span().start)),
+                    field: format!("item[{i}].power_item"),
+                    message: format!("`{code}` is not an item of the ledger `{}`", ledger.name()),
+                });
+            }
+        }
+    }
+}
+
+/// A variant's staff: the base, then each layer's staffing changes (the
+/// baseline's, then the reform's), in file order. A change that leaves
+/// bodies below zero is one problem, counting them and naming the first;
+/// their desks are held at zero.
+#[allow(clippy::too_many_arguments)]
+fn variant_staff(
+    layers: &[&Variant],
+    path: &str,
+    towns: &[Town],
+    counties: &[County],
+    base_town: &[[u32; 3]],
+    base_county: &[[u32; 3]],
+    origin: &str,
+    problems: &mut Vec<Problem>,
+) -> (Vec<[u32; 3]>, Vec<[u32; 3]>) {
+    let mut town_staff = base_town.to_vec();
+    let mut county_staff = base_county.to_vec();
+    for (li, layer) in layers.iter().enumerate() {
+        let lpath = if li == 0 { "baseline" } else { path };
+        for (si, change) in layer.staff.iter().enumerate() {
+            let c = change.get_ref();
+            let d = c.desk.index();
+            let (bodies, codes): (&mut Vec<[u32; 3]>, Vec<&str>) = match c.level {
+                Level::Township => (
+                    &mut town_staff,
+                    towns.iter().map(|t| t.code.as_str()).collect(),
+                ),
+                Level::County => (
+                    &mut county_staff,
+                    counties.iter().map(|k| k.code.as_str()).collect(),
+                ),
+            };
+            // Bodies left below zero: how many, and the first.
+            let mut below: Option<(usize, &str, i64)> = None;
+            for (b, code) in bodies.iter_mut().zip(codes) {
+                if c.division.as_deref().is_some_and(|x| x != code) {
+                    continue;
+                }
+                let v = i64::from(b[d]) + i64::from(c.add);
+                if v < 0 {
+                    below = Some(match below {
+                        None => (1, code, v),
+                        Some((n, first, fv)) => (n + 1, first, fv),
+                    });
+                }
+                b[d] = v.clamp(0, i64::from(u32::MAX)) as u32;
+            }
+            // The baseline's changes apply in every variant: they are
+            // reported with the baseline's own, once.
+            let reported = li == 0 && path != "baseline";
+            if let Some((n, code, v)) = below.filter(|_| !reported) {
+                let desk = format!("{:?}", c.desk).to_lowercase();
+                problems.push(Problem {
+                    origin: origin.to_owned(),
+                    line: None,
+                    field: format!("{lpath}.staff[{si}].add"),
+                    message: if n == 1 {
+                        format!("{} leaves {code} with {v} staff at the {desk} desk", c.add)
+                    } else {
+                        format!(
+                            "{} leaves {n} bodies with fewer than 0 staff at the {desk} desk, \
+                             {code} with {v} the first",
+                            c.add
+                        )
+                    },
+                });
+            }
+        }
+    }
+    (town_staff, county_staff)
+}
+
+/// The variants' layers: the baseline's, then each reform's on top, with
+/// the reform's name and the path of its fields.
+fn layers(f: &ScenarioFile) -> Vec<(String, String, Vec<&Variant>)> {
+    let mut all = vec![(
+        "baseline".to_owned(),
+        "baseline".to_owned(),
+        vec![&f.baseline],
+    )];
+    for (r, v) in f.reforms.iter().enumerate() {
+        all.push((
+            v.get_ref().name.clone(),
+            format!("reform[{r}]"),
+            vec![&f.baseline, v.get_ref()],
+        ));
+    }
+    all
+}
+
+/// The problems that building the model finds (the bundled ledger's
+/// divisions and items; staffing changes that leave a desk below zero),
+/// for a scenario's checks to report with the file's own in one pass.
+/// A synthetic territory whose parameters are out of range (reported on
+/// their own) is not drawn. A ledger *file* is read by the caller, so its
+/// problems come when the model is built ([`Model::with_ledger`]).
+pub(crate) fn built_problems(
+    f: &ScenarioFile,
+    prefix: Option<&str>,
+    origin: &str,
+    text: &str,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let Some(s) = &f.territory.synthetic {
+        let [lo, hi] = s.townships_per_county;
+        let drawable = prefix.is_some()
+            && (1..=1000).contains(&s.counties)
+            && 1 <= lo
+            && lo <= hi
+            && hi <= 200
+            && (100.0..=5_000_000.0).contains(&s.population_median)
+            && (0.0..=2.0).contains(&s.population_sigma);
+        if !drawable {
+            return problems;
+        }
+    }
+    let bundled = (f.territory.ledger.as_deref() == Some(BUNDLED_LEDGER)
+        && f.territory.synthetic.is_none())
+    .then(Ledger::hebei_sample);
+    let line = |at: usize| crate::scenario::line_of(text, at);
+    let land = land(
+        f,
+        prefix.unwrap_or_default(),
+        bundled.as_ref(),
+        origin,
+        &line,
+        &mut problems,
+    );
+    if let Some(l) = &bundled {
+        power_item_problems(f, l, origin, &line, &mut problems);
+    }
+    for (_, path, layers) in layers(f) {
+        variant_staff(
+            &layers,
+            &path,
+            &land.towns,
+            &land.counties,
+            &land.base_town,
+            &land.base_county,
+            origin,
+            &mut problems,
+        );
+    }
+    problems
 }
 
 /// A township of the model.
@@ -373,101 +688,19 @@ impl Model {
 
         // Territory.
         let mut ledger_problems = Vec::new();
-        let mut towns = Vec::new();
-        let mut counties = Vec::new();
-        let mut explicit_town_staff: Vec<Option<[u32; 3]>> = Vec::new();
-        let mut explicit_county_staff: Vec<Option<[u32; 3]>> = Vec::new();
-        if let Some(s) = &f.territory.synthetic {
-            let mut rng = ChaCha8Rng::seed_from_u64(s.seed);
-            let prefix = &f.territory.province_code[..2];
-            for i in 0..s.counties as usize {
-                let n = rng.random_range(s.townships_per_county[0]..=s.townships_per_county[1]);
-                let code = format!("{prefix}{:02}{:02}000000", 1 + i / 20, 1 + i % 20);
-                let first = towns.len();
-                let mut population = 0u64;
-                for t in 0..n {
-                    let z: f64 = StandardNormal.sample(&mut rng);
-                    let p = (s.population_median * (s.population_sigma * z).exp())
-                        .clamp(100.0, 20.0 * s.population_median)
-                        .round() as u32;
-                    population += u64::from(p);
-                    towns.push(Town {
-                        code: format!("{}{:03}000", &code[..6], 100 + t),
-                        name: format!("示例{}县第{}乡镇", i + 1, t + 1),
-                        county: i,
-                        population: p,
-                    });
-                    explicit_town_staff.push(None);
-                }
-                counties.push(County {
-                    name: format!("示例{}县", i + 1),
-                    code,
-                    first,
-                    count: n as usize,
-                    population,
-                });
-                explicit_county_staff.push(None);
-            }
-        } else {
-            for (i, ks) in f.territory.counties.iter().enumerate() {
-                let k = ks.get_ref();
-                let first = towns.len();
-                let mut population = 0u64;
-                for (j, ts) in k.townships.iter().enumerate() {
-                    let t = ts.get_ref();
-                    population += u64::from(t.population);
-                    let name = match ledger {
-                        Some(l) => ledger_name(
-                            l,
-                            &t.code,
-                            OrgLevel::Township,
-                            &t.name,
-                            || {
-                                (
-                                    Some(scenario.line(ts.span().start)),
-                                    format!("territory.county[{i}].township[{j}].code"),
-                                )
-                            },
-                            scenario.origin(),
-                            &mut ledger_problems,
-                        ),
-                        None => t.name.clone(),
-                    };
-                    towns.push(Town {
-                        code: t.code.clone(),
-                        name,
-                        county: i,
-                        population: t.population,
-                    });
-                    explicit_town_staff.push(t.staff.map(desk_array));
-                }
-                let name = match ledger {
-                    Some(l) => ledger_name(
-                        l,
-                        &k.code,
-                        OrgLevel::County,
-                        &k.name,
-                        || {
-                            (
-                                Some(scenario.line(ks.span().start)),
-                                format!("territory.county[{i}].code"),
-                            )
-                        },
-                        scenario.origin(),
-                        &mut ledger_problems,
-                    ),
-                    None => k.name.clone(),
-                };
-                counties.push(County {
-                    code: k.code.clone(),
-                    name,
-                    first,
-                    count: k.townships.len(),
-                    population,
-                });
-                explicit_county_staff.push(k.staff.map(desk_array));
-            }
-        }
+        let Land {
+            towns,
+            counties,
+            base_town,
+            base_county,
+        } = land(
+            f,
+            &scenario.province().0[..2],
+            ledger,
+            scenario.origin(),
+            &|at| scenario.line(at),
+            &mut ledger_problems,
+        );
 
         // Items and streams.
         let items: Vec<Item> = f
@@ -507,18 +740,6 @@ impl Model {
         }
 
         // Variants.
-        let base_town: Vec<[u32; 3]> = towns
-            .iter()
-            .zip(&explicit_town_staff)
-            .map(|(t, e)| {
-                e.unwrap_or_else(|| rule_staff(&f.staff.township, f64::from(t.population)))
-            })
-            .collect();
-        let base_county: Vec<[u32; 3]> = counties
-            .iter()
-            .zip(&explicit_county_staff)
-            .map(|(k, e)| e.unwrap_or_else(|| rule_staff(&f.staff.county, k.population as f64)))
-            .collect();
         let item_codes: Vec<&str> = f.items.iter().map(|i| i.get_ref().code.as_str()).collect();
         let held: Vec<bool> = f
             .items
@@ -536,6 +757,13 @@ impl Model {
         let mut ledger_routes: Vec<Option<Vec<(u64, bool)>>> =
             vec![None; items.len() * towns.len()];
         if let Some(l) = ledger {
+            power_item_problems(
+                f,
+                l,
+                scenario.origin(),
+                &|at| scenario.line(at),
+                &mut ledger_problems,
+            );
             let last = period
                 .from
                 .checked_add_days(Days::new(u64::from(period.days)))
@@ -545,12 +773,6 @@ impl Model {
                     continue;
                 };
                 if l.item_id(code).is_none() {
-                    ledger_problems.push(Problem {
-                        origin: scenario.origin().to_owned(),
-                        line: Some(scenario.line(spec.span().start)),
-                        field: format!("item[{i}].power_item"),
-                        message: format!("`{code}` is not an item of the ledger `{}`", l.name()),
-                    });
                     continue;
                 }
                 for (t, town) in towns.iter().enumerate() {
@@ -565,26 +787,10 @@ impl Model {
                 }
             }
         }
-        if !ledger_problems.is_empty() {
-            return Err(Error::Scenario(ledger_problems));
-        }
-        let mut problems = Vec::new();
+        // The ledger's problems and the staffing's are reported together.
+        let mut problems = ledger_problems;
         let mut variants = Vec::new();
-        let mut all: Vec<(String, String, Vec<&Variant>)> = vec![(
-            "baseline".to_owned(),
-            "baseline".to_owned(),
-            vec![&f.baseline],
-        )];
-        for (r, v) in f.reforms.iter().enumerate() {
-            all.push((
-                v.get_ref().name.clone(),
-                format!("reform[{r}]"),
-                vec![&f.baseline, v.get_ref()],
-            ));
-        }
-        for (name, path, layers) in all {
-            let mut town_staff = base_town.clone();
-            let mut county_staff = base_county.clone();
+        for (name, path, layers) in layers(f) {
             let mut routes: Vec<Vec<(u64, bool)>> = Vec::with_capacity(items.len() * towns.len());
             for (i, &h) in held.iter().enumerate() {
                 for t in 0..towns.len() {
@@ -620,46 +826,16 @@ impl Model {
                     }
                 }
             }
-            for (li, layer) in layers.iter().enumerate() {
-                let lpath = if li == 0 {
-                    "baseline".to_owned()
-                } else {
-                    path.clone()
-                };
-                for (si, change) in layer.staff.iter().enumerate() {
-                    let c = change.get_ref();
-                    let d = c.desk.index();
-                    let (bodies, codes): (&mut Vec<[u32; 3]>, Vec<&str>) = match c.level {
-                        Level::Township => (
-                            &mut town_staff,
-                            towns.iter().map(|t| t.code.as_str()).collect(),
-                        ),
-                        Level::County => (
-                            &mut county_staff,
-                            counties.iter().map(|k| k.code.as_str()).collect(),
-                        ),
-                    };
-                    for (b, code) in bodies.iter_mut().zip(codes) {
-                        if c.division.as_deref().is_some_and(|x| x != code) {
-                            continue;
-                        }
-                        let v = i64::from(b[d]) + i64::from(c.add);
-                        if v < 0 {
-                            problems.push(Problem {
-                                origin: scenario.origin().to_owned(),
-                                line: None,
-                                field: format!("{lpath}.staff[{si}].add"),
-                                message: format!(
-                                    "{} leaves {code} with {v} staff at the {:?} desk",
-                                    c.add, c.desk
-                                )
-                                .to_lowercase(),
-                            });
-                        }
-                        b[d] = v.clamp(0, i64::from(u32::MAX)) as u32;
-                    }
-                }
-            }
+            let (town_staff, county_staff) = variant_staff(
+                &layers,
+                &path,
+                &towns,
+                &counties,
+                &base_town,
+                &base_county,
+                scenario.origin(),
+                &mut problems,
+            );
             variants.push(VariantModel {
                 name,
                 town_staff,
@@ -668,13 +844,14 @@ impl Model {
             });
         }
         if !problems.is_empty() {
+            scenario.locate(&mut problems);
             return Err(Error::Scenario(problems));
         }
         Ok(Model {
             name: f.name.clone(),
             fingerprint: scenario.fingerprint(),
-            province_code: f.territory.province_code.clone(),
-            province_name: f.territory.province_name.clone(),
+            province_code: scenario.province().0.to_owned(),
+            province_name: scenario.province().1.to_owned(),
             from: period.from,
             days: period.days,
             minutes_per_day,
@@ -761,6 +938,56 @@ impl Model {
             .iter()
             .map(|&(a, b)| u64::from(m.clamp(a, b) - a))
             .sum()
+    }
+
+    /// The 64-bit cells one replication holds until the summary: per
+    /// variant, [`TOWN_CELLS`] per township, one per county and four per
+    /// daily point (see [`MAX_RUN_CELLS`]).
+    ///
+    /// ```
+    /// // Baitaling: 1 county, 1 township, 2 daily series (the province and
+    /// // its county), 365 days, 2 variants: 2 × (104 + 1 + 4 × 2 × 365) = 6,050.
+    /// let m = jiceng_sim::Model::new(&jiceng_sim::Scenario::bundled("baitaling")?)?;
+    /// assert_eq!(m.cells_per_replication(), 6_050);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cells_per_replication(&self) -> u64 {
+        let per_variant = self.towns.len() as u64 * TOWN_CELLS
+            + self.counties.len() as u64
+            + self.series() as u64 * u64::from(self.days) * 4;
+        per_variant * self.variants.len() as u64
+    }
+
+    /// Checks that `replications` of this model fit [`MAX_RUN_CELLS`]:
+    /// the tallies of every replication are held until the summary (so
+    /// that shards merge exactly), and memory grows with their number.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Parameter`] naming the replications when they do not fit.
+    ///
+    /// ```
+    /// // Baitaling holds 6,050 cells a replication: 2^25 / 6,050 = 5,546.2.
+    /// let m = jiceng_sim::Model::new(&jiceng_sim::Scenario::bundled("baitaling")?)?;
+    /// assert!(m.check_replications(5_546).is_ok());
+    /// assert!(m.check_replications(5_547).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check_replications(&self, replications: u32) -> Result<(), Error> {
+        let per = self.cells_per_replication().max(1);
+        let cells = per.saturating_mul(u64::from(replications));
+        if cells > MAX_RUN_CELLS {
+            return Err(Error::Parameter {
+                name: "replications",
+                value: format!(
+                    "{replications} (× {per} cells a replication = {cells} cells; at most {MAX_RUN_CELLS}, \
+                     so at most {} replications of this scenario)",
+                    MAX_RUN_CELLS / per
+                ),
+                expected: "fewer replications, or fewer townships, days, daily series or reforms",
+            });
+        }
+        Ok(())
     }
 
     /// The number of daily series (1 for the province only, else 1 + counties).

@@ -47,6 +47,18 @@ pub const MAX_TOWNSHIPS: usize = 10_000;
 pub const MAX_EXPECTED_ARRIVALS: f64 = 100_000_000.0;
 /// The most replications a run may ask for.
 pub const MAX_REPLICATIONS: u32 = 100_000;
+/// The most township results a run may produce: townships × variants (the
+/// baseline and each reform). Each costs some 6 KB in memory and 2 KB of
+/// `summary.json` (ten estimates and ten differences), so the cap keeps
+/// them near 120 MB; a province of 3,000 townships fits with 5 reforms.
+pub const MAX_TOWNSHIP_RESULTS: u64 = 20_000;
+/// The most daily points a run may produce: daily series (the province,
+/// and each county with `[output] daily = "counties"`) × days × variants.
+/// Each costs some 1.2 KB in memory and 650 bytes of `summary.json` (four
+/// estimates), so the cap keeps them near 180 MB; 168 series (a province
+/// and its counties) fit a year with one reform, and a province's own
+/// series ten years with 20 reforms.
+pub const MAX_DAILY_POINTS: u64 = 150_000;
 
 /// A scenario file as written.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -116,12 +128,15 @@ pub struct Territory {
     /// by day, and the townships must be divisions of the ledger.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ledger: Option<String>,
-    /// The province's 12-digit code.
-    #[serde(default = "default_province_code")]
-    pub province_code: String,
-    /// The province's name.
-    #[serde(default = "default_province_name")]
-    pub province_name: String,
+    /// The province's 12-digit code (two digits, then ten zeros). Left out,
+    /// it is the province of the counties' codes; a synthetic territory,
+    /// whose county codes are made from it, must give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province_code: Option<String>,
+    /// The province's name; left out, the name of the province its code
+    /// stands for (GB/T 2260).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province_name: Option<String>,
     /// A seeded synthetic province (instead of explicit counties).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub synthetic: Option<Synthetic>,
@@ -131,11 +146,73 @@ pub struct Territory {
     pub counties: Vec<Spanned<CountySpec>>,
 }
 
-fn default_province_code() -> String {
-    "130000000000".to_owned()
+/// The provinces of GB/T 2260 by their two-digit prefix.
+const PROVINCE_NAMES: [(&str, &str); 34] = [
+    ("11", "北京市"),
+    ("12", "天津市"),
+    ("13", "河北省"),
+    ("14", "山西省"),
+    ("15", "内蒙古自治区"),
+    ("21", "辽宁省"),
+    ("22", "吉林省"),
+    ("23", "黑龙江省"),
+    ("31", "上海市"),
+    ("32", "江苏省"),
+    ("33", "浙江省"),
+    ("34", "安徽省"),
+    ("35", "福建省"),
+    ("36", "江西省"),
+    ("37", "山东省"),
+    ("41", "河南省"),
+    ("42", "湖北省"),
+    ("43", "湖南省"),
+    ("44", "广东省"),
+    ("45", "广西壮族自治区"),
+    ("46", "海南省"),
+    ("50", "重庆市"),
+    ("51", "四川省"),
+    ("52", "贵州省"),
+    ("53", "云南省"),
+    ("54", "西藏自治区"),
+    ("61", "陕西省"),
+    ("62", "甘肃省"),
+    ("63", "青海省"),
+    ("64", "宁夏回族自治区"),
+    ("65", "新疆维吾尔自治区"),
+    ("71", "台湾省"),
+    ("81", "香港特别行政区"),
+    ("82", "澳门特别行政区"),
+];
+
+/// The name of the province whose code starts with `prefix` (two digits).
+fn province_name(prefix: &str) -> Option<&'static str> {
+    PROVINCE_NAMES
+        .iter()
+        .find(|(p, _)| *p == prefix)
+        .map(|&(_, n)| n)
 }
-fn default_province_name() -> String {
-    "河北省".to_owned()
+
+/// `code` as a division code at `level`, if it is one.
+fn code_at(code: &str, level: jiceng_org::Level) -> Option<jiceng_org::DivisionCode> {
+    code.parse::<jiceng_org::DivisionCode>()
+        .ok()
+        .filter(|c| c.level() == level)
+}
+
+/// What is wrong with `code` as the code of a division at `level`: not a
+/// division code at all (with the reason), or one of another level
+/// (`shape` says what the level's codes look like).
+fn level_problem(code: &str, level: jiceng_org::Level, what: &str, shape: &str) -> Option<String> {
+    match code.parse::<jiceng_org::DivisionCode>() {
+        Err(jiceng_org::Error::InvalidCode { reason, .. }) => {
+            Some(format!("`{code}` is not a division code ({reason})"))
+        }
+        Err(e) => Some(format!("`{code}` is not a division code ({e})")),
+        Ok(c) if c.level() != level => Some(format!(
+            "`{code}` is not a {what}'s division code ({shape})"
+        )),
+        Ok(_) => None,
+    }
 }
 
 /// A synthetic province: counties, townships per county, populations drawn
@@ -516,6 +593,8 @@ pub struct Output {
 pub struct Scenario {
     file: ScenarioFile,
     origin: String,
+    /// The province's code and name, as given or derived from the counties.
+    province: (String, String),
     /// The text as read, for the lines of problems found later (against
     /// the ledger).
     text: String,
@@ -529,6 +608,62 @@ pub struct Scenario {
 pub fn scenario_schema() -> String {
     let schema = schemars::schema_for!(ScenarioFile);
     serde_json::to_string_pretty(&schema).unwrap_or_default()
+}
+
+/// Gives each problem the line of its field: the deepest part of its path
+/// (`reform[0].staff[1].add`) that the file writes, found in the TOML's
+/// spans, so that a value is located at its own line and a field left out
+/// at its entry's. A problem whose path the file does not write at all
+/// keeps the line it has.
+pub(crate) fn locate(text: &str, problems: &mut [Problem]) {
+    if problems.is_empty() {
+        return;
+    }
+    let Ok(doc) = toml::de::DeTable::parse(text) else {
+        return;
+    };
+    for p in problems {
+        if let Some(at) = field_offset(doc.get_ref(), &p.field) {
+            p.line = Some(line_of(text, at));
+        }
+    }
+}
+
+/// The byte offset where the file writes `field` (or its deepest written
+/// part): a key, or an element of an array.
+fn field_offset(root: &toml::de::DeTable<'_>, field: &str) -> Option<usize> {
+    use toml::de::DeValue;
+    let mut table = Some(root);
+    let mut found = None;
+    for seg in field.split('.') {
+        let (key, index) = match seg.split_once('[') {
+            Some((k, rest)) => (
+                k,
+                rest.strip_suffix(']').and_then(|i| i.parse::<usize>().ok()),
+            ),
+            None => (seg, None),
+        };
+        let Some((k, v)) = table.and_then(|t| t.iter().find(|(k, _)| k.get_ref() == key)) else {
+            break;
+        };
+        found = Some(k.span().start);
+        let mut value = v;
+        if let Some(i) = index {
+            let DeValue::Array(a) = value.get_ref() else {
+                break;
+            };
+            let Some(e) = a.get(i) else {
+                break;
+            };
+            found = Some(e.span().start);
+            value = e;
+        }
+        table = match value.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => None,
+        };
+    }
+    found
 }
 
 pub(crate) fn line_of(text: &str, byte: usize) -> usize {
@@ -561,15 +696,15 @@ impl Scenario {
                 message: e.message().trim().to_owned(),
             }])
         })?;
-        let problems = check(&file, text, origin);
-        if problems.is_empty() {
-            Ok(Scenario {
+        let (problems, province) = check(&file, text, origin);
+        match province {
+            Some(province) if problems.is_empty() => Ok(Scenario {
                 file,
                 origin: origin.to_owned(),
+                province,
                 text: text.to_owned(),
-            })
-        } else {
-            Err(Error::Scenario(problems))
+            }),
+            _ => Err(Error::Scenario(problems)),
         }
     }
 
@@ -604,6 +739,19 @@ impl Scenario {
         &self.origin
     }
 
+    /// The province's code and name: as given, or derived from the
+    /// counties' codes and named as GB/T 2260 names it.
+    ///
+    /// ```
+    /// // Qiu County's code, 130430000000, lies in 13: 河北省.
+    /// let s = jiceng_sim::Scenario::bundled("qiu")?;
+    /// assert_eq!(s.province(), ("130000000000", "河北省"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn province(&self) -> (&str, &str) {
+        (&self.province.0, &self.province.1)
+    }
+
     /// The ledger the scenario names (`territory.ledger`), if any: a file
     /// name relative to the scenario file, or `bundled`.
     ///
@@ -616,6 +764,12 @@ impl Scenario {
         self.file.territory.ledger.as_deref()
     }
 
+    /// Gives each problem the line of its field in this file (see
+    /// [`locate`]).
+    pub(crate) fn locate(&self, problems: &mut [Problem]) {
+        locate(&self.text, problems);
+    }
+
     /// The 1-based line of byte `at` of the file.
     pub(crate) fn line(&self, at: usize) -> usize {
         line_of(&self.text, at)
@@ -625,7 +779,17 @@ impl Scenario {
     ///
     /// # Errors
     ///
-    /// [`Error::Parameter`] outside 1 to [`MAX_DAYS`].
+    /// [`Error::Parameter`] outside 1 to [`MAX_DAYS`]; [`Error::Scenario`]
+    /// when the days make the run's output larger than
+    /// [`MAX_DAILY_POINTS`].
+    ///
+    /// ```
+    /// // The bundled province keeps the province's daily series only: ten
+    /// // years with its reform are 3,660 × 2 = 7,320 daily points.
+    /// let s = jiceng_sim::Scenario::bundled("province")?;
+    /// assert!(s.with_days(3660).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_days(mut self, days: u32) -> Result<Scenario, Error> {
         if days == 0 || days > MAX_DAYS {
             return Err(Error::Parameter {
@@ -635,7 +799,20 @@ impl Scenario {
             });
         }
         self.file.period.get_mut().days = days;
-        Ok(self)
+        let problems: Vec<Problem> = size_problems(&self.file)
+            .into_iter()
+            .map(|(field, message)| Problem {
+                origin: self.origin.clone(),
+                line: None,
+                field,
+                message: format!("{message} (with --days {days})"),
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(self)
+        } else {
+            Err(Error::Scenario(problems))
+        }
     }
 
     /// The scenario as TOML (as read, with any overrides applied): what a
@@ -692,7 +869,9 @@ fn matches(pattern: &str, code: &str) -> bool {
     }
 }
 
-fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
+/// Every problem of a parsed file, and the province (code, name) when it
+/// could be settled.
+fn check(f: &ScenarioFile, text: &str, origin: &str) -> (Vec<Problem>, Option<(String, String)>) {
     let mut c = Checker {
         text,
         origin,
@@ -744,15 +923,14 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
             format!("{} is above 100000", f.escalation.delay_minutes),
         );
     }
-    if !is_code(&f.territory.province_code) {
-        c.push(
-            None,
-            "territory.province_code".into(),
-            format!(
-                "`{}` is not a 12-digit division code",
-                f.territory.province_code
-            ),
-        );
+    if let Some(p) = &f.territory.province_code {
+        if code_at(p, jiceng_org::Level::Province).is_none() {
+            c.push(
+                None,
+                "territory.province_code".into(),
+                format!("`{p}` is not a province's division code (two digits, then ten zeros)"),
+            );
+        }
     }
     if let Some(l) = &f.territory.ledger {
         if l.trim().is_empty() || l.len() > 1000 {
@@ -848,6 +1026,29 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
                 format!("territory.county[{i}].code"),
                 format!("`{}` is not a 12-digit division code", k.code),
             );
+        } else if let Some(m) = level_problem(
+            &k.code,
+            jiceng_org::Level::County,
+            "county",
+            "six digits, the last two not 00, then six zeros",
+        ) {
+            c.push(at, format!("territory.county[{i}].code"), m);
+        } else if f
+            .territory
+            .province_code
+            .as_deref()
+            .filter(|p| code_at(p, jiceng_org::Level::Province).is_some())
+            .is_some_and(|p| p[..2] != k.code[..2])
+        {
+            c.push(
+                at,
+                format!("territory.county[{i}].code"),
+                format!(
+                    "`{}` is not in province `{}` (a county's first two digits are its province's)",
+                    k.code,
+                    f.territory.province_code.as_deref().unwrap_or_default()
+                ),
+            );
         } else if !county_codes.insert(k.code.clone()) {
             c.push(
                 at,
@@ -879,6 +1080,22 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
                     at,
                     format!("territory.county[{i}].township[{j}].code"),
                     format!("`{}` is not a 12-digit division code", t.code),
+                );
+            } else if let Some(m) = level_problem(
+                &t.code,
+                jiceng_org::Level::Township,
+                "township",
+                "nine digits, the last three not 000, then 000",
+            ) {
+                c.push(at, format!("territory.county[{i}].township[{j}].code"), m);
+            } else if is_code(&k.code) && t.code[..6] != k.code[..6] {
+                c.push(
+                    at,
+                    format!("territory.county[{i}].township[{j}].code"),
+                    format!(
+                        "`{}` is not in county `{}` (a township's first six digits are its county's)",
+                        t.code, k.code
+                    ),
                 );
             } else if !township_codes.insert(t.code.clone()) || county_codes.contains(&t.code) {
                 c.push(
@@ -1053,7 +1270,144 @@ fn check(f: &ScenarioFile, text: &str, origin: &str) -> Vec<Problem> {
             format!("{} reforms: at most 20", f.reforms.len()),
         );
     }
+    for (field, message) in size_problems(f) {
+        c.push(None, field, message);
+    }
+    let province = settle_province(&mut c, f);
+    let prefix = province.as_ref().map(|(code, _)| &code[..2]);
     c.problems
+        .extend(crate::model::built_problems(f, prefix, origin, text));
+    locate(text, &mut c.problems);
+    (c.problems, province)
+}
+
+/// The province: as given, or the one province of the counties' codes;
+/// its name as given, or GB/T 2260's. A problem when it cannot be settled.
+fn settle_province(c: &mut Checker<'_>, f: &ScenarioFile) -> Option<(String, String)> {
+    let t = &f.territory;
+    let code = match &t.province_code {
+        Some(p) => code_at(p, jiceng_org::Level::Province).map(|_| p.clone()),
+        None if t.synthetic.is_some() => {
+            c.push(
+                None,
+                "territory.province_code".into(),
+                "give the province's code: a synthetic territory's county codes are made from it"
+                    .into(),
+            );
+            None
+        }
+        None => {
+            let prefixes: BTreeSet<&str> = t
+                .counties
+                .iter()
+                .map(|k| k.get_ref().code.as_str())
+                .filter(|k| is_code(k))
+                .map(|k| &k[..2])
+                .collect();
+            match prefixes.len() {
+                1 => prefixes.first().map(|p| format!("{p}0000000000")),
+                0 => None,
+                _ => {
+                    c.push(
+                        None,
+                        "territory.province_code".into(),
+                        format!(
+                            "not given, and the counties lie in {} provinces ({}): give it",
+                            prefixes.len(),
+                            prefixes.iter().copied().collect::<Vec<_>>().join(", ")
+                        ),
+                    );
+                    None
+                }
+            }
+        }
+    }?;
+    let name = match &t.province_name {
+        Some(n) => n.clone(),
+        None => match province_name(&code[..2]) {
+            Some(n) => n.to_owned(),
+            None => {
+                c.push(
+                    None,
+                    "territory.province_name".into(),
+                    format!("not given, and `{code}` is not a province GB/T 2260 names: give it"),
+                );
+                return None;
+            }
+        },
+    };
+    if name.trim().is_empty() || name.chars().count() > 200 {
+        c.push(
+            None,
+            "territory.province_name".into(),
+            format!("`{name}` must be 1 to 200 characters"),
+        );
+    }
+    Some((code, name))
+}
+
+/// The run's output sizes against [`MAX_TOWNSHIP_RESULTS`] and
+/// [`MAX_DAILY_POINTS`], as (field, message) problems. A synthetic
+/// territory counts its largest draw (counties × the most townships per
+/// county). Sizes already refused on their own (days, townships, reforms
+/// over their limits) still count: the message names the product.
+fn size_problems(f: &ScenarioFile) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let variants = 1 + f.reforms.len() as u64;
+    let variants_text = format!(
+        "{variants} variants (the baseline and {} `reform`)",
+        f.reforms.len()
+    );
+    let (counties, townships) = match &f.territory.synthetic {
+        Some(s) => (
+            u64::from(s.counties),
+            u64::from(s.counties) * u64::from(s.townships_per_county[1]),
+        ),
+        None => (
+            f.territory.counties.len() as u64,
+            f.territory
+                .counties
+                .iter()
+                .map(|k| k.get_ref().townships.len() as u64)
+                .sum(),
+        ),
+    };
+    let results = townships * variants;
+    if results > MAX_TOWNSHIP_RESULTS {
+        out.push((
+            "territory".to_owned(),
+            format!(
+                "{townships} townships × {variants_text} = {results} township results: \
+                 at most {MAX_TOWNSHIP_RESULTS}; give fewer townships or reforms"
+            ),
+        ));
+    }
+    let (series, series_text) = match f.output.daily {
+        Daily::Province => (
+            1,
+            "1 daily series (`output.daily = \"province\"`)".to_owned(),
+        ),
+        Daily::Counties => (
+            1 + counties,
+            format!(
+                "{} daily series (`output.daily = \"counties\"`: the province and {counties} counties)",
+                1 + counties
+            ),
+        ),
+    };
+    let days = u64::from(f.period.get_ref().days);
+    let points = series * days * variants;
+    if points > MAX_DAILY_POINTS {
+        out.push((
+            "output.daily".to_owned(),
+            format!(
+                "{series_text} × {days} days (`period.days`) × {variants_text} = {points} \
+                 daily points: at most {MAX_DAILY_POINTS}; set `output.daily = \"province\"`, \
+                 or give fewer days or reforms"
+            ),
+        ));
+    }
+    out
 }
 
 fn check_variant(

@@ -425,6 +425,14 @@ pub fn summarise(model: &Model, seed: u64, tallies: &[RepTally]) -> Result<Summa
 /// The format version of shard files.
 pub const SHARD_FORMAT: u32 = 2;
 
+/// The most replications one run may have, and so the most a merge of
+/// shards accepts: `jiceng simulate` refuses more, and a shard file that
+/// claims more was not written by it.
+pub const MAX_RUN_REPLICATIONS: u32 = 10_000;
+
+/// The most shards a run may be split into (`--shard K/N`, N at most this).
+pub const MAX_SHARDS: u32 = 10_000;
+
 /// One shard's output: the tallies of replications `r` with `r % of == shard`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shard {
@@ -471,24 +479,64 @@ pub fn parse_shard(s: &str) -> Result<(u32, u32), Error> {
     let (k, n) = s.split_once('/').ok_or_else(bad)?;
     let k: u32 = k.trim().parse().map_err(|_| bad())?;
     let n: u32 = n.trim().parse().map_err(|_| bad())?;
-    if n == 0 || k >= n || n > 10_000 {
+    if n == 0 || k >= n || n > MAX_SHARDS {
         return Err(bad());
     }
     Ok((k, n))
+}
+
+/// Checks the counts a shard file states before anything is allocated by
+/// them: the run's replications (1 to [`MAX_RUN_REPLICATIONS`]), the shard
+/// `K/N` (0 ≤ K < N ≤ [`MAX_SHARDS`]) and its tallies (at most the run's
+/// replications).
+fn check_shard_counts(s: &Shard) -> Result<(), Error> {
+    if s.replications == 0 || s.replications > MAX_RUN_REPLICATIONS {
+        return Err(Error::Merge(format!(
+            "shard {}/{} says the run has {} replications: expected 1 to {MAX_RUN_REPLICATIONS}",
+            s.shard, s.of, s.replications
+        )));
+    }
+    if s.of == 0 || s.shard >= s.of || s.of > MAX_SHARDS {
+        return Err(Error::Merge(format!(
+            "shard {}/{}: expected K/N with 0 <= K < N <= {MAX_SHARDS}",
+            s.shard, s.of
+        )));
+    }
+    if s.tallies.len() > s.replications as usize {
+        return Err(Error::Merge(format!(
+            "shard {}/{} holds {} tallies, more than the run's {} replications",
+            s.shard,
+            s.of,
+            s.tallies.len(),
+            s.replications
+        )));
+    }
+    Ok(())
 }
 
 /// Checks that shards belong to one run and together hold each of its
 /// replications exactly once; returns the scenario text, seed and the
 /// tallies sorted by replication.
 ///
+/// A shard file is input like any other: its counts are checked against
+/// [`MAX_RUN_REPLICATIONS`] and [`MAX_SHARDS`] before any is used.
+///
 /// # Errors
 ///
 /// [`Error::Merge`] naming the disagreement, the missing or the duplicated
-/// replication.
+/// replication, or the count out of range.
+///
+/// ```
+/// let err = jiceng_sim::merge_shards(vec![]).unwrap_err();
+/// assert_eq!(err.to_string(), "cannot merge: no shard given");
+/// ```
 pub fn merge_shards(shards: Vec<Shard>) -> Result<(String, u64, Vec<RepTally>), Error> {
     let Some(first) = shards.first() else {
         return Err(Error::Merge("no shard given".into()));
     };
+    for s in &shards {
+        check_shard_counts(s)?;
+    }
     let (fp, seed, reps, scenario) = (
         first.fingerprint.clone(),
         first.seed,

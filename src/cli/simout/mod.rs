@@ -33,10 +33,11 @@ pub(crate) fn write_outputs(dir: &Path, summary: &Summary, lang: Lang) -> Result
     std::fs::create_dir_all(dir)
         .map_err(|e| io_failure(format!("cannot create {}: {e}", dir.display())))?;
     let path = dir.join("summary.json");
-    let json = serde_json::to_string_pretty(summary)
-        .map_err(|e| io_failure(format!("cannot encode the summary: {e}")))?;
-    std::fs::write(&path, json + "\n")
-        .map_err(|e| io_failure(format!("cannot write {}: {e}", path.display())))?;
+    // Written as it is encoded, never held whole in memory.
+    write_file(&path, |w| {
+        serde_json::to_writer_pretty(&mut *w, summary).map_err(std::io::Error::other)?;
+        w.write_all(b"\n")
+    })?;
 
     let path = dir.join("metrics.csv");
     write_file(&path, |w| csv::write(summary, w))?;

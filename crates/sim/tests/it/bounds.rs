@@ -202,7 +202,7 @@ fn a_synthetic_territory_without_spread_gives_every_township_the_median() {
     let items = &tiny[tiny.find("[[item]]").unwrap_or(0)..];
     let text = format!(
         "name = \"flat\"\nseed = 5\nreplications = 1\n\n[period]\nfrom = \"2025-03-03\"\n\
-         days = 5\n\n[territory.synthetic]\nseed = 1\ncounties = 2\n\
+         days = 5\n\n[territory]\nprovince_code = \"130000000000\"\n\n[territory.synthetic]\nseed = 1\ncounties = 2\n\
          townships_per_county = [2, 3]\npopulation_median = 1000.0\npopulation_sigma = 0.0\n\n\
          {items}"
     );
@@ -246,7 +246,7 @@ fn a_territory_needs_counties_or_a_synthetic_one() {
 fn synthetic_counties_hold_1_to_200_townships() {
     let spread = |lo: u32, hi: u32| {
         with_territory(&format!(
-            "[territory.synthetic]\nseed = 1\ncounties = 2\n\
+            "[territory]\nprovince_code = \"130000000000\"\n\n[territory.synthetic]\nseed = 1\ncounties = 2\n\
              townships_per_county = [{lo}, {hi}]\npopulation_median = 1000.0\n\
              population_sigma = 0.5\n"
         ))
@@ -293,7 +293,7 @@ fn synthetic_populations_are_lognormal_around_the_median() {
     // staff per resident and at least 1 give each desk 1, so a township's
     // residents per staff member are its population over 3.
     let text = with_territory(
-        "[territory.synthetic]\nseed = 3\ncounties = 5\ntownships_per_county = [100, 100]\n\
+        "[territory]\nprovince_code = \"130000000000\"\n\n[territory.synthetic]\nseed = 3\ncounties = 5\ntownships_per_county = [100, 100]\n\
          population_median = 1000.0\npopulation_sigma = 0.5\n\n[staff.township]\n\
          service_per_10k = 0.0\nenforcement_per_10k = 0.0\ngrid_per_10k = 0.0\n\n\
          [staff.county]\nservice_per_10k = 0.2\nenforcement_per_10k = 0.1\ngrid_per_10k = 0.2\n",

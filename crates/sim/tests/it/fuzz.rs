@@ -71,3 +71,46 @@ proptest! {
         exercise(&text);
     }
 }
+
+/// One real shard (0 of 3, 5 replications, of a 3-day Baitaling run),
+/// made once: the fuzz target edits its counts.
+fn real_shard() -> jiceng_sim::Shard {
+    let s = Scenario::bundled("baitaling")
+        .and_then(|s| s.with_days(3))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let m = Model::new(&s).unwrap_or_else(|e| panic!("{e}"));
+    jiceng_sim::Shard {
+        format: jiceng_sim::SHARD_FORMAT,
+        scenario: s.to_toml(),
+        fingerprint: s.fingerprint(),
+        seed: 1,
+        replications: 5,
+        shard: 0,
+        of: 3,
+        tallies: jiceng_sim::run(&m, 1, &jiceng_sim::shard_replications(0, 3, 5), &|| {}),
+    }
+}
+
+proptest! {
+    /// A shard file's counts are input: whatever they say, the merge
+    /// answers (it never allocates by a count it has not checked), and it
+    /// accepts only counts within the bounds `simulate` writes.
+    #[test]
+    fn fuzz_shard_counts(
+        replications in prop_oneof![Just(0u32), Just(u32::MAX), 0u32..20_000],
+        shard in prop_oneof![Just(u32::MAX), 0u32..20],
+        of in prop_oneof![Just(0u32), Just(u32::MAX), 0u32..20_000],
+        replication in prop_oneof![Just(u32::MAX), 0u32..10],
+    ) {
+        let mut s = real_shard();
+        s.replications = replications;
+        s.shard = shard;
+        s.of = of;
+        s.tallies[0].replication = replication;
+        if let Ok((_, _, tallies)) = jiceng_sim::merge_shards(vec![s]) {
+            prop_assert!((1..=jiceng_sim::MAX_RUN_REPLICATIONS).contains(&replications));
+            prop_assert!(shard < of && of <= jiceng_sim::MAX_SHARDS);
+            prop_assert_eq!(tallies.len() as u32, replications);
+        }
+    }
+}

@@ -1,10 +1,12 @@
 //! Integration tests of the simulator, by theme.
 
 mod bounds;
+mod codes;
 mod common;
 mod fuzz;
 mod laws;
 mod ledger;
+mod lines;
 mod merge;
 mod mmc;
 mod mutants_bounds2;
@@ -15,4 +17,5 @@ mod period_end;
 mod pins;
 mod regression;
 mod scenario;
+mod sizes;
 mod stories;

@@ -107,7 +107,7 @@ fn synthetic(counties: u32, townships: &str, median: &str, sigma: &str) -> Strin
     let items = &tiny[tiny.find("[[item]]").unwrap_or(0)..];
     format!(
         "name = \"s\"\nseed = 5\n\n[period]\nfrom = \"2025-03-03\"\ndays = 5\n\n\
-         [territory.synthetic]\nseed = 1\ncounties = {counties}\n\
+         [territory]\nprovince_code = \"130000000000\"\n\n[territory.synthetic]\nseed = 1\ncounties = {counties}\n\
          townships_per_county = {townships}\npopulation_median = {median}\n\
          population_sigma = {sigma}\n\n{items}"
     )

@@ -151,9 +151,10 @@ fn a_staff_cut_to_exactly_zero_is_allowed_and_one_more_is_not() {
     assert_eq!(reform.towns[0].arrivals[2], base.towns[0].arrivals[2]);
     // 邱城镇 is not named: its 2 grid staff still decide.
     assert!(reform.towns[1].closed[2] > 0);
-    // 3 − 4 = −1 is a problem naming the change, the body and the count.
-    let s = Scenario::from_toml_str(&cut(-4), "t.toml").unwrap_or_else(|e| panic!("{e}"));
-    match Model::new(&s) {
+    // 3 − 4 = −1 is a problem naming the change, the body and the count,
+    // found as the file is read, at the line of the change.
+    let text = cut(-4);
+    match Scenario::from_toml_str(&text, "t.toml").map(|_| ()) {
         Err(Error::Scenario(p)) => {
             assert_eq!(p.len(), 1);
             assert_eq!(p[0].field, "reform[0].staff[0].add");
@@ -161,6 +162,8 @@ fn a_staff_cut_to_exactly_zero_is_allowed_and_one_more_is_not() {
                 p[0].message,
                 "-4 leaves 130430100000 with -1 staff at the grid desk"
             );
+            let line = text.lines().position(|l| l == "add = -4").map(|i| i + 1);
+            assert_eq!(p[0].line, line);
         }
         other => panic!("{other:?}"),
     }
@@ -216,7 +219,7 @@ fn a_synthetic_territory_may_hold_at_most_10000_townships() {
     let synthetic = |counties: u32| {
         format!(
             "name = \"s\"\nseed = 5\nreplications = 1\n\n[period]\nfrom = \"2025-03-03\"\n\
-             days = 5\n\n[territory.synthetic]\nseed = 1\ncounties = {counties}\n\
+             days = 5\n\n[territory]\nprovince_code = \"130000000000\"\n\n[territory.synthetic]\nseed = 1\ncounties = {counties}\n\
              townships_per_county = [1, 200]\npopulation_median = 100.0\n\
              population_sigma = 0.0\n\n{items}"
         )
@@ -263,8 +266,9 @@ fn a_code_given_twice_is_named_where_it_repeats() {
         problems(&county),
         pairs(&[("territory.county[1].code", "`130430000000` appears twice")])
     );
-    // A township that repeats the other's code, and one that repeats its
-    // county's: each is a division code given twice.
+    // A township that repeats the other's code is a division code given
+    // twice; one that repeats its county's is not a township's code at all
+    // (its last six digits are zeros: a county's).
     let twice = tiny("").replace("code = \"130430101000\"", "code = \"130430100000\"");
     assert_eq!(
         problems(&twice),
@@ -278,7 +282,8 @@ fn a_code_given_twice_is_named_where_it_repeats() {
         problems(&as_county),
         pairs(&[(
             "territory.county[0].township[1].code",
-            "`130430000000` appears twice"
+            "`130430000000` is not a township's division code (nine digits, the last three \
+             not 000, then 000)"
         )])
     );
     // An item code given twice.
@@ -298,14 +303,30 @@ fn a_staff_change_is_within_100000_either_way() {
         ))
     };
     assert_eq!(problems(&change(100_000)), []);
-    assert_eq!(problems(&change(-100_000)), []);
+    // −100,000 is within the bound, but the county's service desk has 1
+    // (30,000 residents × 0.2 per 10,000 = 0.6, rounded to 1, the least),
+    // and 1 − 100,000 = −99,999 is found as the file is read.
+    assert_eq!(
+        problems(&change(-100_000)),
+        pairs(&[(
+            "reform[0].staff[0].add",
+            "-100000 leaves 130430000000 with -99999 staff at the service desk"
+        )])
+    );
     assert_eq!(
         problems(&change(100_001)),
         pairs(&[("reform[0].staff[0].add", "100001 is beyond ±100000")])
     );
     assert_eq!(
         problems(&change(-100_001)),
-        pairs(&[("reform[0].staff[0].add", "-100001 is beyond ±100000")])
+        // Both, in one pass: out of bounds, and 1 − 100,001 = −100,000.
+        pairs(&[
+            ("reform[0].staff[0].add", "-100001 is beyond ±100000"),
+            (
+                "reform[0].staff[0].add",
+                "-100001 leaves 130430000000 with -100000 staff at the service desk"
+            )
+        ])
     );
 }
 
@@ -322,7 +343,7 @@ fn a_synthetic_territorys_expected_arrivals_count_three_medians_a_township() {
     let synthetic = |days: u32| {
         format!(
             "name = \"s\"\nseed = 5\n\n[period]\nfrom = \"2025-03-03\"\ndays = {days}\n\n\
-             [territory.synthetic]\nseed = 1\ncounties = 1\ntownships_per_county = [20, 20]\n\
+             [territory]\nprovince_code = \"130000000000\"\n\n[territory.synthetic]\nseed = 1\ncounties = 1\ntownships_per_county = [20, 20]\n\
              population_median = 5000000.0\npopulation_sigma = 0.0\n\n{items}"
         )
     };

@@ -41,10 +41,18 @@ fn a_staff_cut_below_zero_is_a_problem_not_a_wrap() {
     let text = tiny(
         "[[reform]]\nname = \"cut\"\n[[reform.staff]]\ndesk = \"grid\"\nlevel = \"township\"\nadd = -4\n",
     );
-    let s = jiceng_sim::Scenario::from_toml_str(&text, "t.toml").unwrap_or_else(|e| panic!("{e}"));
-    match jiceng_sim::Model::new(&s) {
+    // 新马头镇 has 3 grid staff (3 − 4 = −1), 邱城镇 2 (10,000 residents ×
+    // 1.5 per 10,000, rounded; 2 − 4 = −2): one problem for the change,
+    // found as the file is read.
+    match jiceng_sim::Scenario::from_toml_str(&text, "t.toml").map(|_| ()) {
         Err(jiceng_sim::Error::Scenario(p)) => {
+            assert_eq!(p.len(), 1, "{p:?}");
             assert_eq!(p[0].field, "reform[0].staff[0].add");
+            assert_eq!(
+                p[0].message,
+                "-4 leaves 2 bodies with fewer than 0 staff at the grid desk, \
+                 130430100000 with -1 the first"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -84,5 +92,118 @@ fn limits_count_whole_working_days_after_acceptance() {
         assert_eq!(town.hist[1], approvals + penalties);
         // Working minutes: 1 for each, plus 420 for each escalated one.
         assert_eq!(town.minutes, grid + 421 * (approvals + penalties));
+    }
+}
+
+/// A shard file is input: its counts are checked before the merge
+/// allocates by them. Before the fix, `replications = 4294967295` made the
+/// merge allocate a 4 GB table of seen replications and abort.
+mod shard_counts {
+    use jiceng_sim::{Error, Scenario, Shard, merge_shards, run, shard_replications};
+
+    use crate::common::{model, tiny};
+
+    /// Shard 0 of 3 of a 5-replication run of the tiny scenario: its
+    /// replications are 0 and 3 (r % 3 == 0).
+    fn shard0() -> Shard {
+        let text = tiny("");
+        let s = Scenario::from_toml_str(&text, "t.toml").unwrap_or_else(|e| panic!("{e}"));
+        Shard {
+            format: jiceng_sim::SHARD_FORMAT,
+            scenario: s.to_toml(),
+            fingerprint: s.fingerprint(),
+            seed: 3,
+            replications: 5,
+            shard: 0,
+            of: 3,
+            tallies: run(&model(&text), 3, &shard_replications(0, 3, 5), &|| {}),
+        }
+    }
+
+    fn check(edit: impl Fn(&mut Shard), expected: &str) {
+        let mut s = shard0();
+        edit(&mut s);
+        match merge_shards(vec![s]) {
+            Err(Error::Merge(m)) => assert_eq!(m, expected),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_shard_claiming_4294967295_replications_is_refused_not_allocated() {
+        check(
+            |s| s.replications = u32::MAX,
+            "shard 0/3 says the run has 4294967295 replications: expected 1 to 10000",
+        );
+    }
+
+    #[test]
+    fn replications_are_1_to_10000_as_simulate_allows() {
+        check(
+            |s| s.replications = 10_001,
+            "shard 0/3 says the run has 10001 replications: expected 1 to 10000",
+        );
+        check(
+            |s| s.replications = 0,
+            "shard 0/3 says the run has 0 replications: expected 1 to 10000",
+        );
+        // 10,000 is allowed: the merge goes on to find the replications
+        // this one shard lacks, the first being 1 (shard 1 of 3's).
+        check(|s| s.replications = 10_000, "replication 1 is missing");
+    }
+
+    #[test]
+    fn a_shard_index_must_be_below_the_shard_count() {
+        check(
+            |s| s.shard = 3,
+            "shard 3/3: expected K/N with 0 <= K < N <= 10000",
+        );
+        check(
+            |s| s.of = 0,
+            "shard 0/0: expected K/N with 0 <= K < N <= 10000",
+        );
+        check(
+            |s| {
+                s.of = 10_001;
+            },
+            "shard 0/10001: expected K/N with 0 <= K < N <= 10000",
+        );
+    }
+
+    #[test]
+    fn a_shard_may_not_hold_more_tallies_than_the_run_has_replications() {
+        // Two tallies (replications 0 and 3) in a run said to have one.
+        check(
+            |s| s.replications = 1,
+            "shard 0/3 holds 2 tallies, more than the run's 1 replications",
+        );
+    }
+}
+
+#[test]
+fn a_baseline_staff_cut_is_reported_once_however_many_reforms() {
+    // The baseline's change applies in the baseline and in each of the two
+    // reforms; it is one problem, at the baseline's field. 新马头镇's 3 grid
+    // staff − 4 = −1, 邱城镇's 2 − 4 = −2.
+    let text = tiny(
+        "[baseline]\n[[baseline.staff]]\ndesk = \"grid\"\nlevel = \"township\"\nadd = -4\n\n\
+         [[reform]]\nname = \"a\"\n\n[[reform]]\nname = \"b\"\n",
+    );
+    match jiceng_sim::Scenario::from_toml_str(&text, "t.toml").map(|_| ()) {
+        Err(jiceng_sim::Error::Scenario(p)) => {
+            let got: Vec<(&str, &str)> = p
+                .iter()
+                .map(|p| (p.field.as_str(), p.message.as_str()))
+                .collect();
+            assert_eq!(
+                got,
+                [(
+                    "baseline.staff[0].add",
+                    "-4 leaves 2 bodies with fewer than 0 staff at the grid desk, \
+                     130430100000 with -1 the first"
+                )]
+            );
+        }
+        other => panic!("{other:?}"),
     }
 }

@@ -113,9 +113,11 @@ counties = ["130999000000"]
 fn both_kinds_of_territory_are_refused() {
     let text = tiny("").replace(
         "[[territory.county]]",
-        "[territory.synthetic]\nseed = 1\ncounties = 2\ntownships_per_county = [1, 2]\npopulation_median = 1000.0\npopulation_sigma = 0.1\n\n[[territory.county]]",
+        "[territory]\nprovince_code = \"130000000000\"\n\n[territory.synthetic]\nseed = 1\ncounties = 2\ntownships_per_county = [1, 2]\npopulation_median = 1000.0\npopulation_sigma = 0.1\n\n[[territory.county]]",
     );
-    check(&text, &[(None, "territory")]);
+    // At the line where the file first writes `territory`.
+    let at = text.lines().position(|l| l == "[territory]").map(|i| i + 1);
+    check(&text, &[(at, "territory")]);
 }
 
 #[test]
@@ -125,7 +127,9 @@ fn hostile_sizes_are_refused_before_running() {
     let text = tiny("")
         .replace("rate = 2.0", "rate = 9999.0")
         .replace("days = 20", "days = 3660");
-    check(&text, &[(None, "item")]);
+    // At the first `[[item]]`.
+    let at = text.lines().position(|l| l == "[[item]]").map(|i| i + 1);
+    check(&text, &[(at, "item")]);
 }
 
 #[test]
