@@ -416,8 +416,29 @@ pub fn explain(
         });
         let role_zh = x.role.map_or("未写明职务", |r| r.zh());
         let law = lawful_extension(case.limits.joint);
+        // The case's own limit, when shorter than the law's: an item that
+        // allows no extension has 0.
+        let own = match case.limits.extension {
+            jiceng_calendar::Period::WorkingDays(n) if n < law => Some(n),
+            _ => None,
+        };
+        let stated = x
+            .length
+            .map_or_else(String::new, |p| format!(", for {p}"));
+        let stated_zh = x
+            .length
+            .map_or_else(String::new, |p| format!("，延长{p}"));
+        let (own_en, own_zh) = own.map_or_else(
+            || (String::new(), String::new()),
+            |n| {
+                (
+                    format!(", this item {n}"),
+                    format!("，本事项可延长{n}个工作日"),
+                )
+            },
+        );
         let text = format!(
-            "extended on {}, approved by {} ({role}); the law allows {law} working days once; counted: {} working days (行政许可法第四十二条)",
+            "extended on {}, approved by {} ({role}){stated}; the law allows {law} working days once{own_en}; counted: {} working days (行政许可法第四十二条)",
             x.date, x.approved_by, d.extension_counted
         );
         statements.push(Statement {
@@ -425,7 +446,7 @@ pub fn explain(
             article: "行政许可法第四十二条",
             en: text.clone(),
             zh: format!(
-                "{}经{}（{role_zh}）批准延长期限；法定可延长一次、{law}个工作日；计入{}个工作日（行政许可法第四十二条）",
+                "{}经{}（{role_zh}）批准延长期限{stated_zh}；法定可延长一次、{law}个工作日{own_zh}；计入{}个工作日（行政许可法第四十二条）",
                 x.date, x.approved_by, d.extension_counted
             ),
         });

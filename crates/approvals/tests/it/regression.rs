@@ -191,3 +191,64 @@ fn a_kilobyte_channel_made_a_kilobyte_message() {
     assert!(m.contains(&cut), "{m}");
     assert!(m.len() < 1000, "{} bytes", m.len());
 }
+
+/// The extension event's own `length` was capped by the law's 10 working
+/// days only, not by the case's own extension limit: an item that allows
+/// no extension (个体工商户注册登记, HBFW-XK-002, `extension_allowed =
+/// false`, 15wd) got 10 more days when the event said `"length":"10wd"`.
+///
+/// Worked by hand (July 2023 has no holiday): accepted Monday 3 July;
+/// 15wd → 4–7 (4), 10–14 (9), 17–21 (14), 24 (15): 24 July; 20wd → 25–28
+/// (19), 31 July (20); 20 + 5 → 1–4 Aug (24), 7 Aug (25).
+#[test]
+fn an_extension_event_stating_a_length_overrode_the_items_own_limit() {
+    let cal = Calendar::china_mainland();
+    let ev = |ext: &str, length: &str| {
+        let length = if length.is_empty() {
+            String::new()
+        } else {
+            format!(r#","length":"{length}""#)
+        };
+        case(&format!(
+            r#"{{"id":"K","extension":"{ext}","events":[
+            {{"date":"2023-07-03","kind":"received"}},{{"date":"2023-07-03","kind":"accepted"}},
+            {{"date":"2023-07-05","kind":"extended"{length},"approved_by":"局长"}}]}}"#
+        ))
+    };
+    let check = |ext: &str, length: &str, due: &str, counted: u32, too_long: bool| {
+        let e = evaluate(&ev(ext, length), at("2023-07-05"), &cal, &Options::default()).unwrap();
+        let what = format!("extension {ext}, event length {length:?}");
+        assert_eq!(e.deadlines.statutory_due, Some(at(due)), "{what}");
+        assert_eq!(e.deadlines.extension_counted, counted, "{what}");
+        assert_eq!(
+            e.flags.contains(jiceng_approvals::Flag::ExtensionTooLong),
+            too_long,
+            "{what}"
+        );
+    };
+    // No extension allowed: the event stays, and counts for nothing.
+    check("0wd", "10wd", "2023-07-31", 0, true);
+    check("0wd", "1wd", "2023-07-31", 0, true);
+    check("0wd", "", "2023-07-31", 0, false);
+    // 5 allowed: at the limit it counts in full, one day more is capped.
+    check("5wd", "5wd", "2023-08-07", 5, false);
+    check("5wd", "6wd", "2023-08-07", 5, true);
+    check("5wd", "10wd", "2023-08-07", 5, true);
+    check("5wd", "", "2023-08-07", 5, false);
+    // The law's own 10 still caps a longer limit and a longer event.
+    check("10wd", "4wd", "2023-08-04", 4, false);
+    check("10wd", "11wd", "2023-08-14", 10, true);
+
+    // The same item resolved from the bundled catalogue: 肃宁镇 offers
+    // HBFW-XK-002 at the provincial template's 15wd with no extension.
+    let cat = jiceng_approvals::Catalogue::suning_sample();
+    let line = r#"{"id":"K11","item":"HBFW-XK-002","division":"130926100000","events":[{"date":"2023-07-03","kind":"received"},{"date":"2023-07-03","kind":"accepted"},{"date":"2023-07-05","kind":"extended","length":"10wd","approved_by":"镇长"}]}"#;
+    let mut k11 = case(line);
+    cat.apply(&mut k11, &jiceng_approvals::Inline::from_json(line).unwrap())
+        .unwrap();
+    let e = evaluate(&k11, at("2023-07-05"), &cal, &Options::default()).unwrap();
+    assert_eq!(e.deadlines.statutory_due, Some(at("2023-07-24")));
+    assert_eq!(e.deadlines.statutory_base_due, Some(at("2023-07-24")));
+    assert_eq!(e.deadlines.extension_counted, 0);
+    assert!(e.flags.contains(jiceng_approvals::Flag::ExtensionTooLong));
+}
