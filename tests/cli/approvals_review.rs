@@ -43,3 +43,26 @@ fn approvals_extension_length_overrode_an_item_that_allows_none() {
         );
     }
 }
+
+/// The explanation of a 35-day suspension said "1 suspended days": see
+/// the library's regression test for the working (accepted 3 March 2025,
+/// stopped 10 March–13 April: 24 working days, 3 holidays and 8 weekend
+/// days inside; due 7 May).
+#[test]
+fn approvals_explain_counted_a_long_suspension_as_one_day() {
+    let line = r#"{"id":"L1","events":[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"},{"date":"2025-03-10","kind":"suspended","reason":"testing"},{"date":"2025-04-14","kind":"resumed"},{"date":"2025-04-30","kind":"decided","outcome":"granted"}]}
+"#;
+    let args = ["approvals", "evaluate", "-", "--at", "2025-06-30", "--explain"];
+    let (code, en, err) = jiceng(&args, line);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        en.contains("ends 2025-05-07; skipped 13 weekend days, 8 holidays, 24 suspended days\t"),
+        "{en}"
+    );
+    let (code, zh, err) = jiceng(&[&["--lang", "zh"][..], &args[..]].concat(), line);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        zh.contains("至2025-05-07届满；不计周末13日、节假日8日、暂停计时24日\t"),
+        "{zh}"
+    );
+}

@@ -252,3 +252,68 @@ fn an_extension_event_stating_a_length_overrode_the_items_own_limit() {
     assert_eq!(e.deadlines.extension_counted, 0);
     assert!(e.flags.contains(jiceng_approvals::Flag::ExtensionTooLong));
 }
+
+/// A suspension longer than a month is listed as one run of days, and the
+/// explanation counted the run as "1 suspended days", with the weekends
+/// and holidays inside it not counted at all: the sentence disagreed with
+/// `suspended_working_days` and its counts did not add up.
+///
+/// Worked by hand from 国办发明电〔2024〕12号 (清明 4–6 April; 劳动节 1–5
+/// May, Sunday 27 April worked). Accepted Monday 3 March 2025, suspended
+/// from Monday 10 March (testing), resumed on the `resumed` day:
+///
+/// * resumed 14 April (L1): stopped 10 Mar–13 Apr, 35 days: working days
+///   10–14, 17–21, 24–28, 31 Mar, 1–3 Apr, 7–11 Apr = 24; holidays 4–6
+///   Apr = 3; weekends 15, 16, 22, 23, 29, 30 Mar, 12, 13 Apr = 8. Counted:
+///   4–7 Mar (4), 14–18 Apr (9), 21–25 (14), Sunday 27 (15), 28–30 (18),
+///   6–7 May (20): due 7 May. Weekends outside: 8, 9 Mar, 19, 20, 26 Apr
+///   = 5; holidays 1–5 May = 5. In all 13 weekend days, 8 holidays, 24
+///   suspended: 45 skipped of the 65 days 4 Mar–7 May, 20 counted.
+/// * resumed 11 April (32 days stopped, the shortest run listed as one):
+///   23 suspended, 3 holidays, 6 weekend days inside; counted 4–7 Mar (4),
+///   11 Apr (5), 14–18 (10), 21–25 (15), 27 (16), 28–30 (19), 6 May (20):
+///   due 6 May; outside 7 weekend days and 5 holidays: 13, 8, 23 (44 of
+///   the 64 days 4 Mar–6 May).
+/// * resumed 10 April (31 days stopped, the longest listed day by day):
+///   22 suspended, 3 holidays, 6 weekend days inside; counted to 30 April
+///   (10–11 Apr (6), 14–18 (11), 21–25 (16), 27 (17), 28–30 (20)); outside
+///   7 weekend days: 13, 3, 22 (38 of the 58 days 4 Mar–30 Apr).
+#[test]
+fn a_suspension_longer_than_a_month_was_explained_as_one_suspended_day() {
+    let cal = Calendar::china_mainland();
+    let check = |resumed: &str, due: &str, we: u32, ho: u32, su: i64| {
+        let c = case(&format!(
+            r#"{{"id":"L","events":[
+            {{"date":"2025-03-03","kind":"received"}},{{"date":"2025-03-03","kind":"accepted"}},
+            {{"date":"2025-03-10","kind":"suspended","reason":"testing"}},
+            {{"date":"{resumed}","kind":"resumed"}},
+            {{"date":"2025-04-30","kind":"decided","outcome":"granted"}}]}}"#
+        ));
+        let ex = jiceng_approvals::explain(&c, at("2025-06-30"), &cal, &Options::default())
+            .unwrap();
+        assert_eq!(ex.evaluation.deadlines.statutory_due, Some(at(due)));
+        assert_eq!(ex.evaluation.suspended_working_days, su);
+        let st = ex
+            .statements
+            .iter()
+            .find(|s| s.topic == "statutory")
+            .unwrap();
+        assert!(
+            st.en.ends_with(&format!(
+                "ends {due}; skipped {we} weekend days, {ho} holidays, {su} suspended days"
+            )),
+            "{}",
+            st.en
+        );
+        assert!(
+            st.zh.ends_with(&format!(
+                "至{due}届满；不计周末{we}日、节假日{ho}日、暂停计时{su}日"
+            )),
+            "{}",
+            st.zh
+        );
+    };
+    check("2025-04-14", "2025-05-07", 13, 8, 24);
+    check("2025-04-11", "2025-05-06", 13, 8, 23);
+    check("2025-04-10", "2025-04-30", 13, 3, 22);
+}
