@@ -5,6 +5,78 @@
 
 use super::*;
 
+/// One case in each of the 15 statuses on Thursday 20 March 2025 (March
+/// 2025 has no holiday):
+///
+/// * S01 received 1 April: not yet received.
+/// * S02 received 19 March: its 5-day window runs to 26 March.
+/// * S03 notified of incomplete materials: awaiting the supplement.
+/// * S04 accepted 17 March by a lower agency, not forwarded (Art. 43).
+/// * S05 accepted 17 March, 20wd to 14 April: on track.
+/// * S06 promised 3wd from 18 March: due 21 March, 1 day left.
+/// * S07 suspended on 12 March and not resumed.
+/// * S08 promised 1wd from 10 March: due 11 March, passed.
+/// * S09 accepted 2 January: 20wd ran out in February.
+/// * S10 accepted 3 March, decided 5 March: 20wd runs to 31 March.
+/// * S11 promised 2wd from 3 March: due and decided 5 March.
+/// * S12 promised 1wd from 3 March: due 4 March, decided 5 March.
+/// * S13 accepted 2 January, decided 5 March.
+/// * S14 rejected, S15 withdrawn.
+const EVERY_STATUS: &str = r#"{"id":"S01","events":[{"date":"2025-04-01","kind":"received"}]}
+{"id":"S02","events":[{"date":"2025-03-19","kind":"received"}]}
+{"id":"S03","events":[{"date":"2025-03-17","kind":"received"},{"date":"2025-03-18","kind":"incomplete_notice"}]}
+{"id":"S04","preliminary_review":true,"events":[{"date":"2025-03-17","kind":"received"},{"date":"2025-03-17","kind":"accepted"}]}
+{"id":"S05","events":[{"date":"2025-03-17","kind":"received"},{"date":"2025-03-17","kind":"accepted"}]}
+{"id":"S06","promised":"3wd","events":[{"date":"2025-03-18","kind":"received"},{"date":"2025-03-18","kind":"accepted"}]}
+{"id":"S07","events":[{"date":"2025-03-10","kind":"received"},{"date":"2025-03-10","kind":"accepted"},{"date":"2025-03-12","kind":"suspended","reason":"testing"}]}
+{"id":"S08","promised":"1wd","events":[{"date":"2025-03-10","kind":"received"},{"date":"2025-03-10","kind":"accepted"}]}
+{"id":"S09","events":[{"date":"2025-01-02","kind":"received"},{"date":"2025-01-02","kind":"accepted"}]}
+{"id":"S10","events":[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"},{"date":"2025-03-05","kind":"decided","outcome":"granted"}]}
+{"id":"S11","promised":"2wd","events":[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"},{"date":"2025-03-05","kind":"decided","outcome":"granted"}]}
+{"id":"S12","promised":"1wd","events":[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"},{"date":"2025-03-05","kind":"decided","outcome":"granted"}]}
+{"id":"S13","events":[{"date":"2025-01-02","kind":"received"},{"date":"2025-01-02","kind":"accepted"},{"date":"2025-03-05","kind":"decided","outcome":"granted"}]}
+{"id":"S14","events":[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-04","kind":"rejected","reason":"不属于本机关职权范围"}]}
+{"id":"S15","events":[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-04","kind":"withdrawn"}]}
+"#;
+
+/// The Chinese summary printed "状态\t?\t1" for a case under preliminary
+/// review: its list of statuses had left one out. Every status, in both
+/// languages, on its case line and in the summary.
+#[test]
+fn approvals_summary_named_preliminary_review_with_a_question_mark() {
+    let statuses = [
+        ("not_yet_received", "尚未收件"),
+        ("awaiting_acceptance", "待受理"),
+        ("awaiting_supplement", "待补正"),
+        ("preliminary_review", "下级机关初步审查"),
+        ("on_track", "正常办理"),
+        ("due_soon", "即将到期"),
+        ("suspended", "暂停计时"),
+        ("late_against_promise", "超承诺时限"),
+        ("late_against_statute", "超法定期限"),
+        ("closed_early", "提前办结"),
+        ("closed_on_time", "按期办结"),
+        ("closed_late_against_promise", "超承诺时限办结"),
+        ("closed_late_against_statute", "超法定期限办结"),
+        ("rejected", "不予受理"),
+        ("withdrawn", "撤回"),
+    ];
+    let args = ["approvals", "evaluate", "-", "--at", "2025-03-20"];
+    let (code, en, err) = jiceng(&args, EVERY_STATUS);
+    assert_eq!(code, 0, "{err}");
+    let (code, zh, err) = jiceng(&[&["--lang", "zh"][..], &args[..]].concat(), EVERY_STATUS);
+    assert_eq!(code, 0, "{err}");
+    for (i, (name, label)) in statuses.iter().enumerate() {
+        let id = format!("S{:02}", i + 1);
+        assert!(en.contains(&format!("{id}\t{name}\t")), "{id} {name}: {en}");
+        assert!(zh.contains(&format!("{id}\t{label}\t")), "{id} {label}: {zh}");
+        assert!(en.contains(&format!("\nstatus\t{name}\t1\n")), "{name}: {en}");
+        assert!(zh.contains(&format!("\n状态\t{label}\t1\n")), "{label}: {zh}");
+    }
+    assert_eq!(zh.matches("\n状态\t").count(), 15, "{zh}");
+    assert!(!zh.contains('?'), "{zh}");
+}
+
 /// `approvals evaluate` counted an extension event's own length on an
 /// item that allows none (个体工商户注册登记, 15wd, no extension): 7 August
 /// and 10 days counted instead of 24 July and 0. Accepted Monday 3 July

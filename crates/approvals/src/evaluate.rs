@@ -96,6 +96,42 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in order; walked by the summaries so that none is
+    /// left without its name or its Chinese label.
+    pub const ALL: [Status; 15] = [
+        Status::NotYetReceived,
+        Status::AwaitingAcceptance,
+        Status::AwaitingSupplement,
+        Status::PreliminaryReview,
+        Status::OnTrack,
+        Status::DueSoon,
+        Status::Suspended,
+        Status::LateAgainstPromise,
+        Status::LateAgainstStatute,
+        Status::ClosedEarly,
+        Status::ClosedOnTime,
+        Status::ClosedLateAgainstPromise,
+        Status::ClosedLateAgainstStatute,
+        Status::Rejected,
+        Status::Withdrawn,
+    ];
+
+    /// The status of a name as JSON writes it ([`Status::name`]), e.g.
+    /// `preliminary_review`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_approvals::Status;
+    ///
+    /// let s = Status::from_name("preliminary_review");
+    /// assert_eq!(s.map(Status::zh), Some("下级机关初步审查"));
+    /// assert_eq!(Status::from_name("lost"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.name() == name)
+    }
+
     /// Whether the case is finished (decided, rejected or withdrawn).
     pub fn is_closed(self) -> bool {
         self >= Status::ClosedEarly
