@@ -138,3 +138,24 @@ fn approvals_explain_counted_a_long_suspension_as_one_day() {
         "{zh}"
     );
 }
+
+/// A statutory limit in calendar days was evaluated on 10 March (the
+/// Art. 32 window of a case received 3 March still running) and refused
+/// on 20 March: it is a bad line on every date (Art. 82).
+#[test]
+fn approvals_calendar_day_statutory_limit_was_refused_only_on_some_dates() {
+    for limit in ["20d", "1m"] {
+        let line = format!(
+            "{{\"id\":\"B7\",\"statutory\":\"{limit}\",\"events\":[{{\"date\":\"2025-03-03\",\"kind\":\"received\"}}]}}\n"
+        );
+        for at in ["2025-03-03", "2025-03-10", "2025-03-11", "2025-03-20"] {
+            let (code, _, err) = jiceng(&["approvals", "evaluate", "-", "--at", at], &line);
+            assert_eq!(code, 1, "{limit} at {at}: {err}");
+            assert!(
+                err.contains(&format!("limit {limit} must be in working days"))
+                    && err.contains("行政许可法第八十二条"),
+                "{limit} at {at}: {err}"
+            );
+        }
+    }
+}

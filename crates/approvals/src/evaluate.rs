@@ -836,7 +836,11 @@ pub fn evaluate_app(
     let limits = &case.limits;
     let handling = case.handling;
     let at = closed_at(app, at);
-    // Art. 82: limits the law sets for the agency are in working days.
+    // Art. 82: limits the law sets for the agency are in working days,
+    // and a limit written otherwise is malformed whatever the date: it is
+    // refused before anything is read from the log, not only once a clock
+    // runs on it.
+    wd(limits.statutory)?;
     let delivery = agency_wd(limits.delivery, "delivery", "第四十四条")?;
     let case_extension = agency_wd(limits.extension, "extension", "第四十二条")?;
     let mut d = Deadlines {

@@ -317,3 +317,40 @@ fn a_suspension_longer_than_a_month_was_explained_as_one_suspended_day() {
     check("2025-04-11", "2025-05-06", 13, 8, 23);
     check("2025-04-10", "2025-04-30", 13, 3, 22);
 }
+
+/// A statutory limit in calendar days ("20d", "1m") was refused only once
+/// a clock ran on it: received 3 March 2025 and not yet accepted, the case
+/// was evaluated on 10 March (inside the Art. 32 window, 3 → 10 March is
+/// 5 working days) and refused on 20 March. Art. 82 makes the limit
+/// malformed whatever the date, as an extension or delivery limit in
+/// calendar days already was.
+#[test]
+fn a_statutory_limit_in_calendar_days_was_refused_only_once_a_clock_ran() {
+    let cal = Calendar::china_mainland();
+    for limit in ["20d", "1m", "1y"] {
+        for events in [
+            r#"[]"#,
+            r#"[{"date":"2025-03-03","kind":"received"}]"#,
+            r#"[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"}]"#,
+        ] {
+            let c = case(&format!(
+                r#"{{"id":"B7","statutory":"{limit}","events":{events}}}"#
+            ));
+            for date in ["2025-03-01", "2025-03-10", "2025-03-11", "2025-03-20"] {
+                let e = evaluate(&c, at(date), &cal, &Options::default());
+                assert_eq!(
+                    e,
+                    Err(Error::NotWorkingDays {
+                        period: limit.to_owned()
+                    }),
+                    "{limit} {events} on {date}"
+                );
+            }
+        }
+    }
+    // In working days it is evaluated on every one of those dates.
+    let c = case(r#"{"id":"B7","statutory":"20wd","events":[{"date":"2025-03-03","kind":"received"}]}"#);
+    for date in ["2025-03-01", "2025-03-10", "2025-03-11", "2025-03-20"] {
+        assert!(evaluate(&c, at(date), &cal, &Options::default()).is_ok());
+    }
+}
