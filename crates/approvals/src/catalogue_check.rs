@@ -20,6 +20,10 @@
 //!   a township that its catalogue does not offer;
 //! * `incomplete`: an entry whose chain of templates lacks a name, a
 //!   statutory limit or a deciding body;
+//! * `limit_not_working_days`: a statutory limit or an extension written in
+//!   calendar days (`20d`, `1m`): Art. 82 counts every period the law sets
+//!   for the agency in working days, and every case of the item would be
+//!   refused;
 //! * `unknown_power_item`: a power item the ledger does not list.
 //!
 //! Every finding is reported, each with its line where the file has one;
@@ -58,6 +62,8 @@ pub enum CatalogueRule {
     DevolvedNotOffered,
     /// An entry that lacks a field in its whole chain.
     Incomplete,
+    /// A statutory limit or an extension not in working days (Art. 82).
+    LimitNotWorkingDays,
 }
 
 impl CatalogueRule {
@@ -72,6 +78,7 @@ impl CatalogueRule {
             CatalogueRule::DuplicateItem => "duplicate_item",
             CatalogueRule::DevolvedNotOffered => "devolved_not_offered",
             CatalogueRule::Incomplete => "incomplete",
+            CatalogueRule::LimitNotWorkingDays => "limit_not_working_days",
         }
     }
 
@@ -86,6 +93,7 @@ impl CatalogueRule {
             CatalogueRule::DuplicateItem => "同一地区重复列入同一事项",
             CatalogueRule::DevolvedNotOffered => "已下放事项未列入乡镇实施清单",
             CatalogueRule::Incomplete => "事项要素不全",
+            CatalogueRule::LimitNotWorkingDays => "期限未以工作日计算（行政许可法第八十二条）",
         }
     }
 }
@@ -216,6 +224,27 @@ fn finding(item: &Item, rule: CatalogueRule, date: NaiveDate, message: String) -
 
 /// The rules an item breaks on its own.
 fn intrinsic(item: &Item, push: &mut dyn FnMut(CatalogueFinding)) {
+    // Art. 82: the statutory limit and the extension are periods the law
+    // sets for the agency, counted in working days; a case of an item that
+    // writes one in calendar days is refused, so the entry is an error.
+    // Both in one finding: a place's item has one finding per rule.
+    let bad: Vec<String> = [("statutory limit", item.statutory), ("extension", item.extension)]
+        .into_iter()
+        .filter(|(_, p)| !matches!(p, Period::WorkingDays(_)))
+        .map(|(what, p)| format!("{what} {p}"))
+        .collect();
+    if !bad.is_empty() {
+        push(finding(
+            item,
+            CatalogueRule::LimitNotWorkingDays,
+            item.from,
+            format!(
+                "item {}: {} must be in working days (行政许可法第八十二条、第四十二条), e.g. 20wd",
+                item.code,
+                bad.join(" and ")
+            ),
+        ));
+    }
     if let Some(p) = item.promised {
         if longer(p, item.statutory) {
             push(finding(

@@ -461,3 +461,40 @@ proptest! {
         prop_assert_eq!((a.limits, a.handling), (b.limits, b.handling));
     }
 }
+
+/// Art. 82: the statutory limit and the extension are periods the law
+/// sets for the agency, in working days. An entry that writes one in
+/// calendar days is an error at its line (every case of the item would be
+/// refused); the same limits in working days are not. Template at line 3
+/// (9 lines), 尚村镇's entry at line 12.
+#[test]
+fn a_limit_in_calendar_days_is_found_at_its_line() {
+    let t = template("A", "");
+    for (extra, found) in [
+        ("statutory = \"20d\"\n", true),
+        ("statutory = \"1m\"\n", true),
+        ("statutory = \"20wd\"\n", false),
+        ("extension = \"15d\"\n", true),
+        ("extension = \"10wd\"\n", false),
+        ("statutory = \"20d\"\nextension = \"15d\"\n", true),
+    ] {
+        let s = shangcun("A", "HB-XK-003", extra);
+        let expected: &[(CatalogueRule, Option<usize>)] = if found {
+            &[(CatalogueRule::LimitNotWorkingDays, Some(12))]
+        } else {
+            &[]
+        };
+        check(&[&t, &s], false, expected);
+    }
+    // Both limits wrong: one finding that names both, and the article.
+    let s = shangcun("A", "HB-XK-003", "statutory = \"20d\"\nextension = \"15d\"\n");
+    let f = check_catalogue(&cat(&[&t, &s]), None);
+    assert_eq!(
+        f[0].message,
+        "item A: statutory limit 20d and extension 15d must be in working days (行政许可法第八十二条、第四十二条), e.g. 20wd"
+    );
+    assert_eq!(
+        CatalogueRule::LimitNotWorkingDays.zh(),
+        "期限未以工作日计算（行政许可法第八十二条）"
+    );
+}
