@@ -338,12 +338,29 @@ pub(crate) fn catalogue(
                 |p| p.display().to_string(),
             );
             let l = load_ledger(ledger.as_ref())?;
-            let findings = with(file.as_ref(), |c| Ok(check_catalogue(c, Some(&l))))?;
+            let (findings, entries) = with(file.as_ref(), |c| {
+                Ok((check_catalogue(c, Some(&l)), c.file().entry.len()))
+            })?;
             if as_json {
                 json(out, &findings)?;
             } else {
                 for f in &findings {
                     write_finding(out, &origin, f, lang)?;
+                }
+                // One line even when nothing is found, as `authority
+                // check` ends. Every catalogue finding is an error.
+                let errors = findings.len();
+                match lang {
+                    Lang::En => writeln!(
+                        out,
+                        "{errors} error{}, 0 warnings in {entries} entr{}",
+                        if errors == 1 { "" } else { "s" },
+                        if entries == 1 { "y" } else { "ies" },
+                    )?,
+                    Lang::Zh => writeln!(
+                        out,
+                        "{errors} 个错误，0 个警告（{entries} 个条目）"
+                    )?,
                 }
             }
             if !findings.is_empty() {

@@ -159,3 +159,48 @@ fn approvals_calendar_day_statutory_limit_was_refused_only_on_some_dates() {
         }
     }
 }
+
+/// `catalogue check` accepted a statutory limit (or an extension) in
+/// calendar days, which every case of the item is then refused for. The
+/// bundled catalogue has 630 lines; an entry appended after a blank line
+/// starts at line 632. 肃宁镇 offering the county's sewer permit (its
+/// holder, 130926-zjj, decides) is otherwise clean.
+#[test]
+fn approvals_catalogue_check_accepted_limits_in_calendar_days() {
+    let dir = Scratch::new("approvals-cat-days");
+    let bundled = include_str!("../../crates/approvals/data/suning-catalogue.toml");
+    let first = bundled.lines().count() + 2;
+    for (limit, bad) in [
+        ("statutory = \"20d\"", true),
+        ("extension = \"15d\"", true),
+        ("statutory = \"20wd\"", false),
+        ("extension = \"10wd\"", false),
+    ] {
+        let text = format!(
+            "{bundled}\n[[entry]]\ndivision = \"130926100000\"\ncode = \"HBFW-XK-005\"\nfrom = \"2023-01-01\"\n{limit}\ndeciding_body = \"130926-zjj\"\n"
+        );
+        let f = dir.write("f.toml", &text);
+        let (code, out, err) = jiceng(
+            &["approvals", "catalogue", "check", path_str(&f)],
+            "",
+        );
+        let found: Vec<_> = out
+            .lines()
+            .filter(|l| l.contains("\tlimit_not_working_days\t"))
+            .collect();
+        if bad {
+            assert_eq!(code, 1, "{limit}: {out}{err}");
+            assert_eq!(found.len(), 1, "{limit}: {out}");
+            assert!(
+                found[0].contains(&format!("f.toml:{first}\t"))
+                    && found[0].contains("\t130926100000\tHBFW-XK-005\t2023-01-01\t")
+                    && found[0].contains("行政许可法第八十二条"),
+                "{limit}: {out}"
+            );
+            assert!(out.ends_with("1 error, 0 warnings in 61 entries\n"), "{out}");
+        } else {
+            assert_eq!(code, 0, "{limit}: {out}{err}");
+            assert_eq!(out, "0 errors, 0 warnings in 61 entries\n");
+        }
+    }
+}
