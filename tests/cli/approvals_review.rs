@@ -160,6 +160,46 @@ fn approvals_calendar_day_statutory_limit_was_refused_only_on_some_dates() {
     }
 }
 
+/// Approvals errors outside the calendar's coverage did not name the
+/// `--provisional` flag, as the calendar commands do. 20 working days
+/// from 10 December 2026 run into January 2027, which no notice covers
+/// yet (the last bundled notice is for 2026).
+#[test]
+fn approvals_errors_outside_coverage_did_not_name_provisional() {
+    expect_input_error(
+        &["approvals", "deadline", "--accepted", "2026-12-10"],
+        "",
+        &["pass --provisional to answer"],
+    );
+    expect_input_error(
+        &["--lang", "zh", "approvals", "deadline", "--accepted", "2026-12-10"],
+        "",
+        &["加 --provisional"],
+    );
+    let line = r#"{"id":"P","events":[{"date":"2026-12-10","kind":"received"},{"date":"2026-12-10","kind":"accepted"}]}
+"#;
+    let (code, _, err) = jiceng(
+        &["approvals", "evaluate", "-", "--at", "2026-12-20"],
+        line,
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("pass --provisional to answer"), "{err}");
+    // With the flag it answers, flagged provisional.
+    let (code, out, err) = jiceng(
+        &[
+            "approvals",
+            "deadline",
+            "--accepted",
+            "2026-12-10",
+            "--provisional",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"provisional\":true"), "{out}");
+}
+
 /// `catalogue check` accepted a statutory limit (or an extension) in
 /// calendar days, which every case of the item is then refused for. The
 /// bundled catalogue has 630 lines; an entry appended after a blank line
