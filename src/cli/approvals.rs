@@ -215,7 +215,7 @@ pub(crate) fn run(
         ),
         ApprovalsCommand::Items(a) => super::catalogue::items(a, lang, out),
         ApprovalsCommand::Guide(a) => super::catalogue::guide(a, out),
-        ApprovalsCommand::Catalogue(c) => super::catalogue::catalogue(c, lang, out),
+        ApprovalsCommand::Catalogue(c) => super::catalogue::catalogue(c, &cal, lang, out),
         ApprovalsCommand::Synth {
             seed,
             n,
@@ -363,12 +363,13 @@ fn deadline(
     let stat = cal
         .explain_period_end(accepted, statutory, &opts)
         .map_err(refuse_date(lang))?;
-    let base = cal.explain_period_end(
-        accepted,
-        jiceng::approvals::statutory_limit(&limits, false).map_err(refuse(lang))?,
-        &opts,
-    )
-    .map_err(refuse_date(lang))?;
+    let base = cal
+        .explain_period_end(
+            accepted,
+            jiceng::approvals::statutory_limit(&limits, false).map_err(refuse(lang))?,
+            &opts,
+        )
+        .map_err(refuse_date(lang))?;
     let prom = match limits.promised {
         Some(p) => Some(
             cal.explain_period_end(accepted, p, &opts)
@@ -594,11 +595,11 @@ fn evaluate_stream(
                     Some(((case, _), Err(e))) => {
                         bad += 1;
                         writeln!(
-                        err,
-                        "jiceng: {name}:{n}: case {:?}: {}",
-                        case.id,
-                        say(&e, mode.lang)
-                    )?;
+                            err,
+                            "jiceng: {name}:{n}: case {:?}: {}",
+                            case.id,
+                            say(&e, mode.lang)
+                        )?;
                         continue;
                     }
                     None => continue,

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 use jiceng::approvals::{
-    Catalogue, CatalogueFinding, Channel, Handling, Item, channel_zh, check_catalogue, handling_zh,
-    period_zh,
+    Catalogue, CatalogueFinding, Channel, Handling, Item, channel_zh, check_catalogue_on,
+    handling_zh, period_zh,
 };
 use jiceng::authority::{Ledger, PowerCategory};
 use serde::Serialize;
@@ -324,6 +324,7 @@ fn write_finding(
 
 pub(crate) fn catalogue(
     cmd: CatalogueCommand,
+    cal: &jiceng::calendar::Calendar,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -339,7 +340,7 @@ pub(crate) fn catalogue(
             );
             let l = load_ledger(ledger.as_ref())?;
             let (findings, entries) = with(file.as_ref(), |c| {
-                Ok((check_catalogue(c, Some(&l)), c.file().entry.len()))
+                Ok((check_catalogue_on(c, Some(&l), cal), c.file().entry.len()))
             })?;
             if as_json {
                 json(out, &findings)?;
@@ -357,10 +358,7 @@ pub(crate) fn catalogue(
                         if errors == 1 { "" } else { "s" },
                         if entries == 1 { "y" } else { "ies" },
                     )?,
-                    Lang::Zh => writeln!(
-                        out,
-                        "{errors} 个错误，0 个警告（{entries} 个条目）"
-                    )?,
+                    Lang::Zh => writeln!(out, "{errors} 个错误，0 个警告（{entries} 个条目）")?,
                 }
             }
             if !findings.is_empty() {

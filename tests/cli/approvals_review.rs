@@ -69,9 +69,18 @@ fn approvals_summary_named_preliminary_review_with_a_question_mark() {
     for (i, (name, label)) in statuses.iter().enumerate() {
         let id = format!("S{:02}", i + 1);
         assert!(en.contains(&format!("{id}\t{name}\t")), "{id} {name}: {en}");
-        assert!(zh.contains(&format!("{id}\t{label}\t")), "{id} {label}: {zh}");
-        assert!(en.contains(&format!("\nstatus\t{name}\t1\n")), "{name}: {en}");
-        assert!(zh.contains(&format!("\n状态\t{label}\t1\n")), "{label}: {zh}");
+        assert!(
+            zh.contains(&format!("{id}\t{label}\t")),
+            "{id} {label}: {zh}"
+        );
+        assert!(
+            en.contains(&format!("\nstatus\t{name}\t1\n")),
+            "{name}: {en}"
+        );
+        assert!(
+            zh.contains(&format!("\n状态\t{label}\t1\n")),
+            "{label}: {zh}"
+        );
     }
     assert_eq!(zh.matches("\n状态\t").count(), 15, "{zh}");
     assert!(!zh.contains('?'), "{zh}");
@@ -99,11 +108,10 @@ fn approvals_extension_length_overrode_an_item_that_allows_none() {
         .take(3)
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    for (v, (due, counted)) in v.iter().zip([
-        ("2023-07-24", 0),
-        ("2023-07-31", 0),
-        ("2023-08-07", 5),
-    ]) {
+    for (v, (due, counted)) in
+        v.iter()
+            .zip([("2023-07-24", 0), ("2023-07-31", 0), ("2023-08-07", 5)])
+    {
         assert_eq!(v["deadlines"]["statutory_due"], due, "{v}");
         assert_eq!(v["deadlines"]["extension_counted"], counted, "{v}");
         assert!(
@@ -124,7 +132,14 @@ fn approvals_extension_length_overrode_an_item_that_allows_none() {
 fn approvals_explain_counted_a_long_suspension_as_one_day() {
     let line = r#"{"id":"L1","events":[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"},{"date":"2025-03-10","kind":"suspended","reason":"testing"},{"date":"2025-04-14","kind":"resumed"},{"date":"2025-04-30","kind":"decided","outcome":"granted"}]}
 "#;
-    let args = ["approvals", "evaluate", "-", "--at", "2025-06-30", "--explain"];
+    let args = [
+        "approvals",
+        "evaluate",
+        "-",
+        "--at",
+        "2025-06-30",
+        "--explain",
+    ];
     let (code, en, err) = jiceng(&args, line);
     assert_eq!(code, 0, "{err}");
     assert!(
@@ -172,16 +187,20 @@ fn approvals_errors_outside_coverage_did_not_name_provisional() {
         &["pass --provisional to answer"],
     );
     expect_input_error(
-        &["--lang", "zh", "approvals", "deadline", "--accepted", "2026-12-10"],
+        &[
+            "--lang",
+            "zh",
+            "approvals",
+            "deadline",
+            "--accepted",
+            "2026-12-10",
+        ],
         "",
         &["加 --provisional"],
     );
     let line = r#"{"id":"P","events":[{"date":"2026-12-10","kind":"received"},{"date":"2026-12-10","kind":"accepted"}]}
 "#;
-    let (code, _, err) = jiceng(
-        &["approvals", "evaluate", "-", "--at", "2026-12-20"],
-        line,
-    );
+    let (code, _, err) = jiceng(&["approvals", "evaluate", "-", "--at", "2026-12-20"], line);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("pass --provisional to answer"), "{err}");
     // With the flag it answers, flagged provisional.
@@ -220,10 +239,7 @@ fn approvals_catalogue_check_accepted_limits_in_calendar_days() {
             "{bundled}\n[[entry]]\ndivision = \"130926100000\"\ncode = \"HBFW-XK-005\"\nfrom = \"2023-01-01\"\n{limit}\ndeciding_body = \"130926-zjj\"\n"
         );
         let f = dir.write("f.toml", &text);
-        let (code, out, err) = jiceng(
-            &["approvals", "catalogue", "check", path_str(&f)],
-            "",
-        );
+        let (code, out, err) = jiceng(&["approvals", "catalogue", "check", path_str(&f)], "");
         let found: Vec<_> = out
             .lines()
             .filter(|l| l.contains("\tlimit_not_working_days\t"))
@@ -237,10 +253,59 @@ fn approvals_catalogue_check_accepted_limits_in_calendar_days() {
                     && found[0].contains("行政许可法第八十二条"),
                 "{limit}: {out}"
             );
-            assert!(out.ends_with("1 error, 0 warnings in 61 entries\n"), "{out}");
+            assert!(
+                out.ends_with("1 error, 0 warnings in 61 entries\n"),
+                "{out}"
+            );
         } else {
             assert_eq!(code, 0, "{limit}: {out}{err}");
             assert_eq!(out, "0 errors, 0 warnings in 61 entries\n");
+        }
+    }
+}
+
+/// `catalogue check` never compared a promise and a statute in different
+/// units: "2m" against 20 working days passed, and every case was then
+/// flagged. 肃宁镇 offering the sewer permit (20wd) from Sunday 1 January
+/// 2023, its entry at line 632 (see above): "2m" ends on 1 March for a
+/// case accepted that day, 20 working days on 2 February (3–6 Jan (4),
+/// 9–13 (9), 16–20 (14), Saturday 28 and Sunday 29 Jan worked (16), 30
+/// Jan–2 Feb (20)); "28d" is first longer for a case accepted on Thursday
+/// 26 January (23 Feb against 22 Feb); "20d" never is.
+#[test]
+fn approvals_catalogue_check_compared_promises_in_one_unit_only() {
+    let dir = Scratch::new("approvals-cat-units");
+    let bundled = include_str!("../../crates/approvals/data/suning-catalogue.toml");
+    let line = bundled.lines().count() + 2;
+    for (promised, found) in [
+        ("2m", Some("2023-01-01")),
+        ("28d", Some("2023-01-26")),
+        ("20d", None),
+    ] {
+        let text = format!(
+            "{bundled}\n[[entry]]\ndivision = \"130926100000\"\ncode = \"HBFW-XK-005\"\nfrom = \"2023-01-01\"\npromised = \"{promised}\"\ndeciding_body = \"130926-zjj\"\n"
+        );
+        let f = dir.write("f.toml", &text);
+        let (code, out, err) = jiceng(&["approvals", "catalogue", "check", path_str(&f)], "");
+        match found {
+            Some(day) => {
+                assert_eq!(code, 1, "{promised}: {out}{err}");
+                assert!(
+                    out.starts_with(&format!(
+                        "{}:{line}\tpromise_longer_than_statute\t130926100000\tHBFW-XK-005\t{day}\t",
+                        path_str(&f)
+                    )),
+                    "{promised}: {out}"
+                );
+                assert!(
+                    out.ends_with("1 error, 0 warnings in 61 entries\n"),
+                    "{out}"
+                );
+            }
+            None => assert_eq!(
+                (code, out.as_str()),
+                (0, "0 errors, 0 warnings in 61 entries\n")
+            ),
         }
     }
 }

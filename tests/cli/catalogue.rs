@@ -194,7 +194,10 @@ fn catalogue_check_exits_by_findings() {
         (0, "0 errors, 0 warnings in 60 entries\n")
     );
     let (code, zh, _) = run(&["--lang", "zh", "approvals", "catalogue", "check"]);
-    assert_eq!((code, zh.as_str()), (0, "0 个错误，0 个警告（60 个条目）\n"));
+    assert_eq!(
+        (code, zh.as_str()),
+        (0, "0 个错误，0 个警告（60 个条目）\n")
+    );
     let dir = std::env::temp_dir().join(format!("jiceng-cat-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     // Line 3: a template; line 11: 窝北镇 offering the developed town's

@@ -461,12 +461,8 @@ pub fn explain(
             jiceng_calendar::Period::WorkingDays(n) if n < law => Some(n),
             _ => None,
         };
-        let stated = x
-            .length
-            .map_or_else(String::new, |p| format!(", for {p}"));
-        let stated_zh = x
-            .length
-            .map_or_else(String::new, |p| format!("，延长{p}"));
+        let stated = x.length.map_or_else(String::new, |p| format!(", for {p}"));
+        let stated_zh = x.length.map_or_else(String::new, |p| format!("，延长{p}"));
         let (own_en, own_zh) = own.map_or_else(
             || (String::new(), String::new()),
             |n| {

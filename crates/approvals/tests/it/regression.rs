@@ -216,7 +216,13 @@ fn an_extension_event_stating_a_length_overrode_the_items_own_limit() {
         ))
     };
     let check = |ext: &str, length: &str, due: &str, counted: u32, too_long: bool| {
-        let e = evaluate(&ev(ext, length), at("2023-07-05"), &cal, &Options::default()).unwrap();
+        let e = evaluate(
+            &ev(ext, length),
+            at("2023-07-05"),
+            &cal,
+            &Options::default(),
+        )
+        .unwrap();
         let what = format!("extension {ext}, event length {length:?}");
         assert_eq!(e.deadlines.statutory_due, Some(at(due)), "{what}");
         assert_eq!(e.deadlines.extension_counted, counted, "{what}");
@@ -244,8 +250,11 @@ fn an_extension_event_stating_a_length_overrode_the_items_own_limit() {
     let cat = jiceng_approvals::Catalogue::suning_sample();
     let line = r#"{"id":"K11","item":"HBFW-XK-002","division":"130926100000","events":[{"date":"2023-07-03","kind":"received"},{"date":"2023-07-03","kind":"accepted"},{"date":"2023-07-05","kind":"extended","length":"10wd","approved_by":"镇长"}]}"#;
     let mut k11 = case(line);
-    cat.apply(&mut k11, &jiceng_approvals::Inline::from_json(line).unwrap())
-        .unwrap();
+    cat.apply(
+        &mut k11,
+        &jiceng_approvals::Inline::from_json(line).unwrap(),
+    )
+    .unwrap();
     let e = evaluate(&k11, at("2023-07-05"), &cal, &Options::default()).unwrap();
     assert_eq!(e.deadlines.statutory_due, Some(at("2023-07-24")));
     assert_eq!(e.deadlines.statutory_base_due, Some(at("2023-07-24")));
@@ -289,8 +298,8 @@ fn a_suspension_longer_than_a_month_was_explained_as_one_suspended_day() {
             {{"date":"{resumed}","kind":"resumed"}},
             {{"date":"2025-04-30","kind":"decided","outcome":"granted"}}]}}"#
         ));
-        let ex = jiceng_approvals::explain(&c, at("2025-06-30"), &cal, &Options::default())
-            .unwrap();
+        let ex =
+            jiceng_approvals::explain(&c, at("2025-06-30"), &cal, &Options::default()).unwrap();
         assert_eq!(ex.evaluation.deadlines.statutory_due, Some(at(due)));
         assert_eq!(ex.evaluation.suspended_working_days, su);
         let st = ex
@@ -349,7 +358,9 @@ fn a_statutory_limit_in_calendar_days_was_refused_only_once_a_clock_ran() {
         }
     }
     // In working days it is evaluated on every one of those dates.
-    let c = case(r#"{"id":"B7","statutory":"20wd","events":[{"date":"2025-03-03","kind":"received"}]}"#);
+    let c = case(
+        r#"{"id":"B7","statutory":"20wd","events":[{"date":"2025-03-03","kind":"received"}]}"#,
+    );
     for date in ["2025-03-01", "2025-03-10", "2025-03-11", "2025-03-20"] {
         assert!(evaluate(&c, at(date), &cal, &Options::default()).is_ok());
     }
