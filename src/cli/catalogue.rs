@@ -241,6 +241,32 @@ pub(crate) fn items(a: ItemsArgs, lang: Lang, out: &mut dyn Write) -> Result<(),
             lang.pick("channels", "办理渠道"),
             lang.pick("deciding body", "决定机关"),
         ];
+        // Nothing offered is said in one line (issue 7), except in JSON
+        // (an empty list) and CSV (the header alone, for a program).
+        if list.is_empty() && matches!(a.format, ListFormat::Table | ListFormat::Md) {
+            let filtered = cat.is_some() || a.channel.is_some();
+            match lang {
+                Lang::En => writeln!(
+                    out,
+                    "nothing offered in {div} on {day}{}",
+                    if filtered {
+                        " in that category and channel"
+                    } else {
+                        ""
+                    }
+                )?,
+                Lang::Zh => writeln!(
+                    out,
+                    "{div} 在 {day} {}未提供任何事项",
+                    if filtered {
+                        "按所选类别和渠道"
+                    } else {
+                        ""
+                    }
+                )?,
+            }
+            return Ok(());
+        }
         match a.format {
             ListFormat::Json => json(out, &list)?,
             ListFormat::Table => {

@@ -309,3 +309,72 @@ fn approvals_catalogue_check_compared_promises_in_one_unit_only() {
         }
     }
 }
+
+/// `approvals items` for a township offering nothing printed only the
+/// header, and for a village printed nothing at all, while `guide` and
+/// `evaluate` find a village's items at its township. The sample's
+/// townships offer their items from 1 July 2022 (4 each, 12 at 尚村镇):
+/// on 30 June 2022 师素镇 (130926105000) offers nothing; on 1 July 2022
+/// its 4; a village of 尚村镇 (130926103201) offers the town's 12 on
+/// 1 March 2024.
+#[test]
+fn approvals_items_said_nothing_for_an_empty_township_and_a_village() {
+    let items = |division: &str, date: &str, extra: &[&str]| {
+        let args = [
+            &["approvals", "items", "--division", division, "--date", date][..],
+            extra,
+        ]
+        .concat();
+        let (code, out, err) = jiceng(&args, "");
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    assert_eq!(
+        items("130926105000", "2022-06-30", &[]),
+        "nothing offered in 130926105000 on 2022-06-30\n"
+    );
+    assert_eq!(
+        items("130926105000", "2022-06-30", &["--format", "md"]),
+        "nothing offered in 130926105000 on 2022-06-30\n"
+    );
+    assert_eq!(
+        items("130926105000", "2022-06-30", &["--format", "json"]),
+        "[]\n"
+    );
+    let zh = jiceng(
+        &[
+            "--lang",
+            "zh",
+            "approvals",
+            "items",
+            "--division",
+            "130926105000",
+            "--date",
+            "2022-06-30",
+        ],
+        "",
+    );
+    assert_eq!(zh.1, "130926105000 在 2022-06-30 未提供任何事项\n");
+    // CSV keeps its header alone, for a program.
+    assert_eq!(
+        items("130926105000", "2022-06-30", &["--format", "csv"])
+            .lines()
+            .count(),
+        1
+    );
+    // A header and 4 items the day the devolution took effect.
+    assert_eq!(items("130926105000", "2022-07-01", &[]).lines().count(), 5);
+    // A filter that leaves nothing says so.
+    assert_eq!(
+        items(
+            "130926105000",
+            "2022-07-01",
+            &["--channel", "village-proxy", "--category", "许可"]
+        ),
+        "nothing offered in 130926105000 on 2022-07-01 in that category and channel\n"
+    );
+    // A village lists its township's items, the same lines.
+    let town = items("130926103000", "2024-03-01", &[]);
+    assert_eq!(town.lines().count(), 13, "{town}");
+    assert_eq!(items("130926103201", "2024-03-01", &[]), town);
+}
