@@ -331,9 +331,14 @@ fn intrinsic(item: &Item, cal: &Calendar, push: &mut dyn FnMut(CatalogueFinding)
             CatalogueRule::LimitNotWorkingDays,
             item.from,
             format!(
-                "item {}: {} must be in working days (行政许可法第八十二条、第四十二条), e.g. 20wd",
+                "item {}: {} must be in working days (行政许可法第八十二条、第四十二条), e.g. {}",
                 item.code,
-                bad.join(" and ")
+                bad.join(" and "),
+                if matches!(item.statutory, Period::WorkingDays(_)) {
+                    "10wd"
+                } else {
+                    "20wd"
+                }
             ),
         ));
     }

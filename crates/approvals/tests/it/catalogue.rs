@@ -497,6 +497,12 @@ fn a_limit_in_calendar_days_is_found_at_its_line() {
         f[0].message,
         "item A: statutory limit 20d and extension 15d must be in working days (行政许可法第八十二条、第四十二条), e.g. 20wd"
     );
+    let s = shangcun("A", "HB-XK-003", "extension = \"15d\"\n");
+    let f = check_catalogue(&cat(&[&t, &s]), None);
+    assert_eq!(
+        f[0].message,
+        "item A: extension 15d must be in working days (行政许可法第八十二条、第四十二条), e.g. 10wd"
+    );
     assert_eq!(
         CatalogueRule::LimitNotWorkingDays.zh(),
         "期限未以工作日计算（行政许可法第八十二条）"
