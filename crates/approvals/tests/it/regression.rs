@@ -365,3 +365,34 @@ fn a_statutory_limit_in_calendar_days_was_refused_only_once_a_clock_ran() {
         assert!(evaluate(&c, at(date), &cal, &Options::default()).is_ok());
     }
 }
+
+/// The same long suspension on a promise in calendar days: such a clock
+/// counts days off, so every day of the run is a suspended day. Promised
+/// 60 days from 3 March 2025, stopped 10 March–13 April (35 days): 4–9
+/// March (6), then 14–30 April (23), May (54), 1–6 June (60): Friday 6
+/// June, a working day (端午节 ended 2 June). 95 days 4 March–6 June, 35
+/// skipped, 60 counted.
+#[test]
+fn a_long_suspension_of_a_calendar_day_promise_was_explained_as_one_day() {
+    let c = case(
+        r#"{"id":"L","promised":"60d","events":[
+        {"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"},
+        {"date":"2025-03-10","kind":"suspended","reason":"testing"},
+        {"date":"2025-04-14","kind":"resumed"},
+        {"date":"2025-04-30","kind":"decided","outcome":"granted"}]}"#,
+    );
+    let cal = Calendar::china_mainland();
+    let ex = jiceng_approvals::explain(&c, at("2025-06-30"), &cal, &Options::default()).unwrap();
+    let st = ex
+        .statements
+        .iter()
+        .find(|s| s.topic == "promised")
+        .unwrap();
+    assert!(
+        st.en.ends_with(
+            "60d from 2025-03-03 (not counted) ends 2025-06-06; skipped 0 weekend days, 0 holidays, 35 suspended days"
+        ),
+        "{}",
+        st.en
+    );
+}
