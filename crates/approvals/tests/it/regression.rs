@@ -396,3 +396,48 @@ fn a_long_suspension_of_a_calendar_day_promise_was_explained_as_one_day() {
         st.en
     );
 }
+
+/// The extension statement names the case's own limit only when it is
+/// below the law's: "this item 0" for an item that allows none (accepted
+/// 3 July 2023, see above), nothing for a limit of 10 (the law's) or 15
+/// (above it, counted for the law's 10).
+#[test]
+fn the_extension_statement_names_an_items_own_limit_below_the_laws() {
+    let cal = Calendar::china_mainland();
+    for (ext, own) in [
+        ("0wd", Some(0)),
+        ("5wd", Some(5)),
+        ("10wd", None),
+        ("15wd", None),
+    ] {
+        let c = case(&format!(
+            r#"{{"id":"K","extension":"{ext}","events":[
+            {{"date":"2023-07-03","kind":"received"}},{{"date":"2023-07-03","kind":"accepted"}},
+            {{"date":"2023-07-05","kind":"extended","length":"10wd","approved_by":"局长"}}]}}"#
+        ));
+        let ex =
+            jiceng_approvals::explain(&c, at("2023-07-05"), &cal, &Options::default()).unwrap();
+        let st = ex
+            .statements
+            .iter()
+            .find(|s| s.topic == "extension")
+            .unwrap();
+        let (en, zh) = match own {
+            Some(n) => (
+                format!("the law allows 10 working days once, this item {n};"),
+                format!("法定可延长一次、10个工作日，本事项可延长{n}个工作日；"),
+            ),
+            None => (
+                "the law allows 10 working days once;".to_owned(),
+                "法定可延长一次、10个工作日；".to_owned(),
+            ),
+        };
+        assert!(st.en.contains(&en), "{ext}: {}", st.en);
+        assert!(st.zh.contains(&zh), "{ext}: {}", st.zh);
+        assert!(
+            st.en.contains("(head of the agency), for 10wd;"),
+            "{}",
+            st.en
+        );
+    }
+}
