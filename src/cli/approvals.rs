@@ -151,6 +151,26 @@ fn next_line(r: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<Option<b
     }
 }
 
+/// An approvals error as the command line says it: a calendar error (a
+/// date outside the notices' coverage) in the calendar commands' words,
+/// which name the `--provisional` flag.
+fn say(e: &jiceng::approvals::Error, lang: Lang) -> String {
+    match e {
+        jiceng::approvals::Error::Calendar(c) => super::calendar::message(c, lang),
+        other => other.to_string(),
+    }
+}
+
+/// [`say`] as a failure of the command (exit status 2).
+fn refuse(lang: Lang) -> impl Fn(jiceng::approvals::Error) -> Failure {
+    move |e| Failure::input(say(&e, lang))
+}
+
+/// A calendar error as a failure of the command, naming `--provisional`.
+fn refuse_date(lang: Lang) -> impl Fn(jiceng::calendar::Error) -> Failure {
+    move |e| Failure::input(super::calendar::message(&e, lang))
+}
+
 fn status_label(s: Status, lang: Lang) -> &'static str {
     lang.pick(s.name(), s.zh())
 }
@@ -195,7 +215,7 @@ pub(crate) fn run(
         ),
         ApprovalsCommand::Items(a) => super::catalogue::items(a, lang, out),
         ApprovalsCommand::Guide(a) => super::catalogue::guide(a, out),
-        ApprovalsCommand::Catalogue(c) => super::catalogue::catalogue(c, lang, out),
+        ApprovalsCommand::Catalogue(c) => super::catalogue::catalogue(c, &cal, lang, out),
         ApprovalsCommand::Synth {
             seed,
             n,
@@ -204,9 +224,9 @@ pub(crate) fn run(
         } => {
             let from = date(&from, "--from")?;
             let g = jiceng::approvals::synth::Generator::new(&cal, seed, n, from, days)
-                .map_err(|e| Failure::input(format!("{e} (--n, --days)")))?;
+                .map_err(|e| Failure::input(format!("{} (--n, --days)", say(&e, lang))))?;
             for c in g {
-                let c = c.map_err(Failure::input)?;
+                let c = c.map_err(refuse(lang))?;
                 let text = serde_json::to_string(&c).map_err(|e| Failure::input(e.to_string()))?;
                 writeln!(out, "{text}")?;
             }
@@ -326,28 +346,35 @@ fn deadline(
         expires: None,
         events,
     };
-    let app = Application::replay(&case.events, None).map_err(Failure::input)?;
+    let app = Application::replay(&case.events, None).map_err(refuse(lang))?;
     // The flags of the limits themselves: the evaluation on the day of
     // acceptance, with no suspension (they do not change a flag).
     let e = jiceng::approvals::evaluate_app(&app, &case, accepted, cal, &Options::default())
-        .map_err(Failure::input)?;
+        .map_err(refuse(lang))?;
     let counted = e.deadlines.extension_counted;
     let statutory = jiceng::approvals::statutory_limit(&limits, false)
-        .map_err(Failure::input)
+        .map_err(refuse(lang))
         .map(|base| match base {
             Period::WorkingDays(n) => Period::WorkingDays(n.saturating_add(counted)),
             other => other,
         })?;
     let opts = jiceng::calendar::PeriodOptions::default();
     let opts = intervals.into_iter().fold(opts, |o, s| o.suspend(s));
-    let stat = cal.explain_period_end(accepted, statutory, &opts)?;
-    let base = cal.explain_period_end(
-        accepted,
-        jiceng::approvals::statutory_limit(&limits, false).map_err(Failure::input)?,
-        &opts,
-    )?;
+    let stat = cal
+        .explain_period_end(accepted, statutory, &opts)
+        .map_err(refuse_date(lang))?;
+    let base = cal
+        .explain_period_end(
+            accepted,
+            jiceng::approvals::statutory_limit(&limits, false).map_err(refuse(lang))?,
+            &opts,
+        )
+        .map_err(refuse_date(lang))?;
     let prom = match limits.promised {
-        Some(p) => Some(cal.explain_period_end(accepted, p, &opts)?),
+        Some(p) => Some(
+            cal.explain_period_end(accepted, p, &opts)
+                .map_err(refuse_date(lang))?,
+        ),
         None => None,
     };
     let mut flags = e.flags;
@@ -567,7 +594,12 @@ fn evaluate_stream(
                     Some(((case, _), Ok(a))) => (n, case, Some(a)),
                     Some(((case, _), Err(e))) => {
                         bad += 1;
-                        writeln!(err, "jiceng: {name}:{n}: case {:?}: {e}", case.id)?;
+                        writeln!(
+                            err,
+                            "jiceng: {name}:{n}: case {:?}: {}",
+                            case.id,
+                            say(&e, mode.lang)
+                        )?;
                         continue;
                     }
                     None => continue,
@@ -580,7 +612,12 @@ fn evaluate_stream(
                 Ok(e) => e,
                 Err(e) => {
                     bad += 1;
-                    writeln!(err, "jiceng: {name}:{n}: case {:?}: {e}", case.id)?;
+                    writeln!(
+                        err,
+                        "jiceng: {name}:{n}: case {:?}: {}",
+                        case.id,
+                        say(&e, mode.lang)
+                    )?;
                     continue;
                 }
             };
@@ -700,7 +737,7 @@ fn write_case(
 ) -> Result<(), Failure> {
     let lang = mode.lang;
     let ex = if mode.explain {
-        Some(explain(case, at, cal, &Options::default()).map_err(Failure::input)?)
+        Some(explain(case, at, cal, &Options::default()).map_err(refuse(lang))?)
     } else {
         None
     };
@@ -857,25 +894,11 @@ fn write_summary(
     Ok(())
 }
 
-/// The Chinese label of a status name.
-fn status_zh(name: &str) -> &'static str {
-    const ALL: [Status; 14] = [
-        Status::NotYetReceived,
-        Status::AwaitingAcceptance,
-        Status::AwaitingSupplement,
-        Status::OnTrack,
-        Status::DueSoon,
-        Status::Suspended,
-        Status::LateAgainstPromise,
-        Status::LateAgainstStatute,
-        Status::ClosedEarly,
-        Status::ClosedOnTime,
-        Status::ClosedLateAgainstPromise,
-        Status::ClosedLateAgainstStatute,
-        Status::Rejected,
-        Status::Withdrawn,
-    ];
-    ALL.iter()
-        .find(|s| s.name() == name)
-        .map_or("?", |s| s.zh())
+/// The Chinese label of a status name: every status has one
+/// ([`Status::ALL`]); a name that is none is shown as it is.
+fn status_zh(name: &str) -> &str {
+    match Status::from_name(name) {
+        Some(s) => s.zh(),
+        None => name,
+    }
 }

@@ -418,8 +418,9 @@ fn parse_suspension(text: &str) -> Result<Suspension, Error> {
 
 /// A calendar error as the command line says it: naming the
 /// `--provisional` flag where it would answer, in the chosen language for
-/// the coverage errors a user meets most.
-fn message(e: &Error, lang: Lang) -> String {
+/// the coverage errors a user meets most. Every command that takes
+/// `--provisional` says its calendar errors through this one function.
+pub(crate) fn message(e: &Error, lang: Lang) -> String {
     match (e, lang) {
         (Error::OutOfCoverage { date, first, last }, Lang::En) => format!(
             "{date} is outside the calendar's coverage {first}..={last}: no holiday notice covers it yet \

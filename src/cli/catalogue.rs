@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 use jiceng::approvals::{
-    Catalogue, CatalogueFinding, Channel, Handling, Item, channel_zh, check_catalogue, handling_zh,
-    period_zh,
+    Catalogue, CatalogueFinding, Channel, Handling, Item, channel_zh, check_catalogue_on,
+    handling_zh, period_zh,
 };
 use jiceng::authority::{Ledger, PowerCategory};
 use serde::Serialize;
@@ -241,6 +241,32 @@ pub(crate) fn items(a: ItemsArgs, lang: Lang, out: &mut dyn Write) -> Result<(),
             lang.pick("channels", "办理渠道"),
             lang.pick("deciding body", "决定机关"),
         ];
+        // Nothing offered is said in one line (issue 7), except in JSON
+        // (an empty list) and CSV (the header alone, for a program).
+        if list.is_empty() && matches!(a.format, ListFormat::Table | ListFormat::Md) {
+            let filtered = cat.is_some() || a.channel.is_some();
+            match lang {
+                Lang::En => writeln!(
+                    out,
+                    "nothing offered in {div} on {day}{}",
+                    if filtered {
+                        " in that category and channel"
+                    } else {
+                        ""
+                    }
+                )?,
+                Lang::Zh => writeln!(
+                    out,
+                    "{div} 在 {day} {}未提供任何事项",
+                    if filtered {
+                        "按所选类别和渠道"
+                    } else {
+                        ""
+                    }
+                )?,
+            }
+            return Ok(());
+        }
         match a.format {
             ListFormat::Json => json(out, &list)?,
             ListFormat::Table => {
@@ -324,6 +350,7 @@ fn write_finding(
 
 pub(crate) fn catalogue(
     cmd: CatalogueCommand,
+    cal: &jiceng::calendar::Calendar,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -338,12 +365,26 @@ pub(crate) fn catalogue(
                 |p| p.display().to_string(),
             );
             let l = load_ledger(ledger.as_ref())?;
-            let findings = with(file.as_ref(), |c| Ok(check_catalogue(c, Some(&l))))?;
+            let (findings, entries) = with(file.as_ref(), |c| {
+                Ok((check_catalogue_on(c, Some(&l), cal), c.file().entry.len()))
+            })?;
             if as_json {
                 json(out, &findings)?;
             } else {
                 for f in &findings {
                     write_finding(out, &origin, f, lang)?;
+                }
+                // One line even when nothing is found, as `authority
+                // check` ends. Every catalogue finding is an error.
+                let errors = findings.len();
+                match lang {
+                    Lang::En => writeln!(
+                        out,
+                        "{errors} error{}, 0 warnings in {entries} entr{}",
+                        if errors == 1 { "" } else { "s" },
+                        if entries == 1 { "y" } else { "ies" },
+                    )?,
+                    Lang::Zh => writeln!(out, "{errors} 个错误，0 个警告（{entries} 个条目）")?,
                 }
             }
             if !findings.is_empty() {

@@ -58,7 +58,7 @@ fn approvals_evaluate_explain_states_what_the_log_says() {
     );
     assert!(out.contains("[行政许可法第八十二条]"), "{out}");
     assert!(
-        out.contains("  flag\textension longer than the law allows"),
+        out.contains("  flag\textension longer than the law or the item allows"),
         "{out}"
     );
     // Never a statement the log contradicts: it was never accepted, so no
@@ -126,7 +126,7 @@ fn approvals_evaluate_explain_json_and_chinese() {
     );
     assert_eq!(code, 0);
     assert!(
-        zh.starts_with("D-1\t超承诺时限\t受理 2025-03-03\t承诺 2025-03-12\t法定 2025-04-15\t延长期限超过法定延长期限，超出部分不计\n"),
+        zh.starts_with("D-1\t超承诺时限\t受理 2025-03-03\t承诺 2025-03-12\t法定 2025-04-15\t延长期限超过法定或本事项允许的延长期限，超出部分不计\n"),
         "{zh}"
     );
     assert!(zh.contains("汇总\t件数 1\n"), "{zh}");

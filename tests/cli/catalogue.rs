@@ -186,8 +186,18 @@ fn guide_in_markdown_and_json() {
 
 #[test]
 fn catalogue_check_exits_by_findings() {
+    // A clean catalogue says so in one line (issue 7): the bundled sample
+    // has 60 `[[entry]]` headers.
     let (code, out, _) = run(&["approvals", "catalogue", "check"]);
-    assert_eq!((code, out.as_str()), (0, ""));
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "0 errors, 0 warnings in 60 entries\n")
+    );
+    let (code, zh, _) = run(&["--lang", "zh", "approvals", "catalogue", "check"]);
+    assert_eq!(
+        (code, zh.as_str()),
+        (0, "0 个错误，0 个警告（60 个条目）\n")
+    );
     let dir = std::env::temp_dir().join(format!("jiceng-cat-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     // Line 3: a template; line 11: 窝北镇 offering the developed town's
@@ -201,6 +211,7 @@ fn catalogue_check_exits_by_findings() {
     let b = bad.to_str().unwrap();
     let (code, out, err) = run(&["approvals", "catalogue", "check", b]);
     assert_eq!(code, 1, "{err}");
+    assert!(out.ends_with(" errors, 0 warnings in 2 entries\n"), "{out}");
     let first: Vec<_> = out.lines().filter(|l| l.contains(":11\t")).collect();
     assert_eq!(first.len(), 2, "{out}");
     assert!(

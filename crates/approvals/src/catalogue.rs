@@ -942,6 +942,8 @@ impl Catalogue {
     /// The items `division` itself offers on `date`, by code, optionally
     /// only those of a category and those taken through a channel.
     /// Entries that lack a field are left out (the check reports them).
+    /// A village offers what its township offers: its applications are
+    /// the township's, as [`Catalogue::resolve`] finds them.
     ///
     /// # Example
     ///
@@ -955,6 +957,8 @@ impl Catalogue {
     /// assert!(shangcun.len() > wobei.len());
     /// let proxy = cat.offered("130926102000".parse()?, day, None, Some(Channel::VillageProxy));
     /// assert!(proxy.iter().any(|i| i.name == "高龄津贴发放"));
+    /// // A village of 尚村镇 offers what the town does.
+    /// assert_eq!(cat.offered("130926103001".parse()?, day, None, None), shangcun);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn offered(
@@ -964,6 +968,10 @@ impl Catalogue {
         category: Option<PowerCategory>,
         channel: Option<Channel>,
     ) -> Vec<&Item> {
+        let division = match division.level() {
+            Level::Village => division.at(Level::Township).unwrap_or(division),
+            _ => division,
+        };
         let mut out: Vec<&Item> = self
             .codes
             .values()

@@ -9,7 +9,12 @@
 //!   item in that place on that day (an entrusted township decides in the
 //!   entrusting body's name, so the holder is the deciding body);
 //! * `promise_longer_than_statute`: a promise is a commitment to do better
-//!   than the statute (Art. 42), never worse;
+//!   than the statute (Art. 42), never worse. Limits in the same unit are
+//!   compared by their numbers; a promise in calendar days, months or
+//!   years against a statute in working days is compared on the calendar,
+//!   as the cases will be: for a case accepted on each day of the entry's
+//!   first year in force, and found on the first day its promise ends
+//!   later;
 //! * `on_the_spot_with_promise`: a 即办件 is done on the spot, so its
 //!   promised limit is 0;
 //! * `proxy_needs_presence`: a village proxy cannot hand in a material the
@@ -20,6 +25,10 @@
 //!   a township that its catalogue does not offer;
 //! * `incomplete`: an entry whose chain of templates lacks a name, a
 //!   statutory limit or a deciding body;
+//! * `limit_not_working_days`: a statutory limit or an extension written in
+//!   calendar days (`20d`, `1m`): Art. 82 counts every period the law sets
+//!   for the agency in working days, and every case of the item would be
+//!   refused;
 //! * `unknown_power_item`: a power item the ledger does not list.
 //!
 //! Every finding is reported, each with its line where the file has one;
@@ -29,7 +38,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use chrono::NaiveDate;
 use jiceng_authority::{Error as AuthorityError, Ledger};
-use jiceng_calendar::Period;
+use jiceng_calendar::{Calendar, CoveragePolicy, Period};
 use jiceng_org::{DivisionCode, Level};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -58,6 +67,8 @@ pub enum CatalogueRule {
     DevolvedNotOffered,
     /// An entry that lacks a field in its whole chain.
     Incomplete,
+    /// A statutory limit or an extension not in working days (Art. 82).
+    LimitNotWorkingDays,
 }
 
 impl CatalogueRule {
@@ -72,6 +83,7 @@ impl CatalogueRule {
             CatalogueRule::DuplicateItem => "duplicate_item",
             CatalogueRule::DevolvedNotOffered => "devolved_not_offered",
             CatalogueRule::Incomplete => "incomplete",
+            CatalogueRule::LimitNotWorkingDays => "limit_not_working_days",
         }
     }
 
@@ -86,6 +98,7 @@ impl CatalogueRule {
             CatalogueRule::DuplicateItem => "同一地区重复列入同一事项",
             CatalogueRule::DevolvedNotOffered => "已下放事项未列入乡镇实施清单",
             CatalogueRule::Incomplete => "事项要素不全",
+            CatalogueRule::LimitNotWorkingDays => "期限未以工作日计算（行政许可法第八十二条）",
         }
     }
 }
@@ -120,8 +133,62 @@ fn longer(a: Period, b: Period) -> bool {
     }
 }
 
-/// Checks a catalogue; with a ledger, also against the powers it records.
-/// Findings are sorted by line, then rule, place and item.
+/// The days after a form's first day on which a promise in another unit
+/// than its statute is also compared: a year of acceptance days, which
+/// meets every holiday and make-up day of the year once.
+const COMPARED_DAYS: i64 = 365;
+
+/// The first acceptance day, from the form's first day and within
+/// [`COMPARED_DAYS`] after it while the form is in force, on which a
+/// promise in other units than the statute in working days ends later
+/// than the statute, with both ends: the comparison each case makes
+/// (`promise_longer_than_statute`), both ends moved past days off (Civil
+/// Code Art. 203) as the cases' are.
+fn longer_on_calendar(
+    promised: Period,
+    statutory: Period,
+    from: NaiveDate,
+    until: Option<NaiveDate>,
+    cal: &Calendar,
+) -> Option<(NaiveDate, NaiveDate, NaiveDate)> {
+    let Period::WorkingDays(n) = statutory else {
+        return None;
+    };
+    // n working days end on a working day at least n days after the
+    // start; a promise whose nominal end is at most n days after it ends
+    // (moved past days off) on or before that working day. So a promise
+    // of at most n calendar days, or months or years that cannot exceed n
+    // days, is never longer, on any calendar.
+    let most = match promised {
+        Period::WorkingDays(_) => return None,
+        Period::Days(k) => i64::from(k),
+        Period::Months(m) => 31 * i64::from(m),
+        Period::Years(y) => 366 * i64::from(y),
+    };
+    if most <= i64::from(n) {
+        return None;
+    }
+    let mut day = from;
+    for _ in 0..=COMPARED_DAYS {
+        if until.is_some_and(|u| day >= u) {
+            break;
+        }
+        if let (Ok(p), Ok(s)) = (
+            cal.period_end(day, promised),
+            cal.period_end(day, statutory),
+        ) {
+            if p.end > s.end {
+                return Some((day, p.end, s.end));
+            }
+        }
+        day = day.succ_opt()?;
+    }
+    None
+}
+
+/// Checks a catalogue on the bundled mainland calendar; with a ledger,
+/// also against the powers it records. Findings are sorted by line, then
+/// rule, place and item.
 ///
 /// # Example
 ///
@@ -133,6 +200,36 @@ fn longer(a: Period, b: Period) -> bool {
 /// assert!(findings.is_empty(), "{findings:?}");
 /// ```
 pub fn check_catalogue(cat: &Catalogue, ledger: Option<&Ledger>) -> Vec<CatalogueFinding> {
+    check_catalogue_on(cat, ledger, &Calendar::china_mainland())
+}
+
+/// As [`check_catalogue`], comparing promises and statutes in different
+/// units on `cal` (read provisionally beyond its notices: a catalogue's
+/// limits are compared, not dated answers given).
+///
+/// # Example
+///
+/// ```
+/// use jiceng_approvals::{Catalogue, CatalogueRule, check_catalogue_on};
+/// use jiceng_calendar::Calendar;
+///
+/// // Two months promised where the statute allows 20 working days: for a
+/// // case accepted on 1 January 2023, 1 March against 2 February.
+/// let text = "format = 1\nname = \"t\"\n\
+///     [[entry]]\ndivision = \"130000000000\"\ncode = \"A\"\nfrom = \"2023-01-01\"\nname = \"A\"\nstatutory = \"20wd\"\n\
+///     [[entry]]\ndivision = \"130926103000\"\ncode = \"A\"\nfrom = \"2023-01-01\"\npromised = \"2m\"\ndeciding_body = \"x\"\n";
+/// let cat = Catalogue::from_str_auto(text, "t.toml")?;
+/// let f = check_catalogue_on(&cat, None, &Calendar::china_mainland());
+/// assert_eq!(f[0].rule, CatalogueRule::PromiseLongerThanStatute);
+/// assert_eq!(f[0].date.to_string(), "2023-01-01");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_catalogue_on(
+    cat: &Catalogue,
+    ledger: Option<&Ledger>,
+    cal: &Calendar,
+) -> Vec<CatalogueFinding> {
+    let cal = cal.with_policy(CoveragePolicy::Provisional);
     let mut out = Vec::new();
     let mut seen: HashSet<(CatalogueRule, u64, String)> = HashSet::new();
     let mut push = |out: &mut Vec<CatalogueFinding>, f: CatalogueFinding| {
@@ -175,7 +272,7 @@ pub fn check_catalogue(cat: &Catalogue, ledger: Option<&Ledger>) -> Vec<Catalogu
                 continue;
             }
         };
-        intrinsic(item, &mut |f| push(&mut out, f));
+        intrinsic(item, &cal, &mut |f| push(&mut out, f));
         if let Some(l) = ledger {
             power(item, l, &changes, &mut |f| push(&mut out, f));
         }
@@ -215,7 +312,36 @@ fn finding(item: &Item, rule: CatalogueRule, date: NaiveDate, message: String) -
 }
 
 /// The rules an item breaks on its own.
-fn intrinsic(item: &Item, push: &mut dyn FnMut(CatalogueFinding)) {
+fn intrinsic(item: &Item, cal: &Calendar, push: &mut dyn FnMut(CatalogueFinding)) {
+    // Art. 82: the statutory limit and the extension are periods the law
+    // sets for the agency, counted in working days; a case of an item that
+    // writes one in calendar days is refused, so the entry is an error.
+    // Both in one finding: a place's item has one finding per rule.
+    let bad: Vec<String> = [
+        ("statutory limit", item.statutory),
+        ("extension", item.extension),
+    ]
+    .into_iter()
+    .filter(|(_, p)| !matches!(p, Period::WorkingDays(_)))
+    .map(|(what, p)| format!("{what} {p}"))
+    .collect();
+    if !bad.is_empty() {
+        push(finding(
+            item,
+            CatalogueRule::LimitNotWorkingDays,
+            item.from,
+            format!(
+                "item {}: {} must be in working days (行政许可法第八十二条、第四十二条), e.g. {}",
+                item.code,
+                bad.join(" and "),
+                if matches!(item.statutory, Period::WorkingDays(_)) {
+                    "10wd"
+                } else {
+                    "20wd"
+                }
+            ),
+        ));
+    }
     if let Some(p) = item.promised {
         if longer(p, item.statutory) {
             push(finding(
@@ -224,6 +350,18 @@ fn intrinsic(item: &Item, push: &mut dyn FnMut(CatalogueFinding)) {
                 item.from,
                 format!(
                     "item {}: promised {p} is longer than statutory {}",
+                    item.code, item.statutory
+                ),
+            ));
+        } else if let Some((day, pe, se)) =
+            longer_on_calendar(p, item.statutory, item.from, item.until, cal)
+        {
+            push(finding(
+                item,
+                CatalogueRule::PromiseLongerThanStatute,
+                day,
+                format!(
+                    "item {}: promised {p} is longer than statutory {} for a case accepted on {day}: due {pe} against {se}",
                     item.code, item.statutory
                 ),
             ));

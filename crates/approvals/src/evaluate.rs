@@ -12,8 +12,9 @@
 //! * **The statutory clock (Arts. 42, 45, 82).** 20 working days from
 //!   acceptance (45 for joint handling), plus the one extension if the
 //!   head of the agency (of the government, for joint handling) approved it
-//!   in time: at most 10 working days (15). An extension longer than the
-//!   law's counts only for the law's length; one approved by someone else,
+//!   in time: at most 10 working days (15), and at most the case's own
+//!   extension limit (0 for an item that allows none). An extension longer
+//!   than that counts only for what is allowed; one approved by someone else,
 //!   or a second one, does not count; each is flagged. Days suspended for a
 //!   hearing, testing, expert review … are not counted. A suspension runs
 //!   from the day it starts to the day before the case resumed; one still
@@ -95,6 +96,42 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in order; walked by the summaries so that none is
+    /// left without its name or its Chinese label.
+    pub const ALL: [Status; 15] = [
+        Status::NotYetReceived,
+        Status::AwaitingAcceptance,
+        Status::AwaitingSupplement,
+        Status::PreliminaryReview,
+        Status::OnTrack,
+        Status::DueSoon,
+        Status::Suspended,
+        Status::LateAgainstPromise,
+        Status::LateAgainstStatute,
+        Status::ClosedEarly,
+        Status::ClosedOnTime,
+        Status::ClosedLateAgainstPromise,
+        Status::ClosedLateAgainstStatute,
+        Status::Rejected,
+        Status::Withdrawn,
+    ];
+
+    /// The status of a name as JSON writes it ([`Status::name`]), e.g.
+    /// `preliminary_review`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_approvals::Status;
+    ///
+    /// let s = Status::from_name("preliminary_review");
+    /// assert_eq!(s.map(Status::zh), Some("下级机关初步审查"));
+    /// assert_eq!(Status::from_name("lost"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.name() == name)
+    }
+
     /// Whether the case is finished (decided, rejected or withdrawn).
     pub fn is_closed(self) -> bool {
         self >= Status::ClosedEarly
@@ -196,8 +233,10 @@ pub enum Flag {
     SecondIncompleteNotice,
     /// Supplemented materials not accepted within 5 working days (Art. 32).
     AcceptanceOverdue,
-    /// An extension longer than the law allows (10 working days; 15 for
-    /// joint handling, Art. 42): only the law's length is counted.
+    /// An extension longer than allowed: longer than the law's length (10
+    /// working days; 15 for joint handling, Art. 42), or than the case's
+    /// own extension limit (an item that allows no extension has 0). Only
+    /// the allowed length is counted.
     ExtensionTooLong,
     /// An extension approved by someone other than the head of the agency
     /// (the head of the government for joint handling, Art. 42): not
@@ -315,7 +354,7 @@ impl Flag {
             }
             Flag::AcceptanceOverdue => "supplemented materials not accepted within 5 working days",
             Flag::ExtensionTooLong => {
-                "extension longer than the law allows: only the law's length counts"
+                "extension longer than the law or the item allows: only the allowed length counts"
             }
             Flag::ExtensionWrongApprover => {
                 "extension not approved by the head the law names: not counted"
@@ -353,7 +392,7 @@ impl Flag {
             Flag::IncompleteNoticeLate => "逾期告知补正，自收到申请材料之日起即为受理",
             Flag::SecondIncompleteNotice => "未一次告知申请人需要补正的全部内容",
             Flag::AcceptanceOverdue => "补正材料后五日内未予受理",
-            Flag::ExtensionTooLong => "延长期限超过法定延长期限，超出部分不计",
+            Flag::ExtensionTooLong => "延长期限超过法定或本事项允许的延长期限，超出部分不计",
             Flag::ExtensionWrongApprover => "延长期限未经法定负责人批准，不予计入",
             Flag::SecondExtension => "第二次延长期限，法律只允许延长一次，不予计入",
             Flag::ExtensionLate => "法定期限届满后批准延长，不予计入",
@@ -797,7 +836,11 @@ pub fn evaluate_app(
     let limits = &case.limits;
     let handling = case.handling;
     let at = closed_at(app, at);
-    // Art. 82: limits the law sets for the agency are in working days.
+    // Art. 82: limits the law sets for the agency are in working days,
+    // and a limit written otherwise is malformed whatever the date: it is
+    // refused before anything is read from the log, not only once a clock
+    // runs on it.
+    wd(limits.statutory)?;
     let delivery = agency_wd(limits.delivery, "delivery", "第四十四条")?;
     let case_extension = agency_wd(limits.extension, "extension", "第四十二条")?;
     let mut d = Deadlines {
@@ -884,8 +927,11 @@ pub fn evaluate_app(
                     Some(p) => agency_wd(p, "extension", "第四十二条")?,
                     None => case_extension,
                 };
-                let lawful = lawful_extension(limits.joint);
-                if granted > lawful {
+                // At most the law's length, and at most the case's own
+                // extension: an item that allows none (0wd) gets none,
+                // whatever length the event states.
+                let allowed = lawful_extension(limits.joint).min(case_extension);
+                if granted > allowed {
                     flags.insert(Flag::ExtensionTooLong);
                 }
                 let head = if limits.joint {
@@ -905,7 +951,7 @@ pub fn evaluate_app(
                     d.extension_late = true;
                     flags.insert(Flag::ExtensionLate);
                 } else if !wrong {
-                    d.extension_counted = granted.min(lawful);
+                    d.extension_counted = granted.min(allowed);
                 }
             }
             d.statutory_due = Some(if d.extension_counted > 0 {

@@ -11,7 +11,7 @@
 //! the JSON carries both.
 
 use chrono::NaiveDate;
-use jiceng_calendar::{Calendar, Explanation, SkipReason};
+use jiceng_calendar::{Calendar, DayKind, Explanation, SkipReason};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -87,29 +87,67 @@ fn day_or_dash(d: Option<NaiveDate>) -> String {
     d.map_or_else(|| "-".to_owned(), |d| d.to_string())
 }
 
-/// Counted and skipped days of a clock, by kind: (weekend, holiday,
-/// suspended, rolled past).
-fn tally(ex: &Explanation) -> (usize, usize, usize, usize) {
+/// Skipped days of a clock, by kind: (weekend, holiday, suspended,
+/// rolled past).
+///
+/// A suspension longer than a month is listed as one run
+/// ([`SkippedDay::through`](jiceng_calendar::SkippedDay::through)) that covers the
+/// days off inside it too; its days are counted here one by one as a short
+/// suspension's are: on a clock in working days, its working days as
+/// suspended and its days off as weekend days or holidays; on a clock in
+/// calendar days, every day as suspended. So the counts add up: the calendar days from
+/// the start to the end, less the skipped days, are the days counted.
+fn tally(cal: &Calendar, ex: &Explanation) -> Result<(usize, usize, usize, usize), Error> {
+    let working = matches!(ex.period, jiceng_calendar::Period::WorkingDays(_));
     let mut t = (0, 0, 0, 0);
     for s in &ex.skipped {
-        match s.reason {
-            SkipReason::Weekend { .. } => t.0 += 1,
-            SkipReason::Holiday { .. } => t.1 += 1,
-            SkipReason::Suspended { .. } => t.2 += 1,
-            SkipReason::RolledPast { .. } => t.3 += 1,
+        match (&s.reason, s.through) {
+            (SkipReason::Suspended { .. }, Some(through)) if !working => {
+                // A clock in calendar days counts days off: every day of
+                // the run was stopped.
+                let n = (through - s.date).num_days() + 1;
+                t.2 += usize::try_from(n).unwrap_or(0);
+            }
+            (SkipReason::Suspended { .. }, Some(through)) => {
+                // The run lies between the clock's start and its end, so
+                // its length is bounded by the clock's span.
+                let mut day = s.date;
+                while day <= through {
+                    if cal.is_working_day(day)? {
+                        t.2 += 1;
+                    } else if cal.day(day)?.kind == DayKind::Holiday {
+                        t.1 += 1;
+                    } else {
+                        t.0 += 1;
+                    }
+                    day = match day.succ_opt() {
+                        Some(d) => d,
+                        None => break,
+                    };
+                }
+            }
+            (SkipReason::Weekend { .. }, _) => t.0 += 1,
+            (SkipReason::Holiday { .. }, _) => t.1 += 1,
+            (SkipReason::Suspended { .. }, None) => t.2 += 1,
+            (SkipReason::RolledPast { .. }, _) => t.3 += 1,
         }
     }
-    t
+    Ok(t)
 }
 
-fn clock_statement(topic: &'static str, article: &'static str, ex: &Explanation) -> Statement {
-    let (we, ho, su, ro) = tally(ex);
+fn clock_statement(
+    cal: &Calendar,
+    topic: &'static str,
+    article: &'static str,
+    ex: &Explanation,
+) -> Result<Statement, Error> {
+    let (we, ho, su, ro) = tally(cal, ex)?;
     let (name_en, name_zh) = if topic == "statutory" {
         ("statutory", "法定期限")
     } else {
         ("promised", "承诺时限")
     };
-    Statement {
+    Ok(Statement {
         topic,
         article,
         en: format!(
@@ -144,7 +182,7 @@ fn clock_statement(topic: &'static str, article: &'static str, ex: &Explanation)
                 ""
             }
         ),
-    }
+    })
 }
 
 /// Explains a case's deadlines on `at`.
@@ -357,6 +395,7 @@ pub fn explain(
                 &copts,
             )?;
             statements.push(clock_statement(
+                cal,
                 "statutory",
                 if case.limits.joint {
                     "行政许可法第四十二条第二款"
@@ -364,7 +403,7 @@ pub fn explain(
                     "行政许可法第四十二条"
                 },
                 &stat,
-            ));
+            )?);
             out.statutory = Some(stat);
         }
         let promise = match (case.limits.promised, case.handling) {
@@ -374,7 +413,7 @@ pub fn explain(
         };
         if let Some(p) = promise {
             let prom = cal.explain_period_end(acc, p, &copts)?;
-            statements.push(clock_statement("promised", "承诺时限", &prom));
+            statements.push(clock_statement(cal, "promised", "承诺时限", &prom)?);
             out.promised = Some(prom);
         }
         for s in &copts.suspensions {
@@ -416,8 +455,25 @@ pub fn explain(
         });
         let role_zh = x.role.map_or("未写明职务", |r| r.zh());
         let law = lawful_extension(case.limits.joint);
+        // The case's own limit, when shorter than the law's: an item that
+        // allows no extension has 0.
+        let own = match case.limits.extension {
+            jiceng_calendar::Period::WorkingDays(n) if n < law => Some(n),
+            _ => None,
+        };
+        let stated = x.length.map_or_else(String::new, |p| format!(", for {p}"));
+        let stated_zh = x.length.map_or_else(String::new, |p| format!("，延长{p}"));
+        let (own_en, own_zh) = own.map_or_else(
+            || (String::new(), String::new()),
+            |n| {
+                (
+                    format!(", this item {n}"),
+                    format!("，本事项可延长{n}个工作日"),
+                )
+            },
+        );
         let text = format!(
-            "extended on {}, approved by {} ({role}); the law allows {law} working days once; counted: {} working days (行政许可法第四十二条)",
+            "extended on {}, approved by {} ({role}){stated}; the law allows {law} working days once{own_en}; counted: {} working days (行政许可法第四十二条)",
             x.date, x.approved_by, d.extension_counted
         );
         statements.push(Statement {
@@ -425,7 +481,7 @@ pub fn explain(
             article: "行政许可法第四十二条",
             en: text.clone(),
             zh: format!(
-                "{}经{}（{role_zh}）批准延长期限；法定可延长一次、{law}个工作日；计入{}个工作日（行政许可法第四十二条）",
+                "{}经{}（{role_zh}）批准延长期限{stated_zh}；法定可延长一次、{law}个工作日{own_zh}；计入{}个工作日（行政许可法第四十二条）",
                 x.date, x.approved_by, d.extension_counted
             ),
         });

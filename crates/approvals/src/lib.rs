@@ -49,7 +49,7 @@ pub use catalogue::{
     Entry, Fee, Guide, Inline, Item, MAX_ENTRIES, MAX_FORMS, Material, MaterialForm, channel_zh,
     handling_zh, period_zh,
 };
-pub use catalogue_check::{CatalogueFinding, CatalogueRule, check_catalogue};
+pub use catalogue_check::{CatalogueFinding, CatalogueRule, check_catalogue, check_catalogue_on};
 pub use error::Error;
 pub use evaluate::{
     AcceptanceRule, Deadlines, Evaluation, Flag, Flags, Options, Status, evaluate, evaluate_app,

@@ -22,21 +22,21 @@ use crate::{cal, day, wd};
 const HEAD: &str = "format = 1\nname = \"t\"\n";
 
 /// A catalogue from entries (each a block of lines starting `[[entry]]`).
-fn cat(entries: &[&str]) -> Catalogue {
+pub(super) fn cat(entries: &[&str]) -> Catalogue {
     let text = format!("{HEAD}{}", entries.concat());
     Catalogue::from_str_auto(&text, "t.toml").unwrap_or_else(|e| panic!("{e}\n{text}"))
 }
 
 /// A township entry of 尚村镇 with the given extra lines: 6 lines in all
 /// plus the extras.
-fn shangcun(code: &str, power: &str, extra: &str) -> String {
+pub(super) fn shangcun(code: &str, power: &str, extra: &str) -> String {
     format!(
         "[[entry]]\ndivision = \"130926103000\"\ncode = \"{code}\"\nfrom = \"2022-07-01\"\npower_item = \"{power}\"\ndeciding_body = \"130926103-gov\"\n{extra}"
     )
 }
 
 /// A complete template entry (9 lines) at the province.
-fn template(code: &str, extra: &str) -> String {
+pub(super) fn template(code: &str, extra: &str) -> String {
     format!(
         "[[entry]]\ndivision = \"130000000000\"\ncode = \"{code}\"\nfrom = \"2022-01-01\"\nname = \"{code}\"\nstatutory = \"20wd\"\nhandling = \"promised\"\nchannels = [\"counter\"]\nproxy = false\n{extra}"
     )
@@ -44,7 +44,7 @@ fn template(code: &str, extra: &str) -> String {
 
 /// The (rule, line) of every finding, without a ledger or with the
 /// bundled one.
-fn check(entries: &[&str], ledger: bool, expected: &[(CatalogueRule, Option<usize>)]) {
+pub(super) fn check(entries: &[&str], ledger: bool, expected: &[(CatalogueRule, Option<usize>)]) {
     let c = cat(entries);
     let l = ledger.then(Ledger::hebei_sample);
     let got: Vec<_> = check_catalogue(&c, l.as_ref())

@@ -159,12 +159,17 @@ fn a_case_without_a_division_or_events_is_an_error() {
 }
 
 #[test]
-fn promises_are_compared_in_the_same_unit_only() {
-    // 25wd > 20wd is found; 30d against 20wd cannot be compared and is not;
-    // 20wd against 20wd is not longer.
+fn promises_are_compared_by_number_or_on_the_calendar() {
+    // 25wd > 20wd is found; 20wd against 20wd is not longer. 30d against
+    // 20wd is compared on the calendar (the 2022 notice: 1–3 Jan
+    // 2022 off; 春节 31 Jan–6 Feb off, Saturday 29 and Sunday 30 Jan
+    // worked): accepted on the first day, 1 January 2022, 30 days end on
+    // Monday 31 January, a holiday, moved to 7 February; 20 working days
+    // end on 4–7 (4), 10–14 (9), 17–21 (14), 24–28 (19), Saturday 29 Jan
+    // (20). Found on that day.
     for (promised, found) in [
         ("25wd", true),
-        ("30d", false),
+        ("30d", true),
         ("20wd", false),
         ("21wd", true),
     ] {

@@ -26,6 +26,7 @@ mod catalogue;
 mod catalogue_exact;
 mod catalogue_fuzz;
 mod catalogue_reference;
+mod catalogue_units;
 mod explain;
 mod fold;
 mod formats;

@@ -136,3 +136,41 @@ fn the_evaluation_schema_lists_the_flags() {
         assert!(text.contains(&format!("\"{}\"", f.name())), "{f:?}: {text}");
     }
 }
+
+/// `Status::ALL` lists every status once, in declaration order, and
+/// `from_name` reads each name back; the `match` fails to compile when a
+/// status is added without a place here (the CLI's Chinese summary walks
+/// `ALL`, and once printed "?" for `preliminary_review`).
+#[test]
+fn status_all_lists_every_status_and_names_read_back() {
+    fn position(s: Status) -> usize {
+        match s {
+            Status::NotYetReceived => 0,
+            Status::AwaitingAcceptance => 1,
+            Status::AwaitingSupplement => 2,
+            Status::PreliminaryReview => 3,
+            Status::OnTrack => 4,
+            Status::DueSoon => 5,
+            Status::Suspended => 6,
+            Status::LateAgainstPromise => 7,
+            Status::LateAgainstStatute => 8,
+            Status::ClosedEarly => 9,
+            Status::ClosedOnTime => 10,
+            Status::ClosedLateAgainstPromise => 11,
+            Status::ClosedLateAgainstStatute => 12,
+            Status::Rejected => 13,
+            Status::Withdrawn => 14,
+        }
+    }
+    assert_eq!(Status::ALL, STATUSES);
+    for (i, s) in Status::ALL.into_iter().enumerate() {
+        assert_eq!(position(s), i);
+        assert_eq!(Status::from_name(s.name()), Some(s));
+    }
+    assert_eq!(
+        Status::from_name("preliminary_review").map(Status::zh),
+        Some("下级机关初步审查")
+    );
+    assert_eq!(Status::from_name("Preliminary_review"), None);
+    assert_eq!(Status::from_name(""), None);
+}

@@ -191,3 +191,253 @@ fn a_kilobyte_channel_made_a_kilobyte_message() {
     assert!(m.contains(&cut), "{m}");
     assert!(m.len() < 1000, "{} bytes", m.len());
 }
+
+/// The extension event's own `length` was capped by the law's 10 working
+/// days only, not by the case's own extension limit: an item that allows
+/// no extension (个体工商户注册登记, HBFW-XK-002, `extension_allowed =
+/// false`, 15wd) got 10 more days when the event said `"length":"10wd"`.
+///
+/// Worked by hand (July 2023 has no holiday): accepted Monday 3 July;
+/// 15wd → 4–7 (4), 10–14 (9), 17–21 (14), 24 (15): 24 July; 20wd → 25–28
+/// (19), 31 July (20); 20 + 5 → 1–4 Aug (24), 7 Aug (25).
+#[test]
+fn an_extension_event_stating_a_length_overrode_the_items_own_limit() {
+    let cal = Calendar::china_mainland();
+    let ev = |ext: &str, length: &str| {
+        let length = if length.is_empty() {
+            String::new()
+        } else {
+            format!(r#","length":"{length}""#)
+        };
+        case(&format!(
+            r#"{{"id":"K","extension":"{ext}","events":[
+            {{"date":"2023-07-03","kind":"received"}},{{"date":"2023-07-03","kind":"accepted"}},
+            {{"date":"2023-07-05","kind":"extended"{length},"approved_by":"局长"}}]}}"#
+        ))
+    };
+    let check = |ext: &str, length: &str, due: &str, counted: u32, too_long: bool| {
+        let e = evaluate(
+            &ev(ext, length),
+            at("2023-07-05"),
+            &cal,
+            &Options::default(),
+        )
+        .unwrap();
+        let what = format!("extension {ext}, event length {length:?}");
+        assert_eq!(e.deadlines.statutory_due, Some(at(due)), "{what}");
+        assert_eq!(e.deadlines.extension_counted, counted, "{what}");
+        assert_eq!(
+            e.flags.contains(jiceng_approvals::Flag::ExtensionTooLong),
+            too_long,
+            "{what}"
+        );
+    };
+    // No extension allowed: the event stays, and counts for nothing.
+    check("0wd", "10wd", "2023-07-31", 0, true);
+    check("0wd", "1wd", "2023-07-31", 0, true);
+    check("0wd", "", "2023-07-31", 0, false);
+    // 5 allowed: at the limit it counts in full, one day more is capped.
+    check("5wd", "5wd", "2023-08-07", 5, false);
+    check("5wd", "6wd", "2023-08-07", 5, true);
+    check("5wd", "10wd", "2023-08-07", 5, true);
+    check("5wd", "", "2023-08-07", 5, false);
+    // The law's own 10 still caps a longer limit and a longer event.
+    check("10wd", "4wd", "2023-08-04", 4, false);
+    check("10wd", "11wd", "2023-08-14", 10, true);
+
+    // The same item resolved from the bundled catalogue: 肃宁镇 offers
+    // HBFW-XK-002 at the provincial template's 15wd with no extension.
+    let cat = jiceng_approvals::Catalogue::suning_sample();
+    let line = r#"{"id":"K11","item":"HBFW-XK-002","division":"130926100000","events":[{"date":"2023-07-03","kind":"received"},{"date":"2023-07-03","kind":"accepted"},{"date":"2023-07-05","kind":"extended","length":"10wd","approved_by":"镇长"}]}"#;
+    let mut k11 = case(line);
+    cat.apply(
+        &mut k11,
+        &jiceng_approvals::Inline::from_json(line).unwrap(),
+    )
+    .unwrap();
+    let e = evaluate(&k11, at("2023-07-05"), &cal, &Options::default()).unwrap();
+    assert_eq!(e.deadlines.statutory_due, Some(at("2023-07-24")));
+    assert_eq!(e.deadlines.statutory_base_due, Some(at("2023-07-24")));
+    assert_eq!(e.deadlines.extension_counted, 0);
+    assert!(e.flags.contains(jiceng_approvals::Flag::ExtensionTooLong));
+}
+
+/// A suspension longer than a month is listed as one run of days, and the
+/// explanation counted the run as "1 suspended days", with the weekends
+/// and holidays inside it not counted at all: the sentence disagreed with
+/// `suspended_working_days` and its counts did not add up.
+///
+/// Worked by hand from 国办发明电〔2024〕12号 (清明 4–6 April; 劳动节 1–5
+/// May, Sunday 27 April worked). Accepted Monday 3 March 2025, suspended
+/// from Monday 10 March (testing), resumed on the `resumed` day:
+///
+/// * resumed 14 April (L1): stopped 10 Mar–13 Apr, 35 days: working days
+///   10–14, 17–21, 24–28, 31 Mar, 1–3 Apr, 7–11 Apr = 24; holidays 4–6
+///   Apr = 3; weekends 15, 16, 22, 23, 29, 30 Mar, 12, 13 Apr = 8. Counted:
+///   4–7 Mar (4), 14–18 Apr (9), 21–25 (14), Sunday 27 (15), 28–30 (18),
+///   6–7 May (20): due 7 May. Weekends outside: 8, 9 Mar, 19, 20, 26 Apr
+///   = 5; holidays 1–5 May = 5. In all 13 weekend days, 8 holidays, 24
+///   suspended: 45 skipped of the 65 days 4 Mar–7 May, 20 counted.
+/// * resumed 11 April (32 days stopped, the shortest run listed as one):
+///   23 suspended, 3 holidays, 6 weekend days inside; counted 4–7 Mar (4),
+///   11 Apr (5), 14–18 (10), 21–25 (15), 27 (16), 28–30 (19), 6 May (20):
+///   due 6 May; outside 7 weekend days and 5 holidays: 13, 8, 23 (44 of
+///   the 64 days 4 Mar–6 May).
+/// * resumed 10 April (31 days stopped, the longest listed day by day):
+///   22 suspended, 3 holidays, 6 weekend days inside; counted to 30 April
+///   (10–11 Apr (6), 14–18 (11), 21–25 (16), 27 (17), 28–30 (20)); outside
+///   7 weekend days: 13, 3, 22 (38 of the 58 days 4 Mar–30 Apr).
+#[test]
+fn a_suspension_longer_than_a_month_was_explained_as_one_suspended_day() {
+    let cal = Calendar::china_mainland();
+    let check = |resumed: &str, due: &str, we: u32, ho: u32, su: i64| {
+        let c = case(&format!(
+            r#"{{"id":"L","events":[
+            {{"date":"2025-03-03","kind":"received"}},{{"date":"2025-03-03","kind":"accepted"}},
+            {{"date":"2025-03-10","kind":"suspended","reason":"testing"}},
+            {{"date":"{resumed}","kind":"resumed"}},
+            {{"date":"2025-04-30","kind":"decided","outcome":"granted"}}]}}"#
+        ));
+        let ex =
+            jiceng_approvals::explain(&c, at("2025-06-30"), &cal, &Options::default()).unwrap();
+        assert_eq!(ex.evaluation.deadlines.statutory_due, Some(at(due)));
+        assert_eq!(ex.evaluation.suspended_working_days, su);
+        let st = ex
+            .statements
+            .iter()
+            .find(|s| s.topic == "statutory")
+            .unwrap();
+        assert!(
+            st.en.ends_with(&format!(
+                "ends {due}; skipped {we} weekend days, {ho} holidays, {su} suspended days"
+            )),
+            "{}",
+            st.en
+        );
+        assert!(
+            st.zh.ends_with(&format!(
+                "至{due}届满；不计周末{we}日、节假日{ho}日、暂停计时{su}日"
+            )),
+            "{}",
+            st.zh
+        );
+    };
+    check("2025-04-14", "2025-05-07", 13, 8, 24);
+    check("2025-04-11", "2025-05-06", 13, 8, 23);
+    check("2025-04-10", "2025-04-30", 13, 3, 22);
+}
+
+/// A statutory limit in calendar days ("20d", "1m") was refused only once
+/// a clock ran on it: received 3 March 2025 and not yet accepted, the case
+/// was evaluated on 10 March (inside the Art. 32 window, 3 → 10 March is
+/// 5 working days) and refused on 20 March. Art. 82 makes the limit
+/// malformed whatever the date, as an extension or delivery limit in
+/// calendar days already was.
+#[test]
+fn a_statutory_limit_in_calendar_days_was_refused_only_once_a_clock_ran() {
+    let cal = Calendar::china_mainland();
+    for limit in ["20d", "1m", "1y"] {
+        for events in [
+            r#"[]"#,
+            r#"[{"date":"2025-03-03","kind":"received"}]"#,
+            r#"[{"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"}]"#,
+        ] {
+            let c = case(&format!(
+                r#"{{"id":"B7","statutory":"{limit}","events":{events}}}"#
+            ));
+            for date in ["2025-03-01", "2025-03-10", "2025-03-11", "2025-03-20"] {
+                let e = evaluate(&c, at(date), &cal, &Options::default());
+                assert_eq!(
+                    e,
+                    Err(Error::NotWorkingDays {
+                        period: limit.to_owned()
+                    }),
+                    "{limit} {events} on {date}"
+                );
+            }
+        }
+    }
+    // In working days it is evaluated on every one of those dates.
+    let c = case(
+        r#"{"id":"B7","statutory":"20wd","events":[{"date":"2025-03-03","kind":"received"}]}"#,
+    );
+    for date in ["2025-03-01", "2025-03-10", "2025-03-11", "2025-03-20"] {
+        assert!(evaluate(&c, at(date), &cal, &Options::default()).is_ok());
+    }
+}
+
+/// The same long suspension on a promise in calendar days: such a clock
+/// counts days off, so every day of the run is a suspended day. Promised
+/// 60 days from 3 March 2025, stopped 10 March–13 April (35 days): 4–9
+/// March (6), then 14–30 April (23), May (54), 1–6 June (60): Friday 6
+/// June, a working day (端午节 ended 2 June). 95 days 4 March–6 June, 35
+/// skipped, 60 counted.
+#[test]
+fn a_long_suspension_of_a_calendar_day_promise_was_explained_as_one_day() {
+    let c = case(
+        r#"{"id":"L","promised":"60d","events":[
+        {"date":"2025-03-03","kind":"received"},{"date":"2025-03-03","kind":"accepted"},
+        {"date":"2025-03-10","kind":"suspended","reason":"testing"},
+        {"date":"2025-04-14","kind":"resumed"},
+        {"date":"2025-04-30","kind":"decided","outcome":"granted"}]}"#,
+    );
+    let cal = Calendar::china_mainland();
+    let ex = jiceng_approvals::explain(&c, at("2025-06-30"), &cal, &Options::default()).unwrap();
+    let st = ex
+        .statements
+        .iter()
+        .find(|s| s.topic == "promised")
+        .unwrap();
+    assert!(
+        st.en.ends_with(
+            "60d from 2025-03-03 (not counted) ends 2025-06-06; skipped 0 weekend days, 0 holidays, 35 suspended days"
+        ),
+        "{}",
+        st.en
+    );
+}
+
+/// The extension statement names the case's own limit only when it is
+/// below the law's: "this item 0" for an item that allows none (accepted
+/// 3 July 2023, see above), nothing for a limit of 10 (the law's) or 15
+/// (above it, counted for the law's 10).
+#[test]
+fn the_extension_statement_names_an_items_own_limit_below_the_laws() {
+    let cal = Calendar::china_mainland();
+    for (ext, own) in [
+        ("0wd", Some(0)),
+        ("5wd", Some(5)),
+        ("10wd", None),
+        ("15wd", None),
+    ] {
+        let c = case(&format!(
+            r#"{{"id":"K","extension":"{ext}","events":[
+            {{"date":"2023-07-03","kind":"received"}},{{"date":"2023-07-03","kind":"accepted"}},
+            {{"date":"2023-07-05","kind":"extended","length":"10wd","approved_by":"局长"}}]}}"#
+        ));
+        let ex =
+            jiceng_approvals::explain(&c, at("2023-07-05"), &cal, &Options::default()).unwrap();
+        let st = ex
+            .statements
+            .iter()
+            .find(|s| s.topic == "extension")
+            .unwrap();
+        let (en, zh) = match own {
+            Some(n) => (
+                format!("the law allows 10 working days once, this item {n};"),
+                format!("法定可延长一次、10个工作日，本事项可延长{n}个工作日；"),
+            ),
+            None => (
+                "the law allows 10 working days once;".to_owned(),
+                "法定可延长一次、10个工作日；".to_owned(),
+            ),
+        };
+        assert!(st.en.contains(&en), "{ext}: {}", st.en);
+        assert!(st.zh.contains(&zh), "{ext}: {}", st.zh);
+        assert!(
+            st.en.contains("(head of the agency), for 10wd;"),
+            "{}",
+            st.en
+        );
+    }
+}
