@@ -28,6 +28,7 @@ mod catalogue;
 mod duties;
 mod enforcement;
 mod grid;
+mod grid_provisional;
 mod hostile;
 mod limits;
 mod misc;
