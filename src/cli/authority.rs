@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 use jiceng::authority::{
-    BodyRef, CheckOptions, Entry, InstrumentKind, InstrumentRef, Ledger, Severity, Step, synth,
+    BodyRef, Cause, CheckOptions, Entry, InstrumentKind, InstrumentRef, Ledger, Severity, Step,
+    synth,
 };
 use serde::Serialize;
 
@@ -631,6 +632,28 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                         cite(ins, lang)
                     )),
                     None => line.push_str(&format!("  {}", lang.pick("by law", "依法律规定"))),
+                }
+                // The change's own instrument, where it is not the one the
+                // holder holds by: a revocation, or a term that ended.
+                let own = p.instrument.as_ref().map(|i| i.id.as_str());
+                match (p.change, &p.changed_by) {
+                    (Some(Cause::TermEnded), Some(ins)) => line.push_str(&format!(
+                        "; {} {} {} [{}]",
+                        lang.pick("term ended:", "期满:"),
+                        kind_label(ins.kind, lang),
+                        ins.id,
+                        cite(ins, lang)
+                    )),
+                    (Some(_), Some(ins)) if Some(ins.id.as_str()) != own => {
+                        line.push_str(&format!(
+                            "; {} {} {} [{}]",
+                            lang.pick("changed by", "变更依据"),
+                            kind_label(ins.kind, lang),
+                            ins.id,
+                            cite(ins, lang)
+                        ));
+                    }
+                    _ => {}
                 }
                 writeln!(out, "{line}")?;
             }
