@@ -190,6 +190,18 @@ fn date(s: &str, field: &str) -> Result<NaiveDate, Failure> {
         .map_err(|_| Failure::input(format!("invalid {field} {s:?}: expected a date YYYY-MM-DD")))
 }
 
+/// A `--from` after its `--to` is bad input, not an empty range: it
+/// would count nothing and look like a quiet log.
+fn check_range(from: Option<NaiveDate>, to: Option<NaiveDate>, lang: Lang) -> Result<(), Failure> {
+    match (from, to) {
+        (Some(f), Some(t)) if f > t => Err(Failure::input(match lang {
+            Lang::En => format!("--from {f} is after --to {t}: the range is reversed"),
+            Lang::Zh => format!("--from {f} 晚于 --to {t}：日期范围颠倒"),
+        })),
+        _ => Ok(()),
+    }
+}
+
 fn load(path: Option<&PathBuf>) -> Result<Ledger, Failure> {
     match path {
         None => Ok(Ledger::hebei_sample()),
@@ -931,6 +943,7 @@ pub(crate) fn run(
             let (grid, tax) = (data.grid()?, data.taxonomy.load()?);
             let from = from.as_deref().map(|s| date(s, "--from")).transpose()?;
             let to = to.as_deref().map(|s| date(s, "--to")).transpose()?;
+            check_range(from, to, lang)?;
             let by = match by {
                 None => None,
                 Some(ByArg::Township) => Some(By::Township),
