@@ -169,7 +169,8 @@ enum AuthorityCommand {
         /// The ledger file; the bundled Hebei sample if absent.
         #[arg(long)]
         ledger: Option<PathBuf>,
-        /// The township's or subdistrict's code.
+        /// The township's or subdistrict's code; a village's or
+        /// community's stands for its township.
         #[arg(long)]
         division: String,
         /// The date, YYYY-MM-DD.
@@ -189,7 +190,8 @@ enum AuthorityCommand {
         /// The ledger file; the bundled Hebei sample if absent.
         #[arg(long)]
         ledger: Option<PathBuf>,
-        /// The township's or subdistrict's code.
+        /// The township's or subdistrict's code; a village's or
+        /// community's stands for its township.
         #[arg(long)]
         division: String,
         /// The date, YYYY-MM-DD.

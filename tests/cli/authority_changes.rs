@@ -182,3 +182,61 @@ fn timeline_names_a_term_that_ended() {
     assert_eq!(rows[2]["change"], "term_ended");
     assert_eq!(rows[2]["changed_by"]["id"], "w1");
 }
+
+#[test]
+fn duties_of_a_village_are_its_townships() {
+    // 130430104200 is a village of 古城营镇 (130430104000): its clerk asks
+    // for the town's duty list, as `powers` answers for a village.
+    for cmd in ["duties", "gaps"] {
+        let run = |division| {
+            jiceng(
+                &[
+                    "authority",
+                    cmd,
+                    "--division",
+                    division,
+                    "--date",
+                    "2022-07-01",
+                ],
+                "",
+            )
+        };
+        let (code, village, err) = run("130430104200");
+        let (town_code, town, _) = run("130430104000");
+        assert_eq!(code, town_code, "{cmd}: {err}");
+        assert_eq!(
+            village.replace("130430104200", "130430104000"),
+            town,
+            "{cmd}"
+        );
+    }
+    let (code, out, _) = jiceng(
+        &[
+            "authority",
+            "duties",
+            "--division",
+            "130430104200",
+            "--date",
+            "2022-07-01",
+            "--format",
+            "csv",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    // QX-01, straw burning, is on Qiu County's towns' lists.
+    assert!(out.lines().any(|l| l.starts_with("QX-01,")), "{out}");
+    // A county has no duty list of its own: bad input still.
+    expect_input_error(
+        &[
+            "authority",
+            "duties",
+            "--division",
+            "130430000000",
+            "--date",
+            "2022-07-01",
+        ],
+        "",
+        &["130430000000"],
+    );
+}

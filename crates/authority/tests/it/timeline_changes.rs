@@ -170,3 +170,30 @@ fn a_revocation_of_another_township_or_item_is_not_named() {
     ));
     check(&l, &head());
 }
+
+/// A village's duty list is its township's (as `powers` answers): in the
+/// bundled sample 130430104200 is a village of 古城营镇 (130430104000),
+/// whose one duty without power before the 2022 devolution is straw
+/// burning control (QX-01, needing HB-CF-011), and none after.
+#[test]
+fn a_villages_duties_are_its_townships() {
+    use jiceng_authority::Error;
+    let l = Ledger::hebei_sample();
+    let village = "130430104200".parse().unwrap();
+    let town = "130430104000".parse().unwrap();
+    for date in ["2021-12-01", "2022-06-01"] {
+        assert_eq!(
+            l.duties_of(village, d(date)).unwrap(),
+            l.duties_of(town, d(date)).unwrap()
+        );
+    }
+    let gaps = l.duty_gaps(village, d("2021-12-01")).unwrap();
+    assert_eq!(gaps.len(), 1);
+    assert_eq!(gaps[0].location.item.as_deref(), Some("HB-CF-011"));
+    assert!(l.duty_gaps(village, d("2022-06-01")).unwrap().is_empty());
+    // A county has no duty list.
+    assert!(matches!(
+        l.duties_of("130430000000".parse().unwrap(), d("2022-06-01")),
+        Err(Error::NotTownship(c)) if c == "130430000000"
+    ));
+}
