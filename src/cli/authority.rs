@@ -277,9 +277,22 @@ fn cite(ins: &InstrumentRef, lang: Lang) -> String {
         .document
         .as_deref()
         .unwrap_or(lang.pick("(no document number)", "（无文号）"));
+    // `effective_until` is the first day no longer in force; a clerk reads
+    // "until" as the last day in force, so the last day is named instead.
     let until = ins
         .effective_until
-        .map(|u| format!("{}{u}", lang.pick(" until ", " 至 ")))
+        .map(|u| match u.pred_opt() {
+            Some(last) => lang
+                .pick(
+                    " to {last} inclusive (no longer in force from {u})",
+                    " 起至 {last} 止（{u} 起不再施行）",
+                )
+                .replace("{last}", &last.to_string())
+                .replace("{u}", &u.to_string()),
+            None => lang
+                .pick(" (no longer in force from {u})", "（{u} 起不再施行）")
+                .replace("{u}", &u.to_string()),
+        })
         .unwrap_or_default();
     format!(
         "{doc} {}, {}{}{until}",

@@ -184,6 +184,69 @@ fn timeline_names_a_term_that_ended() {
 }
 
 #[test]
+fn holder_explain_names_the_last_day_in_force() {
+    // effective_until 2022-01-01 is exclusive: the last day in force is
+    // 2021-12-31.
+    let scratch = Scratch::new("holder-term");
+    let ledger = with_term(&scratch);
+    let args = |lang| {
+        [
+            "--lang",
+            lang,
+            "authority",
+            "holder",
+            "--ledger",
+            ledger.as_str(),
+            "--item",
+            "CF-2",
+            "--division",
+            "130430100000",
+            "--date",
+            "2021-09-01",
+            "--explain",
+        ]
+        .map(str::to_owned)
+    };
+    for (lang, needle) in [
+        (
+            "en",
+            "in force from 2021-08-01 to 2021-12-31 inclusive (no longer in force from 2022-01-01)",
+        ),
+        (
+            "zh",
+            "自 2021-08-01 起至 2021-12-31 止（2022-01-01 起不再施行）",
+        ),
+    ] {
+        let a = args(lang);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let (code, out, err) = jiceng(&a, "");
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains(needle), "{lang}: {needle:?} in {out}");
+        assert!(!out.contains("until 2022-01-01"), "{out}");
+    }
+    // JSON keeps the field as it was: the first day no longer in force.
+    let (code, out, _) = jiceng(
+        &[
+            "authority",
+            "holder",
+            "--ledger",
+            &ledger,
+            "--item",
+            "CF-2",
+            "--division",
+            "130430100000",
+            "--date",
+            "2021-09-01",
+            "--explain",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains(r#""effective_until":"2022-01-01""#), "{out}");
+}
+
+#[test]
 fn duties_of_a_village_are_its_townships() {
     // 130430104200 is a village of 古城营镇 (130430104000): its clerk asks
     // for the town's duty list, as `powers` answers for a village.
