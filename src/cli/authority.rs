@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 use jiceng::authority::{
-    BodyRef, CheckOptions, Entry, InstrumentKind, InstrumentRef, Ledger, Severity, Step, synth,
+    BodyRef, Cause, CheckOptions, Entry, InstrumentKind, InstrumentRef, Ledger, Severity, Step,
+    synth,
 };
 use serde::Serialize;
 
@@ -168,7 +169,8 @@ enum AuthorityCommand {
         /// The ledger file; the bundled Hebei sample if absent.
         #[arg(long)]
         ledger: Option<PathBuf>,
-        /// The township's or subdistrict's code.
+        /// The township's or subdistrict's code; a village's or
+        /// community's stands for its township.
         #[arg(long)]
         division: String,
         /// The date, YYYY-MM-DD.
@@ -188,7 +190,8 @@ enum AuthorityCommand {
         /// The ledger file; the bundled Hebei sample if absent.
         #[arg(long)]
         ledger: Option<PathBuf>,
-        /// The township's or subdistrict's code.
+        /// The township's or subdistrict's code; a village's or
+        /// community's stands for its township.
         #[arg(long)]
         division: String,
         /// The date, YYYY-MM-DD.
@@ -274,9 +277,22 @@ fn cite(ins: &InstrumentRef, lang: Lang) -> String {
         .document
         .as_deref()
         .unwrap_or(lang.pick("(no document number)", "（无文号）"));
+    // `effective_until` is the first day no longer in force; a clerk reads
+    // "until" as the last day in force, so the last day is named instead.
     let until = ins
         .effective_until
-        .map(|u| format!("{}{u}", lang.pick(" until ", " 至 ")))
+        .map(|u| match u.pred_opt() {
+            Some(last) => lang
+                .pick(
+                    " to {last} inclusive (no longer in force from {u})",
+                    " 起至 {last} 止（{u} 起不再施行）",
+                )
+                .replace("{last}", &last.to_string())
+                .replace("{u}", &u.to_string()),
+            None => lang
+                .pick(" (no longer in force from {u})", "（{u} 起不再施行）")
+                .replace("{u}", &u.to_string()),
+        })
         .unwrap_or_default();
     format!(
         "{doc} {}, {}{}{until}",
@@ -631,6 +647,28 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                         cite(ins, lang)
                     )),
                     None => line.push_str(&format!("  {}", lang.pick("by law", "依法律规定"))),
+                }
+                // The change's own instrument, where it is not the one the
+                // holder holds by: a revocation, or a term that ended.
+                let own = p.instrument.as_ref().map(|i| i.id.as_str());
+                match (p.change, &p.changed_by) {
+                    (Some(Cause::TermEnded), Some(ins)) => line.push_str(&format!(
+                        "; {} {} {} [{}]",
+                        lang.pick("term ended:", "期满:"),
+                        kind_label(ins.kind, lang),
+                        ins.id,
+                        cite(ins, lang)
+                    )),
+                    (Some(_), Some(ins)) if Some(ins.id.as_str()) != own => {
+                        line.push_str(&format!(
+                            "; {} {} {} [{}]",
+                            lang.pick("changed by", "变更依据"),
+                            kind_label(ins.kind, lang),
+                            ins.id,
+                            cite(ins, lang)
+                        ));
+                    }
+                    _ => {}
                 }
                 writeln!(out, "{line}")?;
             }

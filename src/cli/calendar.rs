@@ -258,13 +258,17 @@ pub(crate) fn run(
             let t = parse_time(&time, "TIME")?;
             let r = hours.add_minutes(&cal, t, minutes).map_err(fail)?;
             writeln!(out, "{}", r.to_rfc3339())?;
-            Ok(())
+            let provisional = !(covers_time(&cal, &hours, t) && covers_time(&cal, &hours, r));
+            warn_provisional_count(err, usize::from(provisional), Counted::Answers, lang)
         }
         CalendarCommand::MinutesBetween { a, b, hours } => {
             let hours: WorkingHours = hours.parse().map_err(fail)?;
             let (a, b) = (parse_time(&a, "A")?, parse_time(&b, "B")?);
             writeln!(out, "{}", hours.minutes_between(&cal, a, b).map_err(fail)?)?;
-            Ok(())
+            // The days between two covered days are covered: the coverage
+            // is one run of days.
+            let provisional = !(covers_time(&cal, &hours, a) && covers_time(&cal, &hours, b));
+            warn_provisional_count(err, usize::from(provisional), Counted::Answers, lang)
         }
         CalendarCommand::Info => {
             let (first, last) = cal.coverage();
@@ -298,29 +302,8 @@ fn answer(
     lang: Lang,
     query: impl Fn(&[&str], &mut Vec<u8>) -> Result<bool, String>,
 ) -> Result<(), Failure> {
-    let cal_warning = |err: &mut dyn Write, n: usize| -> Result<(), Failure> {
-        if n == 0 {
-            return Ok(());
-        }
-        match lang {
-            Lang::En => writeln!(
-                err,
-                "jiceng: warning: {n} answer{} provisional: {} outside the calendar's coverage, \
-                 taken from the statutory holidays and the weekly rule",
-                if n == 1 { " is" } else { "s are" },
-                if n == 1 {
-                    "it needed a day"
-                } else {
-                    "they needed days"
-                },
-            )?,
-            Lang::Zh => writeln!(
-                err,
-                "jiceng: 警告: {n} 个结果为暂定：所需日期超出日历覆盖范围，按法定节假日和周休规则推算"
-            )?,
-        }
-        Ok(())
-    };
+    let cal_warning =
+        |err: &mut dyn Write, n: usize| warn_provisional_count(err, n, Counted::Answers, lang);
     let mut buf = Vec::with_capacity(64);
     if !batch {
         let provisional = query(single, &mut buf).map_err(Failure::input)?;
@@ -366,6 +349,70 @@ fn answer(
     }
     out.write_all(&buf)?;
     cal_warning(err, provisional)
+}
+
+/// Whether the local day of `t` on the working hours' offset is covered
+/// by the notices.
+fn covers_time(cal: &Calendar, hours: &WorkingHours, t: DateTime<FixedOffset>) -> bool {
+    cal.covers(t.with_timezone(&hours.offset()).date_naive())
+}
+
+/// What a warning about provisional answers counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Counted {
+    /// Answers of the calendar commands, or the one answer of
+    /// `grid route`.
+    Answers,
+    /// Events of a log whose due times are provisional.
+    Events,
+}
+
+/// The one warning line every command prints on standard error when `n`
+/// of its answers (or events) needed days outside the calendar's coverage
+/// and were answered provisionally; nothing when `n` is 0.
+pub(crate) fn warn_provisional_count(
+    err: &mut dyn Write,
+    n: usize,
+    counted: Counted,
+    lang: Lang,
+) -> Result<(), Failure> {
+    if n == 0 {
+        return Ok(());
+    }
+    let one = n == 1;
+    match (lang, counted) {
+        (Lang::En, Counted::Answers) => writeln!(
+            err,
+            "jiceng: warning: {n} answer{} provisional: {} outside the calendar's coverage, \
+             taken from the statutory holidays and the weekly rule",
+            if one { " is" } else { "s are" },
+            if one {
+                "it needed a day"
+            } else {
+                "they needed days"
+            },
+        )?,
+        (Lang::En, Counted::Events) => writeln!(
+            err,
+            "jiceng: warning: {n} event{} provisional due times: {} outside the calendar's coverage, \
+             taken from the statutory holidays and the weekly rule",
+            if one { " has" } else { "s have" },
+            if one {
+                "they needed a day"
+            } else {
+                "they needed days"
+            },
+        )?,
+        (Lang::Zh, Counted::Answers) => writeln!(
+            err,
+            "jiceng: 警告: {n} 个结果为暂定：所需日期超出日历覆盖范围，按法定节假日和周休规则推算"
+        )?,
+        (Lang::Zh, Counted::Events) => writeln!(
+            err,
+            "jiceng: 警告: {n} 个事件的时限为暂定：所需日期超出日历覆盖范围，按法定节假日和周休规则推算"
+        )?,
+    }
+    Ok(())
 }
 
 fn warn_provisional(err: &mut dyn Write, cal: &Calendar, lang: Lang) -> Result<(), Failure> {

@@ -16,6 +16,7 @@ use jiceng::calendar::{Calendar, WorkingHours};
 use jiceng::grid::{Breakdown, By, Engine, Entry, Grid, Taxonomy, Ticket, open311, route};
 use serde::Serialize;
 
+use super::calendar::{Counted, warn_provisional_count};
 use super::{CalendarSource, Failure, Lang};
 
 /// The longest line read from an events file: a bound on what one hostile
@@ -187,6 +188,18 @@ enum GridCommand {
 fn date(s: &str, field: &str) -> Result<NaiveDate, Failure> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| Failure::input(format!("invalid {field} {s:?}: expected a date YYYY-MM-DD")))
+}
+
+/// A `--from` after its `--to` is bad input, not an empty range: it
+/// would count nothing and look like a quiet log.
+fn check_range(from: Option<NaiveDate>, to: Option<NaiveDate>, lang: Lang) -> Result<(), Failure> {
+    match (from, to) {
+        (Some(f), Some(t)) if f > t => Err(Failure::input(match lang {
+            Lang::En => format!("--from {f} is after --to {t}: the range is reversed"),
+            Lang::Zh => format!("--from {f} 晚于 --to {t}：日期范围颠倒"),
+        })),
+        _ => Ok(()),
+    }
 }
 
 fn load(path: Option<&PathBuf>) -> Result<Ledger, Failure> {
@@ -815,6 +828,10 @@ pub(crate) fn run(
             let ledger = load(ledger.as_ref())?;
             let r = route(&ledger, &tax, &cal, &hours, &category, &division, at)
                 .map_err(Failure::input)?;
+            // The warning goes to standard error in both forms: it never
+            // mixes with the JSON, and a script that reads only the JSON
+            // has `provisional` there.
+            warn_provisional_count(err, usize::from(r.provisional), Counted::Answers, lang)?;
             if json {
                 return json_line(out, &r);
             }
@@ -857,9 +874,13 @@ pub(crate) fn run(
         } => {
             let (grid, tax) = (data.grid()?, data.taxonomy.load()?);
             let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_max_open(stream.max_open);
+            let mut provisional = 0usize;
             let mut sink = |d: Done<'_>| -> Result<(), Failure> {
                 match d {
-                    Done::Event(t) => print_ticket(out, t, json, lang),
+                    Done::Event(t) => {
+                        provisional += usize::from(t.provisional);
+                        print_ticket(out, t, json, lang)
+                    }
                     Done::Rating(e) => {
                         let score = match e.action {
                             jiceng::grid::Action::Rate { score } => score,
@@ -907,6 +928,7 @@ pub(crate) fn run(
             for t in engine.drain() {
                 sink(Done::Event(&t))?;
             }
+            warn_provisional_count(err, provisional, Counted::Events, lang)?;
             stream_failure(&streamed, lang, stream.max_open)
         }
         GridCommand::Metrics {
@@ -921,6 +943,7 @@ pub(crate) fn run(
             let (grid, tax) = (data.grid()?, data.taxonomy.load()?);
             let from = from.as_deref().map(|s| date(s, "--from")).transpose()?;
             let to = to.as_deref().map(|s| date(s, "--to")).transpose()?;
+            check_range(from, to, lang)?;
             let by = match by {
                 None => None,
                 Some(ByArg::Township) => Some(By::Township),
@@ -931,11 +954,13 @@ pub(crate) fn run(
             let mut total = Breakdown::default();
             let mut groups = Breakdown::default();
             let township = grid.township.to_string();
+            let mut provisional = 0usize;
             let mut count = |t: &Ticket, as_of: DateTime<FixedOffset>| -> Result<(), Failure> {
                 let day = t.reported_at.date_naive();
                 if from.is_some_and(|f| day < f) || to.is_some_and(|x| day > x) {
                     return Ok(());
                 }
+                provisional += usize::from(t.provisional);
                 total
                     .add(By::Township, &township, t, as_of, &cal, &hours)
                     .map_err(Failure::input)?;
@@ -1003,6 +1028,7 @@ pub(crate) fn run(
                     )?;
                 }
             }
+            warn_provisional_count(err, provisional, Counted::Events, lang)?;
             stream_failure(&streamed, lang, stream.max_open)
         }
         GridCommand::Synth { seed, events } => {
@@ -1034,8 +1060,12 @@ pub(crate) fn run(
                 write!(out, "{sep}\n  {}", text.replace('\n', "\n  "))?;
                 Ok(())
             };
+            let mut provisional = 0usize;
             let mut sink = |d: Done<'_>| match d {
-                Done::Event(t) => write(t),
+                Done::Event(t) => {
+                    provisional += usize::from(t.provisional);
+                    write(t)
+                }
                 Done::Rating(_) => Ok(()),
             };
             let streamed = replay_stream(&events, stdin, &mut engine, lang, err, 0, &mut sink)?;
@@ -1043,6 +1073,7 @@ pub(crate) fn run(
                 sink(Done::Event(&t))?;
             }
             writeln!(out, "\n]")?;
+            warn_provisional_count(err, provisional, Counted::Events, lang)?;
             stream_failure(&streamed, lang, stream.max_open)
         }
     }

@@ -548,3 +548,53 @@ fn grid_a_line_not_in_utf8_is_named_and_the_rest_counted() {
     );
     assert!(out.contains(r#""reported":5"#), "{out}");
 }
+
+/// A reversed range would count nothing and print zeros with status 0,
+/// reading as a quiet log: it is bad input, naming both dates.
+#[test]
+fn metrics_refuses_a_reversed_range() {
+    let day = DAY;
+    expect_input_error(
+        &[
+            "grid",
+            "metrics",
+            day,
+            "--from",
+            "2025-06-12",
+            "--to",
+            "2025-06-10",
+        ],
+        "",
+        &["--from 2025-06-12", "--to 2025-06-10", "reversed"],
+    );
+    expect_input_error(
+        &[
+            "--lang",
+            "zh",
+            "grid",
+            "metrics",
+            day,
+            "--from",
+            "2025-06-12",
+            "--to",
+            "2025-06-10",
+        ],
+        "",
+        &["2025-06-12", "2025-06-10", "颠倒"],
+    );
+    // One day is a range: the bundled day, 10 June 2025.
+    let (code, out, _) = jiceng(
+        &[
+            "grid",
+            "metrics",
+            day,
+            "--from",
+            "2025-06-10",
+            "--to",
+            "2025-06-10",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert!(!out.starts_with("total\treported 0\t"), "{out}");
+}

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::compile::{OPEN, START};
 use crate::error::Error;
+use crate::instrument::InstrumentKind;
 use crate::item::{LegalBasis, PowerCategory};
 use crate::ledger::{BodyRef, InstrumentRef, Ledger, NONE, Segment, day};
 
@@ -55,9 +56,36 @@ pub struct Period {
     /// The body that exercises it, when not the holder.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exercised_by: Option<BodyRef>,
-    /// The instrument that made it so; none for the statute.
+    /// The instrument the holder holds by: the basis of the holding,
+    /// none for the statute. It may be older than the stretch: after a
+    /// revocation the item returns to a concentration made years before.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instrument: Option<InstrumentRef>,
+    /// How the stretch began; none for the first stretch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<Cause>,
+    /// The instrument that made the change on `from`: the stretch's own
+    /// instrument when it took effect that day, the revocation that took
+    /// the item back, or the instrument whose term ended. None for the
+    /// first stretch, and where the ledger names no instrument for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changed_by: Option<InstrumentRef>,
+}
+
+/// How a stretch of an item's history began ([`Period::change`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Cause {
+    /// The stretch's own instrument took effect that day.
+    TookEffect,
+    /// A revocation took effect that day: the township no longer holds
+    /// what it was given, and the item returns to the holder it would
+    /// have had without the grant (by law, or by a concentration).
+    Revoked,
+    /// The term of the previous stretch's instrument ended that day (its
+    /// `effective_until`, the first day no longer in force).
+    TermEnded,
 }
 
 fn date_of(d: i32) -> Option<NaiveDate> {
@@ -138,7 +166,10 @@ impl Ledger {
     }
 
     /// Every change of holder or exerciser of `item` in `division`, in date
-    /// order, each with the instrument behind it.
+    /// order, each with the instrument the holder holds by
+    /// ([`Period::instrument`]) and the instrument that made the change
+    /// ([`Period::changed_by`]): they differ after a revocation, which
+    /// returns the item to an older holder.
     ///
     /// # Errors
     ///
@@ -191,32 +222,83 @@ impl Ledger {
         }
         bounds.sort_unstable();
         bounds.dedup();
-        let mut out: Vec<(Segment, i32, i32)> = Vec::new();
+        let mut out: Vec<(Segment, bool, i32, i32)> = Vec::new();
         for (k, &from) in bounds.iter().enumerate() {
             let until = bounds.get(k + 1).copied().unwrap_or(OPEN);
-            let Some((s, _)) = self.segment(id.0, div.index(), from) else {
+            let Some((s, town)) = self.segment(id.0, div.index(), from) else {
                 continue;
             };
             match out.last_mut() {
-                Some((last, _, end))
+                Some((last, _, _, end))
                     if *end == from
                         && (last.holder, last.by, last.instrument)
                             == (s.holder, s.by, s.instrument) =>
                 {
                     *end = until;
                 }
-                _ => out.push((s, from, until)),
+                _ => out.push((s, town, from, until)),
             }
         }
-        Ok(out
-            .into_iter()
-            .map(|(s, from, until)| Period {
+        // The revocations of this item in this township, by the day they
+        // take effect: a revocation leaves no segment of its own, so the
+        // change it makes is found here.
+        let mut revocations: Vec<(i32, u32)> = Vec::new();
+        if t != NONE {
+            for (idx, ins) in self.instruments.iter().enumerate() {
+                if ins.kind == InstrumentKind::Revocation
+                    && ins.items.iter().any(|i| i == item)
+                    && crate::compile::targets(self, idx, None).contains(&t)
+                {
+                    revocations.push((day(ins.effective_from), idx as u32));
+                }
+            }
+        }
+        revocations.sort_unstable();
+        let effective = |i: u32, until: bool| {
+            let ins = &self.instruments[i as usize];
+            if until {
+                ins.effective_until.map(day)
+            } else {
+                Some(day(ins.effective_from))
+            }
+        };
+        let mut periods = Vec::with_capacity(out.len());
+        let mut previous: Option<Segment> = None;
+        for (s, town, from, until) in out {
+            // A grant to the township that starts that day made the change
+            // even if a revocation took effect too (it ended the grant
+            // before); otherwise a revocation that day did, even where a
+            // concentration took effect the same day (without the
+            // revocation the township would still hold the item).
+            let took = s.instrument != NONE && effective(s.instrument, false) == Some(from);
+            let revoked = revocations
+                .iter()
+                .find(|(d, _)| *d == from)
+                .map(|&(_, r)| r);
+            let change = if from == START {
+                None
+            } else if took && town {
+                Some((Cause::TookEffect, s.instrument))
+            } else if let Some(r) = revoked {
+                Some((Cause::Revoked, r))
+            } else if took {
+                Some((Cause::TookEffect, s.instrument))
+            } else {
+                previous
+                    .filter(|p| p.instrument != NONE && effective(p.instrument, true) == Some(from))
+                    .map(|p| (Cause::TermEnded, p.instrument))
+            };
+            previous = Some(s);
+            periods.push(Period {
                 from: date_of(from),
                 until: date_of(until),
                 holder: self.body_ref(s.holder),
                 exercised_by: (s.by != NONE).then(|| self.body_ref(s.by)),
                 instrument: (s.instrument != NONE).then(|| self.instrument_ref(s.instrument)),
-            })
-            .collect())
+                change: change.map(|(c, _)| c),
+                changed_by: change.map(|(_, i)| self.instrument_ref(i)),
+            });
+        }
+        Ok(periods)
     }
 }

@@ -946,13 +946,27 @@ pub struct AssessmentReport {
 }
 
 impl Ledger {
-    /// The township at `code`, for the duty queries.
+    /// The township at `code`, for the duty queries: a village or
+    /// community stands for its township, as in [`Ledger::powers`], since a
+    /// duty list (职责清单) is drawn up for a township or subdistrict and a
+    /// village's clerk asks for the one that applies there.
     pub(crate) fn town(&self, code: DivisionCode) -> Result<Town, Error> {
-        let div = self
+        let not_township = || Error::NotTownship(code.to_string());
+        let found = self
             .registry
             .division_id(code)
-            .filter(|_| code.level() == Level::Township)
-            .ok_or_else(|| Error::NotTownship(code.to_string()))?;
+            .filter(|_| code.level() >= Level::Township)
+            .ok_or_else(not_township)?;
+        let div = if code.level() == Level::Township {
+            found
+        } else {
+            let t = self.township_of[found.index()];
+            if t == NONE {
+                return Err(not_township());
+            }
+            self.townships[t as usize]
+        };
+        let code = self.registry.get(div).code;
         let county = self
             .county_of
             .get(div.index())
@@ -1018,7 +1032,8 @@ impl Ledger {
     /// # Errors
     ///
     /// [`Error::NotTownship`] when `township` is not a township or
-    /// subdistrict of the ledger.
+    /// subdistrict of the ledger, nor a village or community of one (which
+    /// stands for its township).
     ///
     /// # Example
     ///

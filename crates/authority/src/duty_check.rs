@@ -165,7 +165,8 @@ impl Ledger {
     /// # Errors
     ///
     /// [`Error::NotTownship`] when `township` is not a township or
-    /// subdistrict of the ledger.
+    /// subdistrict of the ledger, nor a village or community of one (which
+    /// stands for its township).
     ///
     /// # Example
     ///

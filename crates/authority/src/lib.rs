@@ -51,7 +51,7 @@ pub mod synth;
 pub use check::{
     CheckOptions, Finding, FindingKind, Location, MAX_FINDINGS, PENALTY_LAW_2021, Severity,
 };
-pub use clerk::{Period, Power};
+pub use clerk::{Cause, Period, Power};
 pub use compile::MAX_GRANTS;
 pub use duty::{
     Assessment, AssessmentKind, AssessmentReport, Duty, DutyChange, DutyChangeKind, DutyDiff,

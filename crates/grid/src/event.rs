@@ -256,6 +256,9 @@ pub struct Ticket {
     pub response_due: DateTime<FixedOffset>,
     /// Resolve by then.
     pub resolution_due: DateTime<FixedOffset>,
+    /// True when a due time needed a day outside the calendar's coverage
+    /// and was answered provisionally ([`crate::due_is_provisional`]).
+    pub provisional: bool,
     /// Where it stands.
     pub state: State,
     /// When it was accepted or rejected.
@@ -574,6 +577,13 @@ impl<'a> Engine<'a> {
             reported_at: e.at,
             response_due,
             resolution_due,
+            provisional: crate::taxonomy::due_is_provisional(
+                self.cal,
+                self.hours,
+                e.at,
+                response_due,
+                resolution_due,
+            ),
             state: State::Reported,
             responded_at: None,
             body: None,

@@ -46,7 +46,7 @@ pub use grid::{Body, Cell, Coverage, Grid, MAX_MEMBERS, Role, Staff, Tenure, Wor
 pub use metrics::{Breakdown, By, HISTOGRAM_MINUTES, Histogram, Metrics, Rate, Summary};
 pub use open311::{ServiceRequest, open311};
 pub use routing::{FastRoute, ItemHolder, Route, Router, route};
-pub use taxonomy::{Category, ServiceLevel, Target, Taxonomy, Urgency};
+pub use taxonomy::{Category, ServiceLevel, Target, Taxonomy, Urgency, due_is_provisional};
 
 /// The bundled day of events in Guchengying town, as JSON Lines.
 pub const GUCHENGYING_DAY: &str = include_str!("../data/guchengying-day.jsonl");

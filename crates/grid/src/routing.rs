@@ -23,7 +23,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::event::EscalationReason;
 use crate::grid::Body;
-use crate::taxonomy::Taxonomy;
+use crate::taxonomy::{Taxonomy, due_is_provisional};
 
 /// Where an event goes and when it falls due.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -51,6 +51,9 @@ pub struct Route {
     pub response_due: DateTime<FixedOffset>,
     /// Resolve by then.
     pub resolution_due: DateTime<FixedOffset>,
+    /// True when a due time needed a day outside the calendar's coverage
+    /// and was answered provisionally ([`crate::due_is_provisional`]).
+    pub provisional: bool,
     /// Every item of the category and its holder there and then, in the
     /// taxonomy's order.
     pub items: Vec<ItemHolder>,
@@ -194,6 +197,14 @@ pub fn route(
         )
     });
     let (response_due, resolution_due) = cat.service.due_times(cal, hours, at)?;
+    let provisional = due_is_provisional(cal, hours, at, response_due, resolution_due);
+    if provisional {
+        explanation.push(
+            "the due times are provisional: they needed days outside the calendar's coverage, \
+             taken from the statutory holidays and the weekly rule"
+                .to_owned(),
+        );
+    }
     Ok(Route {
         category: cat.code.clone(),
         item: h.item.clone(),
@@ -204,6 +215,7 @@ pub fn route(
         escalation: escalated.then_some(EscalationReason::NoAuthority),
         response_due,
         resolution_due,
+        provisional,
         explanation,
         items: holders,
     })
@@ -257,6 +269,8 @@ pub struct FastRoute {
     pub response_due: DateTime<FixedOffset>,
     /// Resolve by then.
     pub resolution_due: DateTime<FixedOffset>,
+    /// True when a due time is provisional, as [`Route::provisional`].
+    pub provisional: bool,
 }
 
 impl<'a> Router<'a> {
@@ -345,6 +359,7 @@ impl<'a> Router<'a> {
             escalated,
             response_due,
             resolution_due,
+            provisional: due_is_provisional(self.cal, self.hours, at, response_due, resolution_due),
         }))
     }
 }

@@ -156,6 +156,55 @@ impl ServiceLevel {
     }
 }
 
+/// Whether due times computed from `at` are provisional: they needed a day
+/// outside the calendar's coverage (the published notices), so a calendar
+/// in provisional mode answered it from the statutory holidays and the
+/// weekly rule (issue 2: "flags every such answer as provisional").
+///
+/// The days a due time needs run from the report's local day to the due
+/// time's local day; the coverage is one run of days, so that span leaves
+/// it exactly when either end does. The flag is two comparisons per due
+/// time, with no walk of the calendar: cheap enough for every event of a
+/// stream. Under the strict policy a due time outside coverage is an
+/// error, so the flag is always false there.
+///
+/// # Example
+///
+/// ```
+/// use chrono::DateTime;
+/// use jiceng_calendar::{Calendar, CoveragePolicy, WorkingHours};
+/// use jiceng_grid::{ServiceLevel, Target, due_is_provisional};
+///
+/// // The bundled notices end on 31 December 2026.
+/// let cal = Calendar::china_mainland().with_policy(CoveragePolicy::Provisional);
+/// let hours = WorkingHours::china_standard();
+/// let level = ServiceLevel {
+///     response: Target::WorkingMinutes(15),
+///     resolution: Target::WorkingMinutes(60),
+/// };
+/// let at = DateTime::parse_from_rfc3339("2026-12-31T17:00:00+08:00")?;
+/// let (respond, resolve) = level.due_times(&cal, &hours, at)?;
+/// // 30 minutes are left on 31 December; the rest needs a day of 2027.
+/// assert_eq!(resolve.to_rfc3339(), "2027-01-04T09:00:00+08:00");
+/// assert!(due_is_provisional(&cal, &hours, at, respond, resolve));
+/// // The response alone (31 December, 17:15) needed no day of 2027.
+/// assert_eq!(respond.to_rfc3339(), "2026-12-31T17:15:00+08:00");
+/// assert!(!due_is_provisional(&cal, &hours, at, respond, respond));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[inline]
+pub fn due_is_provisional(
+    cal: &Calendar,
+    hours: &WorkingHours,
+    at: DateTime<FixedOffset>,
+    response_due: DateTime<FixedOffset>,
+    resolution_due: DateTime<FixedOffset>,
+) -> bool {
+    let offset = hours.offset();
+    let outside = |t: DateTime<FixedOffset>| !cal.covers(t.with_timezone(&offset).date_naive());
+    outside(at) || outside(response_due) || outside(resolution_due)
+}
+
 /// An event category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

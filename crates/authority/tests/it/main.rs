@@ -24,6 +24,7 @@ mod reference;
 mod report_pins;
 mod scale;
 mod synth_laws;
+mod timeline_changes;
 mod validation_pins;
 
 use jiceng_authority::{CheckOptions, Finding, Ledger};

@@ -13,6 +13,7 @@ mod line;
 mod metrics;
 mod mutants_pins2;
 mod pins;
+mod provisional;
 mod regression;
 mod routing;
 mod story;
