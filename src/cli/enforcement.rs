@@ -216,24 +216,7 @@ fn status_text(s: Status, lang: Lang) -> &'static str {
 
 /// A flag in the language of the output.
 fn flag_text(f: Flag, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => f.name(),
-        Lang::Zh => match f {
-            Flag::FilingLate => "立案超期",
-            Flag::DecisionLate => "决定超期",
-            Flag::LegalReviewSkipped => "未经法制审核",
-            Flag::NoRightsNotice => "未告知权利",
-            Flag::HearingDenied => "未组织听证",
-            Flag::HearingNoticeShort => "听证通知不足七个工作日",
-            Flag::ServiceLate => "送达超期",
-            Flag::TwoFines => "同一违法行为两次罚款",
-            Flag::SummaryIneligible => "超出简易程序范围",
-            Flag::AfterLimitation => "超过追责时效",
-            Flag::SurchargeExcessive => "加处罚款超额",
-            Flag::ExtensionNotProvided => "无依据延期",
-            Flag::RepeatedExtension => "重复延期",
-        },
-    }
+    lang.pick(f.name(), f.zh())
 }
 
 #[derive(Serialize)]
@@ -331,7 +314,10 @@ pub(crate) fn run(
                                 format_args!(" {}", i.title)
                             )
                         });
-                        writeln!(out, "  {} ({}){ins}", g.rule, g.article)?;
+                        match lang {
+                            Lang::En => writeln!(out, "  {} ({}){ins}", g.rule, g.article)?,
+                            Lang::Zh => writeln!(out, "  {}（{}）{ins}", g.zh, g.article)?,
+                        }
                     }
                 }
             }
@@ -655,7 +641,10 @@ pub(crate) fn run(
                     )?;
                     if show {
                         for r in explain(&case, &e) {
-                            writeln!(out, "  {}: {}", r.subject, r.rule)?;
+                            match lang {
+                                Lang::En => writeln!(out, "  {}: {}", r.subject, r.rule)?,
+                                Lang::Zh => writeln!(out, "  {}：{}", r.subject_zh, r.zh)?,
+                            }
                         }
                     }
                 }

@@ -27,6 +27,7 @@ mod calendar_edges;
 mod catalogue;
 mod duties;
 mod enforcement;
+mod enforcement_review;
 mod grid;
 mod hostile;
 mod limits;

@@ -116,6 +116,37 @@ impl Flag {
         }
     }
 
+    /// The flag in Chinese, as a clerk would name the conduct.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Flag::FilingLate => "立案超期",
+            Flag::DecisionLate => "决定超期",
+            Flag::LegalReviewSkipped => "未经法制审核",
+            Flag::NoRightsNotice => "未告知权利",
+            Flag::HearingDenied => "未组织听证",
+            Flag::HearingNoticeShort => "听证通知不足七个工作日",
+            Flag::ServiceLate => "送达超期",
+            Flag::TwoFines => "同一违法行为两次罚款",
+            Flag::SummaryIneligible => "超出简易程序范围",
+            Flag::AfterLimitation => "超过追责时效",
+            Flag::SurchargeExcessive => "加处罚款超额",
+            Flag::ExtensionNotProvided => "无依据延期",
+            Flag::RepeatedExtension => "重复延期",
+        }
+    }
+
+    /// The article it cites, in Chinese only (as [`Flag::article`], with
+    /// the configured rule named in Chinese).
+    pub fn article_zh(self) -> &'static str {
+        match self {
+            Flag::FilingLate => "立案期限（所配置的规则）",
+            Flag::ExtensionNotProvided | Flag::RepeatedExtension => {
+                "行政处罚法第六十条（所配置的规则）"
+            }
+            f => f.article(),
+        }
+    }
+
     /// The article it cites.
     pub fn article(self) -> &'static str {
         match self {
@@ -602,17 +633,38 @@ pub fn evaluate(
 }
 
 /// One line of an explanation: what, the date, and the rule with its
-/// article.
+/// article, in English and in Chinese.
+///
+/// The JSON carries the English `subject` and `rule` only; the Chinese
+/// text is for `--lang zh` output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Reason {
     /// What the line is about (`decision_due`, a flag's name …).
     pub subject: String,
     /// The rule applied, citing its article.
     pub rule: String,
+    /// What the line is about, in Chinese (`作出决定期限`, a flag's
+    /// Chinese name …).
+    #[serde(skip)]
+    pub subject_zh: String,
+    /// The rule applied, in Chinese.
+    #[serde(skip)]
+    pub zh: String,
+}
+
+/// A period as the statute words it: `90日`, `5个工作日`.
+fn period_zh(p: jiceng_calendar::Period) -> String {
+    use jiceng_calendar::Period;
+    match p {
+        Period::Days(n) => format!("{n}日"),
+        Period::WorkingDays(n) => format!("{n}个工作日"),
+        Period::Months(n) => format!("{n}个月"),
+        Period::Years(n) => format!("{n}年"),
+    }
 }
 
 /// The explanation of an evaluation: each deadline with its rule, then each
-/// flag with its article.
+/// flag with its article, in English and in Chinese.
 ///
 /// # Example
 ///
@@ -625,89 +677,130 @@ pub struct Reason {
 /// let e = evaluate(&case, "2025-03-06".parse()?, &Calendar::china_mainland(), &Options::default())?;
 /// let lines = explain(&case, &e);
 /// assert!(lines[0].rule.contains("第六十条"));
+/// assert_eq!(lines[0].subject_zh, "作出决定期限");
+/// assert!(lines[0].zh.starts_with("2025-06-03：自立案之日起"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn explain(case: &PenaltyCase, e: &Evaluation) -> Vec<Reason> {
     let d = &e.deadlines;
     let mut out = Vec::new();
-    let mut line = |subject: &str, rule: String| {
+    let mut line = |subject: &str, subject_zh: &str, rule: String, zh: String| {
         out.push(Reason {
             subject: subject.to_owned(),
             rule,
+            subject_zh: subject_zh.to_owned(),
+            zh,
         })
     };
     if let Some(x) = d.filing_due {
+        let (en, zh) = case.limits.filing.map_or_else(
+            || (String::new(), String::new()),
+            |p| (p.to_string(), period_zh(p)),
+        );
         line(
             "filing_due",
-            format!(
-                "{x}: the configured filing period {} after the clue",
-                case.limits
-                    .filing
-                    .map_or_else(String::new, |p| p.to_string())
-            ),
+            "立案期限",
+            format!("{x}: the configured filing period {en} after the clue"),
+            format!("{x}：自发现线索之日起（当日不计）{zh}内立案（所配置的规则）"),
         );
     }
     if let Some(x) = d.decision_due {
         line(
             "decision_due",
+            "作出决定期限",
             format!(
                 "{x}: {} from filing, {} excluded day(s), rolled past a day off (行政处罚法第六十条; 民法典第二百零三条)",
                 case.limits.decision, d.excluded_days
+            ),
+            format!(
+                "{x}：自立案之日起（当日不计）{}，扣除{}日，期限末日逢法定节假日顺延（行政处罚法第六十条；民法典第二百零三条）",
+                period_zh(case.limits.decision),
+                d.excluded_days
             ),
         );
     }
     if let Some(x) = d.hearing_request_due {
         line(
             "hearing_request_due",
+            "申请听证期限",
             format!("{x}: 5 working days from the notice (行政处罚法第六十四条第一项、第八十五条)"),
+            format!("{x}：自告知之日起五个工作日内（行政处罚法第六十四条第一项、第八十五条）"),
         );
     }
     if let Some(x) = d.hearing_notice_by {
         line(
             "hearing_notice_by",
+            "听证通知期限",
             format!(
                 "{x}: 7 working days before the hearing (行政处罚法第六十四条第二项、第八十五条)"
+            ),
+            format!(
+                "{x}：举行听证的七个工作日前通知当事人（行政处罚法第六十四条第二项、第八十五条）"
             ),
         );
     }
     if let Some(x) = d.service_due {
         line(
             "service_due",
+            "送达期限",
             format!(
                 "{x}: 7 working days from the decision, the party absent (行政处罚法第六十一条、第八十五条)"
+            ),
+            format!(
+                "{x}：当事人不在场，自作出决定之日起七个工作日内送达（行政处罚法第六十一条、第八十五条）"
             ),
         );
     }
     if let Some(x) = d.payment_due {
         line(
             "payment_due",
+            "缴纳罚款期限",
             format!(
                 "{x}: 15 days from receiving the decision, rolled past a day off (行政处罚法第六十七条; 民法典第二百零三条)"
+            ),
+            format!(
+                "{x}：自收到行政处罚决定书之日起十五日内，期限末日逢法定节假日顺延（行政处罚法第六十七条；民法典第二百零三条）"
             ),
         );
     }
     if let Some(s) = &e.surcharge {
         line(
             "surcharge",
+            "加处罚款",
             format!(
                 "{} yuan: 3% of the fine a day for {} day(s) late{} (行政处罚法第七十二条)",
                 s.surcharge,
                 s.days_late,
                 if s.capped { ", capped at the fine" } else { "" }
             ),
-        );
-    }
-    if let Some(x) = d.limitation_last_day {
-        line(
-            "limitation_last_day",
             format!(
-                "{x}: {} years from the act or its end (行政处罚法第三十六条)",
-                if case.grave { 5 } else { 2 }
+                "{}元：逾期{}日，每日按罚款数额的百分之三加处罚款{}（行政处罚法第七十二条）",
+                s.surcharge,
+                s.days_late,
+                if s.capped {
+                    "，不超出罚款数额"
+                } else {
+                    ""
+                }
             ),
         );
     }
+    if let Some(x) = d.limitation_last_day {
+        let (years, zh) = if case.grave { (5, "五") } else { (2, "二") };
+        line(
+            "limitation_last_day",
+            "追责时效届满日",
+            format!("{x}: {years} years from the act or its end (行政处罚法第三十六条)"),
+            format!("{x}：自违法行为发生或者终了之日起{zh}年（行政处罚法第三十六条）"),
+        );
+    }
     for f in e.flags.iter() {
-        line(f.name(), f.article().to_owned());
+        line(
+            f.name(),
+            f.zh(),
+            f.article().to_owned(),
+            f.article_zh().to_owned(),
+        );
     }
     out
 }

@@ -1,0 +1,143 @@
+//! Defects a review found by working cases by hand, each pinned by a test
+//! named after it. Dates are worked from the 2025 holiday notice
+//! (国办发明电〔2024〕12号: 国庆节、中秋节 1–8 Oct, Sunday 28 Sep and
+//! Saturday 11 Oct worked); amounts to the fen.
+
+use jiceng_authority::Ledger;
+use jiceng_enforcement::jurisdiction::competent;
+use jiceng_enforcement::{Reason, explain};
+
+use crate::{case, day, eval};
+
+/// A Chinese line carries no English word: only Chinese, digits, dates and
+/// punctuation.
+fn no_english(text: &str) -> bool {
+    !text.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// The line of an explanation about `subject`.
+fn line<'a>(lines: &'a [Reason], subject: &str) -> &'a Reason {
+    lines
+        .iter()
+        .find(|r| r.subject == subject)
+        .unwrap_or_else(|| panic!("no {subject} line in {lines:?}"))
+}
+
+/// Case P1 of the review: filed Thursday 3 Jul 2025, notified Friday 1 Aug,
+/// decided Wednesday 10 Sep with a fine of 1,000 yuan, served Tuesday 16
+/// Sep, unpaid on 21 Oct.
+const P1: &str = r#"{"id":"P1","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-08-01","kind":"notified"},{"date":"2025-09-10","kind":"decided","penalties":[{"kind":"fine","amount":"1000.00"}]},{"date":"2025-09-16","kind":"served"}]}"#;
+
+/// D3: under `--lang zh` the explanation of a case stayed in English.
+///
+/// Worked by hand for P1 on 21 Oct 2025:
+/// * decision: 90 days from 3 Jul are 28 (4–31 Jul) + 31 (Aug) + 30 (Sep)
+///   + 1 = 1 Oct, National Day, rolled to Thursday 9 Oct;
+/// * hearing request: 5 working days from Friday 1 Aug: 4, 5, 6, 7, 8 Aug;
+/// * service: 7 working days from Wednesday 10 Sep: 11, 12, 15, 16, 17,
+///   18, 19 Sep;
+/// * payment: 15 days from 16 Sep end on 1 Oct, rolled to 9 Oct;
+/// * surcharge: 21 Oct − 9 Oct = 12 days late, 1,000 × 3% × 12 = 360.00.
+#[test]
+fn explanation_speaks_chinese() {
+    let c = case(P1);
+    let e = eval(P1, "2025-10-21");
+    let lines = explain(&c, &e);
+    let expected = [
+        (
+            "作出决定期限",
+            "2025-10-09：自立案之日起（当日不计）90日，扣除0日，期限末日逢法定节假日顺延（行政处罚法第六十条；民法典第二百零三条）",
+        ),
+        (
+            "申请听证期限",
+            "2025-08-08：自告知之日起五个工作日内（行政处罚法第六十四条第一项、第八十五条）",
+        ),
+        (
+            "送达期限",
+            "2025-09-19：当事人不在场，自作出决定之日起七个工作日内送达（行政处罚法第六十一条、第八十五条）",
+        ),
+        (
+            "缴纳罚款期限",
+            "2025-10-09：自收到行政处罚决定书之日起十五日内，期限末日逢法定节假日顺延（行政处罚法第六十七条；民法典第二百零三条）",
+        ),
+        (
+            "加处罚款",
+            "360.00元：逾期12日，每日按罚款数额的百分之三加处罚款（行政处罚法第七十二条）",
+        ),
+    ];
+    let got: Vec<(&str, &str)> = lines
+        .iter()
+        .map(|r| (r.subject_zh.as_str(), r.zh.as_str()))
+        .collect();
+    assert_eq!(got, expected);
+}
+
+/// D3: every Chinese line of every bundled and reviewed case is free of
+/// English words, flags included (the configured filing rule, an
+/// extension the rule does not provide).
+#[test]
+fn explanation_in_chinese_has_no_english() {
+    let cases = [
+        // Filing 7 days after a clue on 24 Sep: not filed by 1 Oct (rolled
+        // to 9 Oct) on 21 Oct: filing_late.
+        r#"{"id":"F1","filing":"7d","events":[{"date":"2025-09-24","kind":"clue"}]}"#,
+        // An extension with no rule, then a second: both extension flags.
+        r#"{"id":"X3","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-09-20","kind":"extended","approved_by":"head"},{"date":"2025-09-21","kind":"extended","approved_by":"head"}]}"#,
+        // A grave act: the 5-year limitation.
+        r#"{"id":"G1","grave":true,"act_ended":"2020-10-08","events":[{"date":"2025-10-09","kind":"clue"},{"date":"2025-10-10","kind":"filed"}]}"#,
+        P1,
+    ];
+    for json in cases {
+        let c = case(json);
+        let e = eval(json, "2025-10-21");
+        let lines = explain(&c, &e);
+        assert!(!lines.is_empty(), "{json}");
+        for r in &lines {
+            assert!(no_english(&r.subject_zh), "{r:?}");
+            assert!(no_english(&r.zh), "{r:?}");
+        }
+    }
+    // The flags of those cases are among the lines, by their Chinese names.
+    let x3 = r#"{"id":"X3","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-09-20","kind":"extended","approved_by":"head"},{"date":"2025-09-21","kind":"extended","approved_by":"head"}]}"#;
+    let lines = explain(&case(x3), &eval(x3, "2025-10-21"));
+    assert_eq!(
+        line(&lines, "extension_not_provided").zh,
+        "行政处罚法第六十条（所配置的规则）"
+    );
+    assert_eq!(line(&lines, "repeated_extension").subject_zh, "重复延期");
+}
+
+/// D3: the grounds of a jurisdiction answer stayed in English. The
+/// workshop's 生态环境 item at 西杜林疃村 on 1 Mar 2022, the day Qiu County's
+/// devolution took effect: by law the county department, then concentrated
+/// in the bureau (1 Jun 2021), then devolved to 古城营镇, whose team acts.
+#[test]
+fn jurisdiction_grounds_speak_chinese() {
+    let c = competent(
+        &Ledger::hebei_sample(),
+        "HB-CF-001",
+        "130430104200",
+        day("2022-03-01"),
+    )
+    .unwrap();
+    let zh: Vec<&str> = c.explanation.iter().map(|g| g.zh.as_str()).collect();
+    assert_eq!(
+        zh.first().copied(),
+        Some(
+            "依法律规定，行政处罚事项由县级生态环境部门行使；违法行为由违法行为发生地的县级以上地方人民政府具有行政处罚权的行政机关管辖"
+        )
+    );
+    assert_eq!(
+        zh.last().copied(),
+        Some("古城营镇综合行政执法队代表古城营镇人民政府实施")
+    );
+    assert!(zh.contains(&"划转至综合行政执法局"), "{zh:?}");
+    // The ledger's "…; exercised by NAME" gives the acting body.
+    assert!(
+        zh.contains(&"下放至乡镇（街道）；由古城营镇综合行政执法队实施"),
+        "{zh:?}"
+    );
+    for z in &zh {
+        assert!(no_english(z), "{z}");
+    }
+}

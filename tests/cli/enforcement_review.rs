@@ -1,0 +1,106 @@
+//! `jiceng enforcement`: defects a review found by working cases by hand,
+//! each pinned by a test named after it. The cases are those of the review
+//! (filed 3 Jul 2025 and so on); dates are worked from the 2025 holiday
+//! notice (国办发明电〔2024〕12号: 国庆节、中秋节 1–8 Oct, Sunday 28 Sep and
+//! Saturday 11 Oct worked).
+
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+
+/// Case P1: filed 3 Jul 2025, notified 1 Aug, fined 1,000 yuan on 10 Sep,
+/// served 16 Sep.
+const P1: &str = r#"{"id":"P1","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-08-01","kind":"notified"},{"date":"2025-09-10","kind":"decided","penalties":[{"kind":"fine","amount":"1000.00"}]},{"date":"2025-09-16","kind":"served"}]}"#;
+
+/// Runs `evaluate` on `cases` (JSON Lines) with extra leading arguments.
+fn evaluate(lead: &[&str], cases: &str, at: &str, tail: &[&str]) -> (i32, String, String) {
+    let mut args: Vec<&str> = lead.to_vec();
+    args.extend(["enforcement", "evaluate", "-", "--at", at]);
+    args.extend(tail);
+    jiceng(&args, cases)
+}
+
+/// D3: `--lang zh enforcement evaluate --explain` printed the deadlines'
+/// rules in English. P1's decision is due 90 days after 3 Jul: 28 + 31 +
+/// 30 + 1 = 1 Oct, National Day, rolled to Thursday 9 Oct.
+#[test]
+fn enforcement_evaluate_explains_in_chinese() {
+    let (code, out, err) = evaluate(&["--lang", "zh"], P1, "2025-10-21", &["--explain"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "  作出决定期限：2025-10-09：自立案之日起（当日不计）90日，扣除0日，期限末日逢法定节假日顺延（行政处罚法第六十条；民法典第二百零三条）\n"
+        ),
+        "{out}"
+    );
+    // 21 Oct − 9 Oct = 12 days late: 1,000 × 3% × 12 = 360.00.
+    assert!(
+        out.contains("  加处罚款：360.00元：逾期12日，每日按罚款数额的百分之三加处罚款（行政处罚法第七十二条）\n"),
+        "{out}"
+    );
+    for english in [
+        "excluded",
+        "rolled",
+        "working days",
+        "from filing",
+        "yuan",
+        "day(s)",
+    ] {
+        assert!(!out.contains(english), "{english:?} in {out}");
+    }
+    // The JSON does not change with the language.
+    let (_, en, _) = evaluate(&[], P1, "2025-10-21", &["--explain", "--json"]);
+    let (_, zh, _) = evaluate(
+        &["--lang", "zh"],
+        P1,
+        "2025-10-21",
+        &["--explain", "--json"],
+    );
+    assert_eq!(en, zh);
+    assert!(
+        en.contains(r#""subject":"decision_due","rule":"2025-10-09: 90d from filing"#),
+        "{en}"
+    );
+}
+
+/// D3: `--lang zh enforcement jurisdiction --explain` printed the ledger's
+/// English sentences. HB-CF-001 (生态环境) at 西杜林疃村 on 1 Mar 2022: by
+/// law the county department; concentrated in the bureau from 1 Jun 2021;
+/// devolved to 古城营镇 from 1 Mar 2022, its team acting.
+#[test]
+fn enforcement_jurisdiction_explains_in_chinese() {
+    let args = [
+        "--lang",
+        "zh",
+        "enforcement",
+        "jurisdiction",
+        "--item",
+        "HB-CF-001",
+        "--division",
+        "130430104200",
+        "--date",
+        "2022-03-01",
+        "--explain",
+    ];
+    let (code, out, err) = jiceng(&args, "");
+    assert_eq!(code, 0, "{err}");
+    for needle in [
+        "  依法律规定，行政处罚事项由县级生态环境部门行使；违法行为由违法行为发生地的县级以上地方人民政府具有行政处罚权的行政机关管辖（行政处罚法第二十二条、第二十三条）\n",
+        "  划转至综合行政执法局（行政处罚法第十八条第二款）",
+        "  下放至乡镇（街道）",
+        "  古城营镇综合行政执法队代表古城营镇人民政府实施（行政处罚法第二十四条）\n",
+    ] {
+        assert!(out.contains(needle), "{needle:?} not in {out}");
+    }
+    for english in [
+        "by law",
+        "sector",
+        "held at",
+        "concentrated",
+        "devolved",
+        "acts for",
+        "handled",
+    ] {
+        assert!(!out.contains(english), "{english:?} in {out}");
+    }
+}
