@@ -104,3 +104,38 @@ fn enforcement_jurisdiction_explains_in_chinese() {
         assert!(!out.contains(english), "{english:?} in {out}");
     }
 }
+
+/// D6: case E3a's `excluded_days` was 11. Filed 3 Jul 2025, the 90 days end
+/// on 1 Oct (28 + 31 + 30 + 1), rolled past National Day to 9 Oct; the
+/// hearing (10 Oct) and the decision (20 Oct) come after: 0 days excluded,
+/// and the decision is late.
+#[test]
+fn enforcement_evaluate_counts_no_excluded_days_after_the_end() {
+    let e3a = r#"{"id":"E3a","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-09-26","kind":"notified"},{"date":"2025-10-10","kind":"hearing_requested"},{"date":"2025-10-20","kind":"decided","penalties":[{"kind":"fine","amount":"60000.00"}]}],"party":{"kind":"organisation","name":"x"}}"#;
+    let (code, out, err) = evaluate(&[], e3a, "2025-10-21", &["--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(v["deadlines"]["decision_due"], "2025-10-09");
+    assert_eq!(v["deadlines"]["excluded_days"], 0);
+    assert!(
+        v["flags"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("decision_late")),
+        "{v}"
+    );
+    // A due date on a working day is not said to roll: filed 2 Jul, 29 +
+    // 31 + 30 = 90 days end on Tuesday 30 Sep.
+    let (_, out, _) = evaluate(
+        &[],
+        r#"{"id":"A","events":[{"date":"2025-07-02","kind":"filed"}]}"#,
+        "2025-07-03",
+        &["--explain"],
+    );
+    assert!(
+        out.contains(
+            "  decision_due: 2025-09-30: 90d from filing, 0 excluded day(s) (行政处罚法第六十条)\n"
+        ),
+        "{out}"
+    );
+}

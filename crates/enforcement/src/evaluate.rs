@@ -306,8 +306,22 @@ pub struct Deadlines {
     /// Art. 36: the last day the act could be discovered.
     pub limitation_last_day: Option<NaiveDate>,
     /// Calendar days excluded from the decision period (hearing, testing,
-    /// appraisal …).
+    /// appraisal …) that moved its end: those after filing and up to the
+    /// end of the counting, before any roll. Time excluded after the period
+    /// had run out is not counted.
     pub excluded_days: i64,
+    /// True when Civil Code Art. 203 moved the decision date past a day
+    /// off (for the explanation; not serialised).
+    #[serde(skip)]
+    pub decision_rolled: bool,
+    /// The extension counted in the decision period, if any (for the
+    /// explanation; not serialised).
+    #[serde(skip)]
+    pub decision_extension: Option<jiceng_calendar::Period>,
+    /// True when Civil Code Art. 203 moved the payment date past a day off
+    /// (for the explanation; not serialised).
+    #[serde(skip)]
+    pub payment_rolled: bool,
     /// True when a date above depends on days no holiday notice covers yet.
     pub provisional: bool,
 }
@@ -379,7 +393,12 @@ fn excluded(
     }
 }
 
-/// Art. 60's due date and the days left out.
+/// Art. 60's due date, the excluded days that moved it, and whether it
+/// was rolled past a day off.
+///
+/// Only the excluded days up to the end of the counting (before the roll)
+/// are counted: time excluded after the period had run out (a hearing
+/// requested after the due date) moved nothing.
 fn decision(
     cal: &Calendar,
     case: &PenaltyCase,
@@ -387,13 +406,11 @@ fn decision(
     filed: NaiveDate,
     at: NaiveDate,
     extended: bool,
-) -> Result<(jiceng_calendar::PeriodEnd, i64), Error> {
+) -> Result<(jiceng_calendar::PeriodEnd, i64, bool), Error> {
     let mut fast = [(filed, filed); FAST_INTERVALS];
     let mut k = 0usize;
-    let mut days = 0i64;
     let mut overflowed = false;
     excluded(case, p, at, |a, b| {
-        days += (b - a).num_days() + 1;
         if k < FAST_INTERVALS {
             fast[k] = (a, b);
             k += 1;
@@ -404,18 +421,21 @@ fn decision(
     let ext = case.limits.extension.filter(|_| extended);
     if let (jiceng_calendar::Period::Days(n), None, false) = (case.limits.decision, ext, overflowed)
     {
-        return Ok((deadlines::days_end(cal, filed, n, &mut fast[..k])?, days));
+        let t = deadlines::days_end_traced(cal, filed, n, &mut fast[..k])?;
+        let days = deadlines::days_within(&mut fast[..k], filed, t.counted_until);
+        return Ok((t.due, days, t.rolled));
     }
     let mut list = Vec::new();
+    let mut spans = Vec::new();
     excluded(case, p, at, |a, b| {
+        spans.push((a, b));
         if let Ok(s) = Suspension::new(a, b, "excluded") {
             list.push(s);
         }
     });
-    Ok((
-        deadlines::decision_due(cal, filed, &case.limits, extended, &list)?,
-        days,
-    ))
+    let t = deadlines::decision_traced(cal, filed, &case.limits, extended, &list)?;
+    let days = deadlines::days_within(&mut spans, filed, t.counted_until);
+    Ok((t.due, days, t.rolled))
 }
 
 /// The deadlines, status and flags of `case` on `at`, replaying the events
@@ -483,8 +503,10 @@ pub fn evaluate(
         if p.extensions > 1 {
             flags.insert(Flag::RepeatedExtension);
         }
-        let (due, excluded_days) = decision(cal, case, &p, filed, at, extended)?;
+        let (due, excluded_days, rolled) = decision(cal, case, &p, filed, at, extended)?;
         d.excluded_days = excluded_days;
+        d.decision_rolled = rolled;
+        d.decision_extension = case.limits.extension.filter(|_| extended);
         provisional |= due.provisional;
         d.decision_due = Some(due.end);
         let late = match p.decided {
@@ -590,6 +612,9 @@ pub fn evaluate(
         let due = deadlines::payment_due(cal, served)?;
         provisional |= due.provisional;
         d.payment_due = Some(due.end);
+        d.payment_rolled = served
+            .checked_add_days(chrono::Days::new(u64::from(deadlines::PAYMENT.amount())))
+            != Some(due.end);
         let until = p.paid.map_or(at, |(day, _)| day);
         let s = surcharge(f, due.end, until)?;
         if let Some((day, amount)) = p.surcharged {
@@ -705,15 +730,34 @@ pub fn explain(case: &PenaltyCase, e: &Evaluation) -> Vec<Reason> {
         );
     }
     if let Some(x) = d.decision_due {
+        let (roll_en, cite_en, roll_zh, cite_zh) = if d.decision_rolled {
+            (
+                ", rolled past a day off",
+                "; 民法典第二百零三条",
+                "，期限末日逢法定节假日顺延",
+                "；民法典第二百零三条",
+            )
+        } else {
+            ("", "", "", "")
+        };
+        let (ext_en, ext_zh) = d.decision_extension.map_or_else(
+            || (String::new(), String::new()),
+            |p| {
+                (
+                    format!(" + {p} extension"),
+                    format!("，延长{}", period_zh(p)),
+                )
+            },
+        );
         line(
             "decision_due",
             "作出决定期限",
             format!(
-                "{x}: {} from filing, {} excluded day(s), rolled past a day off (行政处罚法第六十条; 民法典第二百零三条)",
+                "{x}: {}{ext_en} from filing, {} excluded day(s){roll_en} (行政处罚法第六十条{cite_en})",
                 case.limits.decision, d.excluded_days
             ),
             format!(
-                "{x}：自立案之日起（当日不计）{}，扣除{}日，期限末日逢法定节假日顺延（行政处罚法第六十条；民法典第二百零三条）",
+                "{x}：自立案之日起（当日不计）{}{ext_zh}，扣除{}日{roll_zh}（行政处罚法第六十条{cite_zh}）",
                 period_zh(case.limits.decision),
                 d.excluded_days
             ),
@@ -752,14 +796,24 @@ pub fn explain(case: &PenaltyCase, e: &Evaluation) -> Vec<Reason> {
         );
     }
     if let Some(x) = d.payment_due {
+        let (roll_en, cite_en, roll_zh, cite_zh) = if d.payment_rolled {
+            (
+                ", rolled past a day off",
+                "; 民法典第二百零三条",
+                "，期限末日逢法定节假日顺延",
+                "；民法典第二百零三条",
+            )
+        } else {
+            ("", "", "", "")
+        };
         line(
             "payment_due",
             "缴纳罚款期限",
             format!(
-                "{x}: 15 days from receiving the decision, rolled past a day off (行政处罚法第六十七条; 民法典第二百零三条)"
+                "{x}: 15 days from receiving the decision{roll_en} (行政处罚法第六十七条{cite_en})"
             ),
             format!(
-                "{x}：自收到行政处罚决定书之日起十五日内，期限末日逢法定节假日顺延（行政处罚法第六十七条；民法典第二百零三条）"
+                "{x}：自收到行政处罚决定书之日起十五日内{roll_zh}（行政处罚法第六十七条{cite_zh}）"
             ),
         );
     }

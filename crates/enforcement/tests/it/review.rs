@@ -141,3 +141,98 @@ fn jurisdiction_grounds_speak_chinese() {
         assert!(no_english(z), "{z}");
     }
 }
+
+/// The decision line of a case's explanation, in English, on `at`.
+fn decision_rule(json: &str, at: &str) -> String {
+    line(&explain(&case(json), &eval(json, at)), "decision_due")
+        .rule
+        .clone()
+}
+
+/// D6: `excluded_days` counted hearing days that fell after the period had
+/// ended. Case E3a: filed 3 Jul 2025; 90 days end on 1 Oct (28 + 31 + 30
+/// + 1), National Day, rolled to 9 Oct. The hearing requested on 10 Oct
+/// (in time: 5 working days from Friday 26 Sep are Sunday 28 Sep (worked),
+/// 29, 30 Sep, 9 and 10 Oct) and the decision on 20 Oct come after 1 Oct:
+/// they move nothing, so 0 days are excluded.
+#[test]
+fn excluded_days_after_the_period_ended_are_not_counted() {
+    let e3a = r#"{"id":"E3a","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-09-26","kind":"notified"},{"date":"2025-10-10","kind":"hearing_requested"},{"date":"2025-10-20","kind":"decided","penalties":[{"kind":"fine","amount":"60000.00"}]}],"party":{"kind":"organisation","name":"x"}}"#;
+    let e = eval(e3a, "2025-10-21");
+    assert_eq!(e.deadlines.decision_due, Some(day("2025-10-09")));
+    assert_eq!(e.deadlines.excluded_days, 0);
+    assert_eq!(
+        decision_rule(e3a, "2025-10-21"),
+        "2025-10-09: 90d from filing, 0 excluded day(s), rolled past a day off (行政处罚法第六十条; 民法典第二百零三条)"
+    );
+    // The same on the general path (an extension in days, approved):
+    // 120 days from 3 Jul are 28 + 31 + 30 + 31 = 31 Oct, a Friday. The
+    // hearing requested on 3 Nov and decided on 10 Nov moves nothing.
+    let late = r#"{"id":"X","extension":"30d","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-09-20","kind":"extended","approved_by":"head"},{"date":"2025-10-27","kind":"notified"},{"date":"2025-11-03","kind":"hearing_requested"},{"date":"2025-11-10","kind":"decided","penalties":[{"kind":"warning"}]}]}"#;
+    let e = eval(late, "2025-11-11");
+    assert_eq!(e.deadlines.decision_due, Some(day("2025-10-31")));
+    assert_eq!(e.deadlines.excluded_days, 0);
+    assert_eq!(
+        decision_rule(late, "2025-11-11"),
+        "2025-10-31: 90d + 30d extension from filing, 0 excluded day(s) (行政处罚法第六十条)"
+    );
+}
+
+/// D6: days excluded before the end still count, in full, even when the
+/// interval runs past the unextended end. Filed 3 Jul 2025; a hearing
+/// requested on 23 Sep and held on 10 Oct: 23 Sep–10 Oct are 8 + 10 = 18
+/// days, so the 90 days end 18 days after 1 Oct, on Sunday 19 Oct, rolled
+/// to Monday 20 Oct.
+#[test]
+fn excluded_days_straddling_the_end_count_in_full() {
+    let json = r#"{"id":"S","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-09-22","kind":"notified"},{"date":"2025-09-23","kind":"hearing_requested"},{"date":"2025-10-10","kind":"hearing_held"}]}"#;
+    let e = eval(json, "2025-10-11");
+    assert_eq!(e.deadlines.decision_due, Some(day("2025-10-20")));
+    assert_eq!(e.deadlines.excluded_days, 18);
+    assert_eq!(
+        decision_rule(json, "2025-10-11"),
+        "2025-10-20: 90d from filing, 18 excluded day(s), rolled past a day off (行政处罚法第六十条; 民法典第二百零三条)"
+    );
+}
+
+/// D6: the explanation said "rolled past a day off" even when the end was
+/// a working day. Check each case's decision line (and payment line).
+#[test]
+fn roll_is_said_only_when_the_end_rolled() {
+    fn check(json: &str, at: &str, subject: &str, expected: &str) {
+        let lines = explain(&case(json), &eval(json, at));
+        assert_eq!(line(&lines, subject).rule, expected, "{json}");
+    }
+    // Filed 2 Jul 2025: 29 (3–31 Jul) + 31 + 30 = 90 days end on Tuesday
+    // 30 Sep, a working day: nothing rolls.
+    check(
+        r#"{"id":"A","events":[{"date":"2025-07-02","kind":"filed"}]}"#,
+        "2025-07-03",
+        "decision_due",
+        "2025-09-30: 90d from filing, 0 excluded day(s) (行政处罚法第六十条)",
+    );
+    // Case E2: filed 3 Jul, suspended for testing 10 Jul, resumed 20 Jul:
+    // 10–19 Jul are 10 days, so the end is 1 Oct + 10 = Saturday 11 Oct, a
+    // worked Saturday (调休上班): nothing rolls.
+    check(
+        r#"{"id":"E2","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-07-10","kind":"suspended","reason":"testing"},{"date":"2025-07-20","kind":"resumed"}]}"#,
+        "2025-07-21",
+        "decision_due",
+        "2025-10-11: 90d from filing, 10 excluded day(s) (行政处罚法第六十条)",
+    );
+    // Served Monday 1 Sep 2025: 15 days end on Tuesday 16 Sep, a working
+    // day: nothing rolls.
+    check(
+        r#"{"id":"P","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-07-04","kind":"notified"},{"date":"2025-08-29","kind":"decided","penalties":[{"kind":"fine","amount":"100.00"}]},{"date":"2025-09-01","kind":"served"}]}"#,
+        "2025-09-02",
+        "payment_due",
+        "2025-09-16: 15 days from receiving the decision (行政处罚法第六十七条)",
+    );
+    // Case P1: served 16 Sep: 15 days end on 1 Oct, rolled to 9 Oct.
+    check(
+        P1,
+        "2025-10-21",
+        "payment_due",
+        "2025-10-09: 15 days from receiving the decision, rolled past a day off (行政处罚法第六十七条; 民法典第二百零三条)",
+    );
+}
