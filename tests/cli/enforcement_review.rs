@@ -12,6 +12,11 @@ use super::*;
 /// served 16 Sep.
 const P1: &str = r#"{"id":"P1","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-08-01","kind":"notified"},{"date":"2025-09-10","kind":"decided","penalties":[{"kind":"fine","amount":"1000.00"}]},{"date":"2025-09-16","kind":"served"}]}"#;
 
+/// Case H1: a citizen filed on 3 Jul 2025, notified Friday 1 Aug, requests
+/// a hearing Monday 4 Aug (in time: 5 working days end on 8 Aug), fined
+/// 1,000 yuan on 20 Aug without a hearing.
+const H1: &str = r#"{"id":"H1","party":{"kind":"citizen","name":"a"},"events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-08-01","kind":"notified"},{"date":"2025-08-04","kind":"hearing_requested"},{"date":"2025-08-20","kind":"decided","penalties":[{"kind":"fine","amount":"1000.00"}]}]}"#;
+
 /// Runs `evaluate` on `cases` (JSON Lines) with extra leading arguments.
 fn evaluate(lead: &[&str], cases: &str, at: &str, tail: &[&str]) -> (i32, String, String) {
     let mut args: Vec<&str> = lead.to_vec();
@@ -138,4 +143,22 @@ fn enforcement_evaluate_counts_no_excluded_days_after_the_end() {
         ),
         "{out}"
     );
+}
+
+/// D4: case H1 was flagged `hearing_denied`, though a 1,000-yuan fine on a
+/// citizen is below the bundled (illustrative) Hebei threshold of 5,000
+/// and carries no hearing right (Art. 63). It stays `service_late`: not
+/// served within 7 working days of 20 Aug (21, 22, 25–29 Aug).
+#[test]
+fn enforcement_evaluate_no_hearing_denied_below_the_threshold() {
+    let (code, out, err) = evaluate(&[], H1, "2025-10-21", &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("H1\tawaiting_service\tdecision due 2025-10-20\tservice_late\n"),
+        "{out}"
+    );
+    // A fine of 5,000 yuan is large for a citizen: the hearing was owed.
+    let large = H1.replace("1000.00", "5000.00");
+    let (_, out, _) = evaluate(&[], &large, "2025-10-21", &[]);
+    assert!(out.contains("\thearing_denied,service_late\n"), "{out}");
 }

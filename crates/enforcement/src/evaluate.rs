@@ -27,19 +27,29 @@ use serde::{Serialize, Serializer};
 use crate::case::{EventKind, Penalty, PenaltyCase, Proceeding, State};
 use crate::deadlines;
 use crate::error::Error;
-use crate::money::{Surcharge, summary_eligible, surcharge};
+use crate::money::{
+    Doubt, HearingScope, HearingThresholds, Surcharge, hearing_scope, summary_eligible, surcharge,
+};
 
 /// Options of [`evaluate`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// A case with this many calendar days or fewer left before the
     /// decision is due is "due soon". 7 by default.
     pub due_soon_days: i64,
+    /// The province's Art. 63 thresholds of a large fine or confiscation,
+    /// which decide whether a hearing had to be held. The bundled Hebei
+    /// figures ([`HearingThresholds::hebei_illustrative`], illustrative) by
+    /// default.
+    pub hearing: HearingThresholds,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { due_soon_days: 7 }
+        Options {
+            due_soon_days: 7,
+            hearing: HearingThresholds::hebei_illustrative(),
+        }
     }
 }
 
@@ -57,7 +67,9 @@ pub enum Flag {
     /// 44, 62).
     NoRightsNotice,
     /// A hearing requested within 5 working days and decided without it
-    /// (Arts. 63, 64(1)).
+    /// (Arts. 63, 64(1)), where the penalties carry the hearing right or
+    /// the case does not tell whether they do ([`Evaluation::hearing_doubt`]
+    /// says why).
     HearingDenied,
     /// The hearing notified less than 7 working days ahead (Art. 64(2)).
     HearingNoticeShort,
@@ -349,6 +361,11 @@ pub struct Evaluation {
     /// The Art. 72 surcharge to the payment day, or to the date if unpaid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub surcharge: Option<Surcharge>,
+    /// Why [`Flag::HearingDenied`] is set although the case does not tell
+    /// whether the penalties carry the hearing right (for the explanation;
+    /// not serialised).
+    #[serde(skip)]
+    pub hearing_doubt: Option<Doubt>,
 }
 
 fn opt_decimal<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
@@ -477,6 +494,7 @@ pub fn evaluate(
     let mut d = Deadlines::default();
     let mut flags = Flags::default();
     let mut provisional = false;
+    let mut hearing_doubt = None;
 
     // Filing after the clue, when a rule sets the period.
     if let (Some(clue), Some(period)) = (p.clue, case.limits.filing) {
@@ -525,7 +543,25 @@ pub fn evaluate(
         d.hearing_request_due = Some(due.end);
         if let Some(r) = p.hearing_requested {
             if r <= due.end && p.decided.is_some() && p.hearing_held.is_none() {
-                flags.insert(Flag::HearingDenied);
+                // Art. 63: only the penalties it lists carry the right; a
+                // decision outside them may lawfully be made without a
+                // hearing.
+                let penalties = match p.decision_event.and_then(|i| case.events.get(i)) {
+                    Some(crate::case::Event {
+                        kind: EventKind::Decided { penalties, .. },
+                        ..
+                    }) => penalties.as_slice(),
+                    _ => &[],
+                };
+                let kind = case.party.as_ref().map(|x| x.kind());
+                match hearing_scope(kind, penalties, &opts.hearing) {
+                    HearingScope::Carried => flags.insert(Flag::HearingDenied),
+                    HearingScope::Undecided(doubt) => {
+                        flags.insert(Flag::HearingDenied);
+                        hearing_doubt = Some(doubt);
+                    }
+                    HearingScope::Outside => {}
+                }
             }
         }
     }
@@ -654,6 +690,7 @@ pub fn evaluate(
         flags,
         fine,
         surcharge: owed,
+        hearing_doubt,
     })
 }
 
@@ -849,12 +886,18 @@ pub fn explain(case: &PenaltyCase, e: &Evaluation) -> Vec<Reason> {
         );
     }
     for f in e.flags.iter() {
-        line(
-            f.name(),
-            f.zh(),
-            f.article().to_owned(),
-            f.article_zh().to_owned(),
-        );
+        let (mut en, mut zh) = (f.article().to_owned(), f.article_zh().to_owned());
+        if let (Flag::HearingDenied, Some(doubt)) = (f, &e.hearing_doubt) {
+            en.push_str(&format!(
+                "; flagged for review: the case does not say whether the decision carries a hearing right: {}",
+                doubt.en()
+            ));
+            zh.push_str(&format!(
+                "；提请核查：案件未载明处罚决定是否属于听证范围：{}",
+                doubt.zh()
+            ));
+        }
+        line(f.name(), f.zh(), en, zh);
     }
     out
 }

@@ -236,3 +236,126 @@ fn roll_is_said_only_when_the_end_rolled() {
         "2025-10-09: 15 days from receiving the decision, rolled past a day off (行政处罚法第六十七条; 民法典第二百零三条)",
     );
 }
+
+/// Case H1 of the review with the party and penalties replaced: filed 3 Jul
+/// 2025, told Friday 1 Aug, a hearing requested Monday 4 Aug (in time: 5
+/// working days end on Friday 8 Aug), decided Wednesday 20 Aug without a
+/// hearing and not served by 21 Oct (due 7 working days later: 21, 22,
+/// 25–29 Aug), so `service_late` stands in every row.
+fn h1(party: &str, penalties: &str) -> String {
+    format!(
+        r#"{{"id":"H1",{party}"events":[{{"date":"2025-07-03","kind":"filed"}},{{"date":"2025-08-01","kind":"notified"}},{{"date":"2025-08-04","kind":"hearing_requested"}},{{"date":"2025-08-20","kind":"decided","penalties":[{penalties}]}}]}}"#
+    )
+}
+
+/// D4: `hearing_denied` was set when the penalty carried no hearing right.
+/// Art. 63 lists the penalties that carry it; the bundled Hebei thresholds
+/// (illustrative) make a fine or confiscation large at 5,000 yuan for a
+/// citizen and 50,000 for an organisation ("以上" includes the figure).
+#[test]
+fn hearing_denied_only_where_art63_gives_the_right() {
+    use jiceng_enforcement::Flag::{HearingDenied, ServiceLate};
+    const CITIZEN: &str = r#""party":{"kind":"citizen","name":"a"},"#;
+    const ORG: &str = r#""party":{"kind":"organisation","name":"b"},"#;
+    const NONE: &str = "";
+    let fine = |y: &str| format!(r#"{{"kind":"fine","amount":"{y}"}}"#);
+    let rows: Vec<(&str, String, &[jiceng_enforcement::Flag])> = vec![
+        // The review's H1: 1,000 < 5,000, and nothing else: lawful.
+        (CITIZEN, fine("1000.00"), &[ServiceLate]),
+        (CITIZEN, fine("4999.99"), &[ServiceLate]),
+        (CITIZEN, fine("5000.00"), &[HearingDenied, ServiceLate]),
+        (ORG, fine("49999.99"), &[ServiceLate]),
+        (ORG, fine("50000.00"), &[HearingDenied, ServiceLate]),
+        // The kind unknown: below both thresholds, lawful; at or above
+        // both, the right; between them, flagged for review.
+        (NONE, fine("1000.00"), &[ServiceLate]),
+        (NONE, fine("6000.00"), &[HearingDenied, ServiceLate]),
+        (NONE, fine("50000.00"), &[HearingDenied, ServiceLate]),
+        // Items 3 and 4 of Art. 63(1), whatever the amount.
+        (
+            CITIZEN,
+            r#"{"kind":"licence_revocation"}"#.into(),
+            &[HearingDenied, ServiceLate],
+        ),
+        (
+            ORG,
+            r#"{"kind":"closure"}"#.into(),
+            &[HearingDenied, ServiceLate],
+        ),
+        // A warning and a small fine; public criticism: lawful.
+        (
+            CITIZEN,
+            format!(r#"{{"kind":"warning"}},{}"#, fine("200.00")),
+            &[ServiceLate],
+        ),
+        (
+            CITIZEN,
+            r#"{"kind":"public_criticism"}"#.into(),
+            &[ServiceLate],
+        ),
+        // A large confiscation (item 2) beside a small fine.
+        (
+            CITIZEN,
+            format!(
+                r#"{},{{"kind":"confiscate_gains","amount":"5000.00"}}"#,
+                fine("100.00")
+            ),
+            &[HearingDenied, ServiceLate],
+        ),
+        // Licence suspension: item 5 may reach it; flagged for review.
+        (
+            CITIZEN,
+            r#"{"kind":"licence_suspension"}"#.into(),
+            &[HearingDenied, ServiceLate],
+        ),
+    ];
+    for (party, penalties, expected) in rows {
+        let json = h1(party, &penalties);
+        let got: Vec<_> = eval(&json, "2025-10-21").flags.iter().collect();
+        assert_eq!(got, expected, "{json}");
+    }
+    // A decision of no penalty needs no hearing.
+    let none = h1(CITIZEN, "").replace(r#""penalties":[]"#, r#""penalties":[],"reason":"轻微""#);
+    assert_eq!(
+        eval(&none, "2025-10-21").flags.iter().collect::<Vec<_>>(),
+        [ServiceLate]
+    );
+}
+
+/// D4: where the case does not say enough, the flag stays and the
+/// explanation says why, in both languages.
+#[test]
+fn hearing_denied_in_doubt_says_why() {
+    let json = h1("", r#"{"kind":"fine","amount":"6000.00"}"#);
+    let lines = explain(&case(&json), &eval(&json, "2025-10-21"));
+    let l = line(&lines, "hearing_denied");
+    assert_eq!(
+        l.rule,
+        "行政处罚法第六十三条、第六十四条第一项; flagged for review: the case does not say whether the decision carries a hearing right: the party's kind is not given, and a fine of 6000.00 yuan is large for a citizen (at least 5000) but not for an organisation (at least 50000)"
+    );
+    assert_eq!(
+        l.zh,
+        "行政处罚法第六十三条、第六十四条第一项；提请核查：案件未载明处罚决定是否属于听证范围：未载明当事人类型，罚款6000.00元对公民属较大数额（5000元以上），对法人或者其他组织则不属较大数额（50000元以上）"
+    );
+    let json = h1(
+        r#""party":{"kind":"citizen","name":"a"},"#,
+        r#"{"kind":"licence_suspension"}"#,
+    );
+    let lines = explain(&case(&json), &eval(&json, "2025-10-21"));
+    assert!(
+        line(&lines, "hearing_denied")
+            .zh
+            .ends_with("暂扣许可证件不在第六十三条第一款第一项至第四项之列，是否属于“其他较重的行政处罚”（第五项）需由办案人员判断"),
+        "{lines:?}"
+    );
+    // A right the case shows leaves the bare article.
+    let json = h1(
+        r#""party":{"kind":"citizen","name":"a"},"#,
+        r#"{"kind":"fine","amount":"5000.00"}"#,
+    );
+    let lines = explain(&case(&json), &eval(&json, "2025-10-21"));
+    assert_eq!(
+        line(&lines, "hearing_denied").rule,
+        "行政处罚法第六十三条、第六十四条第一项"
+    );
+}
