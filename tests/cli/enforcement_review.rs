@@ -162,3 +162,24 @@ fn enforcement_evaluate_no_hearing_denied_below_the_threshold() {
     let (_, out, _) = evaluate(&[], &large, "2025-10-21", &[]);
     assert!(out.contains("\thearing_denied,service_late\n"), "{out}");
 }
+
+/// C3: case SP4, fined 99,999 yuan on the spot with no party kind, was not
+/// flagged: it exceeds both Art. 51 limits (200 and 3,000 yuan).
+#[test]
+fn enforcement_evaluate_flags_a_summary_fine_above_every_limit() {
+    let sp4 = r#"{"id":"SP4","events":[{"date":"2025-06-03","kind":"decided","penalties":[{"kind":"fine","amount":"99999.00"}],"party_present":true}]}"#;
+    let (code, out, err) = evaluate(&[], sp4, "2025-06-04", &[]);
+    assert_eq!(code, 0, "{err}");
+    // Handed over on the spot on 3 Jun: the fine is payable within 15 days
+    // (to 18 Jun), so on 4 Jun it awaits payment.
+    assert!(
+        out.starts_with("SP4\tawaiting_payment\tdecision due -\tsummary_ineligible\n"),
+        "{out}"
+    );
+    // 2,000 yuan is within an organisation's limit: not flagged unknown.
+    let (_, out, _) = evaluate(&[], &sp4.replace("99999.00", "2000.00"), "2025-06-04", &[]);
+    assert!(
+        out.starts_with("SP4\tawaiting_payment\tdecision due -\t-\n"),
+        "{out}"
+    );
+}

@@ -30,6 +30,7 @@ use crate::error::Error;
 use crate::money::{
     Doubt, HearingScope, HearingThresholds, Surcharge, hearing_scope, summary_eligible, surcharge,
 };
+use crate::party::PartyKind;
 
 /// Options of [`evaluate`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +79,9 @@ pub enum Flag {
     ServiceLate,
     /// More than one fine for one act (Art. 29).
     TwoFines,
-    /// Decided on the spot beyond the summary procedure (Art. 51).
+    /// Decided on the spot beyond the summary procedure (Art. 51): for the
+    /// party's kind, or, the kind unknown, for every kind (a fine above
+    /// 3,000 yuan, a penalty other than a warning or a fine).
     SummaryIneligible,
     /// Penalised although the act was found after the limitation period
     /// (Art. 36).
@@ -607,10 +610,15 @@ pub fn evaluate(
             }
             if p.filed.is_none() {
                 // Decided without filing: the summary procedure on the spot.
-                if let Some(party) = &case.party {
-                    if !summary_eligible(party.kind(), penalties)? {
-                        flags.insert(Flag::SummaryIneligible);
-                    }
+                let ineligible = match &case.party {
+                    Some(party) => !summary_eligible(party.kind(), penalties)?,
+                    // The kind unknown: ineligible only if ineligible for
+                    // every kind, that is for an organisation, whose limit
+                    // (3,000 yuan) is the wider.
+                    None => penalised && !summary_eligible(PartyKind::Organisation, penalties)?,
+                };
+                if ineligible {
+                    flags.insert(Flag::SummaryIneligible);
                 }
             }
             if let (true, Some(act)) = (penalised, case.act_ended) {

@@ -359,3 +359,36 @@ fn hearing_denied_in_doubt_says_why() {
         "行政处罚法第六十三条、第六十四条第一项"
     );
 }
+
+/// C3: an on-the-spot fine of 99,999 yuan with no party kind was not
+/// flagged, though it is above both of Art. 51's limits (200 yuan for a
+/// citizen, 3,000 for an organisation, "以下" including the figure). With
+/// the kind unknown, a decision ineligible for every kind is flagged; one
+/// eligible for an organisation only (200–3,000 yuan) is not.
+#[test]
+fn summary_ineligible_for_every_kind_is_flagged_without_a_kind() {
+    fn check(party: &str, penalties: &str, expected: bool) {
+        let json = format!(
+            r#"{{"id":"SP",{party}"events":[{{"date":"2025-06-03","kind":"decided","penalties":[{penalties}],"party_present":true}}]}}"#
+        );
+        let e = eval(&json, "2025-06-04");
+        assert_eq!(
+            e.flags
+                .contains(jiceng_enforcement::Flag::SummaryIneligible),
+            expected,
+            "{json}"
+        );
+    }
+    let citizen = r#""party":{"kind":"citizen","name":"a"},"#;
+    // The review's SP4.
+    check("", r#"{"kind":"fine","amount":"99999.00"}"#, true);
+    check("", r#"{"kind":"fine","amount":"3000.01"}"#, true);
+    check("", r#"{"kind":"fine","amount":"3000.00"}"#, false);
+    check("", r#"{"kind":"fine","amount":"201.00"}"#, false);
+    check("", r#"{"kind":"warning"}"#, false);
+    // Not a warning or a fine: ineligible for every kind.
+    check("", r#"{"kind":"confiscate_gains","amount":"10.00"}"#, true);
+    // The kind known, as before: 201 yuan is too much for a citizen.
+    check(citizen, r#"{"kind":"fine","amount":"201.00"}"#, true);
+    check(citizen, r#"{"kind":"fine","amount":"200.00"}"#, false);
+}
