@@ -185,6 +185,20 @@ fn load(path: Option<&PathBuf>) -> Result<Ledger, Failure> {
     }
 }
 
+/// A jurisdiction error, in the language of the output: a non-penalty
+/// item is named with its category in Chinese for `--lang zh`.
+fn jurisdiction_failure(e: jiceng::enforcement::Error, lang: Lang) -> Failure {
+    match (&e, lang) {
+        (jiceng::enforcement::Error::NotPenalty { item, category }, Lang::Zh) => {
+            Failure::input(format!(
+                "事项 {item} 属于{}，不是行政处罚事项：违法行为的管辖（行政处罚法第二十二条至第二十五条）只适用于行政处罚事项",
+                category.zh()
+            ))
+        }
+        _ => Failure::input(e),
+    }
+}
+
 fn json_line(out: &mut dyn Write, v: &impl Serialize) -> Result<(), Failure> {
     let text = serde_json::to_string(v).map_err(|e| Failure::input(e.to_string()))?;
     writeln!(out, "{text}")?;
@@ -282,7 +296,8 @@ pub(crate) fn run(
         } => {
             let ledger = load(ledger.as_ref())?;
             let d = date(&d, "--date")?;
-            let j = resolve(&ledger, &items(&item), &division, d).map_err(Failure::input)?;
+            let j = resolve(&ledger, &items(&item), &division, d)
+                .map_err(|e| jurisdiction_failure(e, lang))?;
             if json {
                 #[derive(Serialize)]
                 struct Answer<'a> {
@@ -340,7 +355,7 @@ pub(crate) fn run(
             let before = date(&before, "--before")?;
             let after = date(&after, "--after")?;
             let c = compare((&first, before), (&second, after), &items(&item), &division)
-                .map_err(Failure::input)?;
+                .map_err(|e| jurisdiction_failure(e, lang))?;
             if json {
                 #[derive(Serialize)]
                 struct Answer<'a> {

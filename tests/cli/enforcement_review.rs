@@ -183,3 +183,45 @@ fn enforcement_evaluate_flags_a_summary_fine_above_every_limit() {
         "{out}"
     );
 }
+
+/// D5: `enforcement jurisdiction --item HB-GF-003` (a benefit, 行政给付) or
+/// `HB-XK-001` (a licence, 行政许可) answered and cited Arts. 22–23. A
+/// violation has penalty items: exit 2, naming the item and its category.
+#[test]
+fn enforcement_jurisdiction_refuses_non_penalty_items() {
+    for (item, en, zh) in [
+        ("HB-GF-003", "a payment (行政给付) item", "属于行政给付"),
+        ("HB-XK-001", "a licensing (行政许可) item", "属于行政许可"),
+    ] {
+        let args = [
+            "enforcement",
+            "jurisdiction",
+            "--item",
+            item,
+            "--division",
+            "130430104200",
+            "--date",
+            "2022-03-01",
+        ];
+        expect_input_error(&args, "", &[item, en, "not a penalty (行政处罚) item"]);
+        let mut zh_args = vec!["--lang", "zh"];
+        zh_args.extend(args);
+        expect_input_error(&zh_args, "", &[item, zh, "不是行政处罚事项"]);
+    }
+    expect_input_error(
+        &[
+            "enforcement",
+            "compare",
+            "--item",
+            "HB-CF-001,HB-XK-001",
+            "--division",
+            "130430104200",
+            "--before",
+            "2021-01-04",
+            "--after",
+            "2024-06-01",
+        ],
+        "",
+        &["HB-XK-001", "not a penalty"],
+    );
+}

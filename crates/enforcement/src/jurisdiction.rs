@@ -19,7 +19,7 @@
 //! answer. [`Resolver`] is the fast path (handles only, no explanation).
 
 use chrono::NaiveDate;
-use jiceng_authority::{BodyRef, InstrumentKind, InstrumentRef, ItemId, Ledger};
+use jiceng_authority::{BodyRef, InstrumentKind, InstrumentRef, ItemId, Ledger, PowerCategory};
 use jiceng_org::{BodyId, BodyKind, DivisionCode, DivisionId, Registry};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -248,10 +248,15 @@ pub fn competent(
 /// The competent bodies of a violation of `items` at `division` on `date`:
 /// the distinct bodies, each with its items, and every item's grounds.
 ///
+/// A violation has penalty items: an item of another category (a licence,
+/// a benefit, an inspection, a coercive measure) is refused. [`competent`]
+/// answers for any item (the grid routes events by it).
+///
 /// # Errors
 ///
 /// [`Error::Empty`] for no items, [`Error::TooMany`] above [`MAX_ITEMS`],
-/// and the errors of [`competent`].
+/// [`Error::NotPenalty`] for an item that is not a penalty item, and the
+/// errors of [`competent`].
 ///
 /// # Example
 ///
@@ -290,6 +295,17 @@ pub fn resolve<S: AsRef<str>>(
     let mut bodies: Vec<Competent> = Vec::new();
     let mut explanation = Vec::with_capacity(items.len());
     for item in items {
+        // A violation has penalty items (Arts. 22–25): a licence or a
+        // benefit is not imposed on anyone. An unknown item is left to
+        // `competent`, which names it.
+        if let Some(it) = ledger.item_id(item.as_ref()).map(|id| ledger.item(id)) {
+            if it.category != PowerCategory::Penalty {
+                return Err(Error::NotPenalty {
+                    item: it.code.clone(),
+                    category: it.category,
+                });
+            }
+        }
         let c = competent(ledger, item.as_ref(), division, date)?;
         match bodies.iter_mut().find(|b| b.code == c.body.code) {
             Some(b) => {

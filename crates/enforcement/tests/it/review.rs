@@ -392,3 +392,53 @@ fn summary_ineligible_for_every_kind_is_flagged_without_a_kind() {
     check(citizen, r#"{"kind":"fine","amount":"201.00"}"#, true);
     check(citizen, r#"{"kind":"fine","amount":"200.00"}"#, false);
 }
+
+/// D5: a violation's jurisdiction accepted items that are not penalty
+/// items and cited the Penalty Law's Arts. 22–23 for them. The bundled
+/// sample's HB-GF-003 is a benefit (给付, 困难残疾人生活补贴…) and HB-XK-001 a
+/// licence (许可): neither is imposed on anyone, so neither has a
+/// violation's jurisdiction.
+#[test]
+fn jurisdiction_refuses_items_that_are_not_penalties() {
+    use jiceng_authority::PowerCategory;
+    use jiceng_enforcement::Error;
+    use jiceng_enforcement::jurisdiction::{compare, resolve};
+    let l = Ledger::hebei_sample();
+    let at = day("2022-03-01");
+    for (items, item, category) in [
+        (&["HB-GF-003"][..], "HB-GF-003", PowerCategory::Payment),
+        (&["HB-XK-001"][..], "HB-XK-001", PowerCategory::Licensing),
+        // One bad item among penalty items refuses the whole question.
+        (
+            &["HB-CF-001", "HB-XK-001"][..],
+            "HB-XK-001",
+            PowerCategory::Licensing,
+        ),
+    ] {
+        let expected = Error::NotPenalty {
+            item: item.to_owned(),
+            category,
+        };
+        assert_eq!(
+            resolve(&l, items, "130430104200", at),
+            Err(expected.clone())
+        );
+        assert_eq!(
+            compare((&l, at), (&l, at), items, "130430104200").map(|_| ()),
+            Err(expected)
+        );
+    }
+    let e = resolve(&l, &["HB-GF-003"], "130430104200", at).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "item HB-GF-003 is a payment (行政给付) item, not a penalty (行政处罚) item: a violation's jurisdiction (行政处罚法第二十二条至第二十五条) takes penalty items only"
+    );
+    // An unknown item is still named as unknown.
+    assert!(matches!(
+        resolve(&l, &["HB-NO-999"], "130430104200", at),
+        Err(Error::Authority(jiceng_authority::Error::UnknownItem(_)))
+    ));
+    // `competent` answers for any item: the grid routes events by it.
+    let c = competent(&l, "HB-XK-001", "130430104200", at).unwrap();
+    assert_eq!(c.item, "HB-XK-001");
+}
