@@ -150,8 +150,9 @@ fn decision_rule(json: &str, at: &str) -> String {
 }
 
 /// D6: `excluded_days` counted hearing days that fell after the period had
-/// ended. Case E3a: filed 3 Jul 2025; 90 days end on 1 Oct (28 + 31 + 30
-/// + 1), National Day, rolled to 9 Oct. The hearing requested on 10 Oct
+/// ended. Case E3a: filed 3 Jul 2025; 90 days end on 1 Oct (28 days of
+/// July, 31 of August, 30 of September and 1), National Day, rolled to 9
+/// Oct. The hearing requested on 10 Oct
 /// (in time: 5 working days from Friday 26 Sep are Sunday 28 Sep (worked),
 /// 29, 30 Sep, 9 and 10 Oct) and the decision on 20 Oct come after 1 Oct:
 /// they move nothing, so 0 days are excluded.
