@@ -108,8 +108,8 @@ pub(crate) fn days_end(
 }
 
 /// A decision date with how it was reached: the day the counting ended
-/// before Art. 203's roll (`nominal`), so that the excluded days that moved
-/// the date and the roll can be told.
+/// before Art. 203's roll (`counted_until`), so that the excluded days that
+/// moved the date, and the roll, can be told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Traced {
     /// The due date, rolled.
