@@ -443,3 +443,22 @@ fn jurisdiction_refuses_items_that_are_not_penalties() {
     let c = competent(&l, "HB-XK-001", "130430104200", at).unwrap();
     assert_eq!(c.item, "HB-XK-001");
 }
+
+/// Pinned by mutation testing (D6, the general path): an extension in
+/// working days runs from the base period's end, and the excluded days
+/// move that end first. Filed 3 Jul 2025, suspended 10–19 Jul (10 days):
+/// 90 days end on 1 Oct + 10 = Saturday 11 Oct, a worked Saturday, so no
+/// roll; 10 working days from it are 13–17 and 20–24 Oct: due Friday 24
+/// Oct, a working day, not rolled. Had the suspension been forgotten the
+/// base would end on 1 Oct, rolled to 9 Oct, and the end would differ.
+#[test]
+fn extension_in_another_unit_is_not_said_to_roll() {
+    let json = r#"{"id":"W","extension":"10wd","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-07-10","kind":"suspended","reason":"testing"},{"date":"2025-07-20","kind":"resumed"},{"date":"2025-09-20","kind":"extended","approved_by":"head"}]}"#;
+    let e = eval(json, "2025-09-21");
+    assert_eq!(e.deadlines.decision_due, Some(day("2025-10-24")));
+    assert_eq!(e.deadlines.excluded_days, 10);
+    assert_eq!(
+        decision_rule(json, "2025-09-21"),
+        "2025-10-24: 90d + 10wd extension from filing, 10 excluded day(s) (行政处罚法第六十条)"
+    );
+}
