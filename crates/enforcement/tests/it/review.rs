@@ -462,3 +462,28 @@ fn extension_in_another_unit_is_not_said_to_roll() {
         "2025-10-24: 90d + 10wd extension from filing, 10 excluded day(s) (行政处罚法第六十条)"
     );
 }
+
+/// Pinned by mutation testing (D4): each penalty item 5 may reach is named
+/// in Chinese in the doubt.
+#[test]
+fn heavier_penalties_are_named_in_chinese() {
+    use jiceng_enforcement::{Doubt, HearingScope, HearingThresholds, Penalty, hearing_scope};
+    let t = HearingThresholds::hebei_illustrative();
+    for (p, zh) in [
+        (Penalty::LicenceSuspension, "暂扣许可证件"),
+        (Penalty::ProductionRestriction, "限制开展生产经营活动"),
+        (Penalty::Detention, "行政拘留"),
+        (
+            Penalty::Other {
+                name: "x".to_owned(),
+            },
+            "其他行政处罚",
+        ),
+    ] {
+        let HearingScope::Undecided(d @ Doubt::HeavierPenalty(_)) = hearing_scope(None, &[p], &t)
+        else {
+            panic!("not undecided");
+        };
+        assert!(d.zh().starts_with(&format!("{zh}不在")), "{}", d.zh());
+    }
+}
