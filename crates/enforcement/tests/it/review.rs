@@ -487,3 +487,29 @@ fn heavier_penalties_are_named_in_chinese() {
         assert!(d.zh().starts_with(&format!("{zh}不在")), "{}", d.zh());
     }
 }
+
+/// Pinned by mutation testing (D4): with the kind unknown, an amount at or
+/// above both thresholds (5,000 and 50,000) carries the right for certain,
+/// with no doubt to explain; one between them is undecided.
+#[test]
+fn amount_above_both_thresholds_carries_the_right() {
+    use jiceng_enforcement::{HearingScope, HearingThresholds, Penalty, hearing_scope};
+    let t = HearingThresholds::hebei_illustrative();
+    let fine = |y: &str| {
+        [Penalty::Fine {
+            amount: crate::yuan(y),
+        }]
+    };
+    assert_eq!(
+        hearing_scope(None, &fine("50000.00"), &t),
+        HearingScope::Carried
+    );
+    assert!(matches!(
+        hearing_scope(None, &fine("49999.99"), &t),
+        HearingScope::Undecided(_)
+    ));
+    assert_eq!(
+        hearing_scope(None, &fine("4999.99"), &t),
+        HearingScope::Outside
+    );
+}
