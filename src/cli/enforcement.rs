@@ -185,6 +185,20 @@ fn load(path: Option<&PathBuf>) -> Result<Ledger, Failure> {
     }
 }
 
+/// A jurisdiction error, in the language of the output: a non-penalty
+/// item is named with its category in Chinese for `--lang zh`.
+fn jurisdiction_failure(e: jiceng::enforcement::Error, lang: Lang) -> Failure {
+    match (&e, lang) {
+        (jiceng::enforcement::Error::NotPenalty { item, category }, Lang::Zh) => {
+            Failure::input(format!(
+                "事项 {item} 属于{}，不是行政处罚事项：违法行为的管辖（行政处罚法第二十二条至第二十五条）只适用于行政处罚事项",
+                category.zh()
+            ))
+        }
+        _ => Failure::input(e),
+    }
+}
+
 fn json_line(out: &mut dyn Write, v: &impl Serialize) -> Result<(), Failure> {
     let text = serde_json::to_string(v).map_err(|e| Failure::input(e.to_string()))?;
     writeln!(out, "{text}")?;
@@ -216,24 +230,7 @@ fn status_text(s: Status, lang: Lang) -> &'static str {
 
 /// A flag in the language of the output.
 fn flag_text(f: Flag, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => f.name(),
-        Lang::Zh => match f {
-            Flag::FilingLate => "立案超期",
-            Flag::DecisionLate => "决定超期",
-            Flag::LegalReviewSkipped => "未经法制审核",
-            Flag::NoRightsNotice => "未告知权利",
-            Flag::HearingDenied => "未组织听证",
-            Flag::HearingNoticeShort => "听证通知不足七个工作日",
-            Flag::ServiceLate => "送达超期",
-            Flag::TwoFines => "同一违法行为两次罚款",
-            Flag::SummaryIneligible => "超出简易程序范围",
-            Flag::AfterLimitation => "超过追责时效",
-            Flag::SurchargeExcessive => "加处罚款超额",
-            Flag::ExtensionNotProvided => "无依据延期",
-            Flag::RepeatedExtension => "重复延期",
-        },
-    }
+    lang.pick(f.name(), f.zh())
 }
 
 #[derive(Serialize)]
@@ -299,7 +296,8 @@ pub(crate) fn run(
         } => {
             let ledger = load(ledger.as_ref())?;
             let d = date(&d, "--date")?;
-            let j = resolve(&ledger, &items(&item), &division, d).map_err(Failure::input)?;
+            let j = resolve(&ledger, &items(&item), &division, d)
+                .map_err(|e| jurisdiction_failure(e, lang))?;
             if json {
                 #[derive(Serialize)]
                 struct Answer<'a> {
@@ -331,7 +329,10 @@ pub(crate) fn run(
                                 format_args!(" {}", i.title)
                             )
                         });
-                        writeln!(out, "  {} ({}){ins}", g.rule, g.article)?;
+                        match lang {
+                            Lang::En => writeln!(out, "  {} ({}){ins}", g.rule, g.article)?,
+                            Lang::Zh => writeln!(out, "  {}（{}）{ins}", g.zh, g.article)?,
+                        }
                     }
                 }
             }
@@ -354,7 +355,7 @@ pub(crate) fn run(
             let before = date(&before, "--before")?;
             let after = date(&after, "--after")?;
             let c = compare((&first, before), (&second, after), &items(&item), &division)
-                .map_err(Failure::input)?;
+                .map_err(|e| jurisdiction_failure(e, lang))?;
             if json {
                 #[derive(Serialize)]
                 struct Answer<'a> {
@@ -655,7 +656,10 @@ pub(crate) fn run(
                     )?;
                     if show {
                         for r in explain(&case, &e) {
-                            writeln!(out, "  {}: {}", r.subject, r.rule)?;
+                            match lang {
+                                Lang::En => writeln!(out, "  {}: {}", r.subject, r.rule)?,
+                                Lang::Zh => writeln!(out, "  {}：{}", r.subject_zh, r.zh)?,
+                            }
                         }
                     }
                 }

@@ -29,6 +29,7 @@ mod calendar_edges;
 mod catalogue;
 mod duties;
 mod enforcement;
+mod enforcement_review;
 mod grid;
 mod grid_provisional;
 mod hostile;

@@ -97,12 +97,38 @@ pub fn decision_due(
 /// # Errors
 ///
 /// Calendar errors; [`Error::DateOverflow`] past the representable dates.
+#[cfg(test)]
 pub(crate) fn days_end(
     cal: &Calendar,
     start: NaiveDate,
     n: u32,
     excluded: &mut [(NaiveDate, NaiveDate)],
 ) -> Result<PeriodEnd, Error> {
+    days_end_traced(cal, start, n, excluded).map(|t| t.due)
+}
+
+/// A decision date with how it was reached: the day the counting ended
+/// before Art. 203's roll (`counted_until`), so that the excluded days that
+/// moved the date, and the roll, can be told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Traced {
+    /// The due date, rolled.
+    pub due: PeriodEnd,
+    /// The last day excluded time can have moved the date: the end of the
+    /// counting before the roll (of the base period, when an extension in
+    /// another unit runs from its end).
+    pub counted_until: NaiveDate,
+    /// Whether Civil Code Art. 203 moved the end past a day off.
+    pub rolled: bool,
+}
+
+/// [`days_end`], with its trace.
+pub(crate) fn days_end_traced(
+    cal: &Calendar,
+    start: NaiveDate,
+    n: u32,
+    excluded: &mut [(NaiveDate, NaiveDate)],
+) -> Result<Traced, Error> {
     let overflow = Error::DateOverflow {
         what: "the decision period (行政处罚法第六十条)",
         date: start,
@@ -129,11 +155,92 @@ pub(crate) fn days_end(
             covered = to;
         }
     }
+    let nominal = end;
     let end = cal.roll_forward(end)?;
-    Ok(PeriodEnd {
-        end,
-        provisional: cal.is_provisional_span(start, end),
+    Ok(Traced {
+        due: PeriodEnd {
+            end,
+            provisional: cal.is_provisional_span(start, end),
+        },
+        counted_until: nominal,
+        rolled: end != nominal,
     })
+}
+
+/// [`decision_due`], with its trace: the same due date, and the end of the
+/// counting before the roll.
+pub(crate) fn decision_traced(
+    cal: &Calendar,
+    filed: NaiveDate,
+    limits: &Limits,
+    extended: bool,
+    excluded: &[Suspension],
+) -> Result<Traced, Error> {
+    let due = decision_due(cal, filed, limits, extended, excluded)?;
+    let opts = PeriodOptions {
+        suspensions: excluded.to_vec(),
+        ..PeriodOptions::default()
+    }
+    .roll(false);
+    let ext = limits.extension.filter(|_| extended);
+    let (counted_until, nominal) = match (limits.decision, ext) {
+        (Period::Days(a), Some(Period::Days(b))) => {
+            let n = cal.period_end_with(filed, Period::Days(a.saturating_add(b)), &opts)?;
+            (n.end, n.end)
+        }
+        (Period::WorkingDays(a), Some(Period::WorkingDays(b))) => {
+            let n = cal.period_end_with(filed, Period::WorkingDays(a.saturating_add(b)), &opts)?;
+            (n.end, n.end)
+        }
+        (base, Some(e)) => {
+            // The excluded time counts within the base period only; the
+            // extension runs from its rolled end.
+            let base_nominal = cal.period_end_with(filed, base, &opts)?.end;
+            let rolled = PeriodOptions {
+                suspensions: excluded.to_vec(),
+                ..PeriodOptions::default()
+            };
+            let base_end = cal.period_end_with(filed, base, &rolled)?.end;
+            let n = cal.period_end_with(base_end, e, &PeriodOptions::default().roll(false))?;
+            (base_nominal, n.end)
+        }
+        (p, None) => {
+            let n = cal.period_end_with(filed, p, &opts)?;
+            (n.end, n.end)
+        }
+    };
+    Ok(Traced {
+        due,
+        counted_until,
+        rolled: due.end != nominal,
+    })
+}
+
+/// The calendar days of `spans` (inclusive intervals, in any order,
+/// possibly overlapping) after `after` and up to `until`, each day counted
+/// once: the excluded days that moved a period counted from `after` and
+/// ending, before any roll, on `until`.
+pub(crate) fn days_within(
+    spans: &mut [(NaiveDate, NaiveDate)],
+    after: NaiveDate,
+    until: NaiveDate,
+) -> i64 {
+    spans.sort_unstable();
+    let mut total = 0i64;
+    // The last day already counted.
+    let mut covered = after;
+    for &(from, to) in spans.iter() {
+        let first = match covered.succ_opt() {
+            Some(next) => from.max(next),
+            None => break,
+        };
+        let last = to.min(until);
+        if first <= last {
+            total += (last - first).num_days() + 1;
+        }
+        covered = covered.max(to);
+    }
+    total
 }
 
 /// Art. 64(1): the last day to request a hearing, 5 working days after the
@@ -309,6 +416,44 @@ mod tests {
                 n,
                 spans
             );
+        }
+
+        /// Both paths tell the same trace, and the excluded days counted up
+        /// to the end of the counting are exactly the days that moved it:
+        /// the unrolled end is `n` + those days after filing.
+        #[test]
+        fn the_excluded_days_are_the_days_that_moved_the_end(
+            start in 0i64..800,
+            n in 1u32..200,
+            spans in proptest::collection::vec((0i64..500, 0i64..40), 0..=8),
+        ) {
+            let cal = Calendar::china_mainland();
+            let base = NaiveDate::from_ymd_opt(2024, 1, 1).expect("a valid date");
+            let day = |k: i64| base + chrono::Days::new(k.unsigned_abs());
+            let filed = day(start);
+            let mut fast: Vec<(NaiveDate, NaiveDate)> = spans
+                .iter()
+                .map(|&(from, len)| (day(start + 1 + from), day(start + 1 + from + len)))
+                .collect();
+            let list: Vec<Suspension> = fast
+                .iter()
+                .filter_map(|&(a, b)| Suspension::new(a, b, "excluded").ok())
+                .collect();
+            let limits = Limits {
+                decision: Period::Days(n),
+                ..Limits::default()
+            };
+            let quick = days_end_traced(&cal, filed, n, &mut fast);
+            let general = decision_traced(&cal, filed, &limits, false, &list);
+            proptest::prop_assert_eq!(quick.clone(), general);
+            if let Ok(t) = quick {
+                let days = days_within(&mut fast, filed, t.counted_until);
+                proptest::prop_assert_eq!(
+                    days,
+                    (t.counted_until - filed).num_days() - i64::from(n)
+                );
+                proptest::prop_assert_eq!(t.rolled, t.due.end != t.counted_until);
+            }
         }
     }
 }

@@ -81,6 +81,18 @@ pub enum Error {
         /// The bound.
         max: usize,
     },
+    /// An item of the ledger that is not a penalty item, named in a
+    /// violation (Arts. 22–25 decide who imposes penalties).
+    #[error(
+        "item {item} is a {category} ({}) item, not a penalty (行政处罚) item: a violation's jurisdiction (行政处罚法第二十二条至第二十五条) takes penalty items only",
+        .category.zh()
+    )]
+    NotPenalty {
+        /// The item's code.
+        item: String,
+        /// Its category.
+        category: jiceng_authority::PowerCategory,
+    },
     /// A calendar error (a date outside coverage …).
     #[error(transparent)]
     Calendar(#[from] jiceng_calendar::Error),

@@ -27,19 +27,30 @@ use serde::{Serialize, Serializer};
 use crate::case::{EventKind, Penalty, PenaltyCase, Proceeding, State};
 use crate::deadlines;
 use crate::error::Error;
-use crate::money::{Surcharge, summary_eligible, surcharge};
+use crate::money::{
+    Doubt, HearingScope, HearingThresholds, Surcharge, hearing_scope, summary_eligible, surcharge,
+};
+use crate::party::PartyKind;
 
 /// Options of [`evaluate`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// A case with this many calendar days or fewer left before the
     /// decision is due is "due soon". 7 by default.
     pub due_soon_days: i64,
+    /// The province's Art. 63 thresholds of a large fine or confiscation,
+    /// which decide whether a hearing had to be held. The bundled Hebei
+    /// figures ([`HearingThresholds::hebei_illustrative`], illustrative) by
+    /// default.
+    pub hearing: HearingThresholds,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { due_soon_days: 7 }
+        Options {
+            due_soon_days: 7,
+            hearing: HearingThresholds::hebei_illustrative(),
+        }
     }
 }
 
@@ -57,7 +68,9 @@ pub enum Flag {
     /// 44, 62).
     NoRightsNotice,
     /// A hearing requested within 5 working days and decided without it
-    /// (Arts. 63, 64(1)).
+    /// (Arts. 63, 64(1)), where the penalties carry the hearing right or
+    /// the case does not tell whether they do ([`Evaluation::hearing_doubt`]
+    /// says why).
     HearingDenied,
     /// The hearing notified less than 7 working days ahead (Art. 64(2)).
     HearingNoticeShort,
@@ -66,7 +79,9 @@ pub enum Flag {
     ServiceLate,
     /// More than one fine for one act (Art. 29).
     TwoFines,
-    /// Decided on the spot beyond the summary procedure (Art. 51).
+    /// Decided on the spot beyond the summary procedure (Art. 51): for the
+    /// party's kind, or, the kind unknown, for every kind (a fine above
+    /// 3,000 yuan, a penalty other than a warning or a fine).
     SummaryIneligible,
     /// Penalised although the act was found after the limitation period
     /// (Art. 36).
@@ -113,6 +128,37 @@ impl Flag {
             Flag::SurchargeExcessive => "surcharge_excessive",
             Flag::ExtensionNotProvided => "extension_not_provided",
             Flag::RepeatedExtension => "repeated_extension",
+        }
+    }
+
+    /// The flag in Chinese, as a clerk would name the conduct.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Flag::FilingLate => "立案超期",
+            Flag::DecisionLate => "决定超期",
+            Flag::LegalReviewSkipped => "未经法制审核",
+            Flag::NoRightsNotice => "未告知权利",
+            Flag::HearingDenied => "未组织听证",
+            Flag::HearingNoticeShort => "听证通知不足七个工作日",
+            Flag::ServiceLate => "送达超期",
+            Flag::TwoFines => "同一违法行为两次罚款",
+            Flag::SummaryIneligible => "超出简易程序范围",
+            Flag::AfterLimitation => "超过追责时效",
+            Flag::SurchargeExcessive => "加处罚款超额",
+            Flag::ExtensionNotProvided => "无依据延期",
+            Flag::RepeatedExtension => "重复延期",
+        }
+    }
+
+    /// The article it cites, in Chinese only (as [`Flag::article`], with
+    /// the configured rule named in Chinese).
+    pub fn article_zh(self) -> &'static str {
+        match self {
+            Flag::FilingLate => "立案期限（所配置的规则）",
+            Flag::ExtensionNotProvided | Flag::RepeatedExtension => {
+                "行政处罚法第六十条（所配置的规则）"
+            }
+            f => f.article(),
         }
     }
 
@@ -275,8 +321,22 @@ pub struct Deadlines {
     /// Art. 36: the last day the act could be discovered.
     pub limitation_last_day: Option<NaiveDate>,
     /// Calendar days excluded from the decision period (hearing, testing,
-    /// appraisal …).
+    /// appraisal …) that moved its end: those after filing and up to the
+    /// end of the counting, before any roll. Time excluded after the period
+    /// had run out is not counted.
     pub excluded_days: i64,
+    /// True when Civil Code Art. 203 moved the decision date past a day
+    /// off (for the explanation; not serialised).
+    #[serde(skip)]
+    pub decision_rolled: bool,
+    /// The extension counted in the decision period, if any (for the
+    /// explanation; not serialised).
+    #[serde(skip)]
+    pub decision_extension: Option<jiceng_calendar::Period>,
+    /// True when Civil Code Art. 203 moved the payment date past a day off
+    /// (for the explanation; not serialised).
+    #[serde(skip)]
+    pub payment_rolled: bool,
     /// True when a date above depends on days no holiday notice covers yet.
     pub provisional: bool,
 }
@@ -304,6 +364,11 @@ pub struct Evaluation {
     /// The Art. 72 surcharge to the payment day, or to the date if unpaid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub surcharge: Option<Surcharge>,
+    /// Why [`Flag::HearingDenied`] is set although the case does not tell
+    /// whether the penalties carry the hearing right (for the explanation;
+    /// not serialised).
+    #[serde(skip)]
+    pub hearing_doubt: Option<Doubt>,
 }
 
 fn opt_decimal<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
@@ -348,7 +413,12 @@ fn excluded(
     }
 }
 
-/// Art. 60's due date and the days left out.
+/// Art. 60's due date, the excluded days that moved it, and whether it
+/// was rolled past a day off.
+///
+/// Only the excluded days up to the end of the counting (before the roll)
+/// are counted: time excluded after the period had run out (a hearing
+/// requested after the due date) moved nothing.
 fn decision(
     cal: &Calendar,
     case: &PenaltyCase,
@@ -356,13 +426,11 @@ fn decision(
     filed: NaiveDate,
     at: NaiveDate,
     extended: bool,
-) -> Result<(jiceng_calendar::PeriodEnd, i64), Error> {
+) -> Result<(jiceng_calendar::PeriodEnd, i64, bool), Error> {
     let mut fast = [(filed, filed); FAST_INTERVALS];
     let mut k = 0usize;
-    let mut days = 0i64;
     let mut overflowed = false;
     excluded(case, p, at, |a, b| {
-        days += (b - a).num_days() + 1;
         if k < FAST_INTERVALS {
             fast[k] = (a, b);
             k += 1;
@@ -373,18 +441,21 @@ fn decision(
     let ext = case.limits.extension.filter(|_| extended);
     if let (jiceng_calendar::Period::Days(n), None, false) = (case.limits.decision, ext, overflowed)
     {
-        return Ok((deadlines::days_end(cal, filed, n, &mut fast[..k])?, days));
+        let t = deadlines::days_end_traced(cal, filed, n, &mut fast[..k])?;
+        let days = deadlines::days_within(&mut fast[..k], filed, t.counted_until);
+        return Ok((t.due, days, t.rolled));
     }
     let mut list = Vec::new();
+    let mut spans = Vec::new();
     excluded(case, p, at, |a, b| {
+        spans.push((a, b));
         if let Ok(s) = Suspension::new(a, b, "excluded") {
             list.push(s);
         }
     });
-    Ok((
-        deadlines::decision_due(cal, filed, &case.limits, extended, &list)?,
-        days,
-    ))
+    let t = deadlines::decision_traced(cal, filed, &case.limits, extended, &list)?;
+    let days = deadlines::days_within(&mut spans, filed, t.counted_until);
+    Ok((t.due, days, t.rolled))
 }
 
 /// The deadlines, status and flags of `case` on `at`, replaying the events
@@ -426,6 +497,7 @@ pub fn evaluate(
     let mut d = Deadlines::default();
     let mut flags = Flags::default();
     let mut provisional = false;
+    let mut hearing_doubt = None;
 
     // Filing after the clue, when a rule sets the period.
     if let (Some(clue), Some(period)) = (p.clue, case.limits.filing) {
@@ -452,8 +524,10 @@ pub fn evaluate(
         if p.extensions > 1 {
             flags.insert(Flag::RepeatedExtension);
         }
-        let (due, excluded_days) = decision(cal, case, &p, filed, at, extended)?;
+        let (due, excluded_days, rolled) = decision(cal, case, &p, filed, at, extended)?;
         d.excluded_days = excluded_days;
+        d.decision_rolled = rolled;
+        d.decision_extension = case.limits.extension.filter(|_| extended);
         provisional |= due.provisional;
         d.decision_due = Some(due.end);
         let late = match p.decided {
@@ -472,7 +546,25 @@ pub fn evaluate(
         d.hearing_request_due = Some(due.end);
         if let Some(r) = p.hearing_requested {
             if r <= due.end && p.decided.is_some() && p.hearing_held.is_none() {
-                flags.insert(Flag::HearingDenied);
+                // Art. 63: only the penalties it lists carry the right; a
+                // decision outside them may lawfully be made without a
+                // hearing.
+                let penalties = match p.decision_event.and_then(|i| case.events.get(i)) {
+                    Some(crate::case::Event {
+                        kind: EventKind::Decided { penalties, .. },
+                        ..
+                    }) => penalties.as_slice(),
+                    _ => &[],
+                };
+                let kind = case.party.as_ref().map(|x| x.kind());
+                match hearing_scope(kind, penalties, &opts.hearing) {
+                    HearingScope::Carried => flags.insert(Flag::HearingDenied),
+                    HearingScope::Undecided(doubt) => {
+                        flags.insert(Flag::HearingDenied);
+                        hearing_doubt = Some(doubt);
+                    }
+                    HearingScope::Outside => {}
+                }
             }
         }
     }
@@ -518,10 +610,15 @@ pub fn evaluate(
             }
             if p.filed.is_none() {
                 // Decided without filing: the summary procedure on the spot.
-                if let Some(party) = &case.party {
-                    if !summary_eligible(party.kind(), penalties)? {
-                        flags.insert(Flag::SummaryIneligible);
-                    }
+                let ineligible = match &case.party {
+                    Some(party) => !summary_eligible(party.kind(), penalties)?,
+                    // The kind unknown: ineligible only if ineligible for
+                    // every kind, that is for an organisation, whose limit
+                    // (3,000 yuan) is the wider.
+                    None => penalised && !summary_eligible(PartyKind::Organisation, penalties)?,
+                };
+                if ineligible {
+                    flags.insert(Flag::SummaryIneligible);
                 }
             }
             if let (true, Some(act)) = (penalised, case.act_ended) {
@@ -559,6 +656,9 @@ pub fn evaluate(
         let due = deadlines::payment_due(cal, served)?;
         provisional |= due.provisional;
         d.payment_due = Some(due.end);
+        d.payment_rolled = served
+            .checked_add_days(chrono::Days::new(u64::from(deadlines::PAYMENT.amount())))
+            != Some(due.end);
         let until = p.paid.map_or(at, |(day, _)| day);
         let s = surcharge(f, due.end, until)?;
         if let Some((day, amount)) = p.surcharged {
@@ -598,21 +698,43 @@ pub fn evaluate(
         flags,
         fine,
         surcharge: owed,
+        hearing_doubt,
     })
 }
 
 /// One line of an explanation: what, the date, and the rule with its
-/// article.
+/// article, in English and in Chinese.
+///
+/// The JSON carries the English `subject` and `rule` only; the Chinese
+/// text is for `--lang zh` output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Reason {
     /// What the line is about (`decision_due`, a flag's name …).
     pub subject: String,
     /// The rule applied, citing its article.
     pub rule: String,
+    /// What the line is about, in Chinese (`作出决定期限`, a flag's
+    /// Chinese name …).
+    #[serde(skip)]
+    pub subject_zh: String,
+    /// The rule applied, in Chinese.
+    #[serde(skip)]
+    pub zh: String,
+}
+
+/// A period as the statute words it: `90日`, `5个工作日`.
+fn period_zh(p: jiceng_calendar::Period) -> String {
+    use jiceng_calendar::Period;
+    match p {
+        Period::Days(n) => format!("{n}日"),
+        Period::WorkingDays(n) => format!("{n}个工作日"),
+        Period::Months(n) => format!("{n}个月"),
+        Period::Years(n) => format!("{n}年"),
+    }
 }
 
 /// The explanation of an evaluation: each deadline with its rule, then each
-/// flag with its article.
+/// flag with its article, in English and in Chinese.
 ///
 /// # Example
 ///
@@ -625,89 +747,165 @@ pub struct Reason {
 /// let e = evaluate(&case, "2025-03-06".parse()?, &Calendar::china_mainland(), &Options::default())?;
 /// let lines = explain(&case, &e);
 /// assert!(lines[0].rule.contains("第六十条"));
+/// assert_eq!(lines[0].subject_zh, "作出决定期限");
+/// assert!(lines[0].zh.starts_with("2025-06-03：自立案之日起"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn explain(case: &PenaltyCase, e: &Evaluation) -> Vec<Reason> {
     let d = &e.deadlines;
     let mut out = Vec::new();
-    let mut line = |subject: &str, rule: String| {
+    let mut line = |subject: &str, subject_zh: &str, rule: String, zh: String| {
         out.push(Reason {
             subject: subject.to_owned(),
             rule,
+            subject_zh: subject_zh.to_owned(),
+            zh,
         })
     };
     if let Some(x) = d.filing_due {
+        let (en, zh) = case.limits.filing.map_or_else(
+            || (String::new(), String::new()),
+            |p| (p.to_string(), period_zh(p)),
+        );
         line(
             "filing_due",
-            format!(
-                "{x}: the configured filing period {} after the clue",
-                case.limits
-                    .filing
-                    .map_or_else(String::new, |p| p.to_string())
-            ),
+            "立案期限",
+            format!("{x}: the configured filing period {en} after the clue"),
+            format!("{x}：自发现线索之日起（当日不计）{zh}内立案（所配置的规则）"),
         );
     }
     if let Some(x) = d.decision_due {
+        let (roll_en, cite_en, roll_zh, cite_zh) = if d.decision_rolled {
+            (
+                ", rolled past a day off",
+                "; 民法典第二百零三条",
+                "，期限末日逢法定节假日顺延",
+                "；民法典第二百零三条",
+            )
+        } else {
+            ("", "", "", "")
+        };
+        let (ext_en, ext_zh) = d.decision_extension.map_or_else(
+            || (String::new(), String::new()),
+            |p| {
+                (
+                    format!(" + {p} extension"),
+                    format!("，延长{}", period_zh(p)),
+                )
+            },
+        );
         line(
             "decision_due",
+            "作出决定期限",
             format!(
-                "{x}: {} from filing, {} excluded day(s), rolled past a day off (行政处罚法第六十条; 民法典第二百零三条)",
+                "{x}: {}{ext_en} from filing, {} excluded day(s){roll_en} (行政处罚法第六十条{cite_en})",
                 case.limits.decision, d.excluded_days
+            ),
+            format!(
+                "{x}：自立案之日起（当日不计）{}{ext_zh}，扣除{}日{roll_zh}（行政处罚法第六十条{cite_zh}）",
+                period_zh(case.limits.decision),
+                d.excluded_days
             ),
         );
     }
     if let Some(x) = d.hearing_request_due {
         line(
             "hearing_request_due",
+            "申请听证期限",
             format!("{x}: 5 working days from the notice (行政处罚法第六十四条第一项、第八十五条)"),
+            format!("{x}：自告知之日起五个工作日内（行政处罚法第六十四条第一项、第八十五条）"),
         );
     }
     if let Some(x) = d.hearing_notice_by {
         line(
             "hearing_notice_by",
+            "听证通知期限",
             format!(
                 "{x}: 7 working days before the hearing (行政处罚法第六十四条第二项、第八十五条)"
+            ),
+            format!(
+                "{x}：举行听证的七个工作日前通知当事人（行政处罚法第六十四条第二项、第八十五条）"
             ),
         );
     }
     if let Some(x) = d.service_due {
         line(
             "service_due",
+            "送达期限",
             format!(
                 "{x}: 7 working days from the decision, the party absent (行政处罚法第六十一条、第八十五条)"
+            ),
+            format!(
+                "{x}：当事人不在场，自作出决定之日起七个工作日内送达（行政处罚法第六十一条、第八十五条）"
             ),
         );
     }
     if let Some(x) = d.payment_due {
+        let (roll_en, cite_en, roll_zh, cite_zh) = if d.payment_rolled {
+            (
+                ", rolled past a day off",
+                "; 民法典第二百零三条",
+                "，期限末日逢法定节假日顺延",
+                "；民法典第二百零三条",
+            )
+        } else {
+            ("", "", "", "")
+        };
         line(
             "payment_due",
+            "缴纳罚款期限",
             format!(
-                "{x}: 15 days from receiving the decision, rolled past a day off (行政处罚法第六十七条; 民法典第二百零三条)"
+                "{x}: 15 days from receiving the decision{roll_en} (行政处罚法第六十七条{cite_en})"
+            ),
+            format!(
+                "{x}：自收到行政处罚决定书之日起十五日内{roll_zh}（行政处罚法第六十七条{cite_zh}）"
             ),
         );
     }
     if let Some(s) = &e.surcharge {
         line(
             "surcharge",
+            "加处罚款",
             format!(
                 "{} yuan: 3% of the fine a day for {} day(s) late{} (行政处罚法第七十二条)",
                 s.surcharge,
                 s.days_late,
                 if s.capped { ", capped at the fine" } else { "" }
             ),
-        );
-    }
-    if let Some(x) = d.limitation_last_day {
-        line(
-            "limitation_last_day",
             format!(
-                "{x}: {} years from the act or its end (行政处罚法第三十六条)",
-                if case.grave { 5 } else { 2 }
+                "{}元：逾期{}日，每日按罚款数额的百分之三加处罚款{}（行政处罚法第七十二条）",
+                s.surcharge,
+                s.days_late,
+                if s.capped {
+                    "，不超出罚款数额"
+                } else {
+                    ""
+                }
             ),
         );
     }
+    if let Some(x) = d.limitation_last_day {
+        let (years, zh) = if case.grave { (5, "五") } else { (2, "二") };
+        line(
+            "limitation_last_day",
+            "追责时效届满日",
+            format!("{x}: {years} years from the act or its end (行政处罚法第三十六条)"),
+            format!("{x}：自违法行为发生或者终了之日起{zh}年（行政处罚法第三十六条）"),
+        );
+    }
     for f in e.flags.iter() {
-        line(f.name(), f.article().to_owned());
+        let (mut en, mut zh) = (f.article().to_owned(), f.article_zh().to_owned());
+        if let (Flag::HearingDenied, Some(doubt)) = (f, &e.hearing_doubt) {
+            en.push_str(&format!(
+                "; flagged for review: the case does not say whether the decision carries a hearing right: {}",
+                doubt.en()
+            ));
+            zh.push_str(&format!(
+                "；提请核查：案件未载明处罚决定是否属于听证范围：{}",
+                doubt.zh()
+            ));
+        }
+        line(f.name(), f.zh(), en, zh);
     }
     out
 }

@@ -19,7 +19,7 @@
 //! answer. [`Resolver`] is the fast path (handles only, no explanation).
 
 use chrono::NaiveDate;
-use jiceng_authority::{BodyRef, InstrumentKind, InstrumentRef, ItemId, Ledger};
+use jiceng_authority::{BodyRef, InstrumentKind, InstrumentRef, ItemId, Ledger, PowerCategory};
 use jiceng_org::{BodyId, BodyKind, DivisionCode, DivisionId, Registry};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -61,6 +61,10 @@ impl Basis {
 pub struct Ground {
     /// The rule, in a sentence.
     pub rule: String,
+    /// The rule in Chinese, for `--lang zh` output (the JSON carries the
+    /// English `rule` only).
+    #[serde(skip)]
+    pub zh: String,
     /// The article it applies.
     pub article: String,
     /// The instrument, for grounds that are not the statute.
@@ -115,8 +119,19 @@ pub struct Jurisdiction {
     pub explanation: Vec<Competence>,
 }
 
-fn ground_of(step: &jiceng_authority::Step) -> Ground {
-    let article = match step.instrument.as_ref().map(|i| i.kind) {
+/// The ledger's sentence after which it names the acting body of a step
+/// (`Step::rule` of the authority crate: "…; exercised by NAME").
+const EXERCISED_BY: &str = "; exercised by ";
+
+/// One step of the ledger's chain as a ground, in English and Chinese.
+///
+/// The authority crate words its steps in English only; the Chinese is
+/// rendered here from the step's structure (the instrument's kind, the
+/// item's category, level and sector), as the `authority` command renders
+/// its own steps, and the acting body is taken from the ledger's sentence.
+fn ground_of(step: &jiceng_authority::Step, item: &jiceng_authority::PowerItem) -> Ground {
+    let kind = step.instrument.as_ref().map(|i| i.kind);
+    let article = match kind {
         None => Basis::Territorial.article(),
         Some(InstrumentKind::Concentration) => Basis::Concentrated.article(),
         Some(InstrumentKind::Devolution) => Basis::Devolved.article(),
@@ -124,11 +139,28 @@ fn ground_of(step: &jiceng_authority::Step) -> Ground {
         Some(_) => "",
     };
     let mut rule = step.rule.clone();
+    let mut zh = match kind {
+        None => format!(
+            "依法律规定，{}事项由{}{}部门行使",
+            item.category.zh(),
+            item.level.zh(),
+            item.sector
+        ),
+        Some(InstrumentKind::Concentration) => "划转至综合行政执法局".to_owned(),
+        Some(InstrumentKind::Devolution) => "下放至乡镇（街道）".to_owned(),
+        Some(InstrumentKind::Entrustment) => "委托乡镇（街道）以委托机关名义实施".to_owned(),
+        Some(k) => format!("依{}变更", k.zh()),
+    };
+    if let Some((_, by)) = step.rule.split_once(EXERCISED_BY) {
+        zh.push_str(&format!("；由{by}实施"));
+    }
     if step.instrument.is_none() {
         rule.push_str("; a violation is handled where it occurred, by the county-level department");
+        zh.push_str("；违法行为由违法行为发生地的县级以上地方人民政府具有行政处罚权的行政机关管辖");
     }
     Ground {
         rule,
+        zh,
         article: article.to_owned(),
         instrument: step.instrument.clone(),
     }
@@ -173,17 +205,32 @@ pub fn competent(
         Some(InstrumentKind::Entrustment) => Basis::Entrusted,
         _ => Basis::Territorial,
     };
-    let mut explanation: Vec<Ground> = h.explanation.iter().map(ground_of).collect();
+    // The item exists: the ledger has just answered for it.
+    let it = ledger
+        .item_id(item)
+        .map(|id| ledger.item(id))
+        .ok_or_else(|| jiceng_authority::Error::UnknownItem(item.to_owned()))?;
+    let mut explanation: Vec<Ground> = h.explanation.iter().map(|s| ground_of(s, it)).collect();
     if let Some(by) = &h.exercised_by {
-        let rule = match basis {
-            Basis::Entrusted => format!(
-                "{} acts in the name of {}, which stays competent and answers for it",
-                by.name, h.holder.name
+        let (rule, zh) = match basis {
+            Basis::Entrusted => (
+                format!(
+                    "{} acts in the name of {}, which stays competent and answers for it",
+                    by.name, h.holder.name
+                ),
+                format!(
+                    "{}以{}的名义实施，{}仍为处罚主体并承担法律责任",
+                    by.name, h.holder.name, h.holder.name
+                ),
             ),
-            _ => format!("{} acts for {}", by.name, h.holder.name),
+            _ => (
+                format!("{} acts for {}", by.name, h.holder.name),
+                format!("{}代表{}实施", by.name, h.holder.name),
+            ),
         };
         explanation.push(Ground {
             rule,
+            zh,
             article: basis.article().to_owned(),
             instrument: None,
         });
@@ -201,10 +248,15 @@ pub fn competent(
 /// The competent bodies of a violation of `items` at `division` on `date`:
 /// the distinct bodies, each with its items, and every item's grounds.
 ///
+/// A violation has penalty items: an item of another category (a licence,
+/// a benefit, an inspection, a coercive measure) is refused. [`competent`]
+/// answers for any item (the grid routes events by it).
+///
 /// # Errors
 ///
 /// [`Error::Empty`] for no items, [`Error::TooMany`] above [`MAX_ITEMS`],
-/// and the errors of [`competent`].
+/// [`Error::NotPenalty`] for an item that is not a penalty item, and the
+/// errors of [`competent`].
 ///
 /// # Example
 ///
@@ -243,6 +295,17 @@ pub fn resolve<S: AsRef<str>>(
     let mut bodies: Vec<Competent> = Vec::new();
     let mut explanation = Vec::with_capacity(items.len());
     for item in items {
+        // A violation has penalty items (Arts. 22–25): a licence or a
+        // benefit is not imposed on anyone. An unknown item is left to
+        // `competent`, which names it.
+        if let Some(it) = ledger.item_id(item.as_ref()).map(|id| ledger.item(id)) {
+            if it.category != PowerCategory::Penalty {
+                return Err(Error::NotPenalty {
+                    item: it.code.clone(),
+                    category: it.category,
+                });
+            }
+        }
         let c = competent(ledger, item.as_ref(), division, date)?;
         match bodies.iter_mut().find(|b| b.code == c.body.code) {
             Some(b) => {

@@ -51,8 +51,8 @@ pub use exemption::{Exemption, Facts, Harm, exemption};
 pub use limitation::{Limitation, limitation};
 pub use metrics::{Metrics, Summary};
 pub use money::{
-    HearingRight, HearingThresholds, Surcharge, fen, hearing_right, single_fine, summary_eligible,
-    surcharge,
+    Doubt, HearingRight, HearingScope, HearingThresholds, Surcharge, fen, hearing_right,
+    hearing_scope, single_fine, summary_eligible, surcharge,
 };
 pub use party::{Party, PartyKind};
 

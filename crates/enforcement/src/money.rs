@@ -327,3 +327,171 @@ pub fn hearing_right(
         reasons,
     }
 }
+
+/// Why a case does not tell whether its penalties carry the hearing right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doubt {
+    /// The party's kind is not given, and an amount is large for a citizen
+    /// but not for an organisation.
+    PartyKindUnknown {
+        /// The fine, or the confiscated amount or value.
+        amount: Decimal,
+        /// True for a confiscation, false for a fine.
+        confiscation: bool,
+        /// The citizen's threshold.
+        citizen: Decimal,
+        /// The organisation's threshold.
+        organisation: Decimal,
+    },
+    /// A penalty outside items 1–4 of Art. 63(1): whether it is
+    /// "其他较重的行政处罚" (item 5) or named by another law (item 6) is for
+    /// the clerk. Holds the penalty's name.
+    HeavierPenalty(&'static str),
+}
+
+impl Doubt {
+    /// The doubt, in English.
+    pub fn en(&self) -> String {
+        match self {
+            Doubt::PartyKindUnknown {
+                amount,
+                confiscation,
+                citizen,
+                organisation,
+            } => format!(
+                "the party's kind is not given, and a {} of {amount} yuan is large for a citizen (at least {citizen}) but not for an organisation (at least {organisation})",
+                if *confiscation {
+                    "confiscation"
+                } else {
+                    "fine"
+                }
+            ),
+            Doubt::HeavierPenalty(name) => format!(
+                "{name} is not in items 1-4 of Art. 63(1); whether it is another heavier penalty (item 5) is for the clerk"
+            ),
+        }
+    }
+
+    /// The doubt, in Chinese.
+    pub fn zh(&self) -> String {
+        match self {
+            Doubt::PartyKindUnknown {
+                amount,
+                confiscation,
+                citizen,
+                organisation,
+            } => format!(
+                "未载明当事人类型，{}{amount}元对公民属较大数额（{citizen}元以上），对法人或者其他组织则不属较大数额（{organisation}元以上）",
+                if *confiscation { "没收" } else { "罚款" }
+            ),
+            Doubt::HeavierPenalty(name) => format!(
+                "{}不在第六十三条第一款第一项至第四项之列，是否属于“其他较重的行政处罚”（第五项）需由办案人员判断",
+                penalty_zh(name)
+            ),
+        }
+    }
+}
+
+/// The Chinese name of a penalty kind, by its file name.
+fn penalty_zh(name: &str) -> &'static str {
+    match name {
+        "licence_suspension" => "暂扣许可证件",
+        "production_restriction" => "限制开展生产经营活动",
+        "detention" => "行政拘留",
+        _ => "其他行政处罚",
+    }
+}
+
+/// What a case tells of the hearing right of its decision (Art. 63).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HearingScope {
+    /// A penalty carries the right: a hearing requested in time must be
+    /// held.
+    Carried,
+    /// No penalty carries it (warnings, public criticism, fines and
+    /// confiscations below the thresholds, no penalty at all): deciding
+    /// without a hearing is lawful.
+    Outside,
+    /// The case does not say enough to decide.
+    Undecided(Doubt),
+}
+
+/// Art. 63: whether `penalties` carry the hearing right, for a party of
+/// `kind` when it is known, under `thresholds`.
+///
+/// A penalty of items 1–4 of Art. 63(1) carries it: a fine or confiscation
+/// at or above the party's threshold (or above both thresholds when the
+/// kind is unknown), lowering a qualification, revoking a licence,
+/// ordering a suspension of production or business, closure, restricting
+/// practice. Warnings, public criticism and amounts below the thresholds
+/// do not. Licence suspension, restricting production, detention and
+/// other penalties are left undecided: item 5 ("其他较重的行政处罚") or item
+/// 6 may reach them, and only the clerk can say.
+///
+/// # Example
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use jiceng_enforcement::{HearingScope, HearingThresholds, Penalty, PartyKind, hearing_scope};
+///
+/// let t = HearingThresholds::hebei_illustrative();
+/// let fine = |y| vec![Penalty::Fine { amount: Decimal::new(y, 0) }];
+/// // 1,000 yuan is below a citizen's 5,000: no hearing right.
+/// assert_eq!(hearing_scope(Some(PartyKind::Citizen), &fine(1_000), &t), HearingScope::Outside);
+/// assert_eq!(hearing_scope(Some(PartyKind::Citizen), &fine(5_000), &t), HearingScope::Carried);
+/// // 6,000 yuan, the party's kind unknown: large for a citizen only.
+/// assert!(matches!(hearing_scope(None, &fine(6_000), &t), HearingScope::Undecided(_)));
+/// ```
+pub fn hearing_scope(
+    kind: Option<PartyKind>,
+    penalties: &[Penalty],
+    thresholds: &HearingThresholds,
+) -> HearingScope {
+    let t = thresholds;
+    let mut doubt = None;
+    for p in penalties {
+        let (amount, confiscation, citizen, organisation) = match p {
+            Penalty::Fine { amount } => (*amount, false, t.citizen_fine, t.organisation_fine),
+            Penalty::ConfiscateGains { amount } | Penalty::ConfiscateProperty { value: amount } => {
+                (
+                    *amount,
+                    true,
+                    t.citizen_confiscation,
+                    t.organisation_confiscation,
+                )
+            }
+            Penalty::QualificationDowngrade
+            | Penalty::LicenceRevocation
+            | Penalty::BusinessSuspension
+            | Penalty::Closure
+            | Penalty::EmploymentRestriction => return HearingScope::Carried,
+            Penalty::Warning | Penalty::PublicCriticism => continue,
+            Penalty::LicenceSuspension
+            | Penalty::ProductionRestriction
+            | Penalty::Detention
+            | Penalty::Other { .. } => {
+                doubt = doubt.or(Some(Doubt::HeavierPenalty(p.name())));
+                continue;
+            }
+        };
+        let large_for = |line: Decimal| amount >= line;
+        match kind {
+            Some(PartyKind::Citizen) if large_for(citizen) => return HearingScope::Carried,
+            Some(PartyKind::Organisation) if large_for(organisation) => {
+                return HearingScope::Carried;
+            }
+            Some(_) => {}
+            None if large_for(citizen) && large_for(organisation) => return HearingScope::Carried,
+            None if large_for(citizen) || large_for(organisation) => {
+                doubt = doubt.or(Some(Doubt::PartyKindUnknown {
+                    amount,
+                    confiscation,
+                    citizen,
+                    organisation,
+                }));
+            }
+            None => {}
+        }
+    }
+    doubt.map_or(HearingScope::Outside, HearingScope::Undecided)
+}

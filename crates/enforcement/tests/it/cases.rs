@@ -131,13 +131,15 @@ fn surcharge_recorded_above_the_law_is_flagged() {
     check(&eval(&json, "2025-10-14"), Status::PaymentOverdue, &[]);
 }
 
+/// A case told on 30 Sep 2025, revoking a licence on 20 Oct (a penalty
+/// that carries the hearing right, Art. 63(1)(3)).
 fn hearing(requested: &str, extra: &str) -> String {
     format!(
         r#"{{"id": "h", "events": [
         {{"date": "2025-09-01", "kind": "filed"}},
         {{"date": "2025-09-30", "kind": "notified"}},
         {{"date": "{requested}", "kind": "hearing_requested"}}{extra},
-        {{"date": "2025-10-20", "kind": "decided", "penalties": [{{"kind": "warning"}}]}}]}}"#
+        {{"date": "2025-10-20", "kind": "decided", "penalties": [{{"kind": "licence_revocation"}}]}}]}}"#
     )
 }
 
@@ -162,6 +164,10 @@ fn art64_hearing_requested_in_time_must_be_held() {
         Status::AwaitingService,
         &[],
     );
+    // A warning carries no hearing right (Art. 63): deciding it without the
+    // hearing requested is lawful.
+    let warning = hearing("2025-10-14", "").replace("licence_revocation", "warning");
+    check(&eval(&warning, "2025-10-20"), Status::AwaitingService, &[]);
 }
 
 #[test]

@@ -25,6 +25,7 @@ mod laws;
 mod money;
 mod mutants_pins2;
 mod regression;
+mod review;
 mod states;
 mod uscc;
 
