@@ -96,6 +96,9 @@ enum CalendarCommand {
         /// Office hours, e.g. `08:30-12:00,14:00-17:30@+08:00`.
         #[arg(long, default_value = "08:30-12:00,14:00-17:30@+08:00")]
         hours: String,
+        /// Print one JSON object (time, provisional).
+        #[arg(long)]
+        json: bool,
     },
     /// Print the working minutes from A to B (RFC 3339 timestamps).
     MinutesBetween {
@@ -106,6 +109,9 @@ enum CalendarCommand {
         /// Office hours, e.g. `08:30-12:00,14:00-17:30@+08:00`.
         #[arg(long, default_value = "08:30-12:00,14:00-17:30@+08:00")]
         hours: String,
+        /// Print one JSON object (minutes, provisional).
+        #[arg(long)]
+        json: bool,
     },
     /// Print the coverage and the notices behind the calendar.
     Info,
@@ -253,18 +259,42 @@ pub(crate) fn run(
             time,
             minutes,
             hours,
+            json,
         } => {
             let hours: WorkingHours = hours.parse().map_err(fail)?;
             let t = parse_time(&time, "TIME")?;
             let r = hours.add_minutes(&cal, t, minutes).map_err(fail)?;
-            writeln!(out, "{}", r.to_rfc3339())?;
-            Ok(())
+            // Every day from the start's to the answer's was needed.
+            let provisional = hours.is_provisional_between(&cal, t, r);
+            if json {
+                #[derive(Serialize)]
+                struct Answer {
+                    time: String,
+                    provisional: bool,
+                }
+                let time = r.to_rfc3339();
+                json_line(out, &Answer { time, provisional })?;
+            } else {
+                writeln!(out, "{}", r.to_rfc3339())?;
+            }
+            warn_answers(err, usize::from(provisional), lang)
         }
-        CalendarCommand::MinutesBetween { a, b, hours } => {
+        CalendarCommand::MinutesBetween { a, b, hours, json } => {
             let hours: WorkingHours = hours.parse().map_err(fail)?;
             let (a, b) = (parse_time(&a, "A")?, parse_time(&b, "B")?);
-            writeln!(out, "{}", hours.minutes_between(&cal, a, b).map_err(fail)?)?;
-            Ok(())
+            let minutes = hours.minutes_between(&cal, a, b).map_err(fail)?;
+            let provisional = hours.is_provisional_between(&cal, a, b);
+            if json {
+                #[derive(Serialize)]
+                struct Answer {
+                    minutes: i64,
+                    provisional: bool,
+                }
+                json_line(out, &Answer { minutes, provisional })?;
+            } else {
+                writeln!(out, "{minutes}")?;
+            }
+            warn_answers(err, usize::from(provisional), lang)
         }
         CalendarCommand::Info => {
             let (first, last) = cal.coverage();
@@ -298,34 +328,11 @@ fn answer(
     lang: Lang,
     query: impl Fn(&[&str], &mut Vec<u8>) -> Result<bool, String>,
 ) -> Result<(), Failure> {
-    let cal_warning = |err: &mut dyn Write, n: usize| -> Result<(), Failure> {
-        if n == 0 {
-            return Ok(());
-        }
-        match lang {
-            Lang::En => writeln!(
-                err,
-                "jiceng: warning: {n} answer{} provisional: {} outside the calendar's coverage, \
-                 taken from the statutory holidays and the weekly rule",
-                if n == 1 { " is" } else { "s are" },
-                if n == 1 {
-                    "it needed a day"
-                } else {
-                    "they needed days"
-                },
-            )?,
-            Lang::Zh => writeln!(
-                err,
-                "jiceng: 警告: {n} 个结果为暂定：所需日期超出日历覆盖范围，按法定节假日和周休规则推算"
-            )?,
-        }
-        Ok(())
-    };
     let mut buf = Vec::with_capacity(64);
     if !batch {
         let provisional = query(single, &mut buf).map_err(Failure::input)?;
         out.write_all(&buf)?;
-        return cal_warning(err, usize::from(provisional));
+        return warn_answers(err, usize::from(provisional), lang);
     }
     let mut bad = 0usize;
     let mut provisional = 0usize;
@@ -365,7 +372,33 @@ fn answer(
         }));
     }
     out.write_all(&buf)?;
-    cal_warning(err, provisional)
+    warn_answers(err, provisional, lang)
+}
+
+/// Warns on standard error that `n` answers are provisional (nothing for
+/// none), in the words of `add` and `between`.
+fn warn_answers(err: &mut dyn Write, n: usize, lang: Lang) -> Result<(), Failure> {
+    if n == 0 {
+        return Ok(());
+    }
+    match lang {
+        Lang::En => writeln!(
+            err,
+            "jiceng: warning: {n} answer{} provisional: {} outside the calendar's coverage, \
+             taken from the statutory holidays and the weekly rule",
+            if n == 1 { " is" } else { "s are" },
+            if n == 1 {
+                "it needed a day"
+            } else {
+                "they needed days"
+            },
+        )?,
+        Lang::Zh => writeln!(
+            err,
+            "jiceng: 警告: {n} 个结果为暂定：所需日期超出日历覆盖范围，按法定节假日和周休规则推算"
+        )?,
+    }
+    Ok(())
 }
 
 fn warn_provisional(err: &mut dyn Write, cal: &Calendar, lang: Lang) -> Result<(), Failure> {
@@ -493,6 +526,13 @@ fn parse_date(s: &str, field: &str) -> Result<NaiveDate, String> {
     // `y` has four digits, so it fits an i32.
     NaiveDate::from_ymd_opt(y as i32, m, d)
         .ok_or_else(|| format!("invalid {field} {s:?}: no such day"))
+}
+
+/// Writes `value` as one line of JSON.
+fn json_line(out: &mut dyn Write, value: &impl Serialize) -> Result<(), Failure> {
+    let text = serde_json::to_string(value).map_err(|e| Failure::input(e.to_string()))?;
+    writeln!(out, "{text}")?;
+    Ok(())
 }
 
 fn parse_time(s: &str, field: &str) -> Result<DateTime<FixedOffset>, Failure> {
