@@ -13,7 +13,7 @@ use jiceng::approvals::{
 use jiceng::calendar::Period;
 use serde::Serialize;
 
-use super::{CalendarSource, Failure, Lang};
+use super::{BadLines, CalendarSource, Failure, Lang};
 
 #[derive(Debug, Args)]
 pub(crate) struct ApprovalsArgs {
@@ -490,6 +490,7 @@ fn evaluate_stream(
     let opts = Options::default();
     let mut breakdown = Breakdown::default();
     let mut bad = 0u64;
+    let mut lines = BadLines::new(lang);
     let mut counts: BTreeMap<&'static str, u64> = BTreeMap::new();
     let mut buf = Vec::new();
     let mut n = 0u64;
@@ -558,7 +559,7 @@ fn evaluate_stream(
             let (n, case, applied) = match p {
                 Pending::Bad(n, m) => {
                     bad += 1;
-                    writeln!(err, "jiceng: {name}:{n}: {m}")?;
+                    lines.report(err, format_args!("{name}:{n}"), m)?;
                     continue;
                 }
                 Pending::Plain(n, case) => (n, case, None),
@@ -567,7 +568,7 @@ fn evaluate_stream(
                     Some(((case, _), Ok(a))) => (n, case, Some(a)),
                     Some(((case, _), Err(e))) => {
                         bad += 1;
-                        writeln!(err, "jiceng: {name}:{n}: case {:?}: {e}", case.id)?;
+                        lines.report(err, format_args!("{name}:{n}"), format_args!("case {:?}: {e}", case.id))?;
                         continue;
                     }
                     None => continue,
@@ -580,7 +581,7 @@ fn evaluate_stream(
                 Ok(e) => e,
                 Err(e) => {
                     bad += 1;
-                    writeln!(err, "jiceng: {name}:{n}: case {:?}: {e}", case.id)?;
+                    lines.report(err, format_args!("{name}:{n}"), format_args!("case {:?}: {e}", case.id))?;
                     continue;
                 }
             };
@@ -669,6 +670,7 @@ fn evaluate_stream(
             )?;
         }
     }
+    lines.finish(err)?;
     if bad > 0 {
         return Err(Failure {
             code: 1,

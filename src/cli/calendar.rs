@@ -10,7 +10,7 @@ use jiceng::calendar::{
 };
 use serde::Serialize;
 
-use super::{CalendarSource, Failure, Lang};
+use super::{BadLines, CalendarSource, Failure, Lang};
 
 #[derive(Debug, Args)]
 pub(crate) struct CalendarArgs {
@@ -335,6 +335,7 @@ fn answer(
         return warn_answers(err, usize::from(provisional), lang);
     }
     let mut bad = 0usize;
+    let mut lines = BadLines::new(lang);
     let mut provisional = 0usize;
     let mut line = String::new();
     let mut number = 0usize;
@@ -356,12 +357,13 @@ fn answer(
             Err(e) => {
                 bad += 1;
                 match lang {
-                    Lang::En => writeln!(err, "jiceng: line {number}: {e}")?,
-                    Lang::Zh => writeln!(err, "jiceng: 第 {number} 行: {e}")?,
+                    Lang::En => lines.report(err, format_args!("line {number}"), &e)?,
+                    Lang::Zh => lines.report(err, format_args!("第 {number} 行"), &e)?,
                 }
             }
         }
     }
+    lines.finish(err)?;
     if bad > 0 {
         return Err(Failure::input(match lang {
             Lang::En => format!(

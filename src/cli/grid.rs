@@ -16,7 +16,7 @@ use jiceng::calendar::{Calendar, WorkingHours};
 use jiceng::grid::{Breakdown, By, Engine, Entry, Grid, Taxonomy, Ticket, open311, route};
 use serde::Serialize;
 
-use super::{CalendarSource, Failure, Lang};
+use super::{BadLines, CalendarSource, Failure, Lang};
 
 /// The longest line read from an events file: a bound on what one hostile
 /// line may cost.
@@ -263,6 +263,7 @@ fn replay_stream(
     // Closed events waiting for a rating, oldest first; ids of events
     // already rated are skipped when they come up.
     let mut closed = std::collections::VecDeque::new();
+    let mut lines = BadLines::new(lang);
     let evict_oldest = |engine: &mut Engine<'_>,
                         closed: &mut std::collections::VecDeque<_>,
                         sink: &mut Sink<'_>|
@@ -283,26 +284,25 @@ fn replay_stream(
                 Line::Entry(e) => e,
                 Line::TooLong => {
                     ok = false;
-                    writeln!(
+                    lines.report(
                         err,
-                        "jiceng: {name}:{n}: {} {MAX_LINE} {}",
-                        lang.pick("line longer than", "行长度超过"),
-                        lang.pick("bytes", "字节")
+                        format_args!("{name}:{n}"),
+                        format_args!(
+                            "{} {MAX_LINE} {}",
+                            lang.pick("line longer than", "行长度超过"),
+                            lang.pick("bytes", "字节")
+                        ),
                     )?;
                     continue;
                 }
                 Line::NotUtf8 => {
                     ok = false;
-                    writeln!(
-                        err,
-                        "jiceng: {name}:{n}: {}",
-                        lang.pick("not UTF-8", "不是 UTF-8")
-                    )?;
+                    lines.report(err, format_args!("{name}:{n}"), lang.pick("not UTF-8", "不是 UTF-8"))?;
                     continue;
                 }
                 Line::Malformed(e) => {
                     ok = false;
-                    writeln!(err, "jiceng: {name}:{n}: {e}")?;
+                    lines.report(err, format_args!("{name}:{n}"), e)?;
                     continue;
                 }
             };
@@ -317,16 +317,16 @@ fn replay_stream(
                         sink(Done::Rating(entry))?;
                     } else {
                         ok = false;
-                        writeln!(
+                        lines.report(
                             err,
-                            "jiceng: {name}:{n}: {}",
+                            format_args!("{name}:{n}"),
                             engine_error(
                                 &jiceng::grid::Error::Invalid {
                                     what: "rating",
                                     reason: format!("score {score} is not between 1 and 5"),
                                 },
-                                lang
-                            )
+                                lang,
+                            ),
                         )?;
                     }
                     continue;
@@ -354,13 +354,15 @@ fn replay_stream(
                 Ok(None) if keep_closed == 0 => continue,
                 Ok(None) => {}
                 Err(e @ jiceng::grid::Error::TooManyOpen { .. }) => {
+                    // The reason the command stops: shown whatever the
+                    // count of bad lines before it.
                     writeln!(err, "jiceng: {name}:{n}: {}", engine_error(&e, lang))?;
                     stopped = Some(n);
                     return Ok(false);
                 }
                 Err(e) => {
                     ok = false;
-                    writeln!(err, "jiceng: {name}:{n}: {}", engine_error(&e, lang))?;
+                    lines.report(err, format_args!("{name}:{n}"), engine_error(&e, lang))?;
                     continue;
                 }
             }
@@ -387,6 +389,7 @@ fn replay_stream(
         Ok(true)
     };
     parsed_blocks(source, lang, &mut each)?;
+    lines.finish(err)?;
     Ok(Streamed {
         ok: ok && stopped.is_none(),
         latest,

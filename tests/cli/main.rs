@@ -22,6 +22,7 @@ mod approvals;
 mod approvals_explain;
 mod approvals_stream;
 mod authority;
+mod bounds;
 mod calendar;
 mod calendar_edges;
 mod catalogue;

@@ -1,0 +1,99 @@
+//! What a hostile file may cost in output (issue 9): bad lines shown up to
+//! `--max-errors`, then counted.
+
+use crate::jiceng;
+
+/// `count` lines of `line`, each ending in a line feed.
+fn lines(line: &str, count: usize) -> String {
+    format!("{line}\n").repeat(count)
+}
+
+/// Every command that reports bad lines one by one, with the line it
+/// refuses, the exit status it keeps and how it names line `n` (a file
+/// read from standard input is named `-`).
+fn readers() -> Vec<(Vec<&'static str>, &'static str, i32, fn(usize) -> String)> {
+    fn named(n: usize) -> String {
+        format!("jiceng: -:{n}: ")
+    }
+    fn numbered(n: usize) -> String {
+        format!("jiceng: line {n}: ")
+    }
+    vec![
+        (vec!["approvals", "evaluate", "-", "--at", "2025-06-30"], "1", 1, named),
+        (vec!["enforcement", "evaluate", "-", "--at", "2025-06-30"], "1", 1, named),
+        (vec!["grid", "metrics", "-"], "1", 1, named),
+        (vec!["grid", "replay", "-"], "{}", 1, named),
+        (vec!["grid", "open311", "-"], "1", 1, named),
+        (vec!["calendar", "is-workday", "--batch"], "x", 2, numbered),
+        (vec!["calendar", "add", "--batch"], "x", 2, numbered),
+        (vec!["calendar", "between", "--batch"], "x", 2, numbered),
+    ]
+}
+
+/// 1,005 bad lines: the first 1,000 are shown (the default), then one
+/// line counts the 1,005 − 1,000 = 5 others, then the command's own
+/// closing error; the status is the command's.
+#[test]
+fn the_first_thousand_bad_lines_are_shown_then_counted() {
+    for (args, bad, status, place) in readers() {
+        let input = lines(bad, 1_005);
+        let (code, _, err) = jiceng(&args, &input);
+        assert_eq!(code, status, "{args:?}: {err:?}");
+        let shown: Vec<&str> = err.lines().collect();
+        // 1,000 bad lines, the count, the closing error.
+        assert_eq!(shown.len(), 1_002, "{args:?}");
+        assert!(shown[0].starts_with(&place(1)), "{args:?}: {}", shown[0]);
+        assert!(shown[999].starts_with(&place(1_000)), "{args:?}: {}", shown[999]);
+        assert_eq!(
+            shown[1_000],
+            "jiceng: … 5 more bad lines not shown (--max-errors 1000; 0 shows all)",
+            "{args:?}"
+        );
+        assert!(shown[1_001].starts_with("jiceng: error: "), "{args:?}");
+    }
+}
+
+/// `--max-errors 2` shows two and counts 1,003; `--max-errors 0` shows
+/// all 1,005 and no count; in Chinese the count is said in Chinese.
+#[test]
+fn max_errors_sets_the_count_shown_and_zero_shows_all() {
+    for (args, bad, status, place) in readers() {
+        let input = lines(bad, 1_005);
+        let two = [&["--max-errors", "2"][..], &args].concat();
+        let (code, _, err) = jiceng(&two, &input);
+        assert_eq!(code, status, "{two:?}");
+        let shown: Vec<&str> = err.lines().collect();
+        assert_eq!(shown.len(), 4, "{two:?}: {err}");
+        assert!(shown[1].starts_with(&place(2)), "{two:?}");
+        assert_eq!(
+            shown[2],
+            "jiceng: … 1003 more bad lines not shown (--max-errors 2; 0 shows all)"
+        );
+        let all = [&["--max-errors", "0"][..], &args].concat();
+        let (code, _, err) = jiceng(&all, &input);
+        assert_eq!(code, status, "{all:?}");
+        assert_eq!(err.lines().count(), 1_006, "{all:?}");
+        assert!(!err.contains("not shown"), "{all:?}");
+    }
+    let (code, _, err) = jiceng(
+        &["--lang", "zh", "--max-errors", "1", "grid", "metrics", "-"],
+        &lines("1", 3),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("jiceng: …另有 2 行有误，未显示（--max-errors 1；设为 0 显示全部）\n"),
+        "{err}"
+    );
+}
+
+/// Exactly as many bad lines as the limit: all shown, no count.
+#[test]
+fn no_count_when_every_bad_line_is_shown() {
+    let (code, _, err) = jiceng(
+        &["--max-errors", "3", "enforcement", "evaluate", "-", "--at", "2025-06-30"],
+        &lines("1", 3),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(err.lines().count(), 4, "{err}");
+    assert!(!err.contains("not shown"), "{err}");
+}
