@@ -23,7 +23,7 @@ mod staffing;
 
 pub(crate) use calsource::CalendarSource;
 pub(crate) use lang::Lang;
-pub(crate) use report::BadLines;
+pub(crate) use report::{BadLines, shown};
 
 /// jiceng: township and subdistrict reform as code.
 #[derive(Debug, Parser)]
@@ -225,7 +225,8 @@ pub(crate) fn run(
         Ok(()) => 0,
         Err(f) if f.code == 0 => 0,
         Err(f) => {
-            let _ = writeln!(err, "jiceng: {}: {}", lang.pick("error", "错误"), f.message);
+            let message = shown(&f.message, true);
+            let _ = writeln!(err, "jiceng: {}: {message}", lang.pick("error", "错误"));
             f.code
         }
     }

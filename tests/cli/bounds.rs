@@ -1,7 +1,7 @@
 //! What a hostile file may cost in output (issue 9): bad lines shown up to
-//! `--max-errors`, then counted.
+//! `--max-errors`, then counted; echoed values cut and escaped.
 
-use crate::jiceng;
+use crate::{Scratch, jiceng, path_str};
 
 /// `count` lines of `line`, each ending in a line feed.
 fn lines(line: &str, count: usize) -> String {
@@ -96,4 +96,57 @@ fn no_count_when_every_bad_line_is_shown() {
     assert_eq!(code, 1);
     assert_eq!(err.lines().count(), 4, "{err}");
     assert!(!err.contains("not shown"), "{err}");
+}
+
+/// A JSON string of 100,000 `x` as a penalty case: serde's message names
+/// the string, and the run `"xxx…x",` is cut to its first 120 characters
+/// (the quote and 119 `x`) and an ellipsis.
+#[test]
+fn a_huge_value_is_echoed_cut() {
+    let input = format!("\"{}\"\n", "x".repeat(100_000));
+    let (code, _, err) = jiceng(
+        &["enforcement", "evaluate", "-", "--at", "2025-06-30"],
+        &input,
+    );
+    assert_eq!(code, 1);
+    let first = err.lines().next().unwrap_or_default();
+    let expected = format!(
+        "jiceng: -:1: invalid type: string \"{}… expected struct PenaltyCase",
+        "x".repeat(119)
+    );
+    assert!(first.starts_with(&expected), "{first}");
+    assert!(err.len() < 1_000, "{} bytes of stderr", err.len());
+}
+
+/// A scenario's name of 5,000 characters with a NUL and a bell: the
+/// message escapes them (`\0`, `\u{7}`) and cuts the name; a median of
+/// 1e300 minutes written out (301 digits) is cut to 120.
+#[test]
+fn scenario_errors_escape_and_cut_what_they_echo() {
+    let dir = Scratch::new("bounds-scenario");
+    let mmc = include_str!("../../crates/sim/data/mmc.toml");
+    let name = format!("a\\u0000b\\u0007{}", "x".repeat(5_000));
+    let named = mmc.replacen("name = \"", &format!("name = \"{name}"), 1);
+    let file = dir.write("named.toml", &named);
+    let out = dir.0.join("out");
+    let (code, _, err) = jiceng(
+        &["simulate", path_str(&file), "--out", path_str(&out)],
+        "",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("a\\0b\\u{7}xxx"), "{err}");
+    assert!(!err.contains('\0') && !err.contains('\u{7}'), "raw controls");
+    assert!(err.len() < 2_000, "{} bytes of stderr", err.len());
+    let big = mmc.replace("median_minutes = 41.588830833596716", "median_minutes = 1e300");
+    let file = dir.write("big.toml", &big);
+    let (code, _, err) = jiceng(
+        &["simulate", path_str(&file), "--out", path_str(&out)],
+        "",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!("median_minutes: 1{}…", "0".repeat(119))),
+        "{err}"
+    );
+    assert!(!err.contains(&"0".repeat(120)), "{err}");
 }
