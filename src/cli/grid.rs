@@ -169,7 +169,7 @@ enum GridCommand {
         /// The random seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// How many events (each several lines).
+        /// How many events (each several lines), at most 20,000,000.
         #[arg(long, default_value_t = 1000)]
         events: usize,
     },
@@ -1009,6 +1009,13 @@ pub(crate) fn run(
             stream_failure(&streamed, lang, stream.max_open)
         }
         GridCommand::Synth { seed, events } => {
+            let max = jiceng::grid::synth::MAX_EVENTS;
+            if events > max {
+                return Err(Failure::input(match lang {
+                    Lang::En => format!("number of events {events} is beyond the limit of {max}"),
+                    Lang::Zh => format!("事件数 {events} 超过上限 {max}"),
+                }));
+            }
             // Reports spread over about 180 days from Monday 3 March 2025,
             // inside the bundled calendar's coverage.
             let start = DateTime::parse_from_rfc3339("2025-03-03T08:30:00+08:00")

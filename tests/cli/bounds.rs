@@ -1,7 +1,8 @@
 //! What a hostile file may cost in output (issue 9): bad lines shown up to
-//! `--max-errors`, then counted; echoed values cut and escaped.
+//! `--max-errors`, then counted; echoed values cut and escaped; flags of
+//! the generators bounded.
 
-use crate::{Scratch, jiceng, path_str};
+use crate::{Scratch, expect_input_error, jiceng, path_str};
 
 /// `count` lines of `line`, each ending in a line feed.
 fn lines(line: &str, count: usize) -> String {
@@ -149,4 +150,23 @@ fn scenario_errors_escape_and_cut_what_they_echo() {
         "{err}"
     );
     assert!(!err.contains(&"0".repeat(120)), "{err}");
+}
+
+/// `grid synth --events` is bounded at 20,000,000 (twice the benchmark
+/// log of 10 million), named in the refusal.
+#[test]
+fn grid_synth_bounds_its_events() {
+    for events in ["20000001", "1000000000000000000"] {
+        expect_input_error(
+            &["grid", "synth", "--events", events],
+            "",
+            &[&format!(
+                "number of events {events} is beyond the limit of 20000000"
+            )],
+        );
+    }
+    // Three events: a few lines each, every line an entry.
+    let (code, out, _) = jiceng(&["grid", "synth", "--events", "3"], "");
+    assert_eq!(code, 0);
+    assert!(out.lines().count() >= 3, "{out}");
 }
