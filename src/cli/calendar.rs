@@ -290,7 +290,13 @@ pub(crate) fn run(
                     minutes: i64,
                     provisional: bool,
                 }
-                json_line(out, &Answer { minutes, provisional })?;
+                json_line(
+                    out,
+                    &Answer {
+                        minutes,
+                        provisional,
+                    },
+                )?;
             } else {
                 writeln!(out, "{minutes}")?;
             }

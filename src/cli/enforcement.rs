@@ -608,7 +608,11 @@ pub(crate) fn run(
                     Err(e) => {
                         bad += 1;
                         let (place, id) = (cases.display(), &case.id);
-                        lines.report(err, format_args!("{place}:{n}"), format_args!("case {id:?}: {e}"))?;
+                        lines.report(
+                            err,
+                            format_args!("{place}:{n}"),
+                            format_args!("case {id:?}: {e}"),
+                        )?;
                         continue;
                     }
                 };

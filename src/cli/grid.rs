@@ -297,7 +297,11 @@ fn replay_stream(
                 }
                 Line::NotUtf8 => {
                     ok = false;
-                    lines.report(err, format_args!("{name}:{n}"), lang.pick("not UTF-8", "不是 UTF-8"))?;
+                    lines.report(
+                        err,
+                        format_args!("{name}:{n}"),
+                        lang.pick("not UTF-8", "不是 UTF-8"),
+                    )?;
                     continue;
                 }
                 Line::Malformed(e) => {
@@ -548,6 +552,13 @@ fn parsed_blocks(
 /// 16,000 lines of a synthetic log.
 const BLOCK_BYTES: usize = 2 * 1024 * 1024;
 
+/// The most lines a block holds, whatever their length: each parsed line
+/// keeps an entry or an error (some 110 bytes for a malformed one), so a
+/// file of `1` lines would otherwise put a million lines in a 2 MiB block.
+/// A log's lines average some 130 bytes, about 16,000 to a full block, so
+/// the bound is met only by files of short lines.
+const BLOCK_LINES: usize = 32 * 1024;
+
 /// The bytes asked of the reader at once.
 const READ_BYTES: usize = 256 * 1024;
 
@@ -620,8 +631,9 @@ impl Block {
 }
 
 /// Splits a byte stream into lines, gathered in blocks of about
-/// [`BLOCK_BYTES`], each line bounded by [`MAX_LINE`]: a longer line is
-/// marked at its number and its bytes are dropped as they come.
+/// [`BLOCK_BYTES`] and at most [`BLOCK_LINES`] lines, each line bounded by
+/// [`MAX_LINE`]: a longer line is marked at its number and its bytes are
+/// dropped as they come.
 struct Splitter<'r> {
     reader: &'r mut dyn Read,
     /// The start of a line not yet ended, carried to the next block.
@@ -654,9 +666,14 @@ impl<'r> Splitter<'r> {
         let data = &mut block.data;
         data.extend_from_slice(&self.carry);
         self.carry.clear();
-        let (mut start, mut scan) = (0, data.len());
+        // The carry may hold whole lines (a block full of short lines
+        // leaves them), so it is scanned from its start.
+        let (mut start, mut scan) = (0, 0);
         loop {
-            while let Some(i) = data.get(scan..).and_then(|d| memchr::memchr(b'\n', d)) {
+            while block.spans.len() < BLOCK_LINES {
+                let Some(i) = data.get(scan..).and_then(|d| memchr::memchr(b'\n', d)) else {
+                    break;
+                };
                 let end = scan + i;
                 if self.skipping {
                     self.skipping = false;
@@ -671,6 +688,13 @@ impl<'r> Splitter<'r> {
                 }
                 start = end + 1;
                 scan = start;
+            }
+            if block.spans.len() >= BLOCK_LINES {
+                // Full of short lines: the rest waits for the next block.
+                self.carry
+                    .extend_from_slice(data.get(start..).unwrap_or_default());
+                data.truncate(start);
+                return Ok(true);
             }
             if !self.skipping && data.len() - start > MAX_LINE {
                 self.n += 1;

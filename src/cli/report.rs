@@ -237,7 +237,11 @@ mod tests {
         check(&longer, false, &expected);
         // A number of 301 digits (1e300 written out) keeps 120.
         let big = format!("median_minutes: 1{}", "0".repeat(300));
-        check(&big, false, &format!("median_minutes: 1{}…", "0".repeat(119)));
+        check(
+            &big,
+            false,
+            &format!("median_minutes: 1{}…", "0".repeat(119)),
+        );
     }
 
     #[test]
@@ -255,11 +259,7 @@ mod tests {
         // 120 characters of 360 bytes stay whole.
         let text = "中".repeat(MAX_RUN);
         check(&text, false, &text);
-        check(
-            &"中".repeat(MAX_RUN + 1),
-            false,
-            &format!("{text}…"),
-        );
+        check(&"中".repeat(MAX_RUN + 1), false, &format!("{text}…"));
     }
 
     #[test]
@@ -271,7 +271,9 @@ mod tests {
         };
         let mut err = Vec::new();
         for n in 1..=5 {
-            lines.report(&mut err, format_args!("f:{n}"), "bad").unwrap();
+            lines
+                .report(&mut err, format_args!("f:{n}"), "bad")
+                .unwrap();
         }
         lines.finish(&mut err).unwrap();
         assert_eq!(
@@ -291,7 +293,9 @@ mod tests {
         };
         let mut err = Vec::new();
         for n in 1..=3 {
-            lines.report(&mut err, format_args!("第 {n} 行"), "x").unwrap();
+            lines
+                .report(&mut err, format_args!("第 {n} 行"), "x")
+                .unwrap();
         }
         lines.finish(&mut err).unwrap();
         assert_eq!(

@@ -20,8 +20,18 @@ fn readers() -> Vec<(Vec<&'static str>, &'static str, i32, fn(usize) -> String)>
         format!("jiceng: line {n}: ")
     }
     vec![
-        (vec!["approvals", "evaluate", "-", "--at", "2025-06-30"], "1", 1, named),
-        (vec!["enforcement", "evaluate", "-", "--at", "2025-06-30"], "1", 1, named),
+        (
+            vec!["approvals", "evaluate", "-", "--at", "2025-06-30"],
+            "1",
+            1,
+            named,
+        ),
+        (
+            vec!["enforcement", "evaluate", "-", "--at", "2025-06-30"],
+            "1",
+            1,
+            named,
+        ),
         (vec!["grid", "metrics", "-"], "1", 1, named),
         (vec!["grid", "replay", "-"], "{}", 1, named),
         (vec!["grid", "open311", "-"], "1", 1, named),
@@ -44,10 +54,13 @@ fn the_first_thousand_bad_lines_are_shown_then_counted() {
         // 1,000 bad lines, the count, the closing error.
         assert_eq!(shown.len(), 1_002, "{args:?}");
         assert!(shown[0].starts_with(&place(1)), "{args:?}: {}", shown[0]);
-        assert!(shown[999].starts_with(&place(1_000)), "{args:?}: {}", shown[999]);
+        assert!(
+            shown[999].starts_with(&place(1_000)),
+            "{args:?}: {}",
+            shown[999]
+        );
         assert_eq!(
-            shown[1_000],
-            "jiceng: … 5 more bad lines not shown (--max-errors 1000; 0 shows all)",
+            shown[1_000], "jiceng: … 5 more bad lines not shown (--max-errors 1000; 0 shows all)",
             "{args:?}"
         );
         assert!(shown[1_001].starts_with("jiceng: error: "), "{args:?}");
@@ -91,7 +104,15 @@ fn max_errors_sets_the_count_shown_and_zero_shows_all() {
 #[test]
 fn no_count_when_every_bad_line_is_shown() {
     let (code, _, err) = jiceng(
-        &["--max-errors", "3", "enforcement", "evaluate", "-", "--at", "2025-06-30"],
+        &[
+            "--max-errors",
+            "3",
+            "enforcement",
+            "evaluate",
+            "-",
+            "--at",
+            "2025-06-30",
+        ],
         &lines("1", 3),
     );
     assert_eq!(code, 1);
@@ -130,20 +151,20 @@ fn scenario_errors_escape_and_cut_what_they_echo() {
     let named = mmc.replacen("name = \"", &format!("name = \"{name}"), 1);
     let file = dir.write("named.toml", &named);
     let out = dir.0.join("out");
-    let (code, _, err) = jiceng(
-        &["simulate", path_str(&file), "--out", path_str(&out)],
-        "",
-    );
+    let (code, _, err) = jiceng(&["simulate", path_str(&file), "--out", path_str(&out)], "");
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("a\\0b\\u{7}xxx"), "{err}");
-    assert!(!err.contains('\0') && !err.contains('\u{7}'), "raw controls");
-    assert!(err.len() < 2_000, "{} bytes of stderr", err.len());
-    let big = mmc.replace("median_minutes = 41.588830833596716", "median_minutes = 1e300");
-    let file = dir.write("big.toml", &big);
-    let (code, _, err) = jiceng(
-        &["simulate", path_str(&file), "--out", path_str(&out)],
-        "",
+    assert!(
+        !err.contains('\0') && !err.contains('\u{7}'),
+        "raw controls"
     );
+    assert!(err.len() < 2_000, "{} bytes of stderr", err.len());
+    let big = mmc.replace(
+        "median_minutes = 41.588830833596716",
+        "median_minutes = 1e300",
+    );
+    let file = dir.write("big.toml", &big);
+    let (code, _, err) = jiceng(&["simulate", path_str(&file), "--out", path_str(&out)], "");
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains(&format!("median_minutes: 1{}…", "0".repeat(119))),
@@ -169,4 +190,23 @@ fn grid_synth_bounds_its_events() {
     let (code, out, _) = jiceng(&["grid", "synth", "--events", "3"], "");
     assert_eq!(code, 0);
     assert!(out.lines().count() >= 3, "{out}");
+}
+
+/// 100,000 lines of `1` fill three blocks of 32,768 lines and part of a
+/// fourth (3 × 32,768 = 98,304): every line is still reported once, at
+/// its own number, in order, across the blocks' ends.
+#[test]
+fn grid_blocks_of_short_lines_keep_every_line_in_order() {
+    let (code, _, err) = jiceng(
+        &["--max-errors", "0", "grid", "metrics", "-"],
+        &lines("1", 100_000),
+    );
+    assert_eq!(code, 1);
+    let numbers: Vec<usize> = err
+        .lines()
+        .filter_map(|l| l.strip_prefix("jiceng: -:"))
+        .filter_map(|l| l.split(':').next()?.parse().ok())
+        .collect();
+    assert_eq!(numbers.len(), 100_000);
+    assert!(numbers.iter().enumerate().all(|(i, &n)| n == i + 1));
 }

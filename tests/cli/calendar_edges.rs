@@ -375,13 +375,19 @@ mod provisional_minutes {
         assert_eq!((code, out.as_str()), (0, "-120\n"));
         assert!(err.starts_with(WARNING), "{err:?}");
         for (a, b, expected) in [
-            ("2026-12-30T09:00:00+08:00", "2026-12-30T10:00:00+08:00", "60\n"),
-            ("2027-01-04T10:00:00+08:00", "2027-01-04T10:00:00+08:00", "0\n"),
+            (
+                "2026-12-30T09:00:00+08:00",
+                "2026-12-30T10:00:00+08:00",
+                "60\n",
+            ),
+            (
+                "2027-01-04T10:00:00+08:00",
+                "2027-01-04T10:00:00+08:00",
+                "0\n",
+            ),
         ] {
-            let (code, out, err) = jiceng(
-                &["calendar", "--provisional", "minutes-between", a, b],
-                "",
-            );
+            let (code, out, err) =
+                jiceng(&["calendar", "--provisional", "minutes-between", a, b], "");
             assert_eq!((code, out.as_str(), err.as_str()), (0, expected, ""));
         }
     }
