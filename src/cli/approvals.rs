@@ -203,8 +203,15 @@ pub(crate) fn run(
             days,
         } => {
             let from = date(&from, "--from")?;
-            let g = jiceng::approvals::synth::Generator::new(&cal, seed, n, from, days)
-                .map_err(|e| Failure::input(format!("{e} (--n, --days)")))?;
+            let g = jiceng::approvals::synth::Generator::new(&cal, seed, n, from, days).map_err(
+                |e| match e {
+                    jiceng::approvals::Error::SynthLimit { .. } => {
+                        Failure::input(format!("{e} (--n, --days)"))
+                    }
+                    // The start date is out of range: the calendar says how.
+                    _ => Failure::input(format!("{e} (--from)")),
+                },
+            )?;
             for c in g {
                 let c = c.map_err(Failure::input)?;
                 let text = serde_json::to_string(&c).map_err(|e| Failure::input(e.to_string()))?;
@@ -568,7 +575,11 @@ fn evaluate_stream(
                     Some(((case, _), Ok(a))) => (n, case, Some(a)),
                     Some(((case, _), Err(e))) => {
                         bad += 1;
-                        lines.report(err, format_args!("{name}:{n}"), format_args!("case {:?}: {e}", case.id))?;
+                        lines.report(
+                            err,
+                            format_args!("{name}:{n}"),
+                            format_args!("case {:?}: {e}", case.id),
+                        )?;
                         continue;
                     }
                     None => continue,
@@ -581,7 +592,11 @@ fn evaluate_stream(
                 Ok(e) => e,
                 Err(e) => {
                     bad += 1;
-                    lines.report(err, format_args!("{name}:{n}"), format_args!("case {:?}: {e}", case.id))?;
+                    lines.report(
+                        err,
+                        format_args!("{name}:{n}"),
+                        format_args!("case {:?}: {e}", case.id),
+                    )?;
                     continue;
                 }
             };

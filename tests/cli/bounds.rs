@@ -210,3 +210,40 @@ fn grid_blocks_of_short_lines_keep_every_line_in_order() {
     assert_eq!(numbers.len(), 100_000);
     assert!(numbers.iter().enumerate().all(|(i, &n)| n == i + 1));
 }
+
+/// A start date out of range is named as the problem, not the span of
+/// one day: +262142-12-31 lies past the bundled calendar's coverage
+/// (2010–2026), and past its provisional horizon (2026 + 200 years).
+#[test]
+fn approvals_synth_names_a_start_date_out_of_range() {
+    let err = expect_input_error(
+        &[
+            "approvals",
+            "synth",
+            "--from",
+            "+262142-12-31",
+            "--days",
+            "1",
+        ],
+        "",
+        &[
+            "+262142-12-31",
+            "coverage 2010-01-01..=2026-12-31",
+            "(--from)",
+        ],
+    );
+    assert!(!err.contains("span of days"), "{err}");
+    expect_input_error(
+        &[
+            "approvals",
+            "--provisional",
+            "synth",
+            "--from",
+            "+262142-12-31",
+            "--days",
+            "1",
+        ],
+        "",
+        &["+262142-12-31", "2226-12-31", "(--from)"],
+    );
+}
