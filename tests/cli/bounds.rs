@@ -247,3 +247,25 @@ fn approvals_synth_names_a_start_date_out_of_range() {
         &["+262142-12-31", "2226-12-31", "(--from)"],
     );
 }
+
+/// The bundled Suning catalogue with the province's templates starting on
+/// +262142-12-31: 肃宁镇's own entry for HBFW-GF-001 (the `[[entry]]` at
+/// line 309, in force from 2022-07-01) inherits no name, so it is
+/// incomplete, reported at its line and its first day, not at a
+/// placeholder date.
+#[test]
+fn catalogue_check_reports_an_incomplete_form_at_its_line_and_date() {
+    let dir = Scratch::new("bounds-catalogue");
+    let text = include_str!("../../crates/approvals/data/suning-catalogue.toml")
+        .replace("from = \"2022-01-01\"", "from = \"+262142-12-31\"");
+    let file = dir.write("late.toml", &text);
+    let path = path_str(&file);
+    let (code, out, _) = jiceng(&["approvals", "catalogue", "check", path], "");
+    assert_eq!(code, 1);
+    let expected = format!(
+        "{path}:309\tincomplete\t130926100000\tHBFW-GF-001\t2022-07-01\t\
+         item HBFW-GF-001 in 130926100000 from 2022-07-01: no `name`"
+    );
+    assert!(out.lines().any(|l| l.starts_with(&expected)), "{out}");
+    assert!(!out.contains("-262143"), "a placeholder date: {out}");
+}
