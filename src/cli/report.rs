@@ -107,12 +107,19 @@ impl BadLines {
 /// Whether `c` must not reach a terminal as it is: a control character
 /// (NUL, bell, escape, line breaks …) or an invisible format character
 /// that reorders or hides text (bidirectional overrides, zero-width
-/// characters, the byte-order mark).
+/// characters, the byte-order mark, interlinear annotations), and the
+/// noncharacters U+FFFE and U+FFFF, a byte-order mark read backwards.
 fn unsafe_char(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}'
+            '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{FFFE}'
+                | '\u{FFFF}'
         )
 }
 
@@ -223,6 +230,9 @@ mod tests {
             false,
             "a\\0b\\u{7}c\\td\\u{1b}e\\rf\\u{feff}g\\u{202e}h",
         );
+        // A byte-order mark read backwards (U+FFFE), as a scenario name
+        // carried it.
+        check("a\u{fffe}b", false, "a\\u{fffe}b");
         check("one\ntwo", false, "one\\ntwo");
         check("one\ntwo", true, "one\ntwo");
     }
