@@ -9,10 +9,14 @@ fn lines(line: &str, count: usize) -> String {
     format!("{line}\n").repeat(count)
 }
 
+/// A command, a line it refuses, the exit status it keeps and how it
+/// names line `n`.
+type Reader = (Vec<&'static str>, &'static str, i32, fn(usize) -> String);
+
 /// Every command that reports bad lines one by one, with the line it
 /// refuses, the exit status it keeps and how it names line `n` (a file
 /// read from standard input is named `-`).
-fn readers() -> Vec<(Vec<&'static str>, &'static str, i32, fn(usize) -> String)> {
+fn readers() -> Vec<Reader> {
     fn named(n: usize) -> String {
         format!("jiceng: -:{n}: ")
     }
