@@ -13,7 +13,7 @@ use jiceng::approvals::{
 use jiceng::calendar::Period;
 use serde::Serialize;
 
-use super::{CalendarSource, Failure, Lang};
+use super::{BadLines, CalendarSource, Failure, Lang};
 
 #[derive(Debug, Args)]
 pub(crate) struct ApprovalsArgs {
@@ -223,8 +223,15 @@ pub(crate) fn run(
             days,
         } => {
             let from = date(&from, "--from")?;
-            let g = jiceng::approvals::synth::Generator::new(&cal, seed, n, from, days)
-                .map_err(|e| Failure::input(format!("{} (--n, --days)", say(&e, lang))))?;
+            let g = jiceng::approvals::synth::Generator::new(&cal, seed, n, from, days).map_err(
+                |e| match e {
+                    jiceng::approvals::Error::SynthLimit { .. } => {
+                        Failure::input(format!("{} (--n, --days)", say(&e, lang)))
+                    }
+                    // The start date is out of range: the calendar says how.
+                    _ => Failure::input(format!("{} (--from)", say(&e, lang))),
+                },
+            )?;
             for c in g {
                 let c = c.map_err(refuse(lang))?;
                 let text = serde_json::to_string(&c).map_err(|e| Failure::input(e.to_string()))?;
@@ -517,6 +524,7 @@ fn evaluate_stream(
     let opts = Options::default();
     let mut breakdown = Breakdown::default();
     let mut bad = 0u64;
+    let mut lines = BadLines::new(lang);
     let mut counts: BTreeMap<&'static str, u64> = BTreeMap::new();
     let mut buf = Vec::new();
     let mut n = 0u64;
@@ -585,7 +593,7 @@ fn evaluate_stream(
             let (n, case, applied) = match p {
                 Pending::Bad(n, m) => {
                     bad += 1;
-                    writeln!(err, "jiceng: {name}:{n}: {m}")?;
+                    lines.report(err, format_args!("{name}:{n}"), m)?;
                     continue;
                 }
                 Pending::Plain(n, case) => (n, case, None),
@@ -594,11 +602,10 @@ fn evaluate_stream(
                     Some(((case, _), Ok(a))) => (n, case, Some(a)),
                     Some(((case, _), Err(e))) => {
                         bad += 1;
-                        writeln!(
+                        lines.report(
                             err,
-                            "jiceng: {name}:{n}: case {:?}: {}",
-                            case.id,
-                            say(&e, mode.lang)
+                            format_args!("{name}:{n}"),
+                            format_args!("case {:?}: {}", case.id, say(&e, mode.lang)),
                         )?;
                         continue;
                     }
@@ -612,11 +619,10 @@ fn evaluate_stream(
                 Ok(e) => e,
                 Err(e) => {
                     bad += 1;
-                    writeln!(
+                    lines.report(
                         err,
-                        "jiceng: {name}:{n}: case {:?}: {}",
-                        case.id,
-                        say(&e, mode.lang)
+                        format_args!("{name}:{n}"),
+                        format_args!("case {:?}: {}", case.id, say(&e, mode.lang)),
                     )?;
                     continue;
                 }
@@ -706,6 +712,7 @@ fn evaluate_stream(
             )?;
         }
     }
+    lines.finish(err)?;
     if bad > 0 {
         return Err(Failure {
             code: 1,

@@ -10,7 +10,7 @@ use jiceng::calendar::{
 };
 use serde::Serialize;
 
-use super::{CalendarSource, Failure, Lang};
+use super::{BadLines, CalendarSource, Failure, Lang};
 
 #[derive(Debug, Args)]
 pub(crate) struct CalendarArgs {
@@ -96,6 +96,9 @@ enum CalendarCommand {
         /// Office hours, e.g. `08:30-12:00,14:00-17:30@+08:00`.
         #[arg(long, default_value = "08:30-12:00,14:00-17:30@+08:00")]
         hours: String,
+        /// Print one JSON object (time, provisional).
+        #[arg(long)]
+        json: bool,
     },
     /// Print the working minutes from A to B (RFC 3339 timestamps).
     MinutesBetween {
@@ -106,6 +109,9 @@ enum CalendarCommand {
         /// Office hours, e.g. `08:30-12:00,14:00-17:30@+08:00`.
         #[arg(long, default_value = "08:30-12:00,14:00-17:30@+08:00")]
         hours: String,
+        /// Print one JSON object (minutes, provisional).
+        #[arg(long)]
+        json: bool,
     },
     /// Print the coverage and the notices behind the calendar.
     Info,
@@ -253,22 +259,48 @@ pub(crate) fn run(
             time,
             minutes,
             hours,
+            json,
         } => {
             let hours: WorkingHours = hours.parse().map_err(fail)?;
             let t = parse_time(&time, "TIME")?;
             let r = hours.add_minutes(&cal, t, minutes).map_err(fail)?;
-            writeln!(out, "{}", r.to_rfc3339())?;
-            let provisional = !(covers_time(&cal, &hours, t) && covers_time(&cal, &hours, r));
-            warn_provisional_count(err, usize::from(provisional), Counted::Answers, lang)
+            // Every day from the start's to the answer's was needed.
+            let provisional = hours.is_provisional_between(&cal, t, r);
+            if json {
+                #[derive(Serialize)]
+                struct Answer {
+                    time: String,
+                    provisional: bool,
+                }
+                let time = r.to_rfc3339();
+                json_line(out, &Answer { time, provisional })?;
+            } else {
+                writeln!(out, "{}", r.to_rfc3339())?;
+            }
+            warn_answers(err, usize::from(provisional), lang)
         }
-        CalendarCommand::MinutesBetween { a, b, hours } => {
+        CalendarCommand::MinutesBetween { a, b, hours, json } => {
             let hours: WorkingHours = hours.parse().map_err(fail)?;
             let (a, b) = (parse_time(&a, "A")?, parse_time(&b, "B")?);
-            writeln!(out, "{}", hours.minutes_between(&cal, a, b).map_err(fail)?)?;
-            // The days between two covered days are covered: the coverage
-            // is one run of days.
-            let provisional = !(covers_time(&cal, &hours, a) && covers_time(&cal, &hours, b));
-            warn_provisional_count(err, usize::from(provisional), Counted::Answers, lang)
+            let minutes = hours.minutes_between(&cal, a, b).map_err(fail)?;
+            let provisional = hours.is_provisional_between(&cal, a, b);
+            if json {
+                #[derive(Serialize)]
+                struct Answer {
+                    minutes: i64,
+                    provisional: bool,
+                }
+                json_line(
+                    out,
+                    &Answer {
+                        minutes,
+                        provisional,
+                    },
+                )?;
+            } else {
+                writeln!(out, "{minutes}")?;
+            }
+            warn_answers(err, usize::from(provisional), lang)
         }
         CalendarCommand::Info => {
             let (first, last) = cal.coverage();
@@ -302,15 +334,14 @@ fn answer(
     lang: Lang,
     query: impl Fn(&[&str], &mut Vec<u8>) -> Result<bool, String>,
 ) -> Result<(), Failure> {
-    let cal_warning =
-        |err: &mut dyn Write, n: usize| warn_provisional_count(err, n, Counted::Answers, lang);
     let mut buf = Vec::with_capacity(64);
     if !batch {
         let provisional = query(single, &mut buf).map_err(Failure::input)?;
         out.write_all(&buf)?;
-        return cal_warning(err, usize::from(provisional));
+        return warn_answers(err, usize::from(provisional), lang);
     }
     let mut bad = 0usize;
+    let mut lines = BadLines::new(lang);
     let mut provisional = 0usize;
     let mut line = String::new();
     let mut number = 0usize;
@@ -332,12 +363,13 @@ fn answer(
             Err(e) => {
                 bad += 1;
                 match lang {
-                    Lang::En => writeln!(err, "jiceng: line {number}: {e}")?,
-                    Lang::Zh => writeln!(err, "jiceng: 第 {number} 行: {e}")?,
+                    Lang::En => lines.report(err, format_args!("line {number}"), &e)?,
+                    Lang::Zh => lines.report(err, format_args!("第 {number} 行"), &e)?,
                 }
             }
         }
     }
+    lines.finish(err)?;
     if bad > 0 {
         return Err(Failure::input(match lang {
             Lang::En => format!(
@@ -348,13 +380,13 @@ fn answer(
         }));
     }
     out.write_all(&buf)?;
-    cal_warning(err, provisional)
+    warn_answers(err, provisional, lang)
 }
 
-/// Whether the local day of `t` on the working hours' offset is covered
-/// by the notices.
-fn covers_time(cal: &Calendar, hours: &WorkingHours, t: DateTime<FixedOffset>) -> bool {
-    cal.covers(t.with_timezone(&hours.offset()).date_naive())
+/// Warns on standard error that `n` answers are provisional (nothing for
+/// none), in the words of `add` and `between`.
+fn warn_answers(err: &mut dyn Write, n: usize, lang: Lang) -> Result<(), Failure> {
+    warn_provisional_count(err, n, Counted::Answers, lang)
 }
 
 /// What a warning about provisional answers counts.
@@ -541,6 +573,13 @@ fn parse_date(s: &str, field: &str) -> Result<NaiveDate, String> {
     // `y` has four digits, so it fits an i32.
     NaiveDate::from_ymd_opt(y as i32, m, d)
         .ok_or_else(|| format!("invalid {field} {s:?}: no such day"))
+}
+
+/// Writes `value` as one line of JSON.
+fn json_line(out: &mut dyn Write, value: &impl Serialize) -> Result<(), Failure> {
+    let text = serde_json::to_string(value).map_err(|e| Failure::input(e.to_string()))?;
+    writeln!(out, "{text}")?;
+    Ok(())
 }
 
 fn parse_time(s: &str, field: &str) -> Result<DateTime<FixedOffset>, Failure> {

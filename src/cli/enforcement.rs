@@ -14,7 +14,7 @@ use jiceng::enforcement::{
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{CalendarSource, Failure, Lang};
+use super::{BadLines, CalendarSource, Failure, Lang};
 
 /// The longest line `evaluate` reads: a case longer than this is reported
 /// as a bad line, and skipped without being held in memory.
@@ -571,6 +571,7 @@ pub(crate) fn run(
             let opts = Options::default();
             let mut metrics = Metrics::default();
             let mut bad = 0usize;
+            let mut lines = BadLines::new(lang);
             let mut buf = Vec::new();
             let mut n = 0usize;
             loop {
@@ -579,12 +580,14 @@ pub(crate) fn run(
                     Line::End => break,
                     Line::TooLong => {
                         bad += 1;
-                        writeln!(
+                        lines.report(
                             err,
-                            "jiceng: {}:{n}: {} {MAX_LINE} {}",
-                            cases.display(),
-                            lang.pick("line longer than", "行长度超过"),
-                            lang.pick("bytes, skipped", "字节，已跳过")
+                            format_args!("{}:{n}", cases.display()),
+                            format_args!(
+                                "{} {MAX_LINE} {}",
+                                lang.pick("line longer than", "行长度超过"),
+                                lang.pick("bytes, skipped", "字节，已跳过")
+                            ),
                         )?;
                         continue;
                     }
@@ -597,7 +600,7 @@ pub(crate) fn run(
                     Ok(c) => c,
                     Err(e) => {
                         bad += 1;
-                        writeln!(err, "jiceng: {}:{n}: {e}", cases.display())?;
+                        lines.report(err, format_args!("{}:{n}", cases.display()), e)?;
                         continue;
                     }
                 };
@@ -605,11 +608,11 @@ pub(crate) fn run(
                     Ok(e) => e,
                     Err(e) => {
                         bad += 1;
-                        writeln!(
+                        let (place, id) = (cases.display(), &case.id);
+                        lines.report(
                             err,
-                            "jiceng: {}:{n}: case {:?}: {e}",
-                            cases.display(),
-                            case.id
+                            format_args!("{place}:{n}"),
+                            format_args!("case {id:?}: {e}"),
                         )?;
                         continue;
                     }
@@ -710,6 +713,7 @@ pub(crate) fn run(
                     summary.decided
                 )?;
             }
+            lines.finish(err)?;
             if bad > 0 {
                 return Err(Failure {
                     code: 1,

@@ -17,7 +17,7 @@ use jiceng::grid::{Breakdown, By, Engine, Entry, Grid, Taxonomy, Ticket, open311
 use serde::Serialize;
 
 use super::calendar::{Counted, warn_provisional_count};
-use super::{CalendarSource, Failure, Lang};
+use super::{BadLines, CalendarSource, Failure, Lang};
 
 /// The longest line read from an events file: a bound on what one hostile
 /// line may cost.
@@ -170,7 +170,7 @@ enum GridCommand {
         /// The random seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// How many events (each several lines).
+        /// How many events (each several lines), at most 20,000,000.
         #[arg(long, default_value_t = 1000)]
         events: usize,
     },
@@ -276,6 +276,7 @@ fn replay_stream(
     // Closed events waiting for a rating, oldest first; ids of events
     // already rated are skipped when they come up.
     let mut closed = std::collections::VecDeque::new();
+    let mut lines = BadLines::new(lang);
     let evict_oldest = |engine: &mut Engine<'_>,
                         closed: &mut std::collections::VecDeque<_>,
                         sink: &mut Sink<'_>|
@@ -296,26 +297,29 @@ fn replay_stream(
                 Line::Entry(e) => e,
                 Line::TooLong => {
                     ok = false;
-                    writeln!(
+                    lines.report(
                         err,
-                        "jiceng: {name}:{n}: {} {MAX_LINE} {}",
-                        lang.pick("line longer than", "行长度超过"),
-                        lang.pick("bytes", "字节")
+                        format_args!("{name}:{n}"),
+                        format_args!(
+                            "{} {MAX_LINE} {}",
+                            lang.pick("line longer than", "行长度超过"),
+                            lang.pick("bytes", "字节")
+                        ),
                     )?;
                     continue;
                 }
                 Line::NotUtf8 => {
                     ok = false;
-                    writeln!(
+                    lines.report(
                         err,
-                        "jiceng: {name}:{n}: {}",
-                        lang.pick("not UTF-8", "不是 UTF-8")
+                        format_args!("{name}:{n}"),
+                        lang.pick("not UTF-8", "不是 UTF-8"),
                     )?;
                     continue;
                 }
                 Line::Malformed(e) => {
                     ok = false;
-                    writeln!(err, "jiceng: {name}:{n}: {e}")?;
+                    lines.report(err, format_args!("{name}:{n}"), e)?;
                     continue;
                 }
             };
@@ -330,16 +334,16 @@ fn replay_stream(
                         sink(Done::Rating(entry))?;
                     } else {
                         ok = false;
-                        writeln!(
+                        lines.report(
                             err,
-                            "jiceng: {name}:{n}: {}",
+                            format_args!("{name}:{n}"),
                             engine_error(
                                 &jiceng::grid::Error::Invalid {
                                     what: "rating",
                                     reason: format!("score {score} is not between 1 and 5"),
                                 },
-                                lang
-                            )
+                                lang,
+                            ),
                         )?;
                     }
                     continue;
@@ -367,13 +371,15 @@ fn replay_stream(
                 Ok(None) if keep_closed == 0 => continue,
                 Ok(None) => {}
                 Err(e @ jiceng::grid::Error::TooManyOpen { .. }) => {
+                    // The reason the command stops: shown whatever the
+                    // count of bad lines before it.
                     writeln!(err, "jiceng: {name}:{n}: {}", engine_error(&e, lang))?;
                     stopped = Some(n);
                     return Ok(false);
                 }
                 Err(e) => {
                     ok = false;
-                    writeln!(err, "jiceng: {name}:{n}: {}", engine_error(&e, lang))?;
+                    lines.report(err, format_args!("{name}:{n}"), engine_error(&e, lang))?;
                     continue;
                 }
             }
@@ -400,6 +406,7 @@ fn replay_stream(
         Ok(true)
     };
     parsed_blocks(source, lang, &mut each)?;
+    lines.finish(err)?;
     Ok(Streamed {
         ok: ok && stopped.is_none(),
         latest,
@@ -558,6 +565,13 @@ fn parsed_blocks(
 /// 16,000 lines of a synthetic log.
 const BLOCK_BYTES: usize = 2 * 1024 * 1024;
 
+/// The most lines a block holds, whatever their length: each parsed line
+/// keeps an entry or an error (some 110 bytes for a malformed one), so a
+/// file of `1` lines would otherwise put a million lines in a 2 MiB block.
+/// A log's lines average some 130 bytes, about 16,000 to a full block, so
+/// the bound is met only by files of short lines.
+const BLOCK_LINES: usize = 32 * 1024;
+
 /// The bytes asked of the reader at once.
 const READ_BYTES: usize = 256 * 1024;
 
@@ -630,8 +644,9 @@ impl Block {
 }
 
 /// Splits a byte stream into lines, gathered in blocks of about
-/// [`BLOCK_BYTES`], each line bounded by [`MAX_LINE`]: a longer line is
-/// marked at its number and its bytes are dropped as they come.
+/// [`BLOCK_BYTES`] and at most [`BLOCK_LINES`] lines, each line bounded by
+/// [`MAX_LINE`]: a longer line is marked at its number and its bytes are
+/// dropped as they come.
 struct Splitter<'r> {
     reader: &'r mut dyn Read,
     /// The start of a line not yet ended, carried to the next block.
@@ -664,9 +679,14 @@ impl<'r> Splitter<'r> {
         let data = &mut block.data;
         data.extend_from_slice(&self.carry);
         self.carry.clear();
-        let (mut start, mut scan) = (0, data.len());
+        // The carry may hold whole lines (a block full of short lines
+        // leaves them), so it is scanned from its start.
+        let (mut start, mut scan) = (0, 0);
         loop {
-            while let Some(i) = data.get(scan..).and_then(|d| memchr::memchr(b'\n', d)) {
+            while block.spans.len() < BLOCK_LINES {
+                let Some(i) = data.get(scan..).and_then(|d| memchr::memchr(b'\n', d)) else {
+                    break;
+                };
                 let end = scan + i;
                 if self.skipping {
                     self.skipping = false;
@@ -681,6 +701,13 @@ impl<'r> Splitter<'r> {
                 }
                 start = end + 1;
                 scan = start;
+            }
+            if block.spans.len() >= BLOCK_LINES {
+                // Full of short lines: the rest waits for the next block.
+                self.carry
+                    .extend_from_slice(data.get(start..).unwrap_or_default());
+                data.truncate(start);
+                return Ok(true);
             }
             if !self.skipping && data.len() - start > MAX_LINE {
                 self.n += 1;
@@ -1032,6 +1059,13 @@ pub(crate) fn run(
             stream_failure(&streamed, lang, stream.max_open)
         }
         GridCommand::Synth { seed, events } => {
+            let max = jiceng::grid::synth::MAX_EVENTS;
+            if events > max {
+                return Err(Failure::input(match lang {
+                    Lang::En => format!("number of events {events} is beyond the limit of {max}"),
+                    Lang::Zh => format!("事件数 {events} 超过上限 {max}"),
+                }));
+            }
             // Reports spread over about 180 days from Monday 3 March 2025,
             // inside the bundled calendar's coverage.
             let start = DateTime::parse_from_rfc3339("2025-03-03T08:30:00+08:00")

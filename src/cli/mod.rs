@@ -16,12 +16,14 @@ mod enforcement;
 mod grid;
 mod lang;
 mod org;
+mod report;
 mod simout;
 mod simulate;
 mod staffing;
 
 pub(crate) use calsource::CalendarSource;
 pub(crate) use lang::Lang;
+pub(crate) use report::{BadLines, shown};
 
 /// jiceng: township and subdistrict reform as code.
 #[derive(Debug, Parser)]
@@ -30,6 +32,10 @@ struct Cli {
     /// The language of human-readable output (JSON is the same in both).
     #[arg(long, global = true, value_enum, default_value_t = Lang::En)]
     lang: Lang,
+    /// Show at most N bad lines of a file read line by line, then one line
+    /// counting the rest (0: show them all). The exit status is the same.
+    #[arg(long, global = true, value_name = "N", default_value_t = report::DEFAULT_MAX_ERRORS)]
+    max_errors: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -176,6 +182,7 @@ pub(crate) fn run(
         }
     };
     let lang = cli.lang;
+    report::set_max_errors(cli.max_errors);
     let result = match cli.command {
         Command::Calendar(args) => calendar::run(args, cli.lang, stdin, out, err),
         Command::Authority(args) => authority::run(args, cli.lang, out),
@@ -218,7 +225,8 @@ pub(crate) fn run(
         Ok(()) => 0,
         Err(f) if f.code == 0 => 0,
         Err(f) => {
-            let _ = writeln!(err, "jiceng: {}: {}", lang.pick("error", "错误"), f.message);
+            let message = shown(&f.message, true);
+            let _ = writeln!(err, "jiceng: {}: {message}", lang.pick("error", "错误"));
             f.code
         }
     }

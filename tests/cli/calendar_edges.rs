@@ -277,3 +277,118 @@ fn calendar_text_speaks_chinese() {
     };
     assert_eq!(json("en"), json("zh"));
 }
+
+/// `add-minutes` and `minutes-between` flag an answer that needed a day
+/// outside coverage, as `add` and `between` do.
+mod provisional_minutes {
+    use crate::jiceng;
+
+    const WARNING: &str = "jiceng: warning: 1 answer is provisional";
+
+    /// Thursday 31 December 2026, 16:35: 55 minutes remain that day (to
+    /// 17:30); Friday 1 January 2027 is New Year (statutory, provisional);
+    /// 2–3 January are a weekend; Monday 4 January gives 210 minutes in the
+    /// morning (08:30–12:00) and the last 420 − 55 − 210 = 155 from 14:00,
+    /// so 16:35. The answer needed 2027.
+    #[test]
+    fn add_minutes_into_an_uncovered_year_is_flagged() {
+        let args = [
+            "calendar",
+            "--provisional",
+            "add-minutes",
+            "2026-12-31T16:35:00+08:00",
+            "420",
+        ];
+        let (code, out, err) = jiceng(&args, "");
+        assert_eq!((code, out.as_str()), (0, "2027-01-04T16:35:00+08:00\n"));
+        assert!(err.starts_with(WARNING), "{err:?}");
+        let (code, out, _) = jiceng(&[&args[..], &["--json"]].concat(), "");
+        assert_eq!(
+            (code, out.as_str()),
+            (
+                0,
+                "{\"time\":\"2027-01-04T16:35:00+08:00\",\"provisional\":true}\n"
+            )
+        );
+        let (_, _, err) = jiceng(&[&["--lang", "zh"], &args[..]].concat(), "");
+        assert!(err.starts_with("jiceng: 警告: 1 个结果为暂定"), "{err:?}");
+    }
+
+    /// 55 minutes from 16:35 end at 17:30 the same day (an answer on a
+    /// session's end stays on that day): only 2026 was needed.
+    #[test]
+    fn add_minutes_within_coverage_is_not_flagged() {
+        let args = [
+            "calendar",
+            "--provisional",
+            "add-minutes",
+            "2026-12-31T16:35:00+08:00",
+            "55",
+        ];
+        let (code, out, err) = jiceng(&args, "");
+        assert_eq!(
+            (code, out.as_str(), err.as_str()),
+            (0, "2026-12-31T17:30:00+08:00\n", "")
+        );
+        let (_, out, _) = jiceng(&[&args[..], &["--json"]].concat(), "");
+        assert_eq!(
+            out,
+            "{\"time\":\"2026-12-31T17:30:00+08:00\",\"provisional\":false}\n"
+        );
+    }
+
+    /// Monday 4 January 2027, 09:00 to 10:00: 60 minutes of a morning
+    /// session, on a day no notice covers.
+    #[test]
+    fn minutes_between_on_an_uncovered_day_is_flagged() {
+        let args = [
+            "calendar",
+            "--provisional",
+            "minutes-between",
+            "2027-01-04T09:00:00+08:00",
+            "2027-01-04T10:00:00+08:00",
+        ];
+        let (code, out, err) = jiceng(&args, "");
+        assert_eq!((code, out.as_str()), (0, "60\n"));
+        assert!(err.starts_with(WARNING), "{err:?}");
+        let (_, out, _) = jiceng(&[&args[..], &["--json"]].concat(), "");
+        assert_eq!(out, "{\"minutes\":60,\"provisional\":true}\n");
+    }
+
+    /// Backwards across the year's end: from Monday 4 January 2027 10:00
+    /// back to Thursday 31 December 2026 17:00 is −(30 + 90) = −120
+    /// minutes (17:00–17:30, then 08:30–10:00 on Monday), and needed 2027.
+    /// Within 2026, 09:00 to 10:00 on Wednesday 30 December is 60 and
+    /// needs no uncovered day; an instant and itself needs no day at all.
+    #[test]
+    fn minutes_between_checks_every_day_in_either_order() {
+        let (code, out, err) = jiceng(
+            &[
+                "calendar",
+                "--provisional",
+                "minutes-between",
+                "2027-01-04T10:00:00+08:00",
+                "2026-12-31T17:00:00+08:00",
+            ],
+            "",
+        );
+        assert_eq!((code, out.as_str()), (0, "-120\n"));
+        assert!(err.starts_with(WARNING), "{err:?}");
+        for (a, b, expected) in [
+            (
+                "2026-12-30T09:00:00+08:00",
+                "2026-12-30T10:00:00+08:00",
+                "60\n",
+            ),
+            (
+                "2027-01-04T10:00:00+08:00",
+                "2027-01-04T10:00:00+08:00",
+                "0\n",
+            ),
+        ] {
+            let (code, out, err) =
+                jiceng(&["calendar", "--provisional", "minutes-between", a, b], "");
+            assert_eq!((code, out.as_str(), err.as_str()), (0, expected, ""));
+        }
+    }
+}

@@ -310,6 +310,9 @@ struct Span {
     withdrawn: bool,
     /// The place.
     place: DivisionCode,
+    /// The line of the place's own entry in force, when known: where a
+    /// form that cannot be resolved is reported.
+    line: Option<usize>,
 }
 
 /// What a case needs of a form, in 16 bytes, kept apart from the full
@@ -679,6 +682,7 @@ impl Catalogue {
                     item,
                     withdrawn: own_e.withdrawn || template,
                     place: DivisionCode::new(div).map_err(|e| e.to_string())?,
+                    line: lines[own_i],
                 });
             }
             // Every key of `by_place` is a place of `place_of`.
@@ -987,11 +991,15 @@ impl Catalogue {
 
     /// Every resolved form of every entry, with the index of the place's
     /// own entry, for the checks.
-    pub(crate) fn forms(&self) -> impl Iterator<Item = (u64, &Result<Item, String>)> + '_ {
+    pub(crate) fn forms(
+        &self,
+    ) -> impl Iterator<Item = (u64, &Result<Item, String>, NaiveDate, Option<usize>)> + '_ {
+        // `forms[i]` is the form of `spans[i]`: they are pushed together.
         self.spans
             .iter()
-            .filter(|s| !s.withdrawn)
-            .map(|s| (s.place.get(), &s.item))
+            .zip(&self.forms)
+            .filter(|(s, _)| !s.withdrawn)
+            .map(|(s, f)| (s.place.get(), &s.item, f.from, s.line))
     }
 
     /// The guide (办事指南) of item `code` in `division` on `date`.

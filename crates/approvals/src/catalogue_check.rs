@@ -247,7 +247,7 @@ pub fn check_catalogue_on(
                 .collect()
         })
         .unwrap_or_default();
-    for (div, form) in cat.forms() {
+    for (div, form, from, line) in cat.forms() {
         let item = match form {
             Ok(i) => i,
             Err(message) => {
@@ -261,10 +261,12 @@ pub fn check_catalogue_on(
                         &mut out,
                         CatalogueFinding {
                             rule: CatalogueRule::Incomplete,
-                            line: None,
+                            line,
                             division: d,
                             item: code,
-                            date: NaiveDate::MIN,
+                            // The first day of the form that cannot be
+                            // resolved, as its message says.
+                            date: from,
                             message: message.clone(),
                         },
                     );

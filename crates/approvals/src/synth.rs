@@ -93,8 +93,9 @@ impl<'a> Generator<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::SynthLimit`] when `n` exceeds [`MAX_CASES`], `span_days`
-    /// exceeds [`MAX_SPAN_DAYS`], or the span leaves the dates chrono can
+    /// [`Error::SynthLimit`] when `n` exceeds [`MAX_CASES`] or `span_days`
+    /// exceeds [`MAX_SPAN_DAYS`]; [`Error::Calendar`] naming the start date
+    /// when the span from it leaves the dates the calendar (or chrono) can
     /// hold.
     pub fn new(
         cal: &'a Calendar,
@@ -110,16 +111,22 @@ impl<'a> Generator<'a> {
                 max: MAX_CASES,
             });
         }
-        if span_days > MAX_SPAN_DAYS
-            || first
-                .checked_add_days(Days::new(u64::from(span_days) + 400))
-                .is_none()
-        {
+        if span_days > MAX_SPAN_DAYS {
             return Err(Error::SynthLimit {
                 what: "span of days",
                 value: span_days.to_string(),
                 max: u64::from(MAX_SPAN_DAYS),
             });
+        }
+        if first
+            .checked_add_days(Days::new(u64::from(span_days) + 400))
+            .is_none()
+        {
+            // The span is within its limit, so the start is what lies out
+            // of range: the calendar says why (outside its coverage or
+            // beyond its horizon); past every date chrono holds otherwise.
+            cal.is_working_day(first)?;
+            return Err(jiceng_calendar::Error::DateOverflow { date: first }.into());
         }
         Ok(Generator {
             cal,

@@ -425,6 +425,50 @@ impl WorkingHours {
         }
         Ok((self.position(cal, b)? - self.position(cal, a)?) / 60)
     }
+
+    /// Whether working minutes counted between `a` and `b` (in either
+    /// order) depended on a day outside the calendar's coverage: any local
+    /// day of this schedule from the day of the earlier instant to the day
+    /// of the later, both included. An instant and itself need no day.
+    ///
+    /// This flags the answers of [`WorkingHours::add_minutes`] (pass the
+    /// start and the answer) and [`WorkingHours::minutes_between`] under
+    /// [`CoveragePolicy::Provisional`](crate::CoveragePolicy::Provisional),
+    /// as [`Calendar::is_provisional_span`] flags a count of days.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use jiceng_calendar::{Calendar, CoveragePolicy, WorkingHours};
+    ///
+    /// let cal = Calendar::china_mainland().with_policy(CoveragePolicy::Provisional);
+    /// let hours = WorkingHours::china_standard();
+    /// // 55 minutes on Thursday 31 December 2026 (the last covered day),
+    /// // then 1 January 2027 (New Year), a weekend, and 365 minutes on
+    /// // Monday 4 January: the answer needed 2027.
+    /// let start = DateTime::parse_from_rfc3339("2026-12-31T16:35:00+08:00")?;
+    /// let end = hours.add_minutes(&cal, start, 420)?;
+    /// assert_eq!(end.to_rfc3339(), "2027-01-04T16:35:00+08:00");
+    /// assert!(hours.is_provisional_between(&cal, start, end));
+    /// // 55 minutes end at 17:30 the same day, which is covered.
+    /// let close = hours.add_minutes(&cal, start, 55)?;
+    /// assert!(!hours.is_provisional_between(&cal, start, close));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_provisional_between(
+        &self,
+        cal: &Calendar,
+        a: DateTime<FixedOffset>,
+        b: DateTime<FixedOffset>,
+    ) -> bool {
+        if a == b {
+            return false;
+        }
+        let day = |t: DateTime<FixedOffset>| t.with_timezone(&self.offset).date_naive();
+        let (x, y) = (day(a), day(b));
+        cal.is_provisional_days(x.min(y), x.max(y))
+    }
 }
 
 impl FromStr for WorkingHours {

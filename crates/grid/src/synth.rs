@@ -13,6 +13,13 @@ use chrono::{DateTime, Duration, FixedOffset};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+/// The most events one call to `jiceng grid synth` writes: 20 million
+/// (some 19 GB of JSON Lines), twice the 10-million-event benchmark log.
+/// At the command's one report a second from 3 March 2025 they all fall
+/// within 2025, inside the bundled calendar's coverage. [`events`] itself
+/// is lazy and takes any `n`; the bound is on what one flag may cost.
+pub const MAX_EVENTS: usize = 20_000_000;
+
 /// The actions of `n` synthetic events, event after event, reports
 /// `spacing_secs` apart from `start`. Lazy: memory does not depend on `n`.
 ///

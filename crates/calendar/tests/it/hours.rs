@@ -310,3 +310,72 @@ proptest! {
         prop_assert_eq!(h.add_minutes_from(&cal, &start, m).unwrap(), got);
     }
 }
+
+/// Which working-minute answers needed a day outside coverage (2010–2026
+/// for the bundled calendar), checked on both sides of its last day,
+/// Thursday 31 December 2026, in either order, and for an instant and
+/// itself.
+#[test]
+fn provisional_minutes_are_those_that_needed_an_uncovered_day() {
+    let cal = Calendar::china_mainland().with_policy(CoveragePolicy::Provisional);
+    let hours = WorkingHours::china_standard();
+    let check = |a: &str, b: &str, expected: bool| {
+        assert_eq!(
+            hours.is_provisional_between(&cal, t(a), t(b)),
+            expected,
+            "{a} {b}"
+        );
+        assert_eq!(
+            hours.is_provisional_between(&cal, t(b), t(a)),
+            expected,
+            "{b} {a}"
+        );
+    };
+    // Both days covered.
+    check(
+        "2026-12-31T16:35:00+08:00",
+        "2026-12-31T17:30:00+08:00",
+        false,
+    );
+    check(
+        "2026-12-30T09:00:00+08:00",
+        "2026-12-31T10:00:00+08:00",
+        false,
+    );
+    // Into 2027 (New Year's Day and on).
+    check(
+        "2026-12-31T16:35:00+08:00",
+        "2027-01-04T16:35:00+08:00",
+        true,
+    );
+    // Both days in 2027.
+    check(
+        "2027-01-04T09:00:00+08:00",
+        "2027-01-04T10:00:00+08:00",
+        true,
+    );
+    // Before 2010.
+    check(
+        "2009-12-31T09:00:00+08:00",
+        "2010-01-04T09:00:00+08:00",
+        true,
+    );
+    // An instant and itself needs no day, even an uncovered one.
+    check(
+        "2027-01-04T09:00:00+08:00",
+        "2027-01-04T09:00:00+08:00",
+        false,
+    );
+    // The local day is the schedule's (UTC+8): 31 December 2026 at 20:00
+    // UTC is already 1 January 2027 in Beijing.
+    check(
+        "2026-12-31T09:00:00+08:00",
+        "2026-12-31T20:00:00+00:00",
+        true,
+    );
+    check(
+        "2026-12-31T09:00:00+08:00",
+        "2026-12-31T15:00:00+00:00",
+        false,
+    );
+}

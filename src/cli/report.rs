@@ -1,0 +1,344 @@
+//! How every command reports what was wrong with its input, within a
+//! bound: the bad lines of a file read line by line (at most `--max-errors`
+//! of them, then one line counting the rest), and the input values that
+//! error messages echo (cut, with control characters escaped).
+//!
+//! A file is hostile until read: 0.9 MB of `1` lines would otherwise make
+//! some 45 MB of standard error, and one 1 MB string would be echoed whole,
+//! NUL and bell characters included.
+
+use std::borrow::Cow;
+use std::fmt::{self, Display, Write as _};
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::Lang;
+
+/// The bad lines shown when `--max-errors` is not given.
+pub(crate) const DEFAULT_MAX_ERRORS: u64 = 1_000;
+
+/// The `--max-errors` of this run (0: no limit). The tool runs one command
+/// a process, so the flag is set once, in `cli::run`, before any command
+/// starts, rather than threaded through every command's arguments.
+static MAX_ERRORS: AtomicU64 = AtomicU64::new(DEFAULT_MAX_ERRORS);
+
+/// Sets the number of bad lines each reader shows (0: all of them).
+pub(crate) fn set_max_errors(n: u64) {
+    MAX_ERRORS.store(n, Ordering::Relaxed);
+}
+
+/// A run of characters without white space longer than this is cut to
+/// its first `MAX_RUN` characters and an ellipsis. 120 characters keep a
+/// file path, a date, an id or a number of any sensible length whole.
+pub(crate) const MAX_RUN: usize = 120;
+
+/// A line of a message longer than this (after the runs are cut) is cut
+/// to this many characters and an ellipsis.
+pub(crate) const MAX_LINE: usize = 1_000;
+
+/// The bad lines of one input: each is written to standard error until
+/// `--max-errors` have been, then only counted; [`BadLines::finish`]
+/// writes how many more there were. The exit status is the command's,
+/// unchanged.
+#[derive(Debug)]
+pub(crate) struct BadLines {
+    limit: u64,
+    count: u64,
+    lang: Lang,
+}
+
+impl BadLines {
+    /// A count of bad lines, with the limit of this run.
+    pub fn new(lang: Lang) -> BadLines {
+        BadLines {
+            limit: MAX_ERRORS.load(Ordering::Relaxed),
+            count: 0,
+            lang,
+        }
+    }
+
+    /// Counts one bad line and, within the limit, writes
+    /// `jiceng: PLACE: MESSAGE` with the message made safe by [`shown`].
+    /// Beyond the limit the message is not even formatted.
+    pub fn report(
+        &mut self,
+        err: &mut dyn Write,
+        place: impl Display,
+        message: impl Display,
+    ) -> io::Result<()> {
+        self.count += 1;
+        if self.limit != 0 && self.count > self.limit {
+            return Ok(());
+        }
+        let text = message.to_string();
+        writeln!(err, "jiceng: {place}: {}", shown(&text, false))
+    }
+
+    /// The bad lines counted but not written.
+    pub fn hidden(&self) -> u64 {
+        if self.limit == 0 {
+            0
+        } else {
+            self.count.saturating_sub(self.limit)
+        }
+    }
+
+    /// Writes one line saying how many bad lines were not shown, if any.
+    pub fn finish(&self, err: &mut dyn Write) -> io::Result<()> {
+        let hidden = self.hidden();
+        if hidden == 0 {
+            return Ok(());
+        }
+        let limit = self.limit;
+        match self.lang {
+            Lang::En => writeln!(
+                err,
+                "jiceng: … {hidden} more bad line{} not shown (--max-errors {limit}; 0 shows all)",
+                if hidden == 1 { "" } else { "s" }
+            ),
+            Lang::Zh => writeln!(
+                err,
+                "jiceng: …另有 {hidden} 行有误，未显示（--max-errors {limit}；设为 0 显示全部）"
+            ),
+        }
+    }
+}
+
+/// Whether `c` must not reach a terminal as it is: a control character
+/// (NUL, bell, escape, line breaks …) or an invisible format character
+/// that reorders or hides text (bidirectional overrides, zero-width
+/// characters, the byte-order mark, interlinear annotations), and the
+/// noncharacters U+FFFE and U+FFFF, a byte-order mark read backwards.
+fn unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{FFFE}'
+                | '\u{FFFF}'
+        )
+}
+
+/// `text` as an error message may echo it: control and invisible
+/// characters escaped as Rust writes them (`\0`, `\u{7}`, `\u{feff}`;
+/// line feeds kept when `newlines`, for messages that list one problem a
+/// line), every run of more than [`MAX_RUN`] characters without white
+/// space cut to its first [`MAX_RUN`] and `…`, and every line cut to
+/// [`MAX_LINE`] characters and `…`. Text that needs none of this is
+/// borrowed as it is.
+pub(crate) fn shown(text: &str, newlines: bool) -> Cow<'_, str> {
+    let mut run = 0usize;
+    let mut line = 0usize;
+    let clean = text.chars().all(|c| {
+        if c == '\n' && newlines {
+            run = 0;
+            line = 0;
+            return true;
+        }
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        line += 1;
+        !unsafe_char(c) && run <= MAX_RUN && line <= MAX_LINE
+    });
+    if clean {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().min(4 * MAX_LINE));
+    for (i, l) in text.split('\n').enumerate() {
+        if i > 0 {
+            if newlines {
+                out.push('\n');
+            } else {
+                out.push_str("\\n");
+            }
+        }
+        cut_line(&mut out, l);
+    }
+    Cow::Owned(out)
+}
+
+/// Appends one line of a message to `out`, made safe as [`shown`] says.
+fn cut_line(out: &mut String, line: &str) {
+    let mut run = 0usize;
+    let mut written = 0usize;
+    let mut in_cut = false;
+    for c in line.chars() {
+        if c.is_whitespace() && !unsafe_char(c) {
+            run = 0;
+            in_cut = false;
+        } else {
+            run += 1;
+            if run > MAX_RUN {
+                if !in_cut {
+                    in_cut = true;
+                    out.push('…');
+                    written += 1;
+                }
+                continue;
+            }
+        }
+        if written >= MAX_LINE {
+            out.push('…');
+            return;
+        }
+        if unsafe_char(c) {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "{}", Escaped(c));
+        } else {
+            out.push(c);
+        }
+        written += 1;
+    }
+}
+
+/// A character as Rust escapes it in a string literal.
+struct Escaped(char);
+
+impl Display for Escaped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            '\0' => f.write_str("\\0"),
+            c => write!(f, "{}", c.escape_default()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, newlines: bool, expected: &str) {
+        assert_eq!(shown(input, newlines), expected, "input {input:?}");
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        let text = "missing field `event` at line 1 column 2";
+        assert!(matches!(shown(text, false), Cow::Borrowed(_)));
+        check(text, false, text);
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        // NUL, bell, tab, escape, carriage return, a byte-order mark and a
+        // right-to-left override, each escaped as a Rust literal writes it.
+        check(
+            "a\0b\u{7}c\td\u{1b}e\rf\u{feff}g\u{202e}h",
+            false,
+            "a\\0b\\u{7}c\\td\\u{1b}e\\rf\\u{feff}g\\u{202e}h",
+        );
+        // A byte-order mark read backwards (U+FFFE), as a scenario name
+        // carried it.
+        check("a\u{fffe}b", false, "a\\u{fffe}b");
+        check("one\ntwo", false, "one\\ntwo");
+        check("one\ntwo", true, "one\ntwo");
+    }
+
+    #[test]
+    fn a_long_run_is_cut_at_its_limit() {
+        let long = "x".repeat(MAX_RUN);
+        check(&long, false, &long);
+        // One more character: the first 120 and an ellipsis.
+        let longer = format!("name \"{}\" is too long", "x".repeat(200));
+        let expected = format!("name \"{}… is too long", "x".repeat(MAX_RUN - 1));
+        check(&longer, false, &expected);
+        // A number of 301 digits (1e300 written out) keeps 120.
+        let big = format!("median_minutes: 1{}", "0".repeat(300));
+        check(
+            &big,
+            false,
+            &format!("median_minutes: 1{}…", "0".repeat(119)),
+        );
+    }
+
+    #[test]
+    fn a_long_line_of_short_runs_is_cut() {
+        let text = "ab ".repeat(1_000);
+        let expected = format!("{}…", &text[..MAX_LINE]);
+        check(&text, false, &expected);
+        // Each line of a listing is cut on its own.
+        let listing = format!("{text}\nshort");
+        check(&listing, true, &format!("{expected}\nshort"));
+    }
+
+    #[test]
+    fn chinese_counts_characters_not_bytes() {
+        // 120 characters of 360 bytes stay whole.
+        let text = "中".repeat(MAX_RUN);
+        check(&text, false, &text);
+        check(&"中".repeat(MAX_RUN + 1), false, &format!("{text}…"));
+    }
+
+    #[test]
+    fn bad_lines_beyond_the_limit_are_counted_not_written() {
+        let mut lines = BadLines {
+            limit: 2,
+            count: 0,
+            lang: Lang::En,
+        };
+        let mut err = Vec::new();
+        for n in 1..=5 {
+            lines
+                .report(&mut err, format_args!("f:{n}"), "bad")
+                .unwrap();
+        }
+        lines.finish(&mut err).unwrap();
+        assert_eq!(
+            String::from_utf8(err).unwrap(),
+            "jiceng: f:1: bad\njiceng: f:2: bad\n\
+             jiceng: … 3 more bad lines not shown (--max-errors 2; 0 shows all)\n"
+        );
+        assert_eq!((lines.count, lines.hidden()), (5, 3));
+    }
+
+    #[test]
+    fn no_limit_shows_every_line_and_no_count() {
+        let mut lines = BadLines {
+            limit: 0,
+            count: 0,
+            lang: Lang::Zh,
+        };
+        let mut err = Vec::new();
+        for n in 1..=3 {
+            lines
+                .report(&mut err, format_args!("第 {n} 行"), "x")
+                .unwrap();
+        }
+        lines.finish(&mut err).unwrap();
+        assert_eq!(
+            String::from_utf8(err).unwrap(),
+            "jiceng: 第 1 行: x\njiceng: 第 2 行: x\njiceng: 第 3 行: x\n"
+        );
+        assert_eq!(lines.hidden(), 0);
+    }
+
+    #[test]
+    fn one_hidden_line_is_said_in_the_singular_and_in_chinese() {
+        for (lang, expected) in [
+            (
+                Lang::En,
+                "jiceng: … 1 more bad line not shown (--max-errors 1; 0 shows all)\n",
+            ),
+            (
+                Lang::Zh,
+                "jiceng: …另有 1 行有误，未显示（--max-errors 1；设为 0 显示全部）\n",
+            ),
+        ] {
+            let mut lines = BadLines {
+                limit: 1,
+                count: 2,
+                lang,
+            };
+            let mut err = Vec::new();
+            lines.finish(&mut err).unwrap();
+            assert_eq!(String::from_utf8(err).unwrap(), expected);
+            lines.count = 1;
+            let mut err = Vec::new();
+            lines.finish(&mut err).unwrap();
+            assert!(err.is_empty());
+        }
+    }
+}
