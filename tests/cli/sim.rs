@@ -230,7 +230,7 @@ fn a_scenario_whose_output_is_too_large_is_refused_at_load() {
 }
 
 /// The bundled province for one day holds 2 × (2,306 × 104 + 167 + 4) =
-/// 479,990 cells a replication; 2^27 / 479,990 = 279.6, so 280 replications
+/// 479,990 cells a replication; 2^25 / 479,990 = 69.9, so 70 replications
 /// are refused before anything runs.
 #[test]
 fn replications_that_would_not_fit_in_memory_are_refused_before_running() {
@@ -241,12 +241,12 @@ fn replications_that_would_not_fit_in_memory_are_refused_before_running() {
             "--days",
             "1",
             "--replications",
-            "280",
+            "70",
             "--out",
             path_str(&dir.0.join("o")),
         ],
         "",
-        &["replications = 280", "so at most 279 replications"],
+        &["replications = 70", "so at most 69 replications"],
     );
 }
 

@@ -132,13 +132,13 @@ fn route_from_ledger(
 pub const TOWN_CELLS: u64 = 104;
 
 /// The most 64-bit cells the replications of one run may hold together
-/// (2^27 cells, 1 GiB): replications × [`Model::cells_per_replication`].
+/// (2^25 cells, 256 MiB): replications × [`Model::cells_per_replication`].
 /// With the scenario caps ([`crate::scenario::MAX_TOWNSHIP_RESULTS`],
 /// [`crate::scenario::MAX_DAILY_POINTS`]) it keeps a run under a few
 /// hundred megabytes. The bundled province (2,306 townships, 90 days of
 /// the province's series, 2 variants) takes 2 × (2,306 × 104 + 167 + 4 ×
-/// 90) = 480,702 cells a replication: 279 replications fit.
-pub const MAX_RUN_CELLS: u64 = 1 << 27;
+/// 90) = 480,702 cells a replication: 69 replications fit.
+pub const MAX_RUN_CELLS: u64 = 1 << 25;
 
 /// The territory as built, with each body's staff before any variant.
 pub(crate) struct Land {
@@ -967,10 +967,10 @@ impl Model {
     /// [`Error::Parameter`] naming the replications when they do not fit.
     ///
     /// ```
-    /// // Baitaling holds 6,050 cells a replication: 2^27 / 6,050 = 22,184.9.
+    /// // Baitaling holds 6,050 cells a replication: 2^25 / 6,050 = 5,546.2.
     /// let m = jiceng_sim::Model::new(&jiceng_sim::Scenario::bundled("baitaling")?)?;
-    /// assert!(m.check_replications(22_184).is_ok());
-    /// assert!(m.check_replications(22_185).is_err());
+    /// assert!(m.check_replications(5_546).is_ok());
+    /// assert!(m.check_replications(5_547).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check_replications(&self, replications: u32) -> Result<(), Error> {

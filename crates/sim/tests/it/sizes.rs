@@ -144,17 +144,16 @@ fn replications_are_bounded_by_the_cells_they_hold() {
     // 2 × 104 + 1 + 2 × 20 × 4 = 369 cells a replication.
     let m = model(&tiny(""));
     assert_eq!(m.cells_per_replication(), 369);
-    // 2^27 / 369 = 363,733.7: 363,733 replications fit, 363,734 do not
-    // (363,734 × 369 = 134,217,846).
-    assert_eq!(MAX_RUN_CELLS, 134_217_728);
-    assert!(m.check_replications(363_733).is_ok());
-    match m.check_replications(363_734) {
+    // 2^25 / 369 = 90,933.4: 90,933 replications fit, 90,934 do not.
+    assert_eq!(MAX_RUN_CELLS, 33_554_432);
+    assert!(m.check_replications(90_933).is_ok());
+    match m.check_replications(90_934) {
         Err(Error::Parameter { name, value, .. }) => {
             assert_eq!(name, "replications");
             assert_eq!(
                 value,
-                "363734 (× 369 cells a replication = 134217846 cells; at most 134217728, \
-                 so at most 363733 replications of this scenario)"
+                "90934 (× 369 cells a replication = 33554646 cells; at most 33554432, \
+                 so at most 90933 replications of this scenario)"
             );
         }
         other => panic!("{other:?}"),
