@@ -376,6 +376,27 @@ mod tests {
         assert_eq!(r, Ok(friday));
     }
 
+    /// A filing day `start` days after 2024-01-01 and the excluded
+    /// intervals the properties generate, each `from` days after filing
+    /// and `len` days long: as the fast path takes them, and as the
+    /// calendar's suspensions.
+    fn generated(
+        start: i64,
+        spans: &[(i64, i64)],
+    ) -> (NaiveDate, Vec<(NaiveDate, NaiveDate)>, Vec<Suspension>) {
+        let base = NaiveDate::from_ymd_opt(2024, 1, 1).expect("a valid date");
+        let day = |k: i64| base + chrono::Days::new(k.unsigned_abs());
+        let fast: Vec<(NaiveDate, NaiveDate)> = spans
+            .iter()
+            .map(|&(from, len)| (day(start + 1 + from), day(start + 1 + from + len)))
+            .collect();
+        let list = fast
+            .iter()
+            .filter_map(|&(a, b)| Suspension::new(a, b, "excluded").ok())
+            .collect();
+        (day(start), fast, list)
+    }
+
     proptest::proptest! {
         /// The fast path gives the calendar's answer (the general path that
         /// `evaluate` takes past eight excluded intervals): the same due day
@@ -388,17 +409,7 @@ mod tests {
             spans in proptest::collection::vec((0i64..500, 0i64..40), 0..=8),
         ) {
             let cal = Calendar::china_mainland();
-            let base = NaiveDate::from_ymd_opt(2024, 1, 1).expect("a valid date");
-            let day = |k: i64| base + chrono::Days::new(k.unsigned_abs());
-            let filed = day(start);
-            let mut fast: Vec<(NaiveDate, NaiveDate)> = spans
-                .iter()
-                .map(|&(from, len)| (day(start + 1 + from), day(start + 1 + from + len)))
-                .collect();
-            let list: Vec<Suspension> = fast
-                .iter()
-                .filter_map(|&(a, b)| Suspension::new(a, b, "excluded").ok())
-                .collect();
+            let (filed, mut fast, list) = generated(start, &spans);
             let limits = Limits {
                 filing: None,
                 decision: Period::Days(n),
@@ -428,17 +439,7 @@ mod tests {
             spans in proptest::collection::vec((0i64..500, 0i64..40), 0..=8),
         ) {
             let cal = Calendar::china_mainland();
-            let base = NaiveDate::from_ymd_opt(2024, 1, 1).expect("a valid date");
-            let day = |k: i64| base + chrono::Days::new(k.unsigned_abs());
-            let filed = day(start);
-            let mut fast: Vec<(NaiveDate, NaiveDate)> = spans
-                .iter()
-                .map(|&(from, len)| (day(start + 1 + from), day(start + 1 + from + len)))
-                .collect();
-            let list: Vec<Suspension> = fast
-                .iter()
-                .filter_map(|&(a, b)| Suspension::new(a, b, "excluded").ok())
-                .collect();
+            let (filed, mut fast, list) = generated(start, &spans);
             let limits = Limits {
                 decision: Period::Days(n),
                 ..Limits::default()
