@@ -85,6 +85,20 @@ fn textbook_cases() {
             Method::HuntingtonHill,
             &[3, 3, 1, 1],
         ),
+        // Huntington–Hill's divisor is √(a(a + 1)), not a (Adams): weights
+        // 2 and 5, 5 units. Each gets one first (2 seats); then 2/√2 =
+        // 1.414 vs 5/√2 = 3.536 → B; 1.414 vs 5/√6 = 2.041 → B; 1.414 vs
+        // 5/√12 = 1.443 → B. Result 1, 4 (dividing by a would give the
+        // last unit to A: 2/1 = 2 vs 5/3 = 1.667, so 2, 3).
+        (
+            "huntington-hill, the geometric mean",
+            5,
+            &[2.0, 5.0],
+            &[],
+            &[],
+            Method::HuntingtonHill,
+            &[1, 4],
+        ),
         // Hamilton: quotas 8 × p / 230,000 = 3.478, 2.783, 1.043, 0.696;
         // whole parts 3, 2, 1, 0 (6); the 2 left go to the largest
         // remainders, D .696 and B .783.
