@@ -1,5 +1,5 @@
-//! `jiceng enforcement`: defects a review found by working cases by hand,
-//! each pinned by a test named after it. The cases are those of the review
+//! `jiceng enforcement`: defects found by working cases by hand, each
+//! pinned by a test named after it. The cases are those hand-worked ones
 //! (filed 3 Jul 2025 and so on); dates are worked from the 2025 holiday
 //! notice (国办发明电〔2024〕12号: 国庆节、中秋节 1–8 Oct, Sunday 28 Sep and
 //! Saturday 11 Oct worked).

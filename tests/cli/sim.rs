@@ -196,7 +196,7 @@ fn a_shard_claiming_too_many_replications_is_bad_input() {
     );
 }
 
-/// Regression: the reviewer's sc_big.toml (1,000 counties, ten years, a
+/// Regression: the hand-made sc_big.toml (1,000 counties, ten years, a
 /// daily series per county) aborted allocating 1.7 GB. It is refused at
 /// load: (1 + 1,000) series × 3,660 days × 2 variants = 7,327,320 points.
 #[test]
@@ -251,7 +251,7 @@ fn replications_that_would_not_fit_in_memory_are_refused_before_running() {
 }
 
 /// Regression: value errors had no line, and a bad file's problems came
-/// in rounds. The reviewer's sc_three.toml without its type error: the
+/// in rounds. The hand-made sc_three.toml without its type error: the
 /// days (line 11) and the rate (line 31) come together, each at its line.
 #[test]
 fn every_value_error_comes_at_once_with_its_line() {

@@ -51,7 +51,7 @@ create,t2,,,2024-03-01,doc4,,administrative,,5
     );
 }
 
-/// The review's l11.csv: three bad rows (no instrument on line 3, month
+/// The hand-made l11.csv: three bad rows (no instrument on line 3, month
 /// 13 on line 4, a count of `x` on line 5), all listed, exit 1 (the file
 /// was read; its rows are wrong). A header without `kind` is no ledger:
 /// exit 2.
@@ -82,7 +82,7 @@ hire,t1,,,2024-01-02,d,,administrative,,x
     );
 }
 
-/// The review's u7.csv: unit A on lines 2 and 3. Exit 2, naming the code
+/// The hand-made u7.csv: unit A on lines 2 and 3. Exit 2, naming the code
 /// and both lines, as `staffing check` does for a body declared twice.
 #[test]
 fn staffing_plan_refuses_a_unit_given_twice() {
@@ -104,7 +104,7 @@ fn staffing_plan_refuses_a_unit_given_twice() {
     );
 }
 
-/// The review's u10.csv: a header and no rows. Exit 2 saying there are no
+/// The hand-made u10.csv: a header and no rows. Exit 2 saying there are no
 /// units, in English and in Chinese, not blaming the weights.
 #[test]
 fn staffing_plan_of_no_units_says_so() {

@@ -23,7 +23,7 @@ fn line<'a>(lines: &'a [Reason], subject: &str) -> &'a Reason {
         .unwrap_or_else(|| panic!("no {subject} line in {lines:?}"))
 }
 
-/// Case P1 of the review: filed Thursday 3 Jul 2025, notified Friday 1 Aug,
+/// Hand-worked case P1: filed Thursday 3 Jul 2025, notified Friday 1 Aug,
 /// decided Wednesday 10 Sep with a fine of 1,000 yuan, served Tuesday 16
 /// Sep, unpaid on 21 Oct.
 const P1: &str = r#"{"id":"P1","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-08-01","kind":"notified"},{"date":"2025-09-10","kind":"decided","penalties":[{"kind":"fine","amount":"1000.00"}]},{"date":"2025-09-16","kind":"served"}]}"#;
@@ -238,7 +238,7 @@ fn roll_is_said_only_when_the_end_rolled() {
     );
 }
 
-/// Case H1 of the review with the party and penalties replaced: filed 3 Jul
+/// Hand-worked case H1 with the party and penalties replaced: filed 3 Jul
 /// 2025, told Friday 1 Aug, a hearing requested Monday 4 Aug (in time: 5
 /// working days end on Friday 8 Aug), decided Wednesday 20 Aug without a
 /// hearing and not served by 21 Oct (due 7 working days later: 21, 22,
@@ -261,7 +261,7 @@ fn hearing_denied_only_where_art63_gives_the_right() {
     const NONE: &str = "";
     let fine = |y: &str| format!(r#"{{"kind":"fine","amount":"{y}"}}"#);
     let rows: Vec<(&str, String, &[jiceng_enforcement::Flag])> = vec![
-        // The review's H1: 1,000 < 5,000, and nothing else: lawful.
+        // Case H1: 1,000 < 5,000, and nothing else: lawful.
         (CITIZEN, fine("1000.00"), &[ServiceLate]),
         (CITIZEN, fine("4999.99"), &[ServiceLate]),
         (CITIZEN, fine("5000.00"), &[HearingDenied, ServiceLate]),
@@ -381,7 +381,7 @@ fn summary_ineligible_for_every_kind_is_flagged_without_a_kind() {
         );
     }
     let citizen = r#""party":{"kind":"citizen","name":"a"},"#;
-    // The review's SP4.
+    // Case SP4.
     check("", r#"{"kind":"fine","amount":"99999.00"}"#, true);
     check("", r#"{"kind":"fine","amount":"3000.01"}"#, true);
     check("", r#"{"kind":"fine","amount":"3000.00"}"#, false);

@@ -41,7 +41,7 @@ fn check(text: &str, expected: &[(usize, &str, &str)]) {
 
 #[test]
 fn four_value_errors_of_the_province_come_together_each_at_its_line() {
-    // The reviewer's sp_multi2.toml: before, none of the four had a line.
+    // The hand-made sp_multi2.toml: before, none of the four had a line.
     let text = BUNDLED_PROVINCE
         .replace("min = 2\n", "min = 100000\n")
         .replace("counties = 167", "counties = 0")
@@ -73,7 +73,7 @@ fn four_value_errors_of_the_province_come_together_each_at_its_line() {
 
 #[test]
 fn a_value_is_located_at_its_own_line_not_its_entrys() {
-    // The reviewer's sc_three.toml without its type error: `days = 0` is
+    // The hand-made sc_three.toml without its type error: `days = 0` is
     // line 11 of the file, `rate = -1.0` line 31 (its `[[item]]` is 28).
     let text = MMC
         .replace("days = 3660", "days = 0")
@@ -108,7 +108,7 @@ fn a_type_error_stops_the_reader_and_comes_alone_at_its_line() {
 
 #[test]
 fn the_ledgers_problems_the_staffings_and_the_files_come_in_one_pass() {
-    // The reviewer's sq1.toml: a township code that is no division at all,
+    // The hand-made sq1.toml: a township code that is no division at all,
     // a power item the ledger lacks and a staff cut below zero. Before, the
     // ledger's two came first and the cut only once they were fixed.
     let text = BUNDLED_QIU

@@ -48,7 +48,7 @@ fn check(text: &str, expected: Option<&[(&str, &str)]>) {
 }
 
 #[test]
-fn the_reviewers_ten_year_county_series_is_refused_at_load() {
+fn a_ten_year_county_series_is_refused_at_load() {
     // sc_big.toml: 1,000 counties of one township, 3,660 days, a series per
     // county, one reform: (1 + 1,000) × 3,660 × 2 = 7,327,320 daily points,
     // which took 1.7 GB before it was refused.
@@ -65,7 +65,7 @@ fn the_reviewers_ten_year_county_series_is_refused_at_load() {
 }
 
 #[test]
-fn the_reviewers_wide_province_is_refused_at_load() {
+fn a_wide_province_is_refused_at_load() {
     // sc_wide.toml: 10,000 townships, 20 reforms: 10,000 × 21 = 210,000
     // township results, which took 1.24 GB and a 465 MB summary.json.
     check(

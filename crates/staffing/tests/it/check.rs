@@ -24,7 +24,7 @@ fn check(rows: &str, expected: &[(Option<usize>, Severity, &str)]) {
 
 const FLAG: Severity = Severity::Flag;
 
-/// The review's l8.csv. t1: line 4 q=5; line 5 h=6, over by 1 from
+/// The hand-worked case l8.csv. t1: line 4 q=5; line 5 h=6, over by 1 from
 /// 2 January; line 6 q=6, within again from 1 February. Before, only the
 /// state at the end was checked, and nothing was flagged.
 #[test]
@@ -46,7 +46,7 @@ create,t2,,,2024-03-01,doc4,,administrative,,5
     );
 }
 
-/// The review's l6.csv. t1: line 5 limit 3; line 6 holds 4, one above,
+/// The hand-worked case l6.csv. t1: line 5 limit 3; line 6 holds 4, one above,
 /// from 2 January; line 7 holds 3 again on 1 February. t2: line 8 q=5;
 /// line 9 h=6, over by 1 from 2 March; line 10 h=5 on 3 March.
 #[test]
@@ -80,7 +80,7 @@ create,t2,,,2024-04-01,doc7,,administrative,,1
     );
 }
 
-/// The review's l5.csv: the posts flag belongs to the fill (line 5, 4
+/// The hand-worked case l5.csv: the posts flag belongs to the fill (line 5, 4
 /// held against 3), not to the body's last event (the hire, line 6, which
 /// makes h=6 against q=5). Both last to the end of the ledger.
 #[test]

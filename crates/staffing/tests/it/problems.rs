@@ -25,7 +25,7 @@ fn error(line: usize, message: &str) -> (Option<usize>, Severity, String) {
     (Some(line), Severity::Error, message.to_string())
 }
 
-/// The review's l11.csv: three bad rows, all reported, not only the first.
+/// The hand-worked case l11.csv: three bad rows, all reported, not only the first.
 /// Line 3 has no instrument; line 4's month is 13; line 5's count is `x`.
 /// The body on line 2 is still read.
 #[test]

@@ -171,7 +171,7 @@ create,t1,,2024-02-01,doc3,administrative,1
     );
 }
 
-/// A units file giving code A twice (lines 2 and 3, the review's u7.csv)
+/// A units file giving code A twice (lines 2 and 3, a hand-made u7.csv)
 /// was planned as two units, printing two rows for A. A code is now
 /// refused the second time, with both lines; codes that differ only in
 /// case are different units.
@@ -192,7 +192,7 @@ fn plan_accepted_duplicate_unit_codes() {
     );
 }
 
-/// A units file with a header and no rows (the review's u10.csv) was
+/// A units file with a header and no rows (a hand-made u10.csv) was
 /// refused as "weights = population (sums to -0) is out of range": the
 /// empty sum of f64 is -0. It now says there are no units.
 #[test]
