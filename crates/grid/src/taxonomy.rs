@@ -202,7 +202,12 @@ pub fn due_is_provisional(
 ) -> bool {
     let offset = hours.offset();
     let outside = |t: DateTime<FixedOffset>| !cal.covers(t.with_timezone(&offset).date_naive());
-    outside(at) || outside(response_due) || outside(resolution_due)
+    // The coverage is one run of days, and local days follow instants on
+    // one offset: the three are covered when the earliest and the latest
+    // are.
+    let first = at.min(response_due).min(resolution_due);
+    let last = at.max(response_due).max(resolution_due);
+    outside(first) || outside(last)
 }
 
 /// An event category.
