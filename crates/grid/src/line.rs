@@ -117,54 +117,110 @@ fn small_int(b: &[u8], i: usize) -> Option<(u8, usize)> {
     Some((u8::try_from(n).ok()?, end))
 }
 
-/// Scans a flat object of plain strings (and a small integer score) with
-/// known, distinct keys; `None` for anything else.
-fn scan(line: &str) -> Option<Fields<'_>> {
+/// How the log's writer begins every line: serde writes an entry's fields
+/// in their order, with no space, so the event's id (36 bytes) and its
+/// time (25 bytes) sit at fixed places, followed by the actor's key.
+const EVENT_KEY: &[u8] = br#"{"event":""#;
+const AT_KEY: &[u8] = br#"","at":""#;
+const ACTOR_KEY: &[u8] = br#"","actor":"#;
+
+/// Where [`AT_KEY`] and [`ACTOR_KEY`] begin in a line begun the writer's
+/// way, and where the actor's value opens.
+const AT_FROM: usize = EVENT_KEY.len() + 36;
+const ACTOR_FROM: usize = AT_FROM + AT_KEY.len() + 25;
+const ACTOR_VALUE: usize = ACTOR_FROM + ACTOR_KEY.len();
+
+/// The event, time and actor of a line that begins the way the log's
+/// writer begins it, read from their fixed places, and the index past the
+/// actor's value; `None` for any other beginning, which the general loop
+/// of [`scan`] reads. Where it answers, the loop would read the same three
+/// keys, in that order, with the same plain values.
+fn writers_start(line: &str) -> Option<(Fields<'_>, usize)> {
     let b = line.as_bytes();
-    let mut i = skip_ws(b, 0);
-    if b.get(i) != Some(&b'{') {
+    if b.get(..EVENT_KEY.len())? != EVENT_KEY
+        || b.get(AT_FROM..AT_FROM + AT_KEY.len())? != AT_KEY
+        || b.get(ACTOR_FROM..ACTOR_VALUE)? != ACTOR_KEY
+    {
+        return None;
+    }
+    // Each value lies between the keys' quotes; it must be a plain string.
+    let event = line.get(EVENT_KEY.len()..AT_FROM)?;
+    let at = line.get(AT_FROM + AT_KEY.len()..ACTOR_FROM)?;
+    if string_stop(event.as_bytes()).is_some() || string_stop(at.as_bytes()).is_some() {
+        return None;
+    }
+    let (actor, i) = plain_string(line, ACTOR_VALUE)?;
+    let f = Fields {
+        event: Some(event),
+        at: Some(at),
+        actor: Some(actor),
+        ..Fields::default()
+    };
+    Some((f, i))
+}
+
+/// Reads one `"key": value` pair from `i` into `f`: the index past the
+/// value, or `None` for an unknown or repeated key, or a value that is
+/// not plain.
+fn pair<'a>(line: &'a str, i: usize, f: &mut Fields<'a>) -> Option<usize> {
+    let b = line.as_bytes();
+    let (key, j) = plain_string(line, i)?;
+    let mut i = skip_ws(b, j);
+    if b.get(i) != Some(&b':') {
         return None;
     }
     i = skip_ws(b, i + 1);
-    let mut f = Fields::default();
-    loop {
-        let (key, j) = plain_string(line, i)?;
-        i = skip_ws(b, j);
-        if b.get(i) != Some(&b':') {
+    if key == "score" {
+        let (n, j) = small_int(b, i)?;
+        if f.score.replace(n).is_some() {
             return None;
         }
-        i = skip_ws(b, i + 1);
-        if key == "score" {
-            let (n, j) = small_int(b, i)?;
-            if f.score.replace(n).is_some() {
+        return Some(j);
+    }
+    let slot = match key {
+        "event" => &mut f.event,
+        "at" => &mut f.at,
+        "actor" => &mut f.actor,
+        "action" => &mut f.action,
+        "cell" => &mut f.cell,
+        "category" => &mut f.category,
+        "channel" => &mut f.channel,
+        "description" => &mut f.description,
+        "reason" => &mut f.reason,
+        "body" => &mut f.body,
+        "until" => &mut f.until,
+        "approved_by" => &mut f.approved_by,
+        _ => return None,
+    };
+    let (v, j) = plain_string(line, i)?;
+    if slot.replace(v).is_some() {
+        return None;
+    }
+    Some(j)
+}
+
+/// Scans a flat object of plain strings (and a small integer score) with
+/// known, distinct keys; `None` for anything else. A line begun the way
+/// the log's writer begins it skips the search for its first three keys
+/// ([`writers_start`]).
+fn scan(line: &str) -> Option<Fields<'_>> {
+    let b = line.as_bytes();
+    let (mut f, mut i) = match writers_start(line) {
+        Some(start) => start,
+        None => {
+            let i = skip_ws(b, 0);
+            if b.get(i) != Some(&b'{') {
                 return None;
             }
-            i = j;
-        } else {
-            let slot = match key {
-                "event" => &mut f.event,
-                "at" => &mut f.at,
-                "actor" => &mut f.actor,
-                "action" => &mut f.action,
-                "cell" => &mut f.cell,
-                "category" => &mut f.category,
-                "channel" => &mut f.channel,
-                "description" => &mut f.description,
-                "reason" => &mut f.reason,
-                "body" => &mut f.body,
-                "until" => &mut f.until,
-                "approved_by" => &mut f.approved_by,
-                _ => return None,
-            };
-            let (v, j) = plain_string(line, i)?;
-            if slot.replace(v).is_some() {
-                return None;
-            }
-            i = j;
+            let mut f = Fields::default();
+            let i = pair(line, skip_ws(b, i + 1), &mut f)?;
+            (f, i)
         }
+    };
+    loop {
         i = skip_ws(b, i);
         match b.get(i) {
-            Some(b',') => i = skip_ws(b, i + 1),
+            Some(b',') => i = pair(line, skip_ws(b, i + 1), &mut f)?,
             Some(b'}') => break,
             _ => return None,
         }

@@ -7,6 +7,7 @@ use proptest::prelude::*;
 
 use super::{
     Fields, RETAIN, channel, escalation, fixed_time, scan, skip_ws, small_int, string_stop,
+    writers_start,
 };
 use crate::event::{Channel, EscalationReason};
 
@@ -106,6 +107,50 @@ fn the_scanner_takes_a_flat_object_and_gives_up_on_anything_else() {
     ] {
         assert_eq!(scan(bad), None, "{bad}");
     }
+}
+
+/// A line as `serde_json::to_string` writes an entry: the id and the time
+/// at fixed places.
+const WRITTEN: &str = concat!(
+    r#"{"event":"01955968-df40-710d-a48c-ea4c09676b8e","at":"2025-03-03T08:46:00+08:00","#,
+    r#""actor":"C01","action":"accept"}"#
+);
+
+#[test]
+fn the_writers_start_is_read_from_its_fixed_places() {
+    let (f, i) = writers_start(WRITTEN).unwrap();
+    assert_eq!(f.event, Some("01955968-df40-710d-a48c-ea4c09676b8e"));
+    assert_eq!(f.at, Some("2025-03-03T08:46:00+08:00"));
+    assert_eq!(f.actor, Some("C01"));
+    assert_eq!((f.action, f.cell, f.score), (None, None, None));
+    // Counted by hand: 10 bytes of `{"event":"`, 36 of the id, 8 of
+    // `","at":"`, 25 of the time, 10 of `","actor":`, then `"C01"`.
+    assert_eq!(i, 10 + 36 + 8 + 25 + 10 + 5);
+    assert_eq!(&WRITTEN[i..], r#","action":"accept"}"#);
+    // The rest of the line is read as the general loop reads it.
+    assert_eq!(scan(WRITTEN).unwrap().action, Some("accept"));
+}
+
+#[test]
+fn any_other_start_is_left_to_the_general_loop() {
+    let spaced = WRITTEN.replacen('{', "{ ", 1);
+    for other in [
+        // Each key's place, one byte off its name, and the same lengths.
+        WRITTEN.replacen(r#"{"event""#, r#"{"Event""#, 1),
+        WRITTEN.replacen(r#""at""#, r#""At""#, 1),
+        WRITTEN.replacen(r#""actor""#, r#""Actor""#, 1),
+        // An escape in the id's or the time's place, of the same length.
+        WRITTEN.replacen("ea4c09676b8e", r#"ea4c09676\8e"#, 1),
+        WRITTEN.replacen("08:46:00", r#"08:46:\0"#, 1),
+        spaced.clone(),
+        WRITTEN[..60].to_owned(),
+    ] {
+        assert_eq!(writers_start(&other), None, "{other}");
+    }
+    // The general loop still reads a line with space in it.
+    assert_eq!(scan(&spaced).unwrap().actor, Some("C01"));
+    // A changed key is unknown, so nobody's fast path answers.
+    assert_eq!(scan(&WRITTEN.replacen(r#""actor""#, r#""Actor""#, 1)), None);
 }
 
 #[test]
