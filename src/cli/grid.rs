@@ -612,7 +612,7 @@ impl Block {
                 None
             } else {
                 match self.data.get(s.start..s.end).map(std::str::from_utf8) {
-                    Some(Ok(text)) => Some(text.trim()),
+                    Some(Ok(text)) => Some(trimmed(text)),
                     _ => None,
                 }
             };
@@ -641,6 +641,17 @@ impl Block {
         }
         self.lines.truncate(kept);
     }
+}
+
+/// `text.trim()`, without its search for Unicode white space at either
+/// end when both ends are printable ASCII: the case of nearly every line.
+fn trimmed(text: &str) -> &str {
+    let printable = |b: Option<&u8>| b.is_some_and(|&b| (0x21..0x7F).contains(&b));
+    let b = text.as_bytes();
+    if printable(b.first()) && printable(b.last()) {
+        return text;
+    }
+    text.trim()
 }
 
 /// Splits a byte stream into lines, gathered in blocks of about
@@ -1109,6 +1120,38 @@ pub(crate) fn run(
             writeln!(out, "\n]")?;
             warn_provisional_count(err, provisional, Counted::Events, lang)?;
             stream_failure(&streamed, lang, stream.max_open)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::trimmed;
+
+    #[test]
+    fn a_line_is_trimmed_only_of_what_trim_takes() {
+        for (line, want) in [
+            ("{}", "{}"),
+            (" {} ", "{}"),
+            ("{}\r", "{}"),
+            // U+3000, the ideographic space, is white space to `trim`.
+            ("\u{3000}{}\u{3000}", "{}"),
+            // U+00A0 after a printable first byte.
+            ("{}\u{a0}", "{}"),
+            ("\u{7f}{}", "\u{7f}{}"),
+            ("", ""),
+            ("x", "x"),
+        ] {
+            assert_eq!(trimmed(line), want, "{line:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn trimmed_is_trim(s in "[ \\t\\r\\u{3000}\\u{a0}\\u{7f}!~a{}\"]{0,6}") {
+            prop_assert_eq!(trimmed(&s), s.trim());
         }
     }
 }
