@@ -12,6 +12,12 @@
 //! a number other than a small integer, a duplicate or unknown key, a time
 //! of another form), it hands the line, or the time, to the derived reader
 //! (chrono for times), whose answer and error message stand.
+//!
+//! A line the platform wrote (serde writes an entry's fields in their
+//! order, with no space) begins `{"event":"…","at":"…","actor":` with the
+//! id and the time at fixed places; those three keys are checked where
+//! they must be rather than searched for, and any other beginning goes
+//! through the general loop.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use uuid::Uuid;
