@@ -896,16 +896,36 @@ impl Ledger {
                 *slot = (*slot).max(e.published);
             }
         }
+        // The latest revocation of each (township, item) in force by
+        // `as_of`: a grant that started before it was cut by it (a
+        // revocation on a grant's own first day does not cut it, as the
+        // ledger is built).
+        let mut revoked: HashMap<(u32, u32), i32> = HashMap::new();
+        for (idx, ins) in self.instruments.iter().enumerate() {
+            if ins.kind != InstrumentKind::Revocation || ins.effective_from > as_of {
+                continue;
+            }
+            let from = day(ins.effective_from);
+            for t in targets(self, idx, None) {
+                for code in &ins.items {
+                    if let Some(&i) = self.item_index.get(code) {
+                        let slot = revoked.entry((t, i)).or_insert(from);
+                        *slot = (*slot).max(from);
+                    }
+                }
+            }
+        }
         for (idx, ins) in self.instruments.iter().enumerate() {
             if ins.kind != InstrumentKind::Devolution || !ins.in_force(as_of) {
                 continue;
             }
-            let enforcement = ins.items.iter().any(|c| {
-                self.item_index
-                    .get(c)
-                    .is_some_and(|&i| self.items[i as usize].category.is_enforcement())
-            });
-            if !enforcement {
+            let enforcement: Vec<u32> = ins
+                .items
+                .iter()
+                .filter_map(|c| self.item_index.get(c).copied())
+                .filter(|&i| self.items[i as usize].category.is_enforcement())
+                .collect();
+            if enforcement.is_empty() {
                 continue;
             }
             let since = last
@@ -913,7 +933,7 @@ impl Ledger {
                 .copied()
                 .unwrap_or(ins.effective_from);
             let age = (as_of - since).num_days();
-            if age > i64::from(interval) {
+            if age > i64::from(interval) && self.grant_stands(idx, &enforcement, &revoked) {
                 out.push(Finding::new(
                     Severity::Warning,
                     FindingKind::EvaluationOverdue,
@@ -926,6 +946,21 @@ impl Ledger {
                 ));
             }
         }
+    }
+}
+
+impl Ledger {
+    /// Whether devolution `idx` still grants one of `items` to one of its
+    /// townships: no revocation in `revoked` (the latest of each pair by
+    /// the day asked) took effect after the grant's first day. Only then
+    /// is there something for Art. 24's evaluation to look at.
+    fn grant_stands(&self, idx: usize, items: &[u32], revoked: &HashMap<(u32, u32), i32>) -> bool {
+        let from = day(self.instruments[idx].effective_from);
+        targets(self, idx, None).into_iter().any(|t| {
+            items
+                .iter()
+                .any(|&i| revoked.get(&(t, i)).is_none_or(|&r| r <= from))
+        })
     }
 }
 
