@@ -460,14 +460,7 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                 for f in &findings {
                     match lang {
                         Lang::En => writeln!(out, "{f}")?,
-                        Lang::Zh => writeln!(
-                            out,
-                            "{}\t{}\t{}：{}",
-                            f.severity.zh(),
-                            f.location,
-                            f.kind.zh(),
-                            f.message
-                        )?,
+                        Lang::Zh => writeln!(out, "{}", f.zh())?,
                     }
                 }
                 let (items, instruments) = (ledger.items().len(), ledger.instruments().len());
@@ -693,6 +686,10 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                 kind: String,
                 #[serde(skip_serializing_if = "Option::is_none")]
                 detail: Option<String>,
+                /// The kind as the table prints it in the chosen language;
+                /// the JSON keeps `kind` the same in both.
+                #[serde(skip)]
+                label: &'static str,
             }
             let list: Vec<Row<'_>> = match what {
                 What::Items => ledger
@@ -702,10 +699,8 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                     .map(|i| Row {
                         code: i.code.clone(),
                         name: &i.name,
-                        kind: match lang {
-                            Lang::En => i.category.to_string(),
-                            Lang::Zh => i.category.zh().to_owned(),
-                        },
+                        kind: i.category.to_string(),
+                        label: i.category.zh(),
                         detail: Some(i.sector.to_string()),
                     })
                     .collect(),
@@ -718,6 +713,7 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                         code: d.code.to_string(),
                         name: &d.name,
                         kind: d.kind.to_string(),
+                        label: d.kind.zh(),
                         detail: (!d.tags.is_empty()).then(|| d.tags.join(" ")),
                     })
                     .collect(),
@@ -730,6 +726,7 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                         code: b.code.clone(),
                         name: &b.name,
                         kind: b.kind.to_string(),
+                        label: b.kind.zh(),
                         detail: Some(b.division.to_string()),
                     })
                     .collect(),
@@ -755,7 +752,10 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                     vec![
                         r.code.clone(),
                         r.name.to_owned(),
-                        r.kind.clone(),
+                        match lang {
+                            Lang::En => r.kind.clone(),
+                            Lang::Zh => r.label.to_owned(),
+                        },
                         r.detail.clone().unwrap_or_default(),
                     ]
                 })

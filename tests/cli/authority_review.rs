@@ -47,3 +47,172 @@ mod regression {
         assert_eq!((code, out.as_str()), (0, "c-zhzf 县综合执法局\n"));
     }
 }
+
+/// `--lang zh` speaks Chinese in every line of `check`: the severity, the
+/// location's labels (文件 instrument, 事项 item, 区划 division, 职责 duty),
+/// the kind and the message; the JSON is the same in both languages.
+#[test]
+fn authority_check_speaks_chinese_in_every_finding() {
+    const L2: &str = "tests/cli/data/ca8-l2.toml";
+    let (code, out, _) = jiceng(
+        &[
+            "--lang",
+            "zh",
+            "authority",
+            "check",
+            L2,
+            "--as-of",
+            "2023-03-02",
+        ],
+        "",
+    );
+    assert_eq!(code, 1);
+    // C2 (line 212 of the file: its `to` line) concentrates into 甲镇's
+    // team, a body of 甲镇, not of 邱县 (Art. 18).
+    assert!(
+        out.contains(
+            "错误\ttests/cli/data/ca8-l2.toml:212 文件 C2\t划转对象不是县级机关：划转 \"C2\" 划入 甲镇执法队（t1-zfd），该机关属于 130430100000，不属于县 130430000000：行政处罚权只能集中由同一政府的一个行政机关行使（行政处罚法第十八条）\n"
+        ),
+        "{out}"
+    );
+    // G2 is a guidance list issued by the county government (Art. 24).
+    assert!(
+        out.contains(
+            "错误\ttests/cli/data/ca8-l2.toml:195 文件 G2\t发文机关无权决定：指导目录 \"G2\" 由 县政府（c-gov）发布，该机关不是省级机关：由省级决定将哪些县级权力交由乡镇行使（行政处罚法第二十四条）\n"
+        ),
+        "{out}"
+    );
+    // D3 took effect on 2022-03-01 and was never evaluated: 366 days
+    // before 2023-03-02, and its grant of CF2 to 甲镇 was never revoked.
+    assert!(
+        out.contains(
+            "警告\ttests/cli/data/ca8-l2.toml:217 文件 D3\t未按期评估：\"D3\" 最近一次评估（或生效）于 2022-03-01，距 2023-03-02 已 366 天，超过评估间隔 365 天（行政处罚法第二十四条：应当定期评估）\n"
+        ),
+        "{out}"
+    );
+    let (_, out, _) = jiceng(
+        &[
+            "--lang",
+            "zh",
+            "authority",
+            "check",
+            L1,
+            "--as-of",
+            "2023-03-02",
+        ],
+        "",
+    );
+    // On 2023-03-02 CF1 is back with the county bureau (R1), so 甲镇's
+    // basic duty DU1 lacks it; A2 is a pledge naming no duty.
+    for line in [
+        "错误\ttests/cli/data/ca8-l1.toml:237 文件 TL 事项 CF1 区划 130430100000 职责 DU1\t有责无权：乡镇 130430100000 的基本履职事项 \"DU1\"（环评执法）所需的权力事项 \"CF1\"（环评处罚）在 2023-03-02 不由该乡镇持有（持有者：c-zhzf 县综合执法局）：有责无权\n",
+        "警告\ttests/cli/data/ca8-l1.toml:259 文件 A2 区划 130430100000\t考核或责任状超出职责清单：针对乡镇 130430100000 的责任状 \"A2\" 未考核任何职责：只能考核乡镇职责清单内的事项\n",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+    for label in ["instrument", "item", "division", "duty", " by ", " the "] {
+        assert!(!out.contains(label), "{label:?} in {out}");
+    }
+    let json = |lang: &str| {
+        jiceng(
+            &[
+                "--lang",
+                lang,
+                "authority",
+                "check",
+                L2,
+                "--as-of",
+                "2023-03-02",
+                "--json",
+            ],
+            "",
+        )
+        .1
+    };
+    assert_eq!(json("zh"), json("en"));
+}
+
+/// `list divisions|bodies --lang zh` names the kinds in Chinese; the JSON
+/// keeps the English kinds in both languages.
+#[test]
+fn authority_list_names_kinds_in_chinese() {
+    let (code, out, _) = jiceng(
+        &[
+            "--lang",
+            "zh",
+            "authority",
+            "list",
+            "divisions",
+            "--ledger",
+            L1,
+            "--filter",
+            "镇",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "代码          名称  类型  标签\n130430100000  甲镇  镇    \n130430101000  乙镇  镇    \n"
+    );
+    let (_, out, _) = jiceng(
+        &[
+            "--lang",
+            "zh",
+            "authority",
+            "list",
+            "bodies",
+            "--ledger",
+            L1,
+            "--filter",
+            "c-",
+            "--format",
+            "csv",
+        ],
+        "",
+    );
+    assert_eq!(
+        out,
+        "编码,名称,类型,所属区划\n\
+         c-gov,县政府,人民政府,130430000000\n\
+         c-scjg,县市场监管局,政府部门,130430000000\n\
+         c-sthj,县生态环境分局,政府部门,130430000000\n\
+         c-zhzf,县综合执法局,综合行政执法局,130430000000\n"
+    );
+    for what in ["items", "divisions", "bodies"] {
+        let json = |lang: &str| {
+            jiceng(
+                &[
+                    "--lang",
+                    lang,
+                    "authority",
+                    "list",
+                    what,
+                    "--ledger",
+                    L1,
+                    "--format",
+                    "json",
+                ],
+                "",
+            )
+            .1
+        };
+        assert_eq!(json("zh"), json("en"), "{what}");
+    }
+    let (_, out, _) = jiceng(
+        &[
+            "authority",
+            "list",
+            "bodies",
+            "--ledger",
+            L1,
+            "--filter",
+            "t1-zfd",
+        ],
+        "",
+    );
+    assert_eq!(
+        out,
+        "code    name        kind              division\nt1-zfd  甲镇执法队  enforcement_team  130430100000\n"
+    );
+}

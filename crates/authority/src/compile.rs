@@ -58,14 +58,15 @@ pub(crate) fn registry(
     loc: Locator<'_>,
     findings: &mut Vec<Finding>,
 ) -> Result<Registry, Error> {
-    let problem = |table: Table, i: usize, code: &str, kind: FindingKind, message: String| {
-        let mut l = Location::bare(loc.source);
-        l.line = loc.at(table, i, Some(code), None);
-        if table == Table::Division {
-            l.division = Some(code.to_owned());
-        }
-        Finding::new(Severity::Error, kind, l, message)
-    };
+    let problem =
+        |table: Table, i: usize, code: &str, kind: FindingKind, message: String, zh: String| {
+            let mut l = Location::bare(loc.source);
+            l.line = loc.at(table, i, Some(code), None);
+            if table == Table::Division {
+                l.division = Some(code.to_owned());
+            }
+            Finding::new(Severity::Error, kind, l, message, zh)
+        };
     let mut seen = HashSet::with_capacity(divisions.len());
     let mut keep = vec![true; divisions.len()];
     for (i, d) in divisions.iter().enumerate() {
@@ -81,6 +82,7 @@ pub(crate) fn registry(
                     "division {code} ({}) is listed twice; this one is left out",
                     d.name
                 ),
+                format!("区划 {code}（{}）重复列出，此条未收入", d.name),
             ));
         } else if d.kind.level() != d.code.level() {
             keep[i] = false;
@@ -94,6 +96,12 @@ pub(crate) fn registry(
                     d.name,
                     d.kind,
                     d.code.level()
+                ),
+                format!(
+                    "区划 {code}（{}）的类型为{}，但其代码属于{}",
+                    d.name,
+                    d.kind.zh(),
+                    d.code.level().zh()
                 ),
             ));
         }
@@ -117,6 +125,7 @@ pub(crate) fn registry(
                         "division {code} ({}) has no parent {p} in the ledger; it is left out",
                         d.name
                     ),
+                    format!("区划 {code}（{}）的上级 {p} 不在台账中，此条未收入", d.name),
                 ));
             }
             _ => {
@@ -131,6 +140,7 @@ pub(crate) fn registry(
             Some((
                 FindingKind::DuplicateCode,
                 format!("body {:?} is listed twice; this one is left out", b.code),
+                format!("机关 {:?} 重复列出，此条未收入", b.code),
             ))
         } else if !kept.contains(&b.division) {
             Some((
@@ -139,6 +149,7 @@ pub(crate) fn registry(
                     "body {:?} is attached to {}, which is not a division of the ledger",
                     b.code, b.division
                 ),
+                format!("机关 {:?} 所属区划 {} 不在台账中", b.code, b.division),
             ))
         } else if !b.kind.fits(b.division.level()) {
             Some((
@@ -150,18 +161,26 @@ pub(crate) fn registry(
                     b.division,
                     b.division.level()
                 ),
+                format!(
+                    "机关 {:?} 的类型为{}，但其所属区划 {} 属于{}",
+                    b.code,
+                    b.kind.zh(),
+                    b.division,
+                    b.division.level().zh()
+                ),
             ))
         } else if b.kind == BodyKind::Department && b.sector.is_none() {
             Some((
                 FindingKind::MissingField,
                 format!("department {:?} has no sector", b.code),
+                format!("部门 {:?} 未指明行业", b.code),
             ))
         } else {
             None
         };
-        if let Some((kind, message)) = message {
+        if let Some((kind, message, zh)) = message {
             keep_body[i] = false;
-            findings.push(problem(Table::Body, i, &b.code, kind, message));
+            findings.push(problem(Table::Body, i, &b.code, kind, message, zh));
         }
     }
     let divisions: Vec<Division> = divisions
@@ -208,6 +227,7 @@ pub(crate) fn compile(
                 FindingKind::DuplicateCode,
                 l,
                 format!("item code {:?} is used twice", it.code),
+                format!("事项编码 {:?} 重复使用", it.code),
             ));
         } else {
             item_index.insert(it.code.clone(), i as u32);
@@ -224,6 +244,7 @@ pub(crate) fn compile(
                 FindingKind::DuplicateCode,
                 l,
                 format!("instrument id {:?} is used twice", ins.id),
+                format!("文件编号 {:?} 重复使用", ins.id),
             ));
         } else {
             instrument_index.insert(ins.id.clone(), i as u32);
@@ -494,6 +515,7 @@ fn build_county_layer(ledger: &mut Ledger, findings: &mut Vec<Finding>) {
                 FindingKind::MissingField,
                 here(None),
                 format!("concentration {:?} names no county (set `county`)", ins.id),
+                format!("划转 {:?} 未指明县（请设置 `county`）", ins.id),
             ));
             continue;
         };
@@ -510,6 +532,7 @@ fn build_county_layer(ledger: &mut Ledger, findings: &mut Vec<Finding>) {
                     "concentration {:?} names no receiving body (set `to`)",
                     ins.id
                 ),
+                format!("划转 {:?} 未指明划入机关（请设置 `to`）", ins.id),
             ));
             continue;
         };
@@ -627,6 +650,11 @@ fn build_township_layer(ledger: &mut Ledger, findings: &mut Vec<Finding>) -> Res
                     ins.kind.zh(),
                     ins.id
                 ),
+                format!(
+                    "{} {:?} 未指明乡镇（请设置 `townships` 或 `county`）",
+                    ins.kind.zh(),
+                    ins.id
+                ),
             ));
         }
         let mut item_ids = Vec::with_capacity(ins.items.len());
@@ -665,6 +693,7 @@ fn build_township_layer(ledger: &mut Ledger, findings: &mut Vec<Finding>) -> Res
                         "township {town_code} has no government body to receive {:?}",
                         ins.id
                     ),
+                    format!("乡镇 {town_code} 没有人民政府可承接 {:?}", ins.id),
                 ));
                 continue;
             }
@@ -822,6 +851,7 @@ fn unknown_item(ledger: &Ledger, idx: usize, code: &str) -> Finding {
         FindingKind::UnknownCode,
         ledger.location(idx, Some(code)).with_item(code),
         format!("{} {:?} names unknown item {code:?}", ins.kind.zh(), ins.id),
+        format!("{} {:?} 所列事项 {code:?} 不存在", ins.kind.zh(), ins.id),
     )
 }
 
@@ -832,6 +862,7 @@ fn unknown_body(ledger: &Ledger, idx: usize, code: &str) -> Finding {
         FindingKind::UnknownCode,
         ledger.location(idx, Some(code)),
         format!("{} {:?} names unknown body {code:?}", ins.kind.zh(), ins.id),
+        format!("{} {:?} 所列机关 {code:?} 不存在", ins.kind.zh(), ins.id),
     )
 }
 
@@ -843,6 +874,11 @@ fn unknown_division(ledger: &Ledger, idx: usize, code: String) -> Finding {
         ledger.location(idx, Some(&code)),
         format!(
             "{} {:?} names {code}, which is not a county or township of the ledger",
+            ins.kind.zh(),
+            ins.id
+        ),
+        format!(
+            "{} {:?} 所列 {code} 不是本台账中的县或乡镇",
             ins.kind.zh(),
             ins.id
         ),
