@@ -16,6 +16,37 @@ const L1: &str = "tests/cli/data/ca8-l1.toml";
 mod regression {
     use super::*;
 
+    /// l7 grants CF1 to 甲镇 by D1 (from 2022-03-01), DX0 (2022-05-01 to
+    /// 2022-06-30), DX2 (2022-06-15 to 2022-06-19) and DX1 (from
+    /// 2022-08-01); R1 ends D1 and DX1 on 2022-09-01 (their last day is
+    /// 2022-08-31). DX0 and DX1 never meet, so no day has all four. Day by
+    /// day: D1, DX0 and DX2 from 06-15 to 06-19; D1 and DX1 from 08-01 to
+    /// 08-31. Each run is reported at D1's CF1 line (153), naming its
+    /// instruments at their CF1 lines.
+    #[test]
+    fn overlap_said_four_instruments_in_force_at_the_same_time() {
+        const L7: &str = "tests/cli/data/ca8-l7.toml";
+        let (code, out, _) = jiceng(&["authority", "check", L7], "");
+        assert_eq!(code, 1);
+        let runs: Vec<&str> = out.lines().filter(|l| l.contains("granted to")).collect();
+        assert_eq!(
+            runs,
+            [
+                "error\ttests/cli/data/ca8-l7.toml:153 instrument D1 item CF1 division 130430100000\titem \"CF1\" is granted to township 130430100000 by 3 instruments in force at the same time from 2022-06-15 to 2022-06-19 inclusive: \"D1\" (line 153), \"DX0\" (line 203), \"DX2\" (line 228)",
+                "error\ttests/cli/data/ca8-l7.toml:153 instrument D1 item CF1 division 130430100000\titem \"CF1\" is granted to township 130430100000 by 2 instruments in force at the same time from 2022-08-01 to 2022-08-31 inclusive: \"D1\" (line 153), \"DX1\" (line 215)",
+            ]
+        );
+        let (_, out, _) = jiceng(&["--lang", "zh", "authority", "check", L7], "");
+        let runs: Vec<&str> = out.lines().filter(|l| l.contains("赋权重叠")).collect();
+        assert_eq!(
+            runs,
+            [
+                "错误\ttests/cli/data/ca8-l7.toml:153 文件 D1 事项 CF1 区划 130430100000\t赋权重叠：事项 \"CF1\" 自 2022-06-15 起至 2022-06-19 止同时由 3 份有效文件赋予乡镇 130430100000：\"D1\"（第 153 行）、\"DX0\"（第 203 行）、\"DX2\"（第 228 行）",
+                "错误\ttests/cli/data/ca8-l7.toml:153 文件 D1 事项 CF1 区划 130430100000\t赋权重叠：事项 \"CF1\" 自 2022-08-01 起至 2022-08-31 止同时由 2 份有效文件赋予乡镇 130430100000：\"D1\"（第 153 行）、\"DX1\"（第 215 行）",
+            ]
+        );
+    }
+
     /// On 2023-03-02 D1 was 366 days old (2022-03-01 to 2023-03-01 is 365
     /// days, no 29 February between) and never evaluated, but R1 took
     /// CF1 back from 甲镇 on 2022-09-01: D1 grants nothing, 甲镇 holds no

@@ -450,6 +450,17 @@ impl Ledger {
                 .unzip();
             let more = o.count - o.instruments.len();
             let first = o.instruments[0] as usize;
+            // The days the run's grants are all in force, the last one
+            // inclusive, as a clerk reads a period.
+            let start = crate::clerk::date_of(o.from).map_or_else(String::new, |d| d.to_string());
+            let (period, period_zh) =
+                match crate::clerk::date_of(o.until).and_then(|u| u.pred_opt()) {
+                    Some(last) => (
+                        format!("from {start} to {last} inclusive"),
+                        format!("自 {start} 起至 {last} 止"),
+                    ),
+                    None => (format!("from {start} on"), format!("自 {start} 起")),
+                };
             out.push(Finding::new(
                 Severity::Error,
                 FindingKind::OverlappingGrant,
@@ -457,7 +468,7 @@ impl Ledger {
                     .with_item(code)
                     .with_division(town.to_string()),
                 format!(
-                    "item {code:?} is granted to township {town} by {} instruments in force at the same time: {}{}",
+                    "item {code:?} is granted to township {town} by {} instruments in force at the same time {period}: {}{}",
                     o.count,
                     named.join(", "),
                     if more > 0 {
@@ -467,7 +478,7 @@ impl Ledger {
                     }
                 ),
                 format!(
-                    "事项 {code:?} 由 {} 份同时有效的文件赋予乡镇 {town}：{}{}",
+                    "事项 {code:?} {period_zh}同时由 {} 份有效文件赋予乡镇 {town}：{}{}",
                     o.count,
                     named_zh.join("、"),
                     if more > 0 {

@@ -5,7 +5,7 @@
 //! department of the item's sector at the item's level), and only the
 //! (item, place) pairs that an instrument touches get a timeline.
 
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
 
 use jiceng_org::{Body, BodyKind, Division, DivisionCode, DivisionId, Level, Registry};
 
@@ -765,33 +765,53 @@ fn build_township_layer(ledger: &mut Ledger, findings: &mut Vec<Finding>) -> Res
 }
 
 /// Reports each run of overlapping grants once: a run is a maximal chain of
-/// grants, in date order, each starting before every earlier one has ended.
+/// grants, in date order, each starting before every earlier one has ended,
+/// that is, a largest set of grants all in force together on some day.
+/// Sweeping the starts and ends in date order (an end first on a day where
+/// one grant ends and another starts: the days are half-open), the grants
+/// in force just before an end that follows a start are such a set, in
+/// force together from the latest start to that end. `group` is sorted by
+/// start, then instrument; a township listed twice in one instrument gives
+/// identical grants, counted once. There are at most as many runs as
+/// grants, and each names at most `OVERLAP_NAMES` instruments.
 fn overlap_runs(township: u32, item: u32, group: &[Segment], out: &mut Vec<Overlap>) {
-    let mut k = 0;
-    while k < group.len() {
-        let mut end = group[k].until;
-        let mut run = vec![group[k].instrument];
-        let mut count = 1usize;
-        let mut j = k + 1;
-        while j < group.len() && group[j].from < end {
-            end = end.max(group[j].until);
-            if !run.contains(&group[j].instrument) {
-                count += 1;
-                if run.len() < OVERLAP_NAMES {
-                    run.push(group[j].instrument);
-                }
-            }
-            j += 1;
+    if group.len() < 2 {
+        return;
+    }
+    let mut grants: Vec<&Segment> = group.iter().collect();
+    grants.dedup_by(|a, b| a.instrument == b.instrument && a.from == b.from && a.until == b.until);
+    let mut ends: Vec<(i32, usize)> = grants
+        .iter()
+        .enumerate()
+        .map(|(k, s)| (s.until, k))
+        .collect();
+    ends.sort_unstable();
+    // The grants in force, by their position in date order.
+    let mut active: BTreeSet<usize> = BTreeSet::new();
+    let (mut next, mut latest, mut grew) = (0, 0, false);
+    for &(until, k) in &ends {
+        while next < grants.len() && grants[next].from < until {
+            active.insert(next);
+            latest = grants[next].from;
+            grew = true;
+            next += 1;
         }
-        if count > 1 {
+        if grew && active.len() > 1 {
             out.push(Overlap {
                 item,
                 township,
-                instruments: run,
-                count,
+                instruments: active
+                    .iter()
+                    .take(OVERLAP_NAMES)
+                    .map(|&g| grants[g].instrument)
+                    .collect(),
+                count: active.len(),
+                from: latest,
+                until,
             });
         }
-        k = j;
+        grew = false;
+        active.remove(&k);
     }
 }
 
