@@ -615,15 +615,39 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
             if as_json {
                 return json(out, &periods);
             }
+            // `until` is the first day of the next stretch; a clerk reads
+            // "to" as the last day, so the text names the day before (the
+            // JSON keeps `until`).
+            let (from_head, to_head, rest_head) = match lang {
+                Lang::En => ("from", "to (inclusive)", "holder, instrument"),
+                Lang::Zh => ("起始日", "截止日（含）", "持有者、依据文件"),
+            };
+            let width = |s: &str| {
+                s.chars()
+                    .map(|c| if c.is_ascii() { 1 } else { 2 })
+                    .sum::<usize>()
+            };
+            let statute = lang.pick("(statute)", "（法定）");
+            let w1 = width(from_head).max(width(statute)).max(10);
+            let w2 = width(to_head).max(10);
+            let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(width(s))));
+            writeln!(
+                out,
+                "{}  {}  {rest_head}",
+                pad(from_head, w1),
+                pad(to_head, w2)
+            )?;
             for p in &periods {
-                let from = p.from.map_or_else(
-                    || lang.pick("(statute)", "（法定）").to_owned(),
-                    |d| d.to_string(),
-                );
-                let until = p.until.map_or_else(String::new, |d| d.to_string());
+                let from = p.from.map_or_else(|| statute.to_owned(), |d| d.to_string());
+                let last = p
+                    .until
+                    .map_or_else(String::new, |d| d.pred_opt().unwrap_or(d).to_string());
                 let mut line = format!(
-                    "{from:<10} {until:<10}  {} {}",
-                    p.holder.code, p.holder.name
+                    "{}  {}  {} {}",
+                    pad(&from, w1),
+                    pad(&last, w2),
+                    p.holder.code,
+                    p.holder.name
                 );
                 if let Some(by) = &p.exercised_by {
                     line.push_str(&format!(

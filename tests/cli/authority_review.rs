@@ -247,3 +247,79 @@ fn authority_list_names_kinds_in_chinese() {
         "code    name        kind              division\nt1-zfd  甲镇执法队  enforcement_team  130430100000\n"
     );
 }
+
+/// `timeline` text heads its columns and names each stretch's last day,
+/// inclusive, as the citations beside it do; the JSON keeps `until`, the
+/// first day of the next stretch. In l7, CF1 in 甲镇: by law the 生态环境
+/// department until C1 takes effect on 2021-09-01, so its last day is
+/// 2021-08-31; C1 until D1 on 2022-03-01 (last day 2022-02-28, 2022 not a
+/// leap year); D1 until DX0 on 2022-05-01 (last day 04-30); DX0 until DX2
+/// on 06-15 (06-14); DX2 to 06-19 (its `effective_until` is 06-20); DX0 to
+/// 06-30; D1 to 07-31 (DX1 from 08-01); DX1 to 08-31 (R1 from 09-01); then
+/// C1 again, open.
+#[test]
+fn authority_timeline_heads_its_columns_and_names_last_days() {
+    const L7: &str = "tests/cli/data/ca8-l7.toml";
+    let args = |lang: &'static str, json: bool| {
+        let mut a = vec![
+            "--lang",
+            lang,
+            "authority",
+            "timeline",
+            "--ledger",
+            L7,
+            "--item",
+            "CF1",
+            "--division",
+            "130430100000",
+        ];
+        if json {
+            a.push("--json");
+        }
+        a
+    };
+    let (code, out, _) = jiceng(&args("en", false), "");
+    assert_eq!(code, 0);
+    let cols: Vec<String> = out.lines().map(|l| l.chars().take(36).collect()).collect();
+    assert_eq!(
+        cols,
+        [
+            "from        to (inclusive)  holder, ",
+            "(statute)   2021-08-31      c-sthj 县",
+            "2021-09-01  2022-02-28      c-zhzf 县",
+            "2022-03-01  2022-04-30      t1-gov 甲",
+            "2022-05-01  2022-06-14      t1-gov 甲",
+            "2022-06-15  2022-06-19      t1-gov 甲",
+            "2022-06-20  2022-06-30      t1-gov 甲",
+            "2022-07-01  2022-07-31      t1-gov 甲",
+            "2022-08-01  2022-08-31      t1-gov 甲",
+            "2022-09-01                  c-zhzf 县",
+        ]
+    );
+    // The stretch of DX2 ends on its own last day, as its citation says.
+    assert!(
+        out.lines()
+            .nth(5)
+            .unwrap()
+            .contains("to 2022-06-19 inclusive"),
+        "{out}"
+    );
+    let (_, out, _) = jiceng(&args("zh", false), "");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "起始日      截止日（含）  持有者、依据文件");
+    assert!(
+        lines[1].starts_with("（法定）    2021-08-31    c-sthj "),
+        "{out}"
+    );
+    assert!(
+        lines[9].starts_with("2022-09-01                c-zhzf "),
+        "{out}"
+    );
+    // JSON: `until` is still the first day no longer in force.
+    let (_, out, _) = jiceng(&args("en", true), "");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v[0]["until"], "2021-09-01");
+    assert_eq!(v[4]["from"], "2022-06-15");
+    assert_eq!(v[4]["until"], "2022-06-20");
+    assert_eq!(jiceng(&args("zh", true), "").1, out);
+}
