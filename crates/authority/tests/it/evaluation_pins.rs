@@ -195,6 +195,13 @@ mod regression {
             overdue(&text(&t1, "\"CF-1\"", &r), "2023-03-02", 365),
             Vec::<String>::new()
         );
+        // A revocation that takes effect on the day asked ends the grant
+        // that day: 2023-03-02 is its first day no longer in force.
+        let r = revocation("rev", "2023-03-02", &t1, "\"CF-1\"");
+        assert_eq!(
+            overdue(&text(&t1, "\"CF-1\"", &r), "2023-03-02", 365),
+            Vec::<String>::new()
+        );
         // A revocation that takes effect after the day asked has not cut it
         // yet: 2023-03-03 is after 2023-03-02.
         let r = revocation("rev", "2023-03-03", &t1, "\"CF-1\"");
