@@ -460,14 +460,7 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                 for f in &findings {
                     match lang {
                         Lang::En => writeln!(out, "{f}")?,
-                        Lang::Zh => writeln!(
-                            out,
-                            "{}\t{}\t{}：{}",
-                            f.severity.zh(),
-                            f.location,
-                            f.kind.zh(),
-                            f.message
-                        )?,
+                        Lang::Zh => writeln!(out, "{}", f.zh())?,
                     }
                 }
                 let (items, instruments) = (ledger.items().len(), ledger.instruments().len());
@@ -622,15 +615,39 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
             if as_json {
                 return json(out, &periods);
             }
+            // `until` is the first day of the next stretch; a clerk reads
+            // "to" as the last day, so the text names the day before (the
+            // JSON keeps `until`).
+            let (from_head, to_head, rest_head) = match lang {
+                Lang::En => ("from", "to (inclusive)", "holder, instrument"),
+                Lang::Zh => ("起始日", "截止日（含）", "持有者、依据文件"),
+            };
+            let width = |s: &str| {
+                s.chars()
+                    .map(|c| if c.is_ascii() { 1 } else { 2 })
+                    .sum::<usize>()
+            };
+            let statute = lang.pick("(statute)", "（法定）");
+            let w1 = width(from_head).max(width(statute)).max(10);
+            let w2 = width(to_head).max(10);
+            let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(width(s))));
+            writeln!(
+                out,
+                "{}  {}  {rest_head}",
+                pad(from_head, w1),
+                pad(to_head, w2)
+            )?;
             for p in &periods {
-                let from = p.from.map_or_else(
-                    || lang.pick("(statute)", "（法定）").to_owned(),
-                    |d| d.to_string(),
-                );
-                let until = p.until.map_or_else(String::new, |d| d.to_string());
+                let from = p.from.map_or_else(|| statute.to_owned(), |d| d.to_string());
+                let last = p
+                    .until
+                    .map_or_else(String::new, |d| d.pred_opt().unwrap_or(d).to_string());
                 let mut line = format!(
-                    "{from:<10} {until:<10}  {} {}",
-                    p.holder.code, p.holder.name
+                    "{}  {}  {} {}",
+                    pad(&from, w1),
+                    pad(&last, w2),
+                    p.holder.code,
+                    p.holder.name
                 );
                 if let Some(by) = &p.exercised_by {
                     line.push_str(&format!(
@@ -693,6 +710,10 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                 kind: String,
                 #[serde(skip_serializing_if = "Option::is_none")]
                 detail: Option<String>,
+                /// The kind as the table prints it in the chosen language;
+                /// the JSON keeps `kind` the same in both.
+                #[serde(skip)]
+                label: &'static str,
             }
             let list: Vec<Row<'_>> = match what {
                 What::Items => ledger
@@ -702,10 +723,8 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                     .map(|i| Row {
                         code: i.code.clone(),
                         name: &i.name,
-                        kind: match lang {
-                            Lang::En => i.category.to_string(),
-                            Lang::Zh => i.category.zh().to_owned(),
-                        },
+                        kind: i.category.to_string(),
+                        label: i.category.zh(),
                         detail: Some(i.sector.to_string()),
                     })
                     .collect(),
@@ -718,6 +737,7 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                         code: d.code.to_string(),
                         name: &d.name,
                         kind: d.kind.to_string(),
+                        label: d.kind.zh(),
                         detail: (!d.tags.is_empty()).then(|| d.tags.join(" ")),
                     })
                     .collect(),
@@ -730,6 +750,7 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                         code: b.code.clone(),
                         name: &b.name,
                         kind: b.kind.to_string(),
+                        label: b.kind.zh(),
                         detail: Some(b.division.to_string()),
                     })
                     .collect(),
@@ -755,7 +776,10 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                     vec![
                         r.code.clone(),
                         r.name.to_owned(),
-                        r.kind.clone(),
+                        match lang {
+                            Lang::En => r.kind.clone(),
+                            Lang::Zh => r.label.to_owned(),
+                        },
                         r.detail.clone().unwrap_or_default(),
                     ]
                 })

@@ -383,7 +383,8 @@ fn authority_timeline_lists_each_change_with_its_instrument() {
         "",
     );
     assert_eq!(code, 0);
-    assert_eq!(out.lines().count(), 3, "{out}");
+    // A header, then the three stretches.
+    assert_eq!(out.lines().count(), 4, "{out}");
 }
 
 #[test]

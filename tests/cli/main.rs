@@ -24,6 +24,7 @@ mod approvals_review;
 mod approvals_stream;
 mod authority;
 mod authority_changes;
+mod authority_review;
 mod bounds;
 mod calendar;
 mod calendar_edges;

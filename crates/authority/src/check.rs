@@ -243,6 +243,40 @@ impl Location {
     }
 }
 
+impl Location {
+    /// The location in Chinese: the file and line, then 文件 (instrument),
+    /// 事项 (item), 区划 (division) and 职责 (duty) where known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_authority::{CheckOptions, Ledger};
+    ///
+    /// let ledger = Ledger::hebei_sample();
+    /// let as_of = "2025-06-01".parse()?;
+    /// let f = &ledger.check(&CheckOptions { as_of: Some(as_of), ..CheckOptions::default() })[0];
+    /// assert!(f.location.zh().contains(" 文件 "), "{}", f.location.zh());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn zh(&self) -> String {
+        let mut s = self.file.clone();
+        if let Some(l) = self.line {
+            s.push_str(&format!(":{l}"));
+        }
+        for (label, value) in [
+            ("文件", &self.instrument),
+            ("事项", &self.item),
+            ("区划", &self.division),
+            ("职责", &self.duty),
+        ] {
+            if let Some(v) = value {
+                s.push_str(&format!(" {label} {v}"));
+            }
+        }
+        s
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
@@ -276,6 +310,10 @@ pub struct Finding {
     pub location: Location,
     /// What is wrong, naming the values.
     pub message: String,
+    /// The same in Chinese, for clerks (`--lang zh`). Not serialized: the
+    /// JSON of a finding is the same in both languages.
+    #[serde(skip)]
+    pub message_zh: String,
 }
 
 impl Finding {
@@ -284,13 +322,40 @@ impl Finding {
         kind: FindingKind,
         location: Location,
         message: String,
+        message_zh: String,
     ) -> Finding {
         Finding {
             severity,
             kind,
             location,
             message,
+            message_zh,
         }
+    }
+
+    /// The finding as one line in Chinese: severity, location, kind and
+    /// message, as [`fmt::Display`] prints it in English.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_authority::{CheckOptions, Ledger};
+    ///
+    /// let ledger = Ledger::hebei_sample();
+    /// let as_of = "2025-06-01".parse()?;
+    /// let f = &ledger.check(&CheckOptions { as_of: Some(as_of), ..CheckOptions::default() })[0];
+    /// assert!(f.zh().starts_with("警告\t"), "{}", f.zh());
+    /// assert!(f.zh().contains("未按期评估："), "{}", f.zh());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn zh(&self) -> String {
+        format!(
+            "{}\t{}\t{}：{}",
+            self.severity.zh(),
+            self.location.zh(),
+            self.kind.zh(),
+            self.message_zh
+        )
     }
 }
 
@@ -372,19 +437,30 @@ impl Ledger {
             }
             let town = self.registry.get(self.townships[o.township as usize]).code;
             let code = &self.items[o.item as usize].code;
-            let named: Vec<String> = o
+            let (named, named_zh): (Vec<String>, Vec<String>) = o
                 .instruments
                 .iter()
                 .map(|&i| {
-                    let line = self
-                        .location(i as usize, Some(code))
-                        .line
-                        .map_or_else(String::new, |l| format!(" (line {l})"));
-                    format!("{:?}{line}", self.instruments[i as usize].id)
+                    let id = &self.instruments[i as usize].id;
+                    match self.location(i as usize, Some(code)).line {
+                        Some(l) => (format!("{id:?} (line {l})"), format!("{id:?}（第 {l} 行）")),
+                        None => (format!("{id:?}"), format!("{id:?}")),
+                    }
                 })
-                .collect();
+                .unzip();
             let more = o.count - o.instruments.len();
             let first = o.instruments[0] as usize;
+            // The days the run's grants are all in force, the last one
+            // inclusive, as a clerk reads a period.
+            let start = crate::clerk::date_of(o.from).map_or_else(String::new, |d| d.to_string());
+            let (period, period_zh) =
+                match crate::clerk::date_of(o.until).and_then(|u| u.pred_opt()) {
+                    Some(last) => (
+                        format!("from {start} to {last} inclusive"),
+                        format!("自 {start} 起至 {last} 止"),
+                    ),
+                    None => (format!("from {start} on"), format!("自 {start} 起")),
+                };
             out.push(Finding::new(
                 Severity::Error,
                 FindingKind::OverlappingGrant,
@@ -392,11 +468,21 @@ impl Ledger {
                     .with_item(code)
                     .with_division(town.to_string()),
                 format!(
-                    "item {code:?} is granted to township {town} by {} instruments in force at the same time: {}{}",
+                    "item {code:?} is granted to township {town} by {} instruments in force at the same time {period}: {}{}",
                     o.count,
                     named.join(", "),
                     if more > 0 {
                         format!(" and {more} more")
+                    } else {
+                        String::new()
+                    }
+                ),
+                format!(
+                    "事项 {code:?} {period_zh}同时由 {} 份有效文件赋予乡镇 {town}：{}{}",
+                    o.count,
+                    named_zh.join("、"),
+                    if more > 0 {
+                        format!("，另有 {more} 份")
                     } else {
                         String::new()
                     }
@@ -426,6 +512,7 @@ impl Ledger {
                 format!(
                     "{dropped} more findings are not listed (the list stops at {MAX_FINDINGS})"
                 ),
+                format!("另有 {dropped} 个问题未列出（最多列出 {MAX_FINDINGS} 个）"),
             ));
         }
         list
@@ -446,6 +533,12 @@ impl Ledger {
                     ins.id,
                     ins.issuer
                 ),
+                format!(
+                    "{} {:?} 的发文机关 {:?} 不存在",
+                    ins.kind.zh(),
+                    ins.id,
+                    ins.issuer
+                ),
             ));
         }
         if ins.effective_from < ins.published {
@@ -455,6 +548,10 @@ impl Ledger {
                 here(Some(&ins.effective_from.to_string())),
                 format!(
                     "{:?} is in force from {} but was published on {}",
+                    ins.id, ins.effective_from, ins.published
+                ),
+                format!(
+                    "{:?} 自 {} 起施行，但公布于 {}",
                     ins.id, ins.effective_from, ins.published
                 ),
             ));
@@ -469,6 +566,7 @@ impl Ledger {
                         "收回 {:?} has `effective_until`, which a revocation cannot carry: it ends grants once, on its first day; to give the items back, issue a new devolution",
                         ins.id
                     ),
+format!("收回 {:?} 载有 `effective_until`，收回文件不能有此字段：收回在其生效之日一次终止赋权；如需重新赋予，应另发下放文件", ins.id),
                 ));
             } else if until <= ins.effective_from {
                 out.push(Finding::new(
@@ -477,6 +575,10 @@ impl Ledger {
                     here(Some(&until.to_string())),
                     format!(
                         "{:?} ends on {until}, before it starts on {}",
+                        ins.id, ins.effective_from
+                    ),
+                    format!(
+                        "{:?} 于 {until} 失效，早于其生效日 {}",
                         ins.id, ins.effective_from
                     ),
                 ));
@@ -493,6 +595,7 @@ impl Ledger {
                     ins.kind.zh(),
                     ins.id
                 ),
+format!("{} {:?} 没有文号：决定应当公布（行政处罚法第二十四条）", ins.kind.zh(), ins.id),
             ));
         }
         self.check_fields(idx, out);
@@ -504,6 +607,7 @@ impl Ledger {
                     FindingKind::DuplicateGrant,
                     here(Some(code)).with_item(code),
                     format!("{:?} lists item {code:?} twice", ins.id),
+                    format!("{:?} 两次列出事项 {code:?}", ins.id),
                 ));
             }
         }
@@ -515,6 +619,7 @@ impl Ledger {
                     FindingKind::DuplicateGrant,
                     here(Some(&t.to_string())).with_division(t.to_string()),
                     format!("{:?} lists township {t} twice", ins.id),
+                    format!("{:?} 两次列出乡镇 {t}", ins.id),
                 ));
             }
         }
@@ -532,6 +637,7 @@ impl Ledger {
                             FindingKind::UnknownCode,
                             here(Some(e)),
                             format!("evaluation {:?} evaluates unknown instrument {e:?}", ins.id),
+                            format!("评估 {:?} 所评估的文件 {e:?} 不存在", ins.id),
                         )),
                         Some(target) if ins.published < target.effective_from => {
                             out.push(Finding::new(
@@ -542,6 +648,7 @@ impl Ledger {
                                     "evaluation {:?} of {e:?} is dated {}, before {e:?} took effect on {}: it evaluates nothing done under it and does not count as its periodic evaluation (行政处罚法第二十四条)",
                                     ins.id, ins.published, target.effective_from
                                 ),
+format!("评估 {:?} 对 {e:?} 的评估日期为 {}，早于 {e:?} 的生效日 {}：未评估其施行情况，不计为定期评估（行政处罚法第二十四条）", ins.id, ins.published, target.effective_from),
                             ));
                         }
                         Some(_) => {}
@@ -559,6 +666,7 @@ impl Ledger {
                                 "guidance list {:?} is issued by {} ({}), which is not a provincial body: a province decides which county powers townships take on (行政处罚法第二十四条)",
                                 ins.id, b.name, b.code
                             ),
+format!("指导目录 {:?} 由 {}（{}）发布，该机关不是省级机关：由省级决定将哪些县级权力交由乡镇行使（行政处罚法第二十四条）", ins.id, b.name, b.code),
                         ));
                     }
                 }
@@ -572,6 +680,7 @@ impl Ledger {
                                 "guidance list {:?} lists item {code:?}, which no item of the ledger has",
                                 ins.id
                             ),
+format!("指导目录 {:?} 所列事项 {code:?} 在本台账中不存在", ins.id),
                         ));
                     }
                 }
@@ -607,6 +716,7 @@ impl Ledger {
                             "guidance list {:?} names {p}, which is not a province of the ledger",
                             ins.id
                         ),
+                        format!("指导目录 {:?} 所列 {p} 不是本台账中的省", ins.id),
                     ));
                 }
                 Some(_) => {}
@@ -621,6 +731,7 @@ impl Ledger {
                 FindingKind::MissingField,
                 self.location(idx, None),
                 format!("{} {:?} needs `{field}`", ins.kind.zh(), ins.id),
+                format!("{} {:?} 缺少字段 `{field}`", ins.kind.zh(), ins.id),
             ));
         }
         if ins.kind == InstrumentKind::Concentration {
@@ -631,6 +742,7 @@ impl Ledger {
                         FindingKind::UnknownCode,
                         self.location(idx, Some(code)),
                         format!("划转 {:?} names unknown body {code:?}", ins.id),
+                        format!("划转 {:?} 所列机关 {code:?} 不存在", ins.id),
                     ));
                 }
             }
@@ -658,7 +770,7 @@ impl Ledger {
             let it = &self.items[item as usize];
             penalty |= it.category == PowerCategory::Penalty;
             let mut not_listed = false;
-            let mut not_held: Option<String> = None;
+            let mut not_held: Option<(String, String)> = None;
             for &t in &towns {
                 let div = self.townships[t as usize];
                 let town = self.registry.get(div);
@@ -682,6 +794,17 @@ impl Ledger {
                     } else {
                         "行政处罚法第二十条、第二十一条: only to an organisation able to enforce"
                     };
+                    let (rule_zh, article_zh) = if ins.kind == InstrumentKind::Devolution {
+                        (
+                            "下放执法事项",
+                            "行政处罚法第二十四条：只能交由有能力承接的乡镇",
+                        )
+                    } else {
+                        (
+                            "委托处罚事项",
+                            "行政处罚法第二十条、第二十一条：只能委托有执法能力的组织",
+                        )
+                    };
                     out.push(Finding::new(
                         Severity::Error,
                         FindingKind::NoEnforcementTeam,
@@ -692,6 +815,10 @@ impl Ledger {
                             "{:?} {rule} {code:?} to {} ({}), which has no comprehensive enforcement team ({article})",
                             ins.id, town.name, town.code
                         ),
+                        format!(
+                            "{:?} {rule_zh} {code:?} 至 {}（{}），该乡镇没有综合行政执法队（{article_zh}）",
+                            ins.id, town.name, town.code
+                        ),
                     ));
                 }
                 let county = self.county_of[div.index()];
@@ -700,16 +827,28 @@ impl Ledger {
                     .map(|s| s.holder);
                 if not_held.is_none() && !holder.is_some_and(|h| givers.contains(&h)) {
                     not_held = Some(match holder {
-                        Some(h) => format!(
-                            "on {} item {code:?} in {} is held by {}, not by the giving bodies {:?}",
-                            ins.effective_from,
-                            self.registry.get(self.counties[county as usize]).name,
-                            self.registry.body_at(jiceng_org::BodyId(h)).name,
-                            ins.from
-                        ),
-                        None => format!(
-                            "on {} nobody holds item {code:?} to give it away",
-                            ins.effective_from
+                        Some(h) => {
+                            let (place, who) = (
+                                &self.registry.get(self.counties[county as usize]).name,
+                                &self.registry.body_at(jiceng_org::BodyId(h)).name,
+                            );
+                            (
+                                format!(
+                                    "on {} item {code:?} in {place} is held by {who}, not by the giving bodies {:?}",
+                                    ins.effective_from, ins.from
+                                ),
+                                format!(
+                                    "{} {place}的事项 {code:?} 由 {who} 持有，而非所列下放机关 {:?}",
+                                    ins.effective_from, ins.from
+                                ),
+                            )
+                        }
+                        None => (
+                            format!(
+                                "on {} nobody holds item {code:?} to give it away",
+                                ins.effective_from
+                            ),
+                            format!("{} 无人持有事项 {code:?}，无从下放", ins.effective_from),
                         ),
                     });
                 }
@@ -735,6 +874,7 @@ impl Ledger {
                                     b.code,
                                     town.code
                                 ),
+format!("{} {:?} 由 {}（{}）发布，该机关既不是 {} 所在县的人民政府，也不是该地事项 {code:?} 的持有机关（行政处罚法第二十四条）", ins.kind.zh(), ins.id, b.name, b.code, town.code),
                             ));
                         }
                     }
@@ -749,14 +889,16 @@ impl Ledger {
                         "{:?} devolves item {code:?}, which no guidance list of the province in force on {} allows (行政处罚法第二十四条)",
                         ins.id, ins.effective_from
                     ),
+format!("{:?} 下放事项 {code:?}，但 {} 本省没有有效的指导目录允许下放该事项（行政处罚法第二十四条）", ins.id, ins.effective_from),
                 ));
             }
-            if let Some(message) = not_held {
+            if let Some((message, zh)) = not_held {
                 out.push(Finding::new(
                     Severity::Error,
                     FindingKind::IssuerDoesNotHold,
                     self.location(idx, Some(code)).with_item(code),
                     message,
+                    zh,
                 ));
             }
         }
@@ -772,6 +914,7 @@ impl Ledger {
                     "{:?} devolves penalty items from {}, before the revised Penalty Law took effect on {PENALTY_LAW_2021}: Art. 24 gave no basis for it then (行政处罚法第二十四条, 2021年修订)",
                     ins.id, ins.effective_from
                 ),
+format!("{:?} 自 {} 起下放处罚事项，早于修订后的行政处罚法 {PENALTY_LAW_2021} 施行：当时第二十四条尚无此依据（行政处罚法第二十四条，2021年修订）", ins.id, ins.effective_from),
             ));
         }
         if penalty && ins.kind == InstrumentKind::Entrustment && ins.effective_until.is_none() {
@@ -783,6 +926,7 @@ impl Ledger {
                     "委托 {:?} entrusts penalty items without a term: the written entrustment must state its term (行政处罚法第二十条; set `effective_until`)",
                     ins.id
                 ),
+format!("委托 {:?} 委托处罚事项而未载明期限：书面委托应当载明委托期限（行政处罚法第二十条；请设置 `effective_until`）", ins.id),
             ));
         }
     }
@@ -817,6 +961,7 @@ impl Ledger {
                             town.code,
                             ins.effective_from.pred_opt().unwrap_or(ins.effective_from)
                         ),
+format!("{:?} 收回 {}（{}）的事项 {code:?}，但该乡镇在 {} 并未通过下放或委托持有该事项", ins.id, town.name, town.code, ins.effective_from.pred_opt().unwrap_or(ins.effective_from)),
                     ));
                 }
             }
@@ -842,6 +987,7 @@ impl Ledger {
                         "划转 {:?} concentrates into {} ({}), a body of {}, not of the county {county}: powers are concentrated in one agency of the same government (行政处罚法第十八条)",
                         ins.id, to.name, to.code, to.division
                     ),
+format!("划转 {:?} 划入 {}（{}），该机关属于 {}，不属于县 {county}：行政处罚权只能集中由同一政府的一个行政机关行使（行政处罚法第十八条）", ins.id, to.name, to.code, to.division),
                 ));
             }
         }
@@ -864,6 +1010,11 @@ impl Ledger {
                     || "nobody".to_owned(),
                     |h| self.registry.body_at(jiceng_org::BodyId(h)).name.clone(),
                 );
+                let who_zh = if holder.is_some() {
+                    who.as_str()
+                } else {
+                    "无人"
+                };
                 out.push(Finding::new(
                     Severity::Error,
                     FindingKind::IssuerDoesNotHold,
@@ -872,6 +1023,7 @@ impl Ledger {
                         "{:?} concentrates item {code:?}, held before {} by {who}, not by the departments it names {:?}",
                         ins.id, ins.effective_from, ins.from
                     ),
+format!("{:?} 划转事项 {code:?}，该事项在 {} 前由 {who_zh} 持有，而非所列部门 {:?}", ins.id, ins.effective_from, ins.from),
                 ));
             }
         }
@@ -896,16 +1048,36 @@ impl Ledger {
                 *slot = (*slot).max(e.published);
             }
         }
+        // The latest revocation of each (township, item) in force by
+        // `as_of`: a grant that started before it was cut by it (a
+        // revocation on a grant's own first day does not cut it, as the
+        // ledger is built).
+        let mut revoked: HashMap<(u32, u32), i32> = HashMap::new();
+        for (idx, ins) in self.instruments.iter().enumerate() {
+            if ins.kind != InstrumentKind::Revocation || ins.effective_from > as_of {
+                continue;
+            }
+            let from = day(ins.effective_from);
+            for t in targets(self, idx, None) {
+                for code in &ins.items {
+                    if let Some(&i) = self.item_index.get(code) {
+                        let slot = revoked.entry((t, i)).or_insert(from);
+                        *slot = (*slot).max(from);
+                    }
+                }
+            }
+        }
         for (idx, ins) in self.instruments.iter().enumerate() {
             if ins.kind != InstrumentKind::Devolution || !ins.in_force(as_of) {
                 continue;
             }
-            let enforcement = ins.items.iter().any(|c| {
-                self.item_index
-                    .get(c)
-                    .is_some_and(|&i| self.items[i as usize].category.is_enforcement())
-            });
-            if !enforcement {
+            let enforcement: Vec<u32> = ins
+                .items
+                .iter()
+                .filter_map(|c| self.item_index.get(c).copied())
+                .filter(|&i| self.items[i as usize].category.is_enforcement())
+                .collect();
+            if enforcement.is_empty() {
                 continue;
             }
             let since = last
@@ -913,7 +1085,7 @@ impl Ledger {
                 .copied()
                 .unwrap_or(ins.effective_from);
             let age = (as_of - since).num_days();
-            if age > i64::from(interval) {
+            if age > i64::from(interval) && self.grant_stands(idx, &enforcement, &revoked) {
                 out.push(Finding::new(
                     Severity::Warning,
                     FindingKind::EvaluationOverdue,
@@ -923,9 +1095,25 @@ impl Ledger {
                          the interval is {interval} days (行政处罚法第二十四条: evaluate periodically)",
                         ins.id
                     ),
+format!("{:?} 最近一次评估（或生效）于 {since}，距 {as_of} 已 {age} 天，超过评估间隔 {interval} 天（行政处罚法第二十四条：应当定期评估）", ins.id),
                 ));
             }
         }
+    }
+}
+
+impl Ledger {
+    /// Whether devolution `idx` still grants one of `items` to one of its
+    /// townships: no revocation in `revoked` (the latest of each pair by
+    /// the day asked) took effect after the grant's first day. Only then
+    /// is there something for Art. 24's evaluation to look at.
+    fn grant_stands(&self, idx: usize, items: &[u32], revoked: &HashMap<(u32, u32), i32>) -> bool {
+        let from = day(self.instruments[idx].effective_from);
+        targets(self, idx, None).into_iter().any(|t| {
+            items
+                .iter()
+                .any(|&i| revoked.get(&(t, i)).is_none_or(|&r| r <= from))
+        })
     }
 }
 

@@ -12,6 +12,7 @@ fn finding(k: usize) -> Finding {
         FindingKind::UnknownCode,
         Location::bare(&Source::default()),
         format!("finding {k}"),
+        format!("问题 {k}"),
     )
 }
 

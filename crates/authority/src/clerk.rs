@@ -88,7 +88,7 @@ pub enum Cause {
     TermEnded,
 }
 
-fn date_of(d: i32) -> Option<NaiveDate> {
+pub(crate) fn date_of(d: i32) -> Option<NaiveDate> {
     if d == START || d == OPEN {
         return None;
     }

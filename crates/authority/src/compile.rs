@@ -5,7 +5,7 @@
 //! department of the item's sector at the item's level), and only the
 //! (item, place) pairs that an instrument touches get a timeline.
 
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
 
 use jiceng_org::{Body, BodyKind, Division, DivisionCode, DivisionId, Level, Registry};
 
@@ -58,14 +58,15 @@ pub(crate) fn registry(
     loc: Locator<'_>,
     findings: &mut Vec<Finding>,
 ) -> Result<Registry, Error> {
-    let problem = |table: Table, i: usize, code: &str, kind: FindingKind, message: String| {
-        let mut l = Location::bare(loc.source);
-        l.line = loc.at(table, i, Some(code), None);
-        if table == Table::Division {
-            l.division = Some(code.to_owned());
-        }
-        Finding::new(Severity::Error, kind, l, message)
-    };
+    let problem =
+        |table: Table, i: usize, code: &str, kind: FindingKind, message: String, zh: String| {
+            let mut l = Location::bare(loc.source);
+            l.line = loc.at(table, i, Some(code), None);
+            if table == Table::Division {
+                l.division = Some(code.to_owned());
+            }
+            Finding::new(Severity::Error, kind, l, message, zh)
+        };
     let mut seen = HashSet::with_capacity(divisions.len());
     let mut keep = vec![true; divisions.len()];
     for (i, d) in divisions.iter().enumerate() {
@@ -81,6 +82,7 @@ pub(crate) fn registry(
                     "division {code} ({}) is listed twice; this one is left out",
                     d.name
                 ),
+                format!("区划 {code}（{}）重复列出，此条未收入", d.name),
             ));
         } else if d.kind.level() != d.code.level() {
             keep[i] = false;
@@ -94,6 +96,12 @@ pub(crate) fn registry(
                     d.name,
                     d.kind,
                     d.code.level()
+                ),
+                format!(
+                    "区划 {code}（{}）的类型为{}，但其代码属于{}",
+                    d.name,
+                    d.kind.zh(),
+                    d.code.level().zh()
                 ),
             ));
         }
@@ -117,6 +125,7 @@ pub(crate) fn registry(
                         "division {code} ({}) has no parent {p} in the ledger; it is left out",
                         d.name
                     ),
+                    format!("区划 {code}（{}）的上级 {p} 不在台账中，此条未收入", d.name),
                 ));
             }
             _ => {
@@ -131,6 +140,7 @@ pub(crate) fn registry(
             Some((
                 FindingKind::DuplicateCode,
                 format!("body {:?} is listed twice; this one is left out", b.code),
+                format!("机关 {:?} 重复列出，此条未收入", b.code),
             ))
         } else if !kept.contains(&b.division) {
             Some((
@@ -139,6 +149,7 @@ pub(crate) fn registry(
                     "body {:?} is attached to {}, which is not a division of the ledger",
                     b.code, b.division
                 ),
+                format!("机关 {:?} 所属区划 {} 不在台账中", b.code, b.division),
             ))
         } else if !b.kind.fits(b.division.level()) {
             Some((
@@ -150,18 +161,26 @@ pub(crate) fn registry(
                     b.division,
                     b.division.level()
                 ),
+                format!(
+                    "机关 {:?} 的类型为{}，但其所属区划 {} 属于{}",
+                    b.code,
+                    b.kind.zh(),
+                    b.division,
+                    b.division.level().zh()
+                ),
             ))
         } else if b.kind == BodyKind::Department && b.sector.is_none() {
             Some((
                 FindingKind::MissingField,
                 format!("department {:?} has no sector", b.code),
+                format!("部门 {:?} 未指明行业", b.code),
             ))
         } else {
             None
         };
-        if let Some((kind, message)) = message {
+        if let Some((kind, message, zh)) = message {
             keep_body[i] = false;
-            findings.push(problem(Table::Body, i, &b.code, kind, message));
+            findings.push(problem(Table::Body, i, &b.code, kind, message, zh));
         }
     }
     let divisions: Vec<Division> = divisions
@@ -208,6 +227,7 @@ pub(crate) fn compile(
                 FindingKind::DuplicateCode,
                 l,
                 format!("item code {:?} is used twice", it.code),
+                format!("事项编码 {:?} 重复使用", it.code),
             ));
         } else {
             item_index.insert(it.code.clone(), i as u32);
@@ -224,6 +244,7 @@ pub(crate) fn compile(
                 FindingKind::DuplicateCode,
                 l,
                 format!("instrument id {:?} is used twice", ins.id),
+                format!("文件编号 {:?} 重复使用", ins.id),
             ));
         } else {
             instrument_index.insert(ins.id.clone(), i as u32);
@@ -494,6 +515,7 @@ fn build_county_layer(ledger: &mut Ledger, findings: &mut Vec<Finding>) {
                 FindingKind::MissingField,
                 here(None),
                 format!("concentration {:?} names no county (set `county`)", ins.id),
+                format!("划转 {:?} 未指明县（请设置 `county`）", ins.id),
             ));
             continue;
         };
@@ -510,6 +532,7 @@ fn build_county_layer(ledger: &mut Ledger, findings: &mut Vec<Finding>) {
                     "concentration {:?} names no receiving body (set `to`)",
                     ins.id
                 ),
+                format!("划转 {:?} 未指明划入机关（请设置 `to`）", ins.id),
             ));
             continue;
         };
@@ -627,6 +650,11 @@ fn build_township_layer(ledger: &mut Ledger, findings: &mut Vec<Finding>) -> Res
                     ins.kind.zh(),
                     ins.id
                 ),
+                format!(
+                    "{} {:?} 未指明乡镇（请设置 `townships` 或 `county`）",
+                    ins.kind.zh(),
+                    ins.id
+                ),
             ));
         }
         let mut item_ids = Vec::with_capacity(ins.items.len());
@@ -665,6 +693,7 @@ fn build_township_layer(ledger: &mut Ledger, findings: &mut Vec<Finding>) -> Res
                         "township {town_code} has no government body to receive {:?}",
                         ins.id
                     ),
+                    format!("乡镇 {town_code} 没有人民政府可承接 {:?}", ins.id),
                 ));
                 continue;
             }
@@ -736,33 +765,53 @@ fn build_township_layer(ledger: &mut Ledger, findings: &mut Vec<Finding>) -> Res
 }
 
 /// Reports each run of overlapping grants once: a run is a maximal chain of
-/// grants, in date order, each starting before every earlier one has ended.
+/// grants, in date order, each starting before every earlier one has ended,
+/// that is, a largest set of grants all in force together on some day.
+/// Sweeping the starts and ends in date order (an end first on a day where
+/// one grant ends and another starts: the days are half-open), the grants
+/// in force just before an end that follows a start are such a set, in
+/// force together from the latest start to that end. `group` is sorted by
+/// start, then instrument; a township listed twice in one instrument gives
+/// identical grants, counted once. There are at most as many runs as
+/// grants, and each names at most `OVERLAP_NAMES` instruments.
 fn overlap_runs(township: u32, item: u32, group: &[Segment], out: &mut Vec<Overlap>) {
-    let mut k = 0;
-    while k < group.len() {
-        let mut end = group[k].until;
-        let mut run = vec![group[k].instrument];
-        let mut count = 1usize;
-        let mut j = k + 1;
-        while j < group.len() && group[j].from < end {
-            end = end.max(group[j].until);
-            if !run.contains(&group[j].instrument) {
-                count += 1;
-                if run.len() < OVERLAP_NAMES {
-                    run.push(group[j].instrument);
-                }
-            }
-            j += 1;
+    if group.len() < 2 {
+        return;
+    }
+    let mut grants: Vec<&Segment> = group.iter().collect();
+    grants.dedup_by(|a, b| a.instrument == b.instrument && a.from == b.from && a.until == b.until);
+    let mut ends: Vec<(i32, usize)> = grants
+        .iter()
+        .enumerate()
+        .map(|(k, s)| (s.until, k))
+        .collect();
+    ends.sort_unstable();
+    // The grants in force, by their position in date order.
+    let mut active: BTreeSet<usize> = BTreeSet::new();
+    let (mut next, mut latest, mut grew) = (0, 0, false);
+    for &(until, k) in &ends {
+        while next < grants.len() && grants[next].from < until {
+            active.insert(next);
+            latest = grants[next].from;
+            grew = true;
+            next += 1;
         }
-        if count > 1 {
+        if grew && active.len() > 1 {
             out.push(Overlap {
                 item,
                 township,
-                instruments: run,
-                count,
+                instruments: active
+                    .iter()
+                    .take(OVERLAP_NAMES)
+                    .map(|&g| grants[g].instrument)
+                    .collect(),
+                count: active.len(),
+                from: latest,
+                until,
             });
         }
-        k = j;
+        grew = false;
+        active.remove(&k);
     }
 }
 
@@ -822,6 +871,7 @@ fn unknown_item(ledger: &Ledger, idx: usize, code: &str) -> Finding {
         FindingKind::UnknownCode,
         ledger.location(idx, Some(code)).with_item(code),
         format!("{} {:?} names unknown item {code:?}", ins.kind.zh(), ins.id),
+        format!("{} {:?} 所列事项 {code:?} 不存在", ins.kind.zh(), ins.id),
     )
 }
 
@@ -832,6 +882,7 @@ fn unknown_body(ledger: &Ledger, idx: usize, code: &str) -> Finding {
         FindingKind::UnknownCode,
         ledger.location(idx, Some(code)),
         format!("{} {:?} names unknown body {code:?}", ins.kind.zh(), ins.id),
+        format!("{} {:?} 所列机关 {code:?} 不存在", ins.kind.zh(), ins.id),
     )
 }
 
@@ -843,6 +894,11 @@ fn unknown_division(ledger: &Ledger, idx: usize, code: String) -> Finding {
         ledger.location(idx, Some(&code)),
         format!(
             "{} {:?} names {code}, which is not a county or township of the ledger",
+            ins.kind.zh(),
+            ins.id
+        ),
+        format!(
+            "{} {:?} 所列 {code} 不是本台账中的县或乡镇",
             ins.kind.zh(),
             ins.id
         ),

@@ -423,11 +423,12 @@ impl Duties {
             ..Duties::default()
         };
         let loc = ledger.locator();
-        let finding = |table: Table, idx: usize, needle: &str, kind, message: String| {
-            let mut l = Location::bare(&ledger.source);
-            l.line = loc.at(table, idx, Some(needle), None);
-            Finding::new(Severity::Error, kind, l, message)
-        };
+        let finding =
+            |table: Table, idx: usize, needle: &str, kind, message: String, zh: String| {
+                let mut l = Location::bare(&ledger.source);
+                l.line = loc.at(table, idx, Some(needle), None);
+                Finding::new(Severity::Error, kind, l, message, zh)
+            };
         for (i, it) in d.items.iter().enumerate() {
             if d.index.insert(it.code.clone(), i as u32).is_some() {
                 let f = finding(
@@ -436,6 +437,7 @@ impl Duties {
                     &it.code,
                     FindingKind::DuplicateCode,
                     format!("duty code {:?} is used twice", it.code),
+                    format!("职责编码 {:?} 重复使用", it.code),
                 );
                 d.findings.push(f.with_duty(&it.code));
             }
@@ -450,6 +452,7 @@ impl Duties {
                             p,
                             FindingKind::UnknownCode,
                             format!("duty {:?} needs unknown power item {p:?}", it.code),
+                            format!("职责 {:?} 所需的权力事项 {p:?} 不存在", it.code),
                         );
                         d.findings.push(f.with_duty(&it.code));
                     }
@@ -465,6 +468,7 @@ impl Duties {
                     &l.id,
                     FindingKind::DuplicateCode,
                     format!("duty list id {:?} is used twice", l.id),
+                    format!("职责清单编号 {:?} 重复使用", l.id),
                 ));
             }
         }
@@ -489,6 +493,7 @@ impl Duties {
                         "duty list {:?} must name exactly one of `province`, `county` and `townships` ({scopes} given)",
                         l.id
                     ),
+format!("职责清单 {:?} 应当且只能指明 `province`、`county`、`townships` 中的一项（现有 {scopes} 项）", l.id),
                 ));
             }
             if ledger.registry.body(&l.issuer).is_none() {
@@ -498,6 +503,7 @@ impl Duties {
                     &l.issuer,
                     FindingKind::UnknownCode,
                     format!("duty list {:?}: unknown issuer {:?}", l.id, l.issuer),
+                    format!("职责清单 {:?} 的发文机关 {:?} 不存在", l.id, l.issuer),
                 ));
             }
             let mut template = NONE;
@@ -515,6 +521,7 @@ impl Duties {
                             "duty list {:?} adopts {t:?}, which is not a province template (only a county's adaptation adopts one)",
                             l.id
                         ),
+format!("职责清单 {:?} 采用 {t:?}，但其不是省级模板（只有县级调整清单可以采用模板）", l.id),
                     )),
                 }
             }
@@ -541,6 +548,7 @@ impl Duties {
                         code,
                         FindingKind::UnknownCode,
                         format!("duty list {:?} names unknown duty {code:?}", l.id),
+                        format!("职责清单 {:?} 所列职责 {code:?} 不存在", l.id),
                     );
                     d.findings.push(f.with_duty(code));
                     continue;
@@ -560,6 +568,12 @@ impl Duties {
                                 format!(
                                     "duty list {:?} lists duty {code:?} twice, as {before} and as {kind}",
                                     l.id
+                                ),
+                                format!(
+                                    "职责清单 {:?} 两次列出职责 {code:?}，分别为{}和{}",
+                                    l.id,
+                                    before.zh(),
+                                    kind.zh()
                                 ),
                             );
                             d.findings.push(f.with_duty(code));
@@ -604,6 +618,7 @@ impl Duties {
                         code,
                         FindingKind::UnknownCode,
                         format!("{} {:?} names unknown duty {code:?}", a.kind.zh(), a.id),
+                        format!("{} {:?} 所列职责 {code:?} 不存在", a.kind.zh(), a.id),
                     );
                     d.findings.push(f.with_duty(code));
                 }
@@ -616,6 +631,11 @@ impl Duties {
                     FindingKind::MissingField,
                     format!(
                         "{} {:?} names neither `county` nor `townships`",
+                        a.kind.zh(),
+                        a.id
+                    ),
+                    format!(
+                        "{} {:?} 既未指明 `county` 也未指明 `townships`",
                         a.kind.zh(),
                         a.id
                     ),

@@ -117,6 +117,10 @@ impl Ledger {
                     "{dropped} more findings are not listed (the list stops at {})",
                     crate::MAX_FINDINGS
                 ),
+                format!(
+                    "另有 {dropped} 个问题未列出（最多列出 {} 个）",
+                    crate::MAX_FINDINGS
+                ),
             ));
         }
         list
@@ -274,13 +278,12 @@ impl Ledger {
                             continue;
                         }
                         let power = &self.items[p as usize];
-                        let holder = self.segment(p, town.div, day(date)).map_or_else(
-                            || "nobody".to_owned(),
-                            |(seg, _)| {
-                                let b = self.body_ref(seg.holder);
-                                format!("{} {}", b.code, b.name)
-                            },
-                        );
+                        let held = self.segment(p, town.div, day(date)).map(|(seg, _)| {
+                            let b = self.body_ref(seg.holder);
+                            format!("{} {}", b.code, b.name)
+                        });
+                        let holder = held.clone().unwrap_or_else(|| "nobody".to_owned());
+                        let holder_zh = held.unwrap_or_else(|| "无".to_owned());
                         sink.list.push(Finding::new(
                             Severity::Error,
                             FindingKind::DutyWithoutPower,
@@ -291,29 +294,38 @@ impl Ledger {
                                 "basic duty {:?} ({}) of township {} needs power item {:?} ({}), which the township does not hold on {date} (held by {holder}): responsibility without power (有责无权)",
                                 it.code, it.name, town.code, power.code, power.name
                             ),
+format!("乡镇 {} 的基本履职事项 {:?}（{}）所需的权力事项 {:?}（{}）在 {date} 不由该乡镇持有（持有者：{holder_zh}）：有责无权", town.code, it.code, it.name, power.code, power.name),
                         ));
                     }
                 }
                 DutyKind::Cooperative if !gaps_only => {
                     let lead = self.duties.lead(e);
                     let missing = match lead {
-                        None => Some(format!(
-                            "cooperative duty {:?} ({}) names no lead department",
-                            it.code, it.name
+                        None => Some((
+                            format!(
+                                "cooperative duty {:?} ({}) names no lead department",
+                                it.code, it.name
+                            ),
+                            format!("配合履职事项 {:?}（{}）未指明牵头部门", it.code, it.name),
                         )),
                         Some(sector) if self.lead_department(town, sector).is_none() => {
-                            Some(format!(
-                                "cooperative duty {:?} ({}) is led by the {} department, which county {} does not have",
-                                it.code,
-                                it.name,
-                                sector,
-                                town.county
-                                    .map_or_else(|| "-".to_owned(), |c| c.to_string())
+                            let county = town
+                                .county
+                                .map_or_else(|| "-".to_owned(), |c| c.to_string());
+                            Some((
+                                format!(
+                                    "cooperative duty {:?} ({}) is led by the {} department, which county {county} does not have",
+                                    it.code, it.name, sector,
+                                ),
+                                format!(
+                                    "配合履职事项 {:?}（{}）由{}部门牵头，但县 {county} 没有该部门",
+                                    it.code, it.name, sector,
+                                ),
                             ))
                         }
                         Some(_) => None,
                     };
-                    if let Some(message) = missing {
+                    if let Some((message, zh)) = missing {
                         if s.seen_lead.insert((town.county, e.duty)) && sink.room() {
                             let mut loc = self.list_location(e.list, &it.code);
                             loc.division = Some(
@@ -325,6 +337,7 @@ impl Ledger {
                                 FindingKind::CooperativeWithoutLead,
                                 loc,
                                 message,
+                                zh,
                             ));
                         }
                     }
@@ -353,22 +366,41 @@ impl Ledger {
                     .and_then(|x| x.kind)
                     .unwrap_or(self.duties.items[duty as usize].kind)
             };
-            let message = if kind == FindingKind::ReturnedStillAssigned {
-                format!(
-                    "duty {code:?} is returned upward by {:?} but {:?} still assigns it to township {} as {}",
-                    la.id,
-                    lb.id,
-                    town.code,
-                    kind_in(lb)
+            let (message, zh) = if kind == FindingKind::ReturnedStillAssigned {
+                (
+                    format!(
+                        "duty {code:?} is returned upward by {:?} but {:?} still assigns it to township {} as {}",
+                        la.id,
+                        lb.id,
+                        town.code,
+                        kind_in(lb)
+                    ),
+                    format!(
+                        "职责 {code:?} 已由 {:?} 收回上级，但 {:?} 仍将其作为{}交由乡镇 {} 承担",
+                        la.id,
+                        lb.id,
+                        kind_in(lb).zh(),
+                        town.code
+                    ),
                 )
             } else {
-                format!(
-                    "duty {code:?} is listed as {} by {:?} and as {} by {:?}, both in force for township {} on {date}",
-                    kind_in(la),
-                    la.id,
-                    kind_in(lb),
-                    lb.id,
-                    town.code
+                (
+                    format!(
+                        "duty {code:?} is listed as {} by {:?} and as {} by {:?}, both in force for township {} on {date}",
+                        kind_in(la),
+                        la.id,
+                        kind_in(lb),
+                        lb.id,
+                        town.code
+                    ),
+                    format!(
+                        "职责 {code:?} 被 {:?} 列为{}，又被 {:?} 列为{}，二者在 {date} 对乡镇 {} 同时有效",
+                        la.id,
+                        kind_in(la).zh(),
+                        lb.id,
+                        kind_in(lb).zh(),
+                        town.code
+                    ),
                 )
             };
             sink.list.push(Finding::new(
@@ -377,6 +409,7 @@ impl Ledger {
                 self.list_location(b, code)
                     .with_division(town.code.to_string()),
                 message,
+                zh,
             ));
         }
         // Powers held by grant, then by law, that no duty needs.
@@ -410,6 +443,7 @@ impl Ledger {
                     "township {} holds power item {code:?} ({}) on {date}, but no duty of its list needs it: a likely orphan",
                     town.code, self.items[i as usize].name
                 ),
+format!("乡镇 {} 在 {date} 持有权力事项 {code:?}（{}），但其职责清单中没有职责需要它：可能是无责之权", town.code, self.items[i as usize].name),
             ));
         }
     }
@@ -438,6 +472,7 @@ impl Ledger {
                 AssessmentKind::Assessment => "assessment item (考核事项)",
                 AssessmentKind::Pledge => "pledge (责任状)",
             };
+            let what_zh = a.kind.zh();
             let mut loc = Location::bare(&self.source);
             loc.line = self.locator().at(
                 Table::Assessment,
@@ -447,14 +482,26 @@ impl Ledger {
             );
             loc.instrument = Some(a.id.clone());
             loc.duty.clone_from(&a.duty);
-            let message = match &a.duty {
-                None => format!(
-                    "{what} {:?} aimed at township {} assesses no duty; only duties on the township's list may be assessed",
-                    a.id, town.code
+            let (message, zh) = match &a.duty {
+                None => (
+                    format!(
+                        "{what} {:?} aimed at township {} assesses no duty; only duties on the township's list may be assessed",
+                        a.id, town.code
+                    ),
+                    format!(
+                        "针对乡镇 {} 的{what_zh} {:?} 未考核任何职责：只能考核乡镇职责清单内的事项",
+                        town.code, a.id
+                    ),
                 ),
-                Some(c) => format!(
-                    "{what} {:?} aimed at township {} assesses duty {c:?}, which is not on its duty list on {date}",
-                    a.id, town.code
+                Some(c) => (
+                    format!(
+                        "{what} {:?} aimed at township {} assesses duty {c:?}, which is not on its duty list on {date}",
+                        a.id, town.code
+                    ),
+                    format!(
+                        "针对乡镇 {} 的{what_zh} {:?} 考核职责 {c:?}，该职责在 {date} 不在其职责清单内",
+                        town.code, a.id
+                    ),
                 ),
             };
             sink.list.push(Finding::new(
@@ -462,6 +509,7 @@ impl Ledger {
                 FindingKind::AssessmentOutsideList,
                 loc.with_division(town.code.to_string()),
                 message,
+                zh,
             ));
         }
     }

@@ -315,7 +315,8 @@ impl Layer {
     }
 }
 
-/// A run of overlapping grants of one item to one township.
+/// A run of overlapping grants of one item to one township: grants all in
+/// force together from `from` to the day before `until`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Overlap {
     pub item: u32,
@@ -324,6 +325,11 @@ pub(crate) struct Overlap {
     pub instruments: Vec<u32>,
     /// How many instruments the run has in all.
     pub count: usize,
+    /// The first day all of them are in force.
+    pub from: i32,
+    /// The first day one of them is no longer in force; `OPEN` when none
+    /// ends.
+    pub until: i32,
 }
 
 /// The compiled ledger.

@@ -65,6 +65,35 @@ impl DivisionKind {
             DivisionKind::Village | DivisionKind::Community => Level::Village,
         }
     }
+
+    /// The Chinese name of the kind, as the statistical division list
+    /// words it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_org::DivisionKind;
+    ///
+    /// assert_eq!(DivisionKind::Town.zh(), "镇");
+    /// assert_eq!(DivisionKind::Subdistrict.zh(), "街道");
+    /// ```
+    pub fn zh(self) -> &'static str {
+        match self {
+            DivisionKind::Province => "省",
+            DivisionKind::AutonomousRegion => "自治区",
+            DivisionKind::Municipality => "直辖市",
+            DivisionKind::City => "地级市",
+            DivisionKind::County => "县",
+            DivisionKind::CountyCity => "县级市",
+            DivisionKind::District => "市辖区",
+            DivisionKind::Town => "镇",
+            DivisionKind::Township => "乡",
+            DivisionKind::EthnicTownship => "民族乡",
+            DivisionKind::Subdistrict => "街道",
+            DivisionKind::Village => "村",
+            DivisionKind::Community => "社区",
+        }
+    }
 }
 
 impl fmt::Display for DivisionKind {
@@ -215,6 +244,28 @@ impl BodyKind {
             BodyKind::ServiceCentre => matches!(level, Level::County | Level::Township),
             BodyKind::ServiceStation => level == Level::Village,
             BodyKind::ProxyPoint => matches!(level, Level::Township | Level::Village),
+        }
+    }
+
+    /// The Chinese name of the kind.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_org::BodyKind;
+    ///
+    /// assert_eq!(BodyKind::EnforcementTeam.zh(), "综合行政执法队");
+    /// ```
+    pub fn zh(self) -> &'static str {
+        match self {
+            BodyKind::Government => "人民政府",
+            BodyKind::Department => "政府部门",
+            BodyKind::EnforcementBureau => "综合行政执法局",
+            BodyKind::EnforcementTeam => "综合行政执法队",
+            BodyKind::ServiceCentre => "行政综合服务中心",
+            BodyKind::ServiceStation => "便民服务站",
+            BodyKind::ProxyPoint => "代办点",
+            BodyKind::Other => "其他",
         }
     }
 }

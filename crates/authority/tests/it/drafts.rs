@@ -11,6 +11,7 @@ const T3: &str = "130430200000";
 /// Expects exactly these kinds, in any order, and returns the findings.
 fn check(extra: &str, expected: &[FindingKind]) -> Vec<Finding> {
     let found = findings(extra, &CheckOptions::default());
+    found.iter().for_each(crate::assert_chinese);
     let mut kinds: Vec<String> = found.iter().map(|f| format!("{:?}", f.kind)).collect();
     let mut want: Vec<String> = expected.iter().map(|k| format!("{k:?}")).collect();
     kinds.sort();

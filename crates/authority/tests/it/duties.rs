@@ -91,6 +91,7 @@ fn check(extra: &str, date: &str, expected: &[Expected<'_>]) {
     let mut got: Vec<Got> = ledger
         .check_duties(d(date))
         .into_iter()
+        .inspect(crate::assert_chinese)
         .map(|f| {
             (
                 f.kind,

@@ -131,3 +131,125 @@ fn only_devolutions_in_force_are_due_and_the_interval_is_the_callers() {
     );
     assert_eq!(overdue(&ended, "2023-01-01", 300), Vec::<String>::new());
 }
+
+mod regression {
+    //! A devolution whose grants were all revoked grants nothing on the day
+    //! asked, so Art. 24 has nothing to evaluate; one with a grant left
+    //! still does. Worked by hand: from 2022-03-01 to 2023-03-01 is 365
+    //! days (no 29 February between), so on 2023-03-02 a devolution that
+    //! took effect on 2022-03-01 and was never evaluated is 366 days old,
+    //! one day past the 365-day interval.
+
+    use super::{message, overdue};
+    use crate::{CONCENTRATE, instrument};
+
+    const T1: &str = "130430100000";
+    const T2: &str = "130430101000";
+
+    /// `dev` devolves `items` to `towns` from 2022-03-01; `revocations`
+    /// follow.
+    fn text(towns: &str, items: &str, revocations: &str) -> String {
+        format!(
+            "{CONCENTRATE}{}{revocations}",
+            instrument(
+                "dev",
+                "devolution",
+                "\"c-zhzf\"",
+                "2022-02-20",
+                "2022-03-01",
+                &format!("townships = [{towns}]\nitems = [{items}]"),
+            )
+        )
+    }
+
+    fn revocation(id: &str, effective: &str, towns: &str, items: &str) -> String {
+        instrument(
+            id,
+            "revocation",
+            "",
+            "2022-08-20",
+            effective,
+            &format!("townships = [{towns}]\nitems = [{items}]"),
+        )
+    }
+
+    fn late() -> Vec<String> {
+        vec![message("2022-03-01", 366, "2023-03-02", 365)]
+    }
+
+    #[test]
+    fn evaluation_overdue_fired_for_a_wholly_revoked_devolution() {
+        let t1 = format!("\"{T1}\"");
+        // Without the revocation it is overdue: the boundary is unchanged.
+        assert_eq!(
+            overdue(&text(&t1, "\"CF-1\"", ""), "2023-03-02", 365),
+            late()
+        );
+        assert_eq!(
+            overdue(&text(&t1, "\"CF-1\"", ""), "2023-03-01", 365),
+            Vec::<String>::new()
+        );
+        // Revoked from 2022-09-01: on 2023-03-02 it grants nothing.
+        let r = revocation("rev", "2022-09-01", &t1, "\"CF-1\"");
+        assert_eq!(
+            overdue(&text(&t1, "\"CF-1\"", &r), "2023-03-02", 365),
+            Vec::<String>::new()
+        );
+        // A revocation that takes effect on the day asked ends the grant
+        // that day: 2023-03-02 is its first day no longer in force.
+        let r = revocation("rev", "2023-03-02", &t1, "\"CF-1\"");
+        assert_eq!(
+            overdue(&text(&t1, "\"CF-1\"", &r), "2023-03-02", 365),
+            Vec::<String>::new()
+        );
+        // A revocation that takes effect after the day asked has not cut it
+        // yet: 2023-03-03 is after 2023-03-02.
+        let r = revocation("rev", "2023-03-03", &t1, "\"CF-1\"");
+        assert_eq!(
+            overdue(&text(&t1, "\"CF-1\"", &r), "2023-03-02", 365),
+            late()
+        );
+        // A revocation on the grant's own first day does not end it (a new
+        // grant starting the day of a revocation is not revoked).
+        let r = revocation("rev", "2022-03-01", &t1, "\"CF-1\"");
+        assert_eq!(
+            overdue(&text(&t1, "\"CF-1\"", &r), "2023-03-02", 365),
+            late()
+        );
+    }
+
+    #[test]
+    fn evaluation_overdue_stays_while_any_grant_stands() {
+        // Two townships, revoked from one: the grant to 邱城镇 stands.
+        let both = format!("\"{T1}\", \"{T2}\"");
+        let r = revocation("rev", "2022-09-01", &format!("\"{T1}\""), "\"CF-1\"");
+        assert_eq!(
+            overdue(&text(&both, "\"CF-1\"", &r), "2023-03-02", 365),
+            late()
+        );
+        // Revoked from the other as well, by a second instrument: nothing
+        // stands.
+        let r2 = format!(
+            "{r}{}",
+            revocation("rev2", "2022-10-01", &format!("\"{T2}\""), "\"CF-1\"")
+        );
+        assert_eq!(
+            overdue(&text(&both, "\"CF-1\"", &r2), "2023-03-02", 365),
+            Vec::<String>::new()
+        );
+        // Two items, one revoked: CF-2 stands.
+        let t1 = format!("\"{T1}\"");
+        let r = revocation("rev", "2022-09-01", &t1, "\"CF-1\"");
+        assert_eq!(
+            overdue(&text(&t1, "\"CF-1\", \"CF-2\"", &r), "2023-03-02", 365),
+            late()
+        );
+        // Only the licence left standing: Art. 24's evaluation is of the
+        // enforcement powers, and none stands.
+        let r = revocation("rev", "2022-09-01", &t1, "\"CF-1\"");
+        assert_eq!(
+            overdue(&text(&t1, "\"CF-1\", \"XK-1\"", &r), "2023-03-02", 365),
+            Vec::<String>::new()
+        );
+    }
+}

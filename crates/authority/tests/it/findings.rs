@@ -29,6 +29,7 @@ fn check_with(
     expected: &[(Severity, FindingKind)],
 ) -> Vec<jiceng_authority::Finding> {
     let found = findings(extra, opts);
+    found.iter().for_each(crate::assert_chinese);
     let mut kinds: Vec<_> = found.iter().map(|f| (f.severity, f.kind)).collect();
     let mut want = expected.to_vec();
     kinds.sort_by_key(|k| format!("{k:?}"));

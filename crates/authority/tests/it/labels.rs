@@ -183,5 +183,38 @@ fn a_finding_prints_its_severity_location_and_message() {
         format!(
             "error\tmini.toml:{line} instrument late\t\"late\" is in force from 2021-08-01 but was published on 2021-09-01"
         )
+    ); // In Chinese: 错误, the location with 文件 for the instrument, the
+    // kind's label 公布前生效 and the message with the same values.
+    assert_eq!(
+        f.zh(),
+        format!(
+            "错误\tmini.toml:{line} 文件 late\t公布前生效：\"late\" 自 2021-08-01 起施行，但公布于 2021-09-01"
+        )
     );
+}
+
+/// A location in Chinese labels each part: 文件 (instrument), 事项 (item),
+/// 区划 (division), 职责 (duty), in that order, after the file and line.
+#[test]
+fn a_location_prints_in_chinese() {
+    let full = Location {
+        file: "mini.toml".to_owned(),
+        line: Some(7),
+        instrument: Some("dev".to_owned()),
+        item: Some("CF-1".to_owned()),
+        division: Some("130430100000".to_owned()),
+        duty: Some("DU1".to_owned()),
+    };
+    assert_eq!(
+        full.zh(),
+        "mini.toml:7 文件 dev 事项 CF-1 区划 130430100000 职责 DU1"
+    );
+    let bare = Location {
+        line: None,
+        instrument: None,
+        item: None,
+        division: None,
+        ..full.clone()
+    };
+    assert_eq!(bare.zh(), "mini.toml 职责 DU1");
 }

@@ -87,6 +87,7 @@ fn found(text: &str, origin: &str) -> Vec<(FindingKind, Option<usize>)> {
         .check(&CheckOptions::default())
         .into_iter()
         .chain(l.check_duties(d("2022-01-01")))
+        .inspect(crate::assert_chinese)
         .filter(|f| {
             matches!(
                 f.kind,

@@ -232,3 +232,35 @@ pub fn findings(extra: &str, opts: &CheckOptions) -> Vec<Finding> {
 pub fn d(s: &str) -> chrono::NaiveDate {
     s.parse().unwrap()
 }
+
+/// Asserts that a finding's Chinese message speaks Chinese: once quoted
+/// ids ("…"), field names (`…`), lists ([…]) and codes (words with a
+/// digit, `-` or `_`) are taken out, no English word of three letters or
+/// more is left. A message worded anew in English only fails here.
+pub fn assert_chinese(f: &Finding) {
+    let m = &f.message_zh;
+    assert!(!m.is_empty(), "{f:?}");
+    let mut plain = String::new();
+    let mut close = None;
+    for c in m.chars() {
+        match close {
+            Some(end) if c == end => close = None,
+            Some(_) => {}
+            None => match c {
+                '"' => close = Some('"'),
+                '`' => close = Some('`'),
+                '[' => close = Some(']'),
+                _ => plain.push(c),
+            },
+        }
+    }
+    for word in plain.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
+        let code = word
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '-' || c == '_');
+        assert!(
+            code || word.len() < 3,
+            "English word {word:?} in the Chinese message of {f:?}"
+        );
+    }
+}
