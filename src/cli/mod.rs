@@ -207,8 +207,8 @@ pub(crate) fn run(
             };
             writeln!(out, "{schema}").map_err(Failure::from)
         }
-        Command::Simulate(args) => simulate::run(args, cli.lang, out),
-        Command::Sim(args) => simulate::run_sim(args, cli.lang, out),
+        Command::Simulate(args) => simulate::run(args, cli.lang, out, err),
+        Command::Sim(args) => simulate::run_sim(args, cli.lang, out, err),
         Command::Demo => demo::run(cli.lang, out),
         Command::Completions { shell } => {
             // The generators panic when a write fails; a buffer cannot fail,

@@ -38,6 +38,7 @@ mod limits;
 mod misc;
 mod schemas;
 mod sim;
+mod simulate_coverage;
 mod staffing;
 mod staffing_check;
 

@@ -864,6 +864,20 @@ fn is_code(s: &str) -> bool {
 
 fn matches(pattern: &str, code: &str) -> bool {
     match pattern.strip_suffix('*') {
+    /// The scenario with `[policy] provisional = true`: days outside the
+    /// notices' coverage are answered with the statutory holidays and the
+    /// weekly rule, and the summary says so.
+    ///
+    /// ```
+    /// let s = jiceng_sim::Scenario::bundled("baitaling")?.with_provisional();
+    /// assert!(s.to_toml().contains("provisional = true"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_provisional(mut self) -> Scenario {
+        self.file.policy.provisional = true;
+        self
+    }
+
         Some(prefix) => code.starts_with(prefix),
         None => pattern == code,
     }

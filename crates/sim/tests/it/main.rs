@@ -3,6 +3,7 @@
 mod bounds;
 mod codes;
 mod common;
+mod coverage_end;
 mod fuzz;
 mod laws;
 mod ledger;
