@@ -9,7 +9,7 @@ use jiceng::staffing::{
     LedgerFile, Method, PlanRequest, QuotaKind, Severity, Units, Workload, erlang_a, erlang_c, plan,
 };
 
-use super::{Failure, Lang};
+use super::{BadLines, Failure, Lang};
 
 /// The largest input file read, in bytes: a hostile file must not exhaust
 /// memory.
@@ -189,7 +189,12 @@ fn json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), F
 }
 
 /// Runs a `staffing` subcommand.
-pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
+pub(crate) fn run(
+    args: StaffingArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
     match args.command {
         StaffingCommand::Plan {
             pool,
@@ -202,8 +207,27 @@ pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result
             format,
         } => {
             let method: Method = method.parse().map_err(Failure::input)?;
-            let table = Units::parse_csv(&read(&units)?)
-                .map_err(|e| Failure::input(format!("{}: {e}", units.display())))?;
+            // Every bad row is reported (up to --max-errors), then the
+            // plan is refused: a plan over the rows that could be read
+            // would share the pool among the wrong units.
+            let mut bad = BadLines::new(lang);
+            let mut written = Ok(());
+            let table = Units::parse_csv_with(&read(&units)?, &mut |e| {
+                if written.is_ok() {
+                    written = report_row(&mut bad, err, &units, &e);
+                }
+            })
+            .map_err(|e| Failure::input(format!("{}: {e}", units.display())))?;
+            written?;
+            bad.finish(err)?;
+            if bad.count() > 0 {
+                return Err(Failure::input(format!(
+                    "{}: {} {}",
+                    units.display(),
+                    bad.count(),
+                    lang.pick("bad rows: no plan", "行有误：不作方案")
+                )));
+            }
             if table.units.is_empty() {
                 return Err(Failure::input(format!(
                     "{}: {}",
@@ -346,14 +370,24 @@ pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result
             if json {
                 json_line(out, &findings)?;
             } else {
+                // Errors are bad lines: at most --max-errors of them are
+                // listed, then counted on standard error. Flags (what a
+                // body did) are the report, and all listed.
+                let mut bad = BadLines::new(lang);
                 for f in &findings {
                     let sev = match f.severity {
-                        Severity::Error => lang.pick("error", "错误"),
+                        Severity::Error => {
+                            if !bad.admit() {
+                                continue;
+                            }
+                            lang.pick("error", "错误")
+                        }
                         Severity::Flag => lang.pick("flag", "提示"),
                     };
+                    let message = &f.message;
                     match f.line {
-                        Some(l) => writeln!(out, "{}:{l}: {sev}: {}", file.display(), f.message)?,
-                        None => writeln!(out, "{}: {sev}: {}", file.display(), f.message)?,
+                        Some(l) => writeln!(out, "{}:{l}: {sev}: {message}", file.display())?,
+                        None => writeln!(out, "{}: {sev}: {message}", file.display())?,
                     }
                 }
                 let errors = findings
@@ -367,6 +401,7 @@ pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result
                     lang.pick("flags", "提示"),
                     findings.len() - errors
                 )?;
+                bad.finish(err)?;
             }
             if findings.iter().any(|f| f.severity == Severity::Error) {
                 return Err(Failure {
@@ -475,6 +510,23 @@ pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result
             writeln!(out, "{schema}")?;
             Ok(())
         }
+    }
+}
+
+/// Reports one bad row of a units file through `bad` as `FILE:LINE:
+/// MESSAGE`.
+fn report_row(
+    bad: &mut BadLines,
+    err: &mut dyn Write,
+    file: &Path,
+    e: &jiceng::staffing::Error,
+) -> std::io::Result<()> {
+    match e {
+        jiceng::staffing::Error::Parse {
+            line: Some(l),
+            message,
+        } => bad.report(err, format_args!("{}:{l}", file.display()), message),
+        e => bad.report(err, file.display(), e),
     }
 }
 

@@ -41,6 +41,7 @@ mod sim;
 mod simulate_coverage;
 mod staffing;
 mod staffing_check;
+mod staffing_review;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

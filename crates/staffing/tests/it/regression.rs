@@ -215,3 +215,38 @@ fn plan_of_no_units_blamed_the_weights() {
         "no units: a plan needs at least one unit to share the pool among"
     );
 }
+
+/// `staffing plan` stopped at the first bad row of a units file, so a file
+/// with several had to be fixed one run at a time. `parse_csv_with` gives
+/// every bad row, with every wrong field of it, and reads on. The hand-made
+/// file: x's area is −10 (line 2); y's current is `abc` and its area `q`
+/// (line 3, two fields); x again (line 4), but x was left out, so this one
+/// is the first good x; z's empty area is 0 (line 5); z again (line 6,
+/// given twice, first on line 5).
+#[test]
+fn plan_units_stopped_at_the_first_bad_row() {
+    use jiceng_staffing::Units;
+    let text = "code,current,area\nx,5,-10\ny,abc,q\nx,1,2\nz,3,\nz,4,4\n";
+    let mut bad = Vec::new();
+    let u = Units::parse_csv_with(text, &mut |e| bad.push(e.to_string())).unwrap();
+    assert_eq!(
+        bad,
+        [
+            "line 2: column area: \"-10\" is not a number, zero or more",
+            "line 3: column current: \"abc\" is not a whole number of staff; \
+             column area: \"q\" is not a number, zero or more",
+            "line 6: unit \"z\" is given twice (first on line 5)",
+        ]
+    );
+    let kept: Vec<(&str, u64, f64)> = u
+        .units
+        .iter()
+        .map(|u| (u.code.as_str(), u.current, u.values[0]))
+        .collect();
+    assert_eq!(kept, [("x", 1, 2.0), ("z", 3, 0.0)]);
+    // parse_csv still refuses the file, with its first bad row.
+    assert_eq!(
+        Units::parse_csv(text).unwrap_err().to_string(),
+        "line 2: column area: \"-10\" is not a number, zero or more"
+    );
+}
