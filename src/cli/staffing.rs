@@ -288,14 +288,16 @@ pub(crate) fn run(
                         p.total,
                         lang.pick("pool", "增量"),
                         p.pool,
-                        p.method
+                        lang.pick(p.method.name(), p.method.zh())
                     )?;
                     writeln!(
                         out,
-                        "{}: {:.4} → {:.4}; Gini: {:.4} → {:.4}",
+                        "{}: {:.4} → {:.4}{}{}: {:.4} → {:.4}",
                         lang.pick("coefficient of variation", "变异系数"),
                         p.cv_before,
                         p.cv,
+                        lang.pick("; ", "；"),
+                        lang.pick("Gini", "基尼系数"),
                         p.gini_before,
                         p.gini
                     )?;
@@ -384,7 +386,10 @@ pub(crate) fn run(
                         }
                         Severity::Flag => lang.pick("flag", "提示"),
                     };
-                    let message = &f.message;
+                    let message = match (lang, &f.message_zh) {
+                        (Lang::Zh, Some(zh)) => zh,
+                        _ => &f.message,
+                    };
                     match f.line {
                         Some(l) => writeln!(out, "{}:{l}: {sev}: {message}", file.display())?,
                         None => writeln!(out, "{}: {sev}: {message}", file.display())?,
@@ -485,16 +490,17 @@ pub(crate) fn run(
                     .unwrap_or_default();
                 let what = ev
                     .quota
-                    .map(|q| q.to_string())
+                    .map(|q| lang.pick(&q.to_string(), q.zh()).to_owned())
                     .or_else(|| ev.rank.clone())
                     .unwrap_or_default();
                 writeln!(
                     out,
-                    "  {} {} {}{with} {} {what}: {}",
+                    "  {} {} {}{with} {} {what}{}{}",
                     ev.date,
-                    ev.kind.name(),
+                    lang.pick(ev.kind.name(), ev.kind.zh()),
                     ev.body,
                     ev.count,
+                    lang.pick(": ", "："),
                     ev.instrument
                 )?;
             }

@@ -153,3 +153,120 @@ fn staffing_plan_names_every_wrong_field_of_a_row() {
         "{err}"
     );
 }
+
+/// A county and a township: 5 public-institution quotas (line 5), 6 hired
+/// (line 6: over by 1), a sixth quota on 1 February (line 7), 3
+/// administrative quotas sunk from the county (line 8).
+const TWA: &str = "body,cty,County,county,,,,,,
+body,twA,Town A,township,,,,,,
+create,cty,,,2025-01-02,C1,,administrative,,10
+create,twA,,,2025-01-02,C2,,public_institution,,5
+hire,twA,,,2025-01-02,H1,,public_institution,,6
+create,twA,,,2025-02-01,C3,,public_institution,,1
+sink,cty,,,2025-03-03,S1,twA,administrative,,3
+";
+
+#[test]
+fn staffing_check_flags_speak_chinese() {
+    let scratch = Scratch::new("staffing-zh-check");
+    let path = scratch.write("t.csv", &format!("{HEAD}{TWA}"));
+    let p = path_str(&path);
+    let (code, out, err) = jiceng(&["--lang", "zh", "staffing", "check", p], "");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        format!(
+            "{p}:6: 提示: twA 超编 1 名（事业编制）：实有 6，编制 5；自 2025-01-02 至 2025-02-01（第 7 行）\n\
+             错误: 0, 提示: 1\n"
+        )
+    );
+    // JSON does not change with the language.
+    let (_, en, _) = jiceng(&["staffing", "check", p, "--json"], "");
+    let (_, zh, _) = jiceng(&["--lang", "zh", "staffing", "check", p, "--json"], "");
+    assert_eq!(en, zh);
+    assert!(
+        en.contains("over establishment (超编) by 1 public_institution"),
+        "{en}"
+    );
+}
+
+#[test]
+fn staffing_at_basis_speaks_chinese() {
+    let scratch = Scratch::new("staffing-zh-at");
+    let path = scratch.write("t.csv", &format!("{HEAD}{TWA}"));
+    let p = path_str(&path);
+    let (code, out, err) = jiceng(
+        &[
+            "--lang",
+            "zh",
+            "staffing",
+            "at",
+            p,
+            "--body",
+            "twA",
+            "--date",
+            "2025-03-31",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    for line in [
+        "  2025-01-02 核增 twA 5 事业编制：C2\n",
+        "  2025-01-02 进人 twA 6 事业编制：H1\n",
+        "  2025-03-03 下沉 cty → twA 3 行政编制：S1\n",
+    ] {
+        assert!(out.contains(line), "{line:?} in {out}");
+    }
+    for english in [
+        "create",
+        "hire",
+        "sink",
+        "public_institution",
+        "administrative",
+    ] {
+        assert!(!out.contains(english), "{english} in {out}");
+    }
+    let (_, out, _) = jiceng(
+        &["staffing", "at", p, "--body", "twA", "--date", "2025-03-31"],
+        "",
+    );
+    assert!(
+        out.contains("  2025-03-03 sink cty → twA 3 administrative: S1\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn staffing_plan_table_speaks_chinese() {
+    // A has 30 residents, B 10, one staff each; the scores are 0.75 and
+    // 0.25 (shares of 40). Before: need per staff 0.75 and 0.25, mean 0.5,
+    // population s.d. 0.25, CV 0.5; Gini |0.75 − 0.25| × 2 / (2 × 2² ×
+    // 0.5) = 0.25. A pool of 4 by largest remainder: exact shares 3 and 1,
+    // so A 4, B 2. After: 0.1875 and 0.125, mean 0.15625, s.d. 0.03125,
+    // CV 0.2; Gini 0.0625 × 2 / (2 × 4 × 0.15625) = 0.1.
+    let scratch = Scratch::new("staffing-zh-plan");
+    let path = scratch.write("u.csv", "code,current,population\nA,1,30\nB,1,10\n");
+    let args = [
+        "staffing",
+        "plan",
+        "--pool",
+        "4",
+        "--units",
+        path_str(&path),
+        "--weights",
+        "population=1",
+        "--format",
+        "table",
+    ];
+    let (code, out, err) = jiceng(&[&["--lang", "zh"][..], &args].concat(), "");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.ends_with("合计: 2 → 6 (增量 4, 最大余额法)\n变异系数: 0.5000 → 0.2000；基尼系数: 0.2500 → 0.1000\n"),
+        "{out}"
+    );
+    let (_, out, _) = jiceng(&args, "");
+    assert!(
+        out.ends_with("total: 2 → 6 (pool 4, hamilton)\ncoefficient of variation: 0.5000 → 0.2000; Gini: 0.2500 → 0.1000\n"),
+        "{out}"
+    );
+}

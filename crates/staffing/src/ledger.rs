@@ -76,6 +76,27 @@ impl EventKind {
             EventKind::Fill => "fill",
         }
     }
+
+    /// The kind's name in Chinese.
+    ///
+    /// # Example
+    /// ```
+    /// use jiceng_staffing::EventKind;
+    /// assert_eq!(EventKind::Sink.zh(), "下沉");
+    /// assert_eq!(EventKind::Adjust.zh(), "调剂");
+    /// ```
+    pub fn zh(self) -> &'static str {
+        match self {
+            EventKind::Create => "核增",
+            EventKind::Cancel => "核减",
+            EventKind::Sink => "下沉",
+            EventKind::Adjust => "调剂",
+            EventKind::Hire => "进人",
+            EventKind::Leave => "减员",
+            EventKind::Posts => "核定职数",
+            EventKind::Fill => "配备职务",
+        }
+    }
 }
 
 /// One dated event of the ledger, with the instrument behind it.
