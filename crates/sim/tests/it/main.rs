@@ -20,3 +20,4 @@ mod regression;
 mod scenario;
 mod sizes;
 mod stories;
+mod types;
