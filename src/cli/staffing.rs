@@ -166,7 +166,8 @@ fn load_ledger(path: &Path) -> Result<LedgerFile, Failure> {
 }
 
 fn parse_weights(s: &str) -> Result<Vec<(String, f64)>, Failure> {
-    s.split(',')
+    let weights: Vec<(String, f64)> = s
+        .split(',')
         .map(|part| {
             let (col, w) = part.split_once('=').ok_or_else(|| {
                 Failure::input(format!(
@@ -178,7 +179,15 @@ fn parse_weights(s: &str) -> Result<Vec<(String, f64)>, Failure> {
             })?;
             Ok((col.trim().to_string(), w))
         })
-        .collect()
+        .collect::<Result<_, Failure>>()?;
+    for (i, (col, _)) in weights.iter().enumerate() {
+        if weights[..i].iter().any(|(c, _)| c == col) {
+            return Err(Failure::input(format!(
+                "invalid --weights {s:?}: column {col:?} is given twice"
+            )));
+        }
+    }
+    Ok(weights)
 }
 
 fn json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), Failure> {
@@ -207,6 +216,13 @@ pub(crate) fn run(
             format,
         } => {
             let method: Method = method.parse().map_err(Failure::input)?;
+            if let (Some(lo), Some(hi)) = (min, max) {
+                if lo > hi {
+                    return Err(Failure::input(format!(
+                        "--min {lo} is above --max {hi}: no unit can have at least {lo} and at most {hi} staff"
+                    )));
+                }
+            }
             // Every bad row is reported (up to --max-errors), then the
             // plan is refused: a plan over the rows that could be read
             // would share the pool among the wrong units.

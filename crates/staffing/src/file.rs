@@ -331,17 +331,18 @@ impl LedgerFile {
         for (i, v) in raw.event.into_iter().enumerate() {
             let at = line(&ev, n, i, v.span());
             let table = v.into_inner();
+            // "hire event: …"; an event of no known kind is just "event".
             let kind = table
                 .get("kind")
                 .and_then(|k| k.get_ref().as_str())
                 .and_then(named::<EventKind>)
-                .map_or("event", |k| k.name());
+                .map_or(String::new(), |k| format!("{} ", k.name()));
             match read_table::<Event>(text, table, at) {
                 Ok(e) => {
                     f.event.push(e);
                     f.lines.push(at);
                 }
-                Err((l, m)) => problems.push(l, format!("{kind} event: {m}")),
+                Err((l, m)) => problems.push(l, format!("{kind}event: {m}")),
             }
         }
         f.problems = problems.finish("tables");
@@ -470,8 +471,8 @@ impl LedgerFile {
                         code: b.code.clone(),
                     }
                     .to_string(),
-                });
                     message_zh: None,
+                });
             }
         }
         let mut ledger = match Ledger::new(bodies) {
@@ -481,8 +482,8 @@ impl LedgerFile {
                     line: None,
                     severity: Severity::Error,
                     message: e.to_string(),
-                });
                     message_zh: None,
+                });
                 Ledger::default()
             }
         };
@@ -504,8 +505,8 @@ impl LedgerFile {
                     line,
                     severity: Severity::Error,
                     message: err.to_string(),
-                }),
                     message_zh: None,
+                }),
             }
         }
         findings.extend(watch.flags(&ledger));
@@ -692,8 +693,8 @@ impl Watch {
                     line: ep.line,
                     severity: Severity::Flag,
                     message: format!("{head}; from {} {until}{peak}", ep.from),
-                }
                     message_zh: Some(format!("{head_zh}；自 {} {until_zh}{peak_zh}", ep.from)),
+                }
             })
     }
 }

@@ -299,8 +299,8 @@ pub struct Plan {
 ///
 /// # Errors
 /// [`Error::NoUnits`] when there is no unit to share among;
-/// [`Error::Parameter`] for an unknown column, a negative weight or a
-/// column that sums to zero; [`Error::Infeasible`] when the floors need
+/// [`Error::Parameter`] for an unknown column, a column weighted twice, a
+/// negative weight, a column that sums to zero or a `min` above `max`; [`Error::Infeasible`] when the floors need
 /// more than the pool or the ceilings allow less, by how much.
 ///
 /// # Example
@@ -321,8 +321,28 @@ pub fn plan(units: &Units, request: &PlanRequest) -> Result<Plan, Error> {
     if n == 0 {
         return Err(Error::NoUnits);
     }
+    if let (Some(lo), Some(hi)) = (request.min, request.max) {
+        if lo > hi {
+            return Err(Error::Parameter {
+                name: "min",
+                value: format!("{lo} (max {hi})"),
+                expected: "min at most max",
+            });
+        }
+    }
     let mut score = vec![0.0f64; n];
-    for (column, weight) in &request.weights {
+    for (i, (column, weight)) in request.weights.iter().enumerate() {
+        // A column weighted twice would count twice without saying so.
+        if request.weights[..i].iter().any(|(c, _)| c == column) {
+            return Err(Error::Parameter {
+                name: "weights",
+                value: format!(
+                    "{} (given twice)",
+                    column.chars().take(64).collect::<String>()
+                ),
+                expected: "each column at most once",
+            });
+        }
         let c = units
             .columns
             .iter()
