@@ -270,3 +270,54 @@ fn staffing_plan_table_speaks_chinese() {
         "{out}"
     );
 }
+
+#[test]
+fn staffing_plan_names_the_bounds_and_the_column_given() {
+    let scratch = Scratch::new("staffing-plan-args");
+    let path = scratch.write("u.csv", "code,current,area\nA,1,3\nB,1,1\n");
+    let p = path_str(&path);
+    let plan = ["staffing", "plan", "--pool", "4", "--units", p];
+    expect_input_error(
+        &[
+            &plan[..],
+            &["--weights", "area=1", "--min", "10", "--max", "8"],
+        ]
+        .concat(),
+        "",
+        &["--min 10 is above --max 8"],
+    );
+    expect_input_error(
+        &[&plan[..], &["--weights", "area=1,area=2"]].concat(),
+        "",
+        &["invalid --weights \"area=1,area=2\": column \"area\" is given twice"],
+    );
+}
+
+#[test]
+fn staffing_check_refuses_a_transfer_of_nothing_and_says_where() {
+    // Line 5: a sinking of 0; line 6: an adjustment to a body never
+    // declared; line 7: a cancellation of 5 at twA, which holds 3 after
+    // the creation of line 4. Three errors, exit 1.
+    let scratch = Scratch::new("staffing-check-msgs");
+    let rows = "body,cty,County,county,,,,,,
+body,twA,Town A,township,,,,,,
+create,twA,,,2025-01-02,C,,administrative,,3
+sink,cty,,,2025-01-03,S,twA,administrative,,0
+adjust,twA,,,2025-01-03,A,zz,administrative,,1
+cancel,twA,,,2025-01-04,X,,administrative,,5
+";
+    let path = scratch.write("m.csv", &format!("{HEAD}{rows}"));
+    let p = path_str(&path);
+    let (code, out, _) = jiceng(&["staffing", "check", p], "");
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out,
+        format!(
+            "{p}:5: error: sink event: field count: 0 moves no quota (a transfer moves 1 or more)\n\
+             {p}:6: error: field to: unknown body \"zz\"\n\
+             {p}:7: error: cancellation of 5 administrative quotas at twA refused: twA holds 3 \
+             with headcount 0, which would leave -2, a negative number\n\
+             errors: 3, flags: 0\n"
+        )
+    );
+}
