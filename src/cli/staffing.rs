@@ -237,11 +237,15 @@ pub(crate) fn run(
             written?;
             bad.finish(err)?;
             if bad.count() > 0 {
+                let n = bad.count();
                 return Err(Failure::input(format!(
-                    "{}: {} {}",
+                    "{}: {n} {}",
                     units.display(),
-                    bad.count(),
-                    lang.pick("bad rows: no plan", "行有误：不作方案")
+                    match (lang, n) {
+                        (Lang::En, 1) => "bad row: no plan",
+                        (Lang::En, _) => "bad rows: no plan",
+                        (Lang::Zh, _) => "行有误：不作方案",
+                    }
                 )));
             }
             if table.units.is_empty() {
