@@ -187,7 +187,7 @@ pub(crate) fn run(
         Command::Calendar(args) => calendar::run(args, cli.lang, stdin, out, err),
         Command::Authority(args) => authority::run(args, cli.lang, out),
         Command::Approvals(args) => approvals::run(args, cli.lang, stdin, out, err),
-        Command::Staffing(args) => staffing::run(args, cli.lang, out, err),
+        Command::Staffing(args) => staffing::run(args, cli.lang, stdin, out, err),
         Command::Enforcement(args) => enforcement::run(args, cli.lang, stdin, out, err),
         Command::Grid(args) => grid::run(args, cli.lang, stdin, out, err),
         Command::Org(args) => org::run(args, cli.lang, out),

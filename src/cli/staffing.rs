@@ -1,6 +1,6 @@
 //! `jiceng staffing …`: establishment ledgers, plans and workload staffing.
 
-use std::io::Write;
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -50,7 +50,8 @@ enum StaffingCommand {
         /// The quotas to share out.
         #[arg(long)]
         pool: u64,
-        /// The units: CSV with `code`, `current` and numeric columns.
+        /// The units: CSV with `code`, `current` and numeric columns (`-`:
+        /// standard input, e.g. from `staffing synth`).
         #[arg(long, value_name = "FILE.csv")]
         units: PathBuf,
         /// Column weights, e.g. `population=0.7,area=0.3`.
@@ -130,6 +131,23 @@ enum StaffingCommand {
         #[arg(long)]
         json: bool,
     },
+    /// A synthetic province for planning (CSV for `plan --units`): `--units`
+    /// townships whose staff before are `units × average − pool`, so that
+    /// sharing the pool brings the average to `--average`.
+    Synth {
+        /// The seed of the populations, areas and cases.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The number of townships and subdistricts.
+        #[arg(long, default_value_t = 2_300)]
+        units: usize,
+        /// The quotas the plan will share out (the story: 22,000).
+        #[arg(long, default_value_t = 22_000)]
+        pool: u64,
+        /// The average staff a unit after the plan (the story: 65).
+        #[arg(long, default_value_t = 65)]
+        average: u64,
+    },
     /// Print the JSON Schema of a staffing format.
     Schema {
         /// Which: the ledger file, or the JSON output of plan, erlang or at.
@@ -150,6 +168,21 @@ fn read(path: &Path) -> Result<String, Failure> {
     }
     std::fs::read_to_string(path)
         .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Reads standard input whole, within [`MAX_FILE_BYTES`].
+fn read_stdin(stdin: &mut dyn BufRead) -> Result<String, Failure> {
+    let mut text = String::new();
+    let n = stdin
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| Failure::input(format!("cannot read standard input: {e}")))?;
+    if n as u64 > MAX_FILE_BYTES {
+        return Err(Failure::input(format!(
+            "standard input is over {MAX_FILE_BYTES} bytes"
+        )));
+    }
+    Ok(text)
 }
 
 fn load_ledger(path: &Path) -> Result<LedgerFile, Failure> {
@@ -201,6 +234,7 @@ fn json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), F
 pub(crate) fn run(
     args: StaffingArgs,
     lang: Lang,
+    stdin: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -228,7 +262,12 @@ pub(crate) fn run(
             // would share the pool among the wrong units.
             let mut bad = BadLines::new(lang);
             let mut written = Ok(());
-            let table = Units::parse_csv_with(&read(&units)?, &mut |e| {
+            let text = if units.as_os_str() == "-" {
+                read_stdin(stdin)?
+            } else {
+                read(&units)?
+            };
+            let table = Units::parse_csv_with(&text, &mut |e| {
                 if written.is_ok() {
                     written = report_row(&mut bad, err, &units, &e);
                 }
@@ -524,6 +563,28 @@ pub(crate) fn run(
                     ev.instrument
                 )?;
             }
+            Ok(())
+        }
+        StaffingCommand::Synth {
+            seed,
+            units,
+            pool,
+            average,
+        } => {
+            // The provincial figure: staff before = units × average − pool.
+            let before = u64::try_from(units)
+                .ok()
+                .and_then(|n| n.checked_mul(average))
+                .and_then(|t| t.checked_sub(pool))
+                .ok_or_else(|| {
+                    Failure::input(format!(
+                        "--units {units} × --average {average} is below --pool {pool} \
+                         (or too large): no staff before the plan"
+                    ))
+                })?;
+            let table =
+                jiceng::staffing::synth::province(seed, units, before).map_err(Failure::input)?;
+            out.write_all(table.to_csv().as_bytes())?;
             Ok(())
         }
         StaffingCommand::Schema { part } => {

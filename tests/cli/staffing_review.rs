@@ -321,3 +321,61 @@ cancel,twA,,,2025-01-04,X,,administrative,,5
         )
     );
 }
+
+#[test]
+fn staffing_synth_and_plan_reproduce_the_provincial_figure() {
+    // The story: 22,000 quotas moved down brought the average to 65. For
+    // 2,300 units the staff before are 2,300 × 65 − 22,000 = 127,500
+    // (55.43 a unit); after the plan 127,500 + 22,000 = 149,500 =
+    // 2,300 × 65.
+    let (code, csv, err) = jiceng(&["staffing", "synth", "--seed", "3"], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        csv.starts_with("code,current,population,area,cases\n"),
+        "{csv:.80}"
+    );
+    assert_eq!(csv.lines().count(), 1 + 2_300);
+    let before: u64 = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap().parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(before, 127_500);
+    let (code, out, err) = jiceng(
+        &[
+            "staffing",
+            "plan",
+            "--units",
+            "-",
+            "--pool",
+            "22000",
+            "--weights",
+            "population=1",
+            "--json",
+        ],
+        &csv,
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"], 149_500);
+    assert_eq!(v["units"].as_array().unwrap().len(), 2_300);
+    assert_eq!(v["total"].as_f64().unwrap() / 2_300.0, 65.0);
+    // The same seed gives the same province.
+    let (_, again, _) = jiceng(&["staffing", "synth", "--seed", "3"], "");
+    assert_eq!(again, csv);
+    // A pool larger than the staff after is refused, naming the values.
+    expect_input_error(
+        &[
+            "staffing",
+            "synth",
+            "--units",
+            "10",
+            "--average",
+            "65",
+            "--pool",
+            "700",
+        ],
+        "",
+        &["--units 10 × --average 65 is below --pool 700"],
+    );
+}
