@@ -106,3 +106,22 @@ fn with_provisional_sets_the_policy() {
     let m = Model::new(&s).unwrap_or_else(|e| panic!("{e}"));
     assert!(m.provisional());
 }
+
+#[test]
+fn a_provisional_start_before_the_coverage_stays_flagged() {
+    // 2009-12-01 is before the first notice (2010): provisional. The
+    // period runs 200 days, to 2010-06-18. A case filed on 2010-01-04 (day
+    // 34, the first working day of 2010, covered) is due 90 days later:
+    // 27 days to 31 January, 28 more to 28 February (55), 31 to 31 March
+    // (86), 4 to 4 April (90), day 124, rolled past any day off to a
+    // few days after, still inside the period and on covered days. That
+    // covered due date must not clear the flag the uncovered December set.
+    let text = penalties("2009-12-01", 200, PROVISIONAL);
+    let m = compile(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert!(m.provisional());
+    // Without the policy the first day is refused.
+    assert!(matches!(
+        compile(&penalties("2009-12-01", 200, "")),
+        Err(Error::Calendar(_))
+    ));
+}

@@ -36,6 +36,8 @@ fn a_string_where_a_count_goes_names_the_township_field() {
         "territory.county[0].township[0].population",
         "\"many\"",
     );
+    // The TOML message quotes the value already: nothing is put first.
+    assert_eq!(one(&text).2, "invalid type: string \"many\", expected u32");
 }
 
 #[test]
@@ -49,6 +51,24 @@ fn a_date_that_does_not_exist_names_the_period_start() {
     // 2025 is no leap year: February has 28 days.
     let text = tiny("").replace("from = \"2025-03-03\"", "from = \"2025-02-30\"");
     check(&text, "from = \"2025-02-30\"", "period.from", "2025-02-30");
+    // The TOML message does not quote it: the value comes first.
+    assert_eq!(one(&text).2, "\"2025-02-30\": input is out of range");
+}
+
+#[test]
+fn a_value_over_lines_or_over_64_characters_is_not_echoed() {
+    // A multi-line string holding the same bad date: its text spans two
+    // lines, so it is not put before the message.
+    let text = tiny("").replace("from = \"2025-03-03\"", "from = \"\"\"\n2025-02-30\"\"\"");
+    assert_eq!(one(&text).2, "input is out of range");
+    // 65 characters (a date and 55 spaces inside the quotes, plus the
+    // quotes): too long to echo.
+    let long = format!("\"2025-02-30{}\"", " ".repeat(53));
+    assert_eq!(long.chars().count(), 65);
+    let text = tiny("").replace("\"2025-03-03\"", &long);
+    let (_, field, message) = one(&text);
+    assert_eq!(field, "period.from");
+    assert!(!message.starts_with('"'), "{message}");
 }
 
 #[test]
