@@ -187,7 +187,7 @@ pub(crate) fn run(
         Command::Calendar(args) => calendar::run(args, cli.lang, stdin, out, err),
         Command::Authority(args) => authority::run(args, cli.lang, out),
         Command::Approvals(args) => approvals::run(args, cli.lang, stdin, out, err),
-        Command::Staffing(args) => staffing::run(args, cli.lang, out),
+        Command::Staffing(args) => staffing::run(args, cli.lang, stdin, out, err),
         Command::Enforcement(args) => enforcement::run(args, cli.lang, stdin, out, err),
         Command::Grid(args) => grid::run(args, cli.lang, stdin, out, err),
         Command::Org(args) => org::run(args, cli.lang, out),
@@ -207,8 +207,8 @@ pub(crate) fn run(
             };
             writeln!(out, "{schema}").map_err(Failure::from)
         }
-        Command::Simulate(args) => simulate::run(args, cli.lang, out),
-        Command::Sim(args) => simulate::run_sim(args, cli.lang, out),
+        Command::Simulate(args) => simulate::run(args, cli.lang, out, err),
+        Command::Sim(args) => simulate::run_sim(args, cli.lang, out, err),
         Command::Demo => demo::run(cli.lang, out),
         Command::Completions { shell } => {
             // The generators panic when a write fails; a buffer cannot fail,

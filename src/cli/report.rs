@@ -74,6 +74,19 @@ impl BadLines {
         writeln!(err, "jiceng: {place}: {}", shown(&text, false))
     }
 
+    /// Counts one bad line and says whether it is within the limit, for a
+    /// command that writes its bad lines in its own form (`staffing check`
+    /// lists them with its findings).
+    pub fn admit(&mut self) -> bool {
+        self.count += 1;
+        self.limit == 0 || self.count <= self.limit
+    }
+
+    /// The bad lines counted, shown or not.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
     /// The bad lines counted but not written.
     pub fn hidden(&self) -> u64 {
         if self.limit == 0 {

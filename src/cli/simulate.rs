@@ -52,6 +52,11 @@ pub(crate) struct SimulateArgs {
     /// Shorthand for `--format json`.
     #[arg(long)]
     json: bool,
+    /// Answer days outside the calendar's coverage with the statutory
+    /// holidays and the weekly rule, flagged as provisional (the scenario's
+    /// `[policy] provisional = true`).
+    #[arg(long)]
+    provisional: bool,
 }
 
 /// Arguments of `jiceng sim`.
@@ -94,8 +99,37 @@ fn read_text(path: &Path) -> Result<String, Failure> {
         .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))
 }
 
+/// A simulator error as a failure of the command (status 2); a day outside
+/// the calendar's coverage also names `--provisional`.
 fn sim_input(e: jiceng::sim::Error) -> Failure {
-    Failure::input(e)
+    match e {
+        jiceng::sim::Error::Calendar(m) if m.ends_with(PROVISIONAL_HINT) => {
+            Failure::input(format!("calendar: {m}, or pass --provisional"))
+        }
+        e => Failure::input(e),
+    }
+}
+
+/// How the simulator's calendar errors end when provisional mode would
+/// answer.
+const PROVISIONAL_HINT: &str = "set `[policy] provisional = true` in the scenario";
+
+/// Warns on standard error when a figure rests on provisional calendar
+/// answers (the summary's `provisional`, also in `summary.json` and the
+/// report).
+fn warn_provisional(summary: &Summary, lang: Lang, err: &mut dyn Write) -> Result<(), Failure> {
+    if summary.provisional {
+        writeln!(
+            err,
+            "jiceng: {}",
+            lang.pick(
+                "warning: provisional: the period needs days outside the calendar's coverage, \
+                 taken from the statutory holidays and the weekly rule",
+                "警告：暂定：模拟期间含日历覆盖范围以外的日期，按法定节假日和周休规则推算",
+            )
+        )?;
+    }
+    Ok(())
 }
 
 /// Runs `reps` with a progress bar on standard error, shown only when it
@@ -136,10 +170,11 @@ fn finish(
     format: TableFormat,
     lang: Lang,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<(), Failure> {
     simout::write_outputs(dir, summary, lang)?;
     simout::print_table(summary, format, lang, out)?;
-    Ok(())
+    warn_provisional(summary, lang, err)
 }
 
 /// Compiles the scenario, reading the ledger file it names
@@ -166,7 +201,12 @@ fn build_model(scenario: &Scenario, path: Option<&Path>) -> Result<Model, Failur
 }
 
 /// Runs `jiceng simulate`.
-pub(crate) fn run(args: SimulateArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
+pub(crate) fn run(
+    args: SimulateArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
     let scenario = match (&args.scenario, &args.bundled) {
         (Some(path), _) => {
             let text = read_text(path)?;
@@ -178,6 +218,11 @@ pub(crate) fn run(args: SimulateArgs, lang: Lang, out: &mut dyn Write) -> Result
     let scenario = match args.days {
         Some(d) => scenario.with_days(d).map_err(sim_input)?,
         None => scenario,
+    };
+    let scenario = if args.provisional {
+        scenario.with_provisional()
+    } else {
+        scenario
     };
     let model = build_model(&scenario, args.scenario.as_deref())?;
     let seed = args.seed.unwrap_or(model.default_seed());
@@ -205,7 +250,7 @@ pub(crate) fn run(args: SimulateArgs, lang: Lang, out: &mut dyn Write) -> Result
             let reps: Vec<u32> = (0..replications).collect();
             let tallies = run_with_progress(&model, seed, &reps);
             let summary = jiceng::sim::summarise(&model, seed, &tallies).map_err(sim_input)?;
-            finish(&summary, &args.out, format, lang, out)
+            finish(&summary, &args.out, format, lang, out, err)
         }
         Some((k, n)) => {
             let reps = jiceng::sim::shard_replications(k, n, replications);
@@ -247,7 +292,12 @@ pub(crate) fn run(args: SimulateArgs, lang: Lang, out: &mut dyn Write) -> Result
 }
 
 /// Runs `jiceng sim …`.
-pub(crate) fn run_sim(args: SimArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
+pub(crate) fn run_sim(
+    args: SimArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
     match args.command {
         SimCommand::Merge {
             shards,
@@ -287,7 +337,7 @@ pub(crate) fn run_sim(args: SimArgs, lang: Lang, out: &mut dyn Write) -> Result<
                 .check_replications(tallies.len() as u32)
                 .map_err(sim_input)?;
             let summary = jiceng::sim::summarise(&model, seed, &tallies).map_err(sim_input)?;
-            finish(&summary, &dir, table_format(format, json), lang, out)
+            finish(&summary, &dir, table_format(format, json), lang, out, err)
         }
     }
 }

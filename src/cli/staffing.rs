@@ -1,6 +1,6 @@
 //! `jiceng staffing …`: establishment ledgers, plans and workload staffing.
 
-use std::io::Write;
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -9,7 +9,7 @@ use jiceng::staffing::{
     LedgerFile, Method, PlanRequest, QuotaKind, Severity, Units, Workload, erlang_a, erlang_c, plan,
 };
 
-use super::{Failure, Lang};
+use super::{BadLines, Failure, Lang};
 
 /// The largest input file read, in bytes: a hostile file must not exhaust
 /// memory.
@@ -50,7 +50,8 @@ enum StaffingCommand {
         /// The quotas to share out.
         #[arg(long)]
         pool: u64,
-        /// The units: CSV with `code`, `current` and numeric columns.
+        /// The units: CSV with `code`, `current` and numeric columns (`-`:
+        /// standard input, e.g. from `staffing synth`).
         #[arg(long, value_name = "FILE.csv")]
         units: PathBuf,
         /// Column weights, e.g. `population=0.7,area=0.3`.
@@ -130,6 +131,23 @@ enum StaffingCommand {
         #[arg(long)]
         json: bool,
     },
+    /// A synthetic province for planning (CSV for `plan --units`): `--units`
+    /// townships whose staff before are `units × average − pool`, so that
+    /// sharing the pool brings the average to `--average`.
+    Synth {
+        /// The seed of the populations, areas and cases.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The number of townships and subdistricts.
+        #[arg(long, default_value_t = 2_300)]
+        units: usize,
+        /// The quotas the plan will share out (the story: 22,000).
+        #[arg(long, default_value_t = 22_000)]
+        pool: u64,
+        /// The average staff a unit after the plan (the story: 65).
+        #[arg(long, default_value_t = 65)]
+        average: u64,
+    },
     /// Print the JSON Schema of a staffing format.
     Schema {
         /// Which: the ledger file, or the JSON output of plan, erlang or at.
@@ -152,6 +170,21 @@ fn read(path: &Path) -> Result<String, Failure> {
         .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))
 }
 
+/// Reads standard input whole, within [`MAX_FILE_BYTES`].
+fn read_stdin(stdin: &mut dyn BufRead) -> Result<String, Failure> {
+    let mut text = String::new();
+    let n = stdin
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| Failure::input(format!("cannot read standard input: {e}")))?;
+    if n as u64 > MAX_FILE_BYTES {
+        return Err(Failure::input(format!(
+            "standard input is over {MAX_FILE_BYTES} bytes"
+        )));
+    }
+    Ok(text)
+}
+
 fn load_ledger(path: &Path) -> Result<LedgerFile, Failure> {
     let text = read(path)?;
     let csv = path
@@ -166,7 +199,8 @@ fn load_ledger(path: &Path) -> Result<LedgerFile, Failure> {
 }
 
 fn parse_weights(s: &str) -> Result<Vec<(String, f64)>, Failure> {
-    s.split(',')
+    let weights: Vec<(String, f64)> = s
+        .split(',')
         .map(|part| {
             let (col, w) = part.split_once('=').ok_or_else(|| {
                 Failure::input(format!(
@@ -178,7 +212,15 @@ fn parse_weights(s: &str) -> Result<Vec<(String, f64)>, Failure> {
             })?;
             Ok((col.trim().to_string(), w))
         })
-        .collect()
+        .collect::<Result<_, Failure>>()?;
+    for (i, (col, _)) in weights.iter().enumerate() {
+        if weights[..i].iter().any(|(c, _)| c == col) {
+            return Err(Failure::input(format!(
+                "invalid --weights {s:?}: column {col:?} is given twice"
+            )));
+        }
+    }
+    Ok(weights)
 }
 
 fn json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), Failure> {
@@ -189,7 +231,13 @@ fn json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), F
 }
 
 /// Runs a `staffing` subcommand.
-pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
+pub(crate) fn run(
+    args: StaffingArgs,
+    lang: Lang,
+    stdin: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
     match args.command {
         StaffingCommand::Plan {
             pool,
@@ -202,8 +250,43 @@ pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result
             format,
         } => {
             let method: Method = method.parse().map_err(Failure::input)?;
-            let table = Units::parse_csv(&read(&units)?)
-                .map_err(|e| Failure::input(format!("{}: {e}", units.display())))?;
+            if let (Some(lo), Some(hi)) = (min, max) {
+                if lo > hi {
+                    return Err(Failure::input(format!(
+                        "--min {lo} is above --max {hi}: no unit can have at least {lo} and at most {hi} staff"
+                    )));
+                }
+            }
+            // Every bad row is reported (up to --max-errors), then the
+            // plan is refused: a plan over the rows that could be read
+            // would share the pool among the wrong units.
+            let mut bad = BadLines::new(lang);
+            let mut written = Ok(());
+            let text = if units.as_os_str() == "-" {
+                read_stdin(stdin)?
+            } else {
+                read(&units)?
+            };
+            let table = Units::parse_csv_with(&text, &mut |e| {
+                if written.is_ok() {
+                    written = report_row(&mut bad, err, &units, &e);
+                }
+            })
+            .map_err(|e| Failure::input(format!("{}: {e}", units.display())))?;
+            written?;
+            bad.finish(err)?;
+            if bad.count() > 0 {
+                let n = bad.count();
+                return Err(Failure::input(format!(
+                    "{}: {n} {}",
+                    units.display(),
+                    match (lang, n) {
+                        (Lang::En, 1) => "bad row: no plan",
+                        (Lang::En, _) => "bad rows: no plan",
+                        (Lang::Zh, _) => "行有误：不作方案",
+                    }
+                )));
+            }
             if table.units.is_empty() {
                 return Err(Failure::input(format!(
                     "{}: {}",
@@ -264,14 +347,16 @@ pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result
                         p.total,
                         lang.pick("pool", "增量"),
                         p.pool,
-                        p.method
+                        lang.pick(p.method.name(), p.method.zh())
                     )?;
                     writeln!(
                         out,
-                        "{}: {:.4} → {:.4}; Gini: {:.4} → {:.4}",
+                        "{}: {:.4} → {:.4}{}{}: {:.4} → {:.4}",
                         lang.pick("coefficient of variation", "变异系数"),
                         p.cv_before,
                         p.cv,
+                        lang.pick("; ", "；"),
+                        lang.pick("Gini", "基尼系数"),
                         p.gini_before,
                         p.gini
                     )?;
@@ -346,14 +431,27 @@ pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result
             if json {
                 json_line(out, &findings)?;
             } else {
+                // Errors are bad lines: at most --max-errors of them are
+                // listed, then counted on standard error. Flags (what a
+                // body did) are the report, and all listed.
+                let mut bad = BadLines::new(lang);
                 for f in &findings {
                     let sev = match f.severity {
-                        Severity::Error => lang.pick("error", "错误"),
+                        Severity::Error => {
+                            if !bad.admit() {
+                                continue;
+                            }
+                            lang.pick("error", "错误")
+                        }
                         Severity::Flag => lang.pick("flag", "提示"),
                     };
+                    let message = match (lang, &f.message_zh) {
+                        (Lang::Zh, Some(zh)) => zh,
+                        _ => &f.message,
+                    };
                     match f.line {
-                        Some(l) => writeln!(out, "{}:{l}: {sev}: {}", file.display(), f.message)?,
-                        None => writeln!(out, "{}: {sev}: {}", file.display(), f.message)?,
+                        Some(l) => writeln!(out, "{}:{l}: {sev}: {message}", file.display())?,
+                        None => writeln!(out, "{}: {sev}: {message}", file.display())?,
                     }
                 }
                 let errors = findings
@@ -367,6 +465,7 @@ pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result
                     lang.pick("flags", "提示"),
                     findings.len() - errors
                 )?;
+                bad.finish(err)?;
             }
             if findings.iter().any(|f| f.severity == Severity::Error) {
                 return Err(Failure {
@@ -450,19 +549,42 @@ pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result
                     .unwrap_or_default();
                 let what = ev
                     .quota
-                    .map(|q| q.to_string())
+                    .map(|q| lang.pick(&q.to_string(), q.zh()).to_owned())
                     .or_else(|| ev.rank.clone())
                     .unwrap_or_default();
                 writeln!(
                     out,
-                    "  {} {} {}{with} {} {what}: {}",
+                    "  {} {} {}{with} {} {what}{}{}",
                     ev.date,
-                    ev.kind.name(),
+                    lang.pick(ev.kind.name(), ev.kind.zh()),
                     ev.body,
                     ev.count,
+                    lang.pick(": ", "："),
                     ev.instrument
                 )?;
             }
+            Ok(())
+        }
+        StaffingCommand::Synth {
+            seed,
+            units,
+            pool,
+            average,
+        } => {
+            // The provincial figure: staff before = units × average − pool.
+            let before = u64::try_from(units)
+                .ok()
+                .and_then(|n| n.checked_mul(average))
+                .and_then(|t| t.checked_sub(pool))
+                .ok_or_else(|| {
+                    Failure::input(format!(
+                        "--units {units} × --average {average} is below --pool {pool} \
+                         (or too large): no staff before the plan"
+                    ))
+                })?;
+            let table =
+                jiceng::staffing::synth::province(seed, units, before).map_err(Failure::input)?;
+            out.write_all(table.to_csv().as_bytes())?;
             Ok(())
         }
         StaffingCommand::Schema { part } => {
@@ -475,6 +597,23 @@ pub(crate) fn run(args: StaffingArgs, lang: Lang, out: &mut dyn Write) -> Result
             writeln!(out, "{schema}")?;
             Ok(())
         }
+    }
+}
+
+/// Reports one bad row of a units file through `bad` as `FILE:LINE:
+/// MESSAGE`.
+fn report_row(
+    bad: &mut BadLines,
+    err: &mut dyn Write,
+    file: &Path,
+    e: &jiceng::staffing::Error,
+) -> std::io::Result<()> {
+    match e {
+        jiceng::staffing::Error::Parse {
+            line: Some(l),
+            message,
+        } => bad.report(err, format_args!("{}:{l}", file.display()), message),
+        e => bad.report(err, file.display(), e),
     }
 }
 

@@ -39,8 +39,10 @@ mod limits;
 mod misc;
 mod schemas;
 mod sim;
+mod simulate_coverage;
 mod staffing;
 mod staffing_check;
+mod staffing_review;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

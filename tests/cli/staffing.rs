@@ -236,7 +236,10 @@ fn staffing_plan_bad_input_exits_2() {
             "population=1",
         ],
         "",
-        &["line 2: column current"],
+        &[
+            "bad.csv:2: column current: \"ten\" is not a whole number of staff",
+            "bad.csv: 1 bad row: no plan",
+        ],
     );
 }
 

@@ -100,7 +100,7 @@ fn staffing_plan_refuses_a_unit_given_twice() {
             "population=1",
         ],
         "",
-        &["u7.csv: line 3: unit \"A\" is given twice (first on line 2)"],
+        &["u7.csv:3: unit \"A\" is given twice (first on line 2)"],
     );
 }
 

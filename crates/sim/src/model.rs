@@ -537,6 +537,8 @@ pub struct Model {
     pub(crate) wd_day: Vec<u32>,
     /// Art. 60: the last calendar day (index) to decide a case filed on day `d`.
     pub(crate) penalty_due: Vec<i64>,
+    /// Whether a figure rests on a provisional calendar answer.
+    pub(crate) provisional: bool,
     /// The end of the period on the working-minute axis.
     pub(crate) end: u64,
     pub(crate) delay: u64,
@@ -550,6 +552,38 @@ pub struct Model {
     pub(crate) default_replications: u32,
     pub(crate) default_seed: u64,
     pub(crate) item_codes: Vec<String>,
+}
+
+/// The day (counted from `from`) by which a penalty case filed on `filed`
+/// must be decided (Penalty Law Art. 60: 90 days), and whether that rests
+/// on provisional calendar answers.
+///
+/// A case filed on a covered day whose 90 days run past the calendar's
+/// coverage is due after the coverage ends, so after the last simulated
+/// day (every simulated day is covered or the calendar is provisional).
+/// Its exact due date decides no figure (it closes inside the period, on
+/// time, or is still open at the end and not overdue), so it is computed
+/// provisionally rather than refused; the caller flags it only when it
+/// falls inside the period, which here it cannot.
+fn penalty_due_day(
+    cal: &Calendar,
+    filed: NaiveDate,
+    limits: &jiceng_enforcement::Limits,
+    from: NaiveDate,
+) -> Result<(i64, bool), jiceng_enforcement::Error> {
+    let due = |cal: &Calendar| {
+        jiceng_enforcement::deadlines::decision_due(cal, filed, limits, false, &[])
+    };
+    match due(cal) {
+        Ok(d) => Ok(((d.end - from).num_days(), d.provisional)),
+        Err(jiceng_enforcement::Error::Calendar(jiceng_calendar::Error::OutOfCoverage {
+            ..
+        })) if cal.covers(filed) => {
+            let d = due(&cal.with_policy(CoveragePolicy::Provisional))?;
+            Ok(((d.end - from).num_days(), true))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn rule_staff(rule: &DeskRule, population: f64) -> [u32; 3] {
@@ -645,7 +679,17 @@ impl Model {
         if f.policy.provisional {
             cal = cal.with_policy(CoveragePolicy::Provisional);
         }
-        let cal_err = |e: &dyn std::fmt::Display| Error::Calendar(e.to_string());
+        let provisional_policy = f.policy.provisional;
+        let cal_err = |e: &jiceng_calendar::Error| match e {
+            jiceng_calendar::Error::OutOfCoverage { .. } if !provisional_policy => Error::Calendar(
+                format!("{e}; set `[policy] provisional = true` in the scenario"),
+            ),
+            e => Error::Calendar(e.to_string()),
+        };
+        // Whether a figure rests on a provisional answer: a simulated day
+        // outside the coverage, or a penalty case due inside the period on
+        // a date that needed such a day.
+        let mut provisional = false;
         let mut wd_before = Vec::with_capacity(period.days as usize + 1);
         let mut wd_day = Vec::new();
         let mut penalty_due = Vec::with_capacity(period.days as usize);
@@ -660,6 +704,7 @@ impl Model {
                 })?;
             let working = match f.policy.calendar {
                 CalendarChoice::ChinaMainland => {
+                    provisional |= !cal.covers(date);
                     cal.is_working_day(date).map_err(|e| cal_err(&e))?
                 }
                 CalendarChoice::EveryDay => true,
@@ -669,15 +714,17 @@ impl Model {
             }
             match f.policy.calendar {
                 CalendarChoice::ChinaMainland => {
-                    let due = jiceng_enforcement::deadlines::decision_due(
-                        &cal,
-                        date,
-                        &limits,
-                        false,
-                        &[],
-                    )
-                    .map_err(|e| cal_err(&e))?;
-                    penalty_due.push((due.end - period.from).num_days());
+                    let (due, tentative) = penalty_due_day(&cal, date, &limits, period.from)
+                        .map_err(|e| match e {
+                            jiceng_enforcement::Error::Calendar(c) => cal_err(&c),
+                            other => Error::Calendar(other.to_string()),
+                        })?;
+                    // A due date after the period's last day decides no
+                    // figure: a case closes inside the period, so on time.
+                    if due < i64::from(period.days) {
+                        provisional |= tentative;
+                    }
+                    penalty_due.push(due);
                 }
                 // Every day works, so the 90 days never roll.
                 CalendarChoice::EveryDay => penalty_due.push(i64::from(d) + 90),
@@ -859,6 +906,7 @@ impl Model {
             wd_before,
             wd_day,
             penalty_due,
+            provisional,
             end,
             delay: u64::from(f.escalation.delay_minutes),
             towns,
@@ -924,6 +972,23 @@ impl Model {
     /// The scenario's seed.
     pub fn default_seed(&self) -> u64 {
         self.default_seed
+    }
+
+    /// Whether a figure rests on a provisional calendar answer: a
+    /// simulated day outside the notices' coverage, or a penalty case due
+    /// inside the period on a date that needed one (possible only with
+    /// `[policy] provisional = true`). Due dates past the period's end
+    /// decide no figure and never set it.
+    ///
+    /// ```
+    /// // Baitaling simulates 2025: every day and every due date inside it
+    /// // is covered by a notice.
+    /// let m = jiceng_sim::Model::new(&jiceng_sim::Scenario::bundled("baitaling")?)?;
+    /// assert!(!m.provisional());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn provisional(&self) -> bool {
+        self.provisional
     }
 
     /// The scenario's fingerprint (see [`Scenario::fingerprint`]).

@@ -247,4 +247,9 @@ pub struct Summary {
     pub differences: Vec<Difference>,
     /// Simulated events processed, over all variants and replications.
     pub events: u64,
+    /// Whether a figure rests on a provisional calendar answer (a day
+    /// outside the notices' coverage, answered with the statutory holidays
+    /// and the weekly rule under `[policy] provisional = true`).
+    #[serde(default)]
+    pub provisional: bool,
 }

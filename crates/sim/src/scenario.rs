@@ -674,6 +674,48 @@ pub(crate) fn line_of(text: &str, byte: usize) -> usize {
         + 1
 }
 
+/// The path of a field as problems name it (`territory.county[0].name`),
+/// from serde's: the private keys of `Spanned` wrappers are left out. A
+/// problem at the top of the file is `(file)`.
+fn field_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } if key.starts_with("$__") => {}
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                // A hostile key is cut, as values in messages are.
+                out.extend(key.chars().take(64));
+            }
+            Segment::Unknown => {}
+        }
+    }
+    if out.is_empty() {
+        "(file)".to_owned()
+    } else {
+        out
+    }
+}
+
+/// A TOML error's message, naming the value at its span when the message
+/// does not already quote it (`"2025-02-30"`: a date out of range).
+fn type_message(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim();
+    let raw = e
+        .span()
+        .and_then(|s| text.get(s))
+        .map(str::trim)
+        .filter(|r| !r.is_empty() && !r.contains('\n') && r.chars().count() <= 64);
+    match raw {
+        Some(r) if !message.contains(r.trim_matches('"')) => format!("{r}: {message}"),
+        _ => message.to_owned(),
+    }
+}
+
 impl Scenario {
     /// Reads and checks a scenario; `origin` names the file in errors.
     ///
@@ -687,14 +729,21 @@ impl Scenario {
     /// assert!(err.to_string().contains("x.toml:1:"), "{err}");
     /// ```
     pub fn from_toml_str(text: &str, origin: &str) -> Result<Scenario, Error> {
-        let file: ScenarioFile = toml::from_str(text).map_err(|e| {
+        let problem = |e: &toml::de::Error, field: String| {
             let line = e.span().map(|s| line_of(text, s.start));
             Error::Scenario(vec![Problem {
                 origin: origin.to_owned(),
                 line,
-                field: "(syntax)".to_owned(),
-                message: e.message().trim().to_owned(),
+                field,
+                message: type_message(text, e),
             }])
+        };
+        let de = toml::Deserializer::parse(text).map_err(|e| problem(&e, "(syntax)".into()))?;
+        // A value of the wrong type stops serde: name its path, which the
+        // TOML error does not, and its value.
+        let file: ScenarioFile = serde_path_to_error::deserialize(de).map_err(|e| {
+            let field = field_path(e.path());
+            problem(e.inner(), field)
         })?;
         let (problems, province) = check(&file, text, origin);
         match province {
@@ -813,6 +862,20 @@ impl Scenario {
         } else {
             Err(Error::Scenario(problems))
         }
+    }
+
+    /// The scenario with `[policy] provisional = true`: days outside the
+    /// notices' coverage are answered with the statutory holidays and the
+    /// weekly rule, and the summary says so.
+    ///
+    /// ```
+    /// let s = jiceng_sim::Scenario::bundled("baitaling")?.with_provisional();
+    /// assert!(s.to_toml().contains("provisional = true"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_provisional(mut self) -> Scenario {
+        self.file.policy.provisional = true;
+        self
     }
 
     /// The scenario as TOML (as read, with any overrides applied): what a

@@ -419,6 +419,7 @@ pub fn summarise(model: &Model, seed: u64, tallies: &[RepTally]) -> Result<Summa
         daily,
         differences,
         events,
+        provisional: model.provisional,
     })
 }
 

@@ -66,6 +66,22 @@ impl Method {
         }
     }
 
+    /// The method's name in Chinese.
+    ///
+    /// # Example
+    /// ```
+    /// use jiceng_staffing::Method;
+    /// assert_eq!(Method::Hamilton.zh(), "最大余额法");
+    /// ```
+    pub fn zh(self) -> &'static str {
+        match self {
+            Method::Hamilton => "最大余额法",
+            Method::Webster => "圣拉古法",
+            Method::DHondt => "顿特法",
+            Method::HuntingtonHill => "亨廷顿–希尔法",
+        }
+    }
+
     /// The divisor for a body that already has `a` units.
     fn divisor(self, a: u64) -> f64 {
         let a = a as f64;

@@ -12,7 +12,8 @@ pub enum Error {
     /// holds, or leave it with fewer quotas than people on them. Nothing is
     /// applied.
     #[error(
-        "{action} of {count} {kind} quotas from {from} to {to} refused: {from} holds {quota} with headcount {headcount}, which would leave {left}{why}"
+        "{action} of {count} {kind} quotas {} refused: {from} holds {quota} with headcount {headcount}, which would leave {left}{why}",
+        if to == "-" { format!("at {from}") } else { format!("from {from} to {to}") }
     )]
     Refused {
         /// `transfer` or `cancellation`.
@@ -40,6 +41,14 @@ pub enum Error {
         /// The code as written.
         code: String,
     },
+    /// An event's `body` or `to` that names no body of the ledger.
+    #[error("field {field}: unknown body {code:?}")]
+    UnknownField {
+        /// `body` or `to`.
+        field: &'static str,
+        /// The code as written (cut to 64 characters).
+        code: String,
+    },
     /// A body declared twice.
     #[error("body {code:?} is declared twice")]
     DuplicateBody {
@@ -57,7 +66,8 @@ pub enum Error {
     /// A sinking (下沉) whose receiving body is not at a lower level than
     /// the giving one.
     #[error(
-        "sinking (下沉) from {from} ({from_level}) to {to} ({to_level}): the receiving body must be at a lower level; use adjust (调剂) between peers"
+        "sinking (下沉) from {from} ({from_level}) to {to} ({to_level}): the receiving body must be at a lower level; {}",
+        if from_level == to_level { "use adjust (调剂) between peers" } else { "use adjust (调剂) to move quotas up a level" }
     )]
     NotDownward {
         /// The giving body.

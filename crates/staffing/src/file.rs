@@ -71,6 +71,13 @@ pub struct Finding {
     pub severity: Severity,
     /// What is wrong, naming the values.
     pub message: String,
+    /// The message in Chinese, where the crate words one (the flags of
+    /// over-establishment and of posts above their limit); errors are in
+    /// English only, as every error of the crate. Not serialized: JSON
+    /// output does not change with the language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub message_zh: Option<String>,
 }
 
 /// How serious a finding is.
@@ -182,6 +189,7 @@ impl Problems {
                 line,
                 severity: Severity::Error,
                 message,
+                message_zh: None,
             });
         } else {
             self.more += 1;
@@ -197,6 +205,7 @@ impl Problems {
                     "{} more bad {what} not shown: at most {MAX_PROBLEMS} are listed",
                     self.more
                 ),
+                message_zh: None,
             });
         }
         self.listed
@@ -322,17 +331,18 @@ impl LedgerFile {
         for (i, v) in raw.event.into_iter().enumerate() {
             let at = line(&ev, n, i, v.span());
             let table = v.into_inner();
+            // "hire event: …"; an event of no known kind is just "event".
             let kind = table
                 .get("kind")
                 .and_then(|k| k.get_ref().as_str())
                 .and_then(named::<EventKind>)
-                .map_or("event", |k| k.name());
+                .map_or(String::new(), |k| format!("{} ", k.name()));
             match read_table::<Event>(text, table, at) {
                 Ok(e) => {
                     f.event.push(e);
                     f.lines.push(at);
                 }
-                Err((l, m)) => problems.push(l, format!("{kind} event: {m}")),
+                Err((l, m)) => problems.push(l, format!("{kind}event: {m}")),
             }
         }
         f.problems = problems.finish("tables");
@@ -461,6 +471,7 @@ impl LedgerFile {
                         code: b.code.clone(),
                     }
                     .to_string(),
+                    message_zh: None,
                 });
             }
         }
@@ -471,6 +482,7 @@ impl LedgerFile {
                     line: None,
                     severity: Severity::Error,
                     message: e.to_string(),
+                    message_zh: None,
                 });
                 Ledger::default()
             }
@@ -493,6 +505,7 @@ impl LedgerFile {
                     line,
                     severity: Severity::Error,
                     message: err.to_string(),
+                    message_zh: None,
                 }),
             }
         }
@@ -637,30 +650,50 @@ impl Watch {
             .map(|ep| {
                 let code = &ledger.bodies()[ep.body].code;
                 let (n, limit) = ep.numbers;
-                let head = match &ep.what {
-                    Ok(kind) => format!(
-                        "{code} is over establishment (超编) by {} {kind}: headcount {n}, quotas {limit}",
-                        ep.excess
+                let (head, head_zh) = match &ep.what {
+                    Ok(kind) => (
+                        format!(
+                            "{code} is over establishment (超编) by {} {kind}: headcount {n}, quotas {limit}",
+                            ep.excess
+                        ),
+                        format!(
+                            "{code} 超编 {} 名（{}）：实有 {n}，编制 {limit}",
+                            ep.excess,
+                            kind.zh()
+                        ),
                     ),
-                    Err(rank) => format!(
-                        "{code} holds {} {rank} posts above the limit of {limit}: {n} held",
-                        ep.excess
+                    Err(rank) => (
+                        format!(
+                            "{code} holds {} {rank} posts above the limit of {limit}: {n} held",
+                            ep.excess
+                        ),
+                        format!(
+                            "{code} 超职数配备{rank} {} 名：职数 {limit}，实配 {n}",
+                            ep.excess
+                        ),
                     ),
                 };
-                let until = match ep.until {
-                    Some((d, Some(l))) => format!("until {d} (line {l})"),
-                    Some((d, None)) => format!("until {d}"),
-                    None => "to the end of the ledger".to_string(),
+                let (until, until_zh) = match ep.until {
+                    Some((d, Some(l))) => (format!("until {d} (line {l})"), format!("至 {d}（第 {l} 行）")),
+                    Some((d, None)) => (format!("until {d}"), format!("至 {d}")),
+                    None => (
+                        "to the end of the ledger".to_string(),
+                        "至台账末尾".to_string(),
+                    ),
                 };
-                let peak = if ep.peak > ep.excess {
-                    format!(", at most {} over", ep.peak)
+                let (peak, peak_zh) = if ep.peak > ep.excess {
+                    (
+                        format!(", at most {} over", ep.peak),
+                        format!("，最多超 {} 名", ep.peak),
+                    )
                 } else {
-                    String::new()
+                    (String::new(), String::new())
                 };
                 Finding {
                     line: ep.line,
                     severity: Severity::Flag,
                     message: format!("{head}; from {} {until}{peak}", ep.from),
+                    message_zh: Some(format!("{head_zh}；自 {} {until_zh}{peak_zh}", ep.from)),
                 }
             })
     }

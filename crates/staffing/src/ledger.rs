@@ -76,6 +76,27 @@ impl EventKind {
             EventKind::Fill => "fill",
         }
     }
+
+    /// The kind's name in Chinese.
+    ///
+    /// # Example
+    /// ```
+    /// use jiceng_staffing::EventKind;
+    /// assert_eq!(EventKind::Sink.zh(), "下沉");
+    /// assert_eq!(EventKind::Adjust.zh(), "调剂");
+    /// ```
+    pub fn zh(self) -> &'static str {
+        match self {
+            EventKind::Create => "核增",
+            EventKind::Cancel => "核减",
+            EventKind::Sink => "下沉",
+            EventKind::Adjust => "调剂",
+            EventKind::Hire => "进人",
+            EventKind::Leave => "减员",
+            EventKind::Posts => "核定职数",
+            EventKind::Fill => "配备职务",
+        }
+    }
 }
 
 /// One dated event of the ledger, with the instrument behind it.
@@ -181,6 +202,12 @@ impl Event {
         }
         let transfer = matches!(self.kind, EventKind::Sink | EventKind::Adjust);
         let posts = matches!(self.kind, EventKind::Posts | EventKind::Fill);
+        // A transfer of nothing is no transfer: a typo, not an instrument.
+        if transfer && self.count == 0 {
+            return Err(bad(
+                "field count: 0 moves no quota (a transfer moves 1 or more)".into(),
+            ));
+        }
         match (&self.to, transfer) {
             (None, true) => return Err(bad("field to is missing".into())),
             (Some(to), false) => return Err(bad(format!("field to ({to:?}) is not allowed"))),
@@ -374,8 +401,9 @@ impl Ledger {
     /// # Errors
     /// [`Error::Refused`] for a transfer or cancellation that would leave
     /// the giving body negative or below its headcount;
-    /// [`Error::OutOfOrder`], [`Error::UnknownBody`],
-    /// [`Error::NotDownward`], [`Error::NegativeHeadcount`],
+    /// [`Error::OutOfOrder`], [`Error::UnknownField`] (a `body` or `to`
+    /// the ledger does not know), [`Error::NotDownward`],
+    /// [`Error::NegativeHeadcount`],
     /// [`Error::BadEvent`], [`Error::Overflow`].
     pub fn apply(&mut self, event: Event) -> Result<(), Error> {
         event.shape()?;
@@ -387,7 +415,10 @@ impl Ledger {
                 });
             }
         }
-        let b = self.find(&event.body)?;
+        let b = self.find(&event.body).map_err(|_| Error::UnknownField {
+            field: "body",
+            code: event.body.chars().take(64).collect(),
+        })?;
         let n = event.count;
         let mut other = None;
         match event.kind {
@@ -407,7 +438,10 @@ impl Ledger {
             EventKind::Cancel | EventKind::Sink | EventKind::Adjust => {
                 let kind = event.quota.unwrap_or(QuotaKind::Other);
                 let to = match &event.to {
-                    Some(t) => Some(self.find(t)?),
+                    Some(t) => Some(self.find(t).map_err(|_| Error::UnknownField {
+                        field: "to",
+                        code: t.chars().take(64).collect(),
+                    })?),
                     None => None,
                 };
                 let q = self.state[b].quotas.get(kind);

@@ -62,6 +62,40 @@ impl Units {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse_csv(text: &str) -> Result<Units, Error> {
+        let mut first = None;
+        let units = Units::parse_csv_with(text, &mut |e| {
+            first.get_or_insert(e);
+        })?;
+        match first {
+            Some(e) => Err(e),
+            None => Ok(units),
+        }
+    }
+
+    /// Parses a units CSV as [`Units::parse_csv`] does, but reads on past a
+    /// bad row: each bad row (a missing code, a code given twice, a bad
+    /// `current` or value) is given to `problem` as an [`Error::Parse`]
+    /// naming its line, and left out; the good rows are returned. Only what
+    /// stops the reading is an error: a missing `code` or `current`
+    /// column, a row the CSV reader cannot read, more than [`MAX_UNITS`]
+    /// units. The caller bounds what it keeps of the problems.
+    ///
+    /// # Errors
+    /// [`Error::Parse`] for what stops the reading, with its line.
+    ///
+    /// # Example
+    /// ```
+    /// use jiceng_staffing::Units;
+    /// let mut bad = Vec::new();
+    /// let u = Units::parse_csv_with(
+    ///     "code,current,area\nx,5,-10\ny,abc,30\nz,3,\n",
+    ///     &mut |e| bad.push(e.to_string()),
+    /// )?;
+    /// assert_eq!(u.units.len(), 1); // z, with an area of 0
+    /// assert_eq!(bad.len(), 2); // lines 2 and 3
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_csv_with(text: &str, problem: &mut dyn FnMut(Error)) -> Result<Units, Error> {
         let mut reader = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .from_reader(text.as_bytes());
@@ -115,53 +149,58 @@ impl Units {
             }
             let field = |i: usize| rec.get(i).unwrap_or("");
             let code = field(code_col);
+            // Every wrong field of the row, in the header's order.
+            let mut wrong = Vec::new();
+            let mut twice = None;
             if code.is_empty() || code.len() > crate::ledger::MAX_NAME_BYTES {
-                return Err(Error::Parse {
-                    line,
-                    message: format!(
-                        "column code must be 1 to {} bytes",
-                        crate::ledger::MAX_NAME_BYTES
-                    ),
-                });
+                wrong.push(format!(
+                    "column code must be 1 to {} bytes",
+                    crate::ledger::MAX_NAME_BYTES
+                ));
+            } else if let Some(&first) = seen.get(code) {
+                twice = Some(format!(
+                    "unit {code:?} is given twice (first on line {})",
+                    first.map_or_else(|| "?".to_string(), |l| l.to_string())
+                ));
             }
-            if let Some(first) = seen.insert(code.to_string(), line) {
-                return Err(Error::Parse {
-                    line,
-                    message: format!(
-                        "unit {code:?} is given twice (first on line {})",
-                        first.map_or_else(|| "?".to_string(), |l| l.to_string())
-                    ),
-                });
+            let current = field(current_col).parse::<u64>().ok();
+            if current.is_none() {
+                wrong.push(format!(
+                    "column current: {:?} is not a whole number of staff",
+                    field(current_col).chars().take(64).collect::<String>()
+                ));
             }
-            let current = field(current_col)
-                .parse::<u64>()
-                .map_err(|_| Error::Parse {
-                    line,
-                    message: format!(
-                        "column current: {:?} is not a whole number of staff",
-                        field(current_col).chars().take(64).collect::<String>()
-                    ),
-                })?;
             let mut values = Vec::with_capacity(value_cols.len());
             for &c in &value_cols {
                 let raw = field(c);
                 let v = if raw.is_empty() {
-                    0.0
+                    Some(0.0)
                 } else {
                     raw.parse::<f64>()
                         .ok()
                         .filter(|v| v.is_finite() && *v >= 0.0)
-                        .ok_or_else(|| Error::Parse {
-                            line,
-                            message: format!(
-                                "column {}: {:?} is not a number, zero or more",
-                                &headers[c],
-                                raw.chars().take(64).collect::<String>()
-                            ),
-                        })?
                 };
-                values.push(v);
+                match v {
+                    Some(v) => values.push(v),
+                    None => wrong.push(format!(
+                        "column {}: {:?} is not a number, zero or more",
+                        &headers[c],
+                        raw.chars().take(64).collect::<String>()
+                    )),
+                }
             }
+            if let Some(t) = twice {
+                problem(Error::Parse { line, message: t });
+                continue;
+            }
+            let Some(current) = current.filter(|_| wrong.is_empty()) else {
+                problem(Error::Parse {
+                    line,
+                    message: wrong.join("; "),
+                });
+                continue;
+            };
+            seen.insert(code.to_string(), line);
             units.units.push(Unit {
                 code: code.to_string(),
                 current,
@@ -260,8 +299,8 @@ pub struct Plan {
 ///
 /// # Errors
 /// [`Error::NoUnits`] when there is no unit to share among;
-/// [`Error::Parameter`] for an unknown column, a negative weight or a
-/// column that sums to zero; [`Error::Infeasible`] when the floors need
+/// [`Error::Parameter`] for an unknown column, a column weighted twice, a
+/// negative weight, a column that sums to zero or a `min` above `max`; [`Error::Infeasible`] when the floors need
 /// more than the pool or the ceilings allow less, by how much.
 ///
 /// # Example
@@ -282,8 +321,28 @@ pub fn plan(units: &Units, request: &PlanRequest) -> Result<Plan, Error> {
     if n == 0 {
         return Err(Error::NoUnits);
     }
+    if let (Some(lo), Some(hi)) = (request.min, request.max) {
+        if lo > hi {
+            return Err(Error::Parameter {
+                name: "min",
+                value: format!("{lo} (max {hi})"),
+                expected: "min at most max",
+            });
+        }
+    }
     let mut score = vec![0.0f64; n];
-    for (column, weight) in &request.weights {
+    for (i, (column, weight)) in request.weights.iter().enumerate() {
+        // A column weighted twice would count twice without saying so.
+        if request.weights[..i].iter().any(|(c, _)| c == column) {
+            return Err(Error::Parameter {
+                name: "weights",
+                value: format!(
+                    "{} (given twice)",
+                    column.chars().take(64).collect::<String>()
+                ),
+                expected: "each column at most once",
+            });
+        }
         let c = units
             .columns
             .iter()

@@ -155,6 +155,7 @@ pub(super) fn summary() -> Summary {
         daily,
         differences,
         events: 1234,
+        provisional: false,
     }
 }
 
@@ -200,6 +201,7 @@ pub(super) fn tiny() -> Summary {
             4,
         )],
         events: 9,
+        provisional: false,
     }
 }
 

@@ -50,6 +50,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .legend { list-style: none; padding: 0; display: flex; gap: 1em; }
 .swatch { display: inline-block; width: 1em; height: 0.6em; margin-right: 0.3em; }
 .note { color: #555; font-size: 0.9em; }
+.provisional { color: #a40; font-weight: bold; }
 ";
 
 /// Writes the report of `summary` in `lang` to `out`.
@@ -154,6 +155,16 @@ fn head(h: &mut String, s: &Summary, lang: Lang) {
     ];
     for (k, v) in facts {
         h.push_str(&format!("<dt>{k}</dt><dd>{v}</dd>\n"));
+    }
+    if s.provisional {
+        h.push_str(&format!(
+            "<dt>{}</dt><dd class=\"provisional\">{}</dd>\n",
+            lang.pick("Calendar", "日历"),
+            lang.pick(
+                "provisional: the period needs days outside the calendar's coverage, taken from the statutory holidays and the weekly rule",
+                "暂定：模拟期间含日历覆盖范围以外的日期，按法定节假日和周休规则推算"
+            )
+        ));
     }
     h.push_str(&format!(
         "</dl>\n<p class=\"note\">{}</p>\n</header>\n",

@@ -138,6 +138,7 @@ fn summary() -> impl Strategy<Value = Summary> {
                     })
                     .collect(),
                 events: 0,
+                provisional: false,
             }
         })
 }

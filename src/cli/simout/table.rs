@@ -193,6 +193,10 @@ struct JsonTable<'a> {
     division: Option<&'a str>,
     division_name: Option<&'a str>,
     baseline: Option<&'a str>,
+    /// Present, and true, only when a figure rests on provisional calendar
+    /// answers (so that the table of a covered period is unchanged).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    provisional: bool,
     rows: Vec<JsonRow<'a>>,
 }
 
@@ -254,6 +258,7 @@ fn json(summary: &Summary, index: &Index<'_>, out: &mut dyn Write) -> std::io::R
         division: province,
         division_name: province.and_then(|p| index.places.get(p)).map(|p| p.name),
         baseline: base,
+        provisional: summary.provisional,
         rows,
     };
     serde_json::to_writer(&mut *out, &table)?;

@@ -99,7 +99,7 @@ fn a_type_error_stops_the_reader_and_comes_alone_at_its_line() {
     match Scenario::from_toml_str(&text, "s.toml") {
         Err(Error::Scenario(p)) => {
             assert_eq!(p.len(), 1, "{p:?}");
-            assert_eq!(p[0].field, "(syntax)");
+            assert_eq!(p[0].field, "territory.county[0].township[0].population");
             assert_eq!(p[0].line, Some(line_of(&text, "population = \"many\"")));
         }
         other => panic!("{other:?}"),

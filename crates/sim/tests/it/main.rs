@@ -3,6 +3,7 @@
 mod bounds;
 mod codes;
 mod common;
+mod coverage_end;
 mod fuzz;
 mod laws;
 mod ledger;
@@ -19,3 +20,4 @@ mod regression;
 mod scenario;
 mod sizes;
 mod stories;
+mod types;

@@ -32,11 +32,11 @@ fn the_bundled_scenarios_read() {
 }
 
 #[test]
-fn a_syntax_error_names_its_line() {
+fn an_unknown_field_names_itself_and_its_line() {
     // Line 3 holds the unknown field.
     check(
         "name = \"x\"\nseed = 1\ncolour = 2\n",
-        &[(Some(3), "(syntax)")],
+        &[(Some(3), "colour")],
     );
 }
 

@@ -32,7 +32,11 @@ hire,town,,2020-04-01,招录,,administrative,2
                 "transfer of 3 administrative quotas from county to town refused: county holds 10 \
                  with headcount 8, which would leave 7, below its headcount"
             ),
-            (Some(7), Severity::Error, "unknown body \"nowhere\""),
+            (
+                Some(7),
+                Severity::Error,
+                "field to: unknown body \"nowhere\""
+            ),
             (
                 Some(8),
                 Severity::Flag,

@@ -16,6 +16,7 @@ fn findings(f: &LedgerFile) -> Vec<(Option<usize>, Severity, String)> {
                  line,
                  severity,
                  message,
+                 ..
              }| (line, severity, message),
         )
         .collect()

@@ -215,3 +215,171 @@ fn plan_of_no_units_blamed_the_weights() {
         "no units: a plan needs at least one unit to share the pool among"
     );
 }
+
+/// `staffing plan` stopped at the first bad row of a units file, so a file
+/// with several had to be fixed one run at a time. `parse_csv_with` gives
+/// every bad row, with every wrong field of it, and reads on. The hand-made
+/// file: x's area is −10 (line 2); y's current is `abc` and its area `q`
+/// (line 3, two fields); x again (line 4), but x was left out, so this one
+/// is the first good x; z's empty area is 0 (line 5); z again (line 6,
+/// given twice, first on line 5).
+#[test]
+fn plan_units_stopped_at_the_first_bad_row() {
+    use jiceng_staffing::Units;
+    let text = "code,current,area\nx,5,-10\ny,abc,q\nx,1,2\nz,3,\nz,4,4\n";
+    let mut bad = Vec::new();
+    let u = Units::parse_csv_with(text, &mut |e| bad.push(e.to_string())).unwrap();
+    assert_eq!(
+        bad,
+        [
+            "line 2: column area: \"-10\" is not a number, zero or more",
+            "line 3: column current: \"abc\" is not a whole number of staff; \
+             column area: \"q\" is not a number, zero or more",
+            "line 6: unit \"z\" is given twice (first on line 5)",
+        ]
+    );
+    let kept: Vec<(&str, u64, f64)> = u
+        .units
+        .iter()
+        .map(|u| (u.code.as_str(), u.current, u.values[0]))
+        .collect();
+    assert_eq!(kept, [("x", 1, 2.0), ("z", 3, 0.0)]);
+    // parse_csv still refuses the file, with its first bad row.
+    assert_eq!(
+        Units::parse_csv(text).unwrap_err().to_string(),
+        "line 2: column area: \"-10\" is not a number, zero or more"
+    );
+}
+
+/// Misleading messages (the review of issue 11): a sinking up a level was
+/// told to "use adjust between peers", a cancellation was "from twB to -",
+/// an unknown `to` did not name its field, and a transfer of 0 quotas was
+/// accepted. The hand-made ledger: a county and two townships; twA gets 5
+/// quotas, then sinks 1 to the county (up a level), 1 to twB (a peer), 0
+/// to twB, 1 to `zz` (no such body), and twB cancels 5 it does not hold.
+#[test]
+fn staffing_messages_named_the_wrong_thing() {
+    use jiceng_staffing::{LedgerFile, Severity};
+    let text = "kind,body,name,level,date,instrument,to,quota,rank,count
+body,cty,County,county,,,,,,
+body,twA,Town A,township,,,,,,
+body,twB,Town B,township,,,,,,
+create,twA,,,2025-01-02,C,,administrative,,5
+sink,twA,,,2025-01-03,S1,cty,administrative,,1
+sink,twA,,,2025-01-03,S2,twB,administrative,,1
+sink,twA,,,2025-01-03,S3,twB,administrative,,0
+adjust,twA,,,2025-01-03,A1,zz,administrative,,1
+cancel,twB,,,2025-01-04,X,,administrative,,5
+";
+    let (ledger, findings) = LedgerFile::parse_csv(text).unwrap().compile();
+    assert_eq!(ledger.events().len(), 1, "only the creation applies");
+    let got: Vec<(Option<usize>, Severity, &str)> = findings
+        .iter()
+        .map(|f| (f.line, f.severity, f.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some(6),
+                Severity::Error,
+                "sinking (下沉) from twA (township) to cty (county): the receiving body must be \
+                 at a lower level; use adjust (调剂) to move quotas up a level"
+            ),
+            (
+                Some(7),
+                Severity::Error,
+                "sinking (下沉) from twA (township) to twB (township): the receiving body must be \
+                 at a lower level; use adjust (调剂) between peers"
+            ),
+            (
+                Some(8),
+                Severity::Error,
+                "sink event: field count: 0 moves no quota (a transfer moves 1 or more)"
+            ),
+            (Some(9), Severity::Error, "field to: unknown body \"zz\""),
+            (
+                Some(10),
+                Severity::Error,
+                "cancellation of 5 administrative quotas at twB refused: twB holds 0 with \
+                 headcount 0, which would leave -5, a negative number"
+            ),
+        ]
+    );
+}
+
+/// An event of an unknown kind in TOML was an "event event"; an unknown
+/// `to` names its field at the table's line. t1.toml: a hire on line 4,
+/// a sinking to `zz` on line 11, an event of kind `fly` on line 19 (its
+/// `kind` on line 22).
+#[test]
+fn unknown_event_kind_was_an_event_event() {
+    use jiceng_staffing::LedgerFile;
+    let text = r#"[[body]]
+code = "a"
+level = "township"
+[[event]]
+date = 2025-01-01
+instrument = "x"
+kind = "hire"
+body = "a"
+quota = "other"
+count = 1
+[[event]]
+date = 2025-01-02
+instrument = "y"
+kind = "sink"
+body = "a"
+to = "zz"
+quota = "other"
+count = 1
+[[event]]
+date = 2025-01-03
+instrument = "z"
+kind = "fly"
+body = "a"
+count = 1
+"#;
+    let (_, findings) = LedgerFile::parse_toml(text).unwrap().compile();
+    let kind = findings.iter().find(|f| f.message.contains("fly")).unwrap();
+    assert_eq!(kind.line, Some(22), "{kind:?}");
+    assert!(kind.message.starts_with("event: field kind"), "{kind:?}");
+    let to = findings.iter().find(|f| f.message.contains("zz")).unwrap();
+    assert_eq!(
+        (to.line, to.message.as_str()),
+        (Some(11), "field to: unknown body \"zz\"")
+    );
+}
+
+/// `--min 10 --max 8` was refused as "floor = 5 above ceiling 3 (body 1)",
+/// the shares of one unit, not the bounds given; a column weighted twice
+/// (`area=1,area=2`) was counted twice without a word.
+#[test]
+fn plan_bounds_and_weights_named_the_wrong_values() {
+    use jiceng_staffing::{Method, PlanRequest, Units, plan};
+    let u = Units::parse_csv("code,current,area\nA,5,1\nB,5,1\n").unwrap();
+    let req = |weights: Vec<(String, f64)>, min, max| PlanRequest {
+        pool: 4,
+        weights,
+        method: Method::Hamilton,
+        min,
+        max,
+        population: None,
+    };
+    let area = |w| ("area".to_string(), w);
+    assert_eq!(
+        plan(&u, &req(vec![area(1.0)], Some(10), Some(8)))
+            .unwrap_err()
+            .to_string(),
+        "min = 10 (max 8) is out of range: min at most max"
+    );
+    assert_eq!(
+        plan(&u, &req(vec![area(1.0), area(2.0)], None, None))
+            .unwrap_err()
+            .to_string(),
+        "weights = area (given twice) is out of range: each column at most once"
+    );
+    // Equal bounds are a fixed size: 7 each, 2 + 2 of the pool of 4.
+    let p = plan(&u, &req(vec![area(1.0)], Some(7), Some(7))).unwrap();
+    assert_eq!((p.units[0].after, p.units[1].after), (7, 7));
+}
