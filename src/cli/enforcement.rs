@@ -199,6 +199,16 @@ fn jurisdiction_failure(e: jiceng::enforcement::Error, lang: Lang) -> Failure {
     }
 }
 
+/// An enforcement error as the command line says it: a calendar error (a
+/// date outside the notices' coverage) in the calendar commands' words,
+/// which name `--provisional` and speak the language of the output.
+fn say(e: &jiceng::enforcement::Error, lang: Lang) -> String {
+    match e {
+        jiceng::enforcement::Error::Calendar(c) => super::calendar::message(c, lang),
+        other => other.to_string(),
+    }
+}
+
 fn json_line(out: &mut dyn Write, v: &impl Serialize) -> Result<(), Failure> {
     let text = serde_json::to_string(v).map_err(|e| Failure::input(e.to_string()))?;
     writeln!(out, "{text}")?;
@@ -466,7 +476,7 @@ pub(crate) fn run(
                 opt(&decided, "--decided")?,
                 opt(&served, "--served")?,
             );
-            let fail = |e: jiceng::enforcement::Error| Failure::input(e);
+            let fail = |e: jiceng::enforcement::Error| Failure::input(say(&e, lang));
             let decision = deadlines::decision_due(&cal, filed, &Limits::default(), false, &[])
                 .map_err(fail)?;
             let hearing = notified
@@ -612,7 +622,7 @@ pub(crate) fn run(
                         lines.report(
                             err,
                             format_args!("{place}:{n}"),
-                            format_args!("case {id:?}: {e}"),
+                            format_args!("{} {id:?}: {}", lang.pick("case", "案件"), say(&e, lang)),
                         )?;
                         continue;
                     }

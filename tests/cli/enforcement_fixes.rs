@@ -1,0 +1,80 @@
+//! `jiceng enforcement`: defects found by checking the commands against
+//! cases worked by hand, each pinned by a test named after it.
+//!
+//! The dates are worked from the 2025 holiday notice (国办发明电〔2024〕12号:
+//! 国庆节、中秋节 1–8 Oct, Sunday 28 Sep and Saturday 11 Oct worked); the
+//! bundled calendar's notices cover 2010-01-01..=2026-12-31.
+
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+
+/// Case Y1: filed 1 Dec 2026; its decision is due 90 days later, in 2027,
+/// which no bundled notice covers: Dec 1 + 30 = Dec 31, + 31 = Jan 31,
+/// + 29 = 1 Mar 2027.
+const Y1: &str = r#"{"id":"Y1","party":{"kind":"citizen","name":"a"},"events":[{"date":"2026-12-01","kind":"filed"},{"date":"2026-12-02","kind":"notified"},{"date":"2026-12-15","kind":"decided","penalties":[{"kind":"fine","amount":"100.00"}],"party_present":true}]}"#;
+
+/// D1: `deadlines` past coverage gave the calendar library's own words
+/// ("provisional mode answers …"), in English under `--lang zh`, instead
+/// of the command line's shared text that names `--provisional`. Filed 1
+/// Nov 2026: Nov 1 + 29 = Nov 30, + 31 = Dec 31, + 30 = 30 Jan 2027.
+#[test]
+fn deadlines_out_of_coverage_names_provisional() {
+    let (code, out, err) = jiceng(&["enforcement", "deadlines", "--filed", "2026-11-01"], "");
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(err.contains("2027-01-30"), "{err}");
+    assert!(err.contains("pass --provisional"), "{err}");
+    assert!(!err.contains("provisional mode"), "{err}");
+    let (code, _, err) = jiceng(
+        &["--lang", "zh", "enforcement", "deadlines", "--filed", "2026-11-01"],
+        "",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("2027-01-30 超出日历覆盖范围"), "{err}");
+    assert!(err.contains("加 --provisional"), "{err}");
+    assert!(!err.contains("coverage"), "{err}");
+}
+
+/// D1: the same for a working-day period: notified 25 Dec 2026, the 5
+/// working days run into 2027.
+#[test]
+fn deadlines_working_days_out_of_coverage_names_provisional() {
+    let (code, _, err) = jiceng(
+        &[
+            "--lang", "zh", "enforcement", "deadlines", "--filed", "2026-10-01", "--notified",
+            "2026-12-25",
+        ],
+        "",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("加 --provisional"), "{err}");
+}
+
+/// D1: `evaluate` reported a case past coverage in the library's words; it
+/// now names `--provisional`, in Chinese under `--lang zh`, and the case is
+/// a bad line (exit 1).
+#[test]
+fn evaluate_out_of_coverage_names_provisional() {
+    let (code, _, err) = jiceng(
+        &["enforcement", "evaluate", "-", "--at", "2026-12-20"],
+        Y1,
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("case \"Y1\": 2027-03-01 is outside"), "{err}");
+    assert!(err.contains("pass --provisional"), "{err}");
+    let (code, _, err) = jiceng(
+        &["--lang", "zh", "enforcement", "evaluate", "-", "--at", "2026-12-20"],
+        Y1,
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("案件 \"Y1\": 2027-03-01 超出日历覆盖范围"), "{err}");
+    assert!(err.contains("加 --provisional"), "{err}");
+    // With --provisional the case is answered, flagged provisional.
+    let (code, out, err) = jiceng(
+        &["enforcement", "--provisional", "evaluate", "-", "--at", "2026-12-20"],
+        Y1,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("decision due 2027-03-01"), "{out}");
+    assert!(out.contains("provisional"), "{out}");
+}
