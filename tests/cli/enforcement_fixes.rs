@@ -26,7 +26,14 @@ fn deadlines_out_of_coverage_names_provisional() {
     assert!(err.contains("pass --provisional"), "{err}");
     assert!(!err.contains("provisional mode"), "{err}");
     let (code, _, err) = jiceng(
-        &["--lang", "zh", "enforcement", "deadlines", "--filed", "2026-11-01"],
+        &[
+            "--lang",
+            "zh",
+            "enforcement",
+            "deadlines",
+            "--filed",
+            "2026-11-01",
+        ],
         "",
     );
     assert_eq!(code, 2, "{err}");
@@ -41,7 +48,13 @@ fn deadlines_out_of_coverage_names_provisional() {
 fn deadlines_working_days_out_of_coverage_names_provisional() {
     let (code, _, err) = jiceng(
         &[
-            "--lang", "zh", "enforcement", "deadlines", "--filed", "2026-10-01", "--notified",
+            "--lang",
+            "zh",
+            "enforcement",
+            "deadlines",
+            "--filed",
+            "2026-10-01",
+            "--notified",
             "2026-12-25",
         ],
         "",
@@ -55,26 +68,75 @@ fn deadlines_working_days_out_of_coverage_names_provisional() {
 /// a bad line (exit 1).
 #[test]
 fn evaluate_out_of_coverage_names_provisional() {
-    let (code, _, err) = jiceng(
-        &["enforcement", "evaluate", "-", "--at", "2026-12-20"],
-        Y1,
-    );
+    let (code, _, err) = jiceng(&["enforcement", "evaluate", "-", "--at", "2026-12-20"], Y1);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("case \"Y1\": 2027-03-01 is outside"), "{err}");
     assert!(err.contains("pass --provisional"), "{err}");
     let (code, _, err) = jiceng(
-        &["--lang", "zh", "enforcement", "evaluate", "-", "--at", "2026-12-20"],
+        &[
+            "--lang",
+            "zh",
+            "enforcement",
+            "evaluate",
+            "-",
+            "--at",
+            "2026-12-20",
+        ],
         Y1,
     );
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("案件 \"Y1\": 2027-03-01 超出日历覆盖范围"), "{err}");
+    assert!(
+        err.contains("案件 \"Y1\": 2027-03-01 超出日历覆盖范围"),
+        "{err}"
+    );
     assert!(err.contains("加 --provisional"), "{err}");
     // With --provisional the case is answered, flagged provisional.
     let (code, out, err) = jiceng(
-        &["enforcement", "--provisional", "evaluate", "-", "--at", "2026-12-20"],
+        &[
+            "enforcement",
+            "--provisional",
+            "evaluate",
+            "-",
+            "--at",
+            "2026-12-20",
+        ],
         Y1,
     );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("decision due 2027-03-01"), "{out}");
     assert!(out.contains("provisional"), "{out}");
+}
+
+/// Case EXT3d: filed 3 Jul 2025, the 90 days end on 1 Oct, rolled past
+/// National Day (1–8 Oct) to 9 Oct; an extension of 30 days approved on 20
+/// Oct, decided on 21 Oct.
+const EXT3D: &str = r#"{"id":"EXT3d","extension":"30d","party":{"kind":"citizen","name":"a"},"items":["HB-CF-001"],"body":"130430104-gov","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-09-01","kind":"notified"},{"date":"2025-10-20","kind":"extended","approved_by":"负责人"},{"date":"2025-10-21","kind":"decided","penalties":[{"kind":"warning"}],"party_present":true}]}"#;
+
+/// D3: the extension approved after the period ran out was counted (due 31
+/// Oct, in time). It is now flagged and not counted: due 9 Oct, late.
+#[test]
+fn evaluate_does_not_count_a_late_extension() {
+    let (code, out, err) = jiceng(
+        &["enforcement", "evaluate", "-", "--at", "2025-10-21"],
+        EXT3D,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("EXT3d\tserved\tdecision due 2025-10-09\tdecision_late,extension_late\n"),
+        "{out}"
+    );
+    assert!(out.ends_with("decided in time\t0/1\n"), "{out}");
+    let (_, out, _) = jiceng(
+        &[
+            "--lang",
+            "zh",
+            "enforcement",
+            "evaluate",
+            "-",
+            "--at",
+            "2025-10-21",
+        ],
+        EXT3D,
+    );
+    assert!(out.contains("决定超期,期限届满后延期"), "{out}");
 }

@@ -16,7 +16,9 @@
 //! * a penalty after the limitation period (Art. 36);
 //! * a recorded surcharge above Art. 72's amount;
 //! * filing later than the configured rule after the clue;
-//! * an extension the rule does not provide, or a second one.
+//! * an extension the rule does not provide, or a second one;
+//! * an extension approved after the period had run out: an expired
+//!   period cannot be extended, so it is not counted.
 
 use chrono::NaiveDate;
 use jiceng_calendar::{Calendar, Suspension};
@@ -92,11 +94,14 @@ pub enum Flag {
     ExtensionNotProvided,
     /// More than one extension recorded.
     RepeatedExtension,
+    /// An extension approved after the unextended decision period had run
+    /// out: an expired period cannot be extended, so it is not counted.
+    ExtensionLate,
 }
 
 impl Flag {
     /// Every flag, in order.
-    pub const ALL: [Flag; 13] = [
+    pub const ALL: [Flag; 14] = [
         Flag::FilingLate,
         Flag::DecisionLate,
         Flag::LegalReviewSkipped,
@@ -110,6 +115,7 @@ impl Flag {
         Flag::SurchargeExcessive,
         Flag::ExtensionNotProvided,
         Flag::RepeatedExtension,
+        Flag::ExtensionLate,
     ];
 
     /// The flag's name, as JSON writes it.
@@ -128,6 +134,7 @@ impl Flag {
             Flag::SurchargeExcessive => "surcharge_excessive",
             Flag::ExtensionNotProvided => "extension_not_provided",
             Flag::RepeatedExtension => "repeated_extension",
+            Flag::ExtensionLate => "extension_late",
         }
     }
 
@@ -147,6 +154,7 @@ impl Flag {
             Flag::SurchargeExcessive => "加处罚款超额",
             Flag::ExtensionNotProvided => "无依据延期",
             Flag::RepeatedExtension => "重复延期",
+            Flag::ExtensionLate => "期限届满后延期",
         }
     }
 
@@ -155,7 +163,7 @@ impl Flag {
     pub fn article_zh(self) -> &'static str {
         match self {
             Flag::FilingLate => "立案期限（所配置的规则）",
-            Flag::ExtensionNotProvided | Flag::RepeatedExtension => {
+            Flag::ExtensionNotProvided | Flag::RepeatedExtension | Flag::ExtensionLate => {
                 "行政处罚法第六十条（所配置的规则）"
             }
             f => f.article(),
@@ -176,7 +184,7 @@ impl Flag {
             Flag::SummaryIneligible => "行政处罚法第五十一条",
             Flag::AfterLimitation => "行政处罚法第三十六条",
             Flag::SurchargeExcessive => "行政处罚法第七十二条",
-            Flag::ExtensionNotProvided | Flag::RepeatedExtension => {
+            Flag::ExtensionNotProvided | Flag::RepeatedExtension | Flag::ExtensionLate => {
                 "行政处罚法第六十条 (the configured rule)"
             }
         }
@@ -516,10 +524,20 @@ pub fn evaluate(
     // The decision (Art. 60).
     if let Some(filed) = p.filed {
         // An extension counts only where the rule provides one (`decision`
-        // filters it by `Limits::extension`).
-        let extended = p.extended.is_some();
+        // filters it by `Limits::extension`), and only when approved while
+        // the unextended period still ran: an expired period cannot be
+        // extended. The period runs through its last day after Civil Code
+        // Art. 203's roll, with the excluded time left out.
+        let mut extended = p.extended.is_some();
         if p.extended.is_some() && case.limits.extension.is_none() {
             flags.insert(Flag::ExtensionNotProvided);
+        }
+        if let (Some(approved), Some(_)) = (p.extended, case.limits.extension) {
+            let (base, _, _) = decision(cal, case, &p, filed, at, false)?;
+            if approved > base.end {
+                flags.insert(Flag::ExtensionLate);
+                extended = false;
+            }
         }
         if p.extensions > 1 {
             flags.insert(Flag::RepeatedExtension);

@@ -264,3 +264,54 @@ fn amounts_dates_and_bounds_at_the_edge() {
     .unwrap();
     assert_eq!(j.count, 1);
 }
+
+/// Case EXT3d's log with the extension approved on `approved` and the
+/// decision (a warning, the party present) on 21 Oct 2025. The rule allows
+/// one extension of 30 days.
+fn ext3(approved: &str) -> String {
+    format!(
+        r#"{{"id":"EXT3d","extension":"30d","party":{{"kind":"citizen","name":"a"}},"events":[{{"date":"2025-07-03","kind":"filed"}},{{"date":"2025-09-01","kind":"notified"}},{{"date":"{approved}","kind":"extended","approved_by":"负责人"}},{{"date":"2025-10-21","kind":"decided","penalties":[{{"kind":"warning"}}],"party_present":true}}]}}"#
+    )
+}
+
+/// An extension approved after the 90 days had run out was counted, and
+/// the decision after them reported in time. Filed 3 Jul 2025: 28 + 31 +
+/// 30 + 1 = 90 days end on 1 Oct, National Day, rolled to Thursday 9 Oct
+/// (1–8 Oct off). Approved on 20 Oct, the extension came after the period
+/// had expired: it is not counted, it is flagged, and the decision of 21
+/// Oct is late against 9 Oct.
+#[test]
+fn extension_after_the_period_ran_out_is_not_counted() {
+    use jiceng_enforcement::Flag;
+    let e = eval(&ext3("2025-10-20"), "2025-10-21");
+    assert_eq!(e.deadlines.decision_due, Some(day("2025-10-09")));
+    let flags: Vec<Flag> = e.flags.iter().collect();
+    assert_eq!(flags, [Flag::DecisionLate, Flag::ExtensionLate]);
+    // The day after the rolled end is already late.
+    let e = eval(&ext3("2025-10-10"), "2025-10-21");
+    assert_eq!(e.deadlines.decision_due, Some(day("2025-10-09")));
+    assert!(e.flags.contains(Flag::ExtensionLate));
+}
+
+/// The period runs through its rolled last day: an extension approved on
+/// Thursday 9 Oct 2025 counts. 90 + 30 = 120 days from 3 Jul: 1 Oct + 30 =
+/// Friday 31 Oct, a working day; the decision of 21 Oct is in time.
+#[test]
+fn extension_on_the_rolled_last_day_counts() {
+    let e = eval(&ext3("2025-10-09"), "2025-10-21");
+    assert_eq!(e.deadlines.decision_due, Some(day("2025-10-31")));
+    assert!(e.flags.is_empty(), "{:?}", e.flags);
+}
+
+/// Left-out time keeps the period running, so an extension approved after
+/// the bare 90 days but before the moved end counts. A hearing from 23 Sep
+/// to 10 Oct 2025 is 8 + 10 = 18 days: the 90 days end on 1 Oct + 18 =
+/// Sunday 19 Oct, rolled to Monday 20 Oct. An extension approved on 20 Oct
+/// counts: 90 + 30 days end on 31 Oct + 18 = Tuesday 18 Nov.
+#[test]
+fn extension_within_the_moved_end_counts() {
+    let json = r#"{"id":"E","extension":"30d","party":{"kind":"citizen","name":"a"},"events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-09-22","kind":"notified"},{"date":"2025-09-23","kind":"hearing_requested"},{"date":"2025-10-10","kind":"hearing_held"},{"date":"2025-10-20","kind":"extended","approved_by":"负责人"}]}"#;
+    let e = eval(json, "2025-10-21");
+    assert_eq!(e.deadlines.decision_due, Some(day("2025-11-18")));
+    assert!(e.flags.is_empty(), "{:?}", e.flags);
+}
