@@ -140,3 +140,32 @@ fn evaluate_does_not_count_a_late_extension() {
     );
     assert!(out.contains("决定超期,期限届满后延期"), "{out}");
 }
+
+/// D4: cases HL1 (hearing requested on 9 Sep 2025, out of time: notified
+/// Monday 1 Sep, the 5 working days are 2, 3, 4, 5, 8 Sep) and HL2
+/// (requested 8 Sep, in time), neither hearing held, decided 15 Oct. No
+/// hearing, no hearing time: both are due on 9 Oct (3 Jul + 90 = 1 Oct,
+/// rolled past National Day) and late. HL1 was due 7 Nov (37 days left
+/// out), HL2 10 Nov. Fined 5,000 yuan on the spot on 15 Oct, both await
+/// payment on 20 Oct (15 days run to 30 Oct).
+#[test]
+fn evaluate_leaves_out_no_time_for_a_hearing_never_held() {
+    let cases =
+        std::fs::read_to_string("tests/cli/data/enforcement-hearings-never-held.jsonl").unwrap();
+    let (code, out, err) = jiceng(
+        &["enforcement", "evaluate", "-", "--at", "2025-10-20"],
+        &cases,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("HL1\tawaiting_payment\tdecision due 2025-10-09\tdecision_late\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "\nHL2\tawaiting_payment\tdecision due 2025-10-09\tdecision_late,hearing_denied\n"
+        ),
+        "{out}"
+    );
+    assert!(out.ends_with("decided in time\t0/2\n"), "{out}");
+}

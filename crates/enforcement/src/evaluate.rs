@@ -391,19 +391,28 @@ fn opt_decimal<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Err
 const FAST_INTERVALS: usize = 8;
 
 /// The intervals left out of the decision period, as inclusive days: the
-/// hearing from its request through the day it was held (or the decision,
-/// or the date), and each suspension from its first day to the day before
-/// it resumed (or through the date). Calls `f` with each.
+/// hearing requested in time (`hearing_in_time`) from its request through
+/// the day it was held, or through the date while it is still pending (no
+/// hearing held, no decision, the case open); and each suspension from its
+/// first day to the day before it resumed (or through the date). A hearing
+/// never held, once the case is decided (or transferred, or closed), and a
+/// request out of time leave nothing out: there was no hearing time. Calls
+/// `f` with each.
 fn excluded(
     case: &PenaltyCase,
     p: &Proceeding,
     at: NaiveDate,
+    hearing_in_time: bool,
     mut f: impl FnMut(NaiveDate, NaiveDate),
 ) {
-    if case.limits.exclude_hearing {
+    if case.limits.exclude_hearing && hearing_in_time {
         if let Some(r) = p.hearing_requested {
-            let end = p.hearing_held.or(p.decided).unwrap_or(at);
-            if r <= end {
+            let end = match p.hearing_held {
+                Some(h) => Some(h),
+                None if p.decided.is_none() && p.state().is_open() => Some(at),
+                None => None,
+            };
+            if let Some(end) = end.filter(|&e| r <= e) {
                 f(r, end);
             }
         }
@@ -434,11 +443,12 @@ fn decision(
     filed: NaiveDate,
     at: NaiveDate,
     extended: bool,
+    hearing_in_time: bool,
 ) -> Result<(jiceng_calendar::PeriodEnd, i64, bool), Error> {
     let mut fast = [(filed, filed); FAST_INTERVALS];
     let mut k = 0usize;
     let mut overflowed = false;
-    excluded(case, p, at, |a, b| {
+    excluded(case, p, at, hearing_in_time, |a, b| {
         if k < FAST_INTERVALS {
             fast[k] = (a, b);
             k += 1;
@@ -455,7 +465,7 @@ fn decision(
     }
     let mut list = Vec::new();
     let mut spans = Vec::new();
-    excluded(case, p, at, |a, b| {
+    excluded(case, p, at, hearing_in_time, |a, b| {
         spans.push((a, b));
         if let Ok(s) = Suspension::new(a, b, "excluded") {
             list.push(s);
@@ -521,6 +531,17 @@ pub fn evaluate(
         }
     }
 
+    // The hearing request's period (Art. 64(1)): a request after it
+    // excludes no time from the decision period.
+    let hearing_request_due = match p.notified {
+        Some(n) => Some(deadlines::hearing_request_due(cal, n)?),
+        None => None,
+    };
+    let hearing_in_time = match (p.hearing_requested, hearing_request_due) {
+        (Some(r), Some(due)) => r <= due.end,
+        _ => false,
+    };
+
     // The decision (Art. 60).
     if let Some(filed) = p.filed {
         // An extension counts only where the rule provides one (`decision`
@@ -533,7 +554,7 @@ pub fn evaluate(
             flags.insert(Flag::ExtensionNotProvided);
         }
         if let (Some(approved), Some(_)) = (p.extended, case.limits.extension) {
-            let (base, _, _) = decision(cal, case, &p, filed, at, false)?;
+            let (base, _, _) = decision(cal, case, &p, filed, at, false, hearing_in_time)?;
             if approved > base.end {
                 flags.insert(Flag::ExtensionLate);
                 extended = false;
@@ -542,7 +563,8 @@ pub fn evaluate(
         if p.extensions > 1 {
             flags.insert(Flag::RepeatedExtension);
         }
-        let (due, excluded_days, rolled) = decision(cal, case, &p, filed, at, extended)?;
+        let (due, excluded_days, rolled) =
+            decision(cal, case, &p, filed, at, extended, hearing_in_time)?;
         d.excluded_days = excluded_days;
         d.decision_rolled = rolled;
         d.decision_extension = case.limits.extension.filter(|_| extended);
@@ -558,8 +580,7 @@ pub fn evaluate(
     }
 
     // The hearing (Art. 64).
-    if let Some(n) = p.notified {
-        let due = deadlines::hearing_request_due(cal, n)?;
+    if let Some(due) = hearing_request_due {
         provisional |= due.provisional;
         d.hearing_request_due = Some(due.end);
         if let Some(r) = p.hearing_requested {
