@@ -169,3 +169,59 @@ fn evaluate_leaves_out_no_time_for_a_hearing_never_held() {
     );
     assert!(out.ends_with("decided in time\t0/2\n"), "{out}");
 }
+
+/// D2: case PP1 (1,000 yuan due 9 Oct 2025, 500 paid on 1 Oct) was
+/// reported `paid`; it is overdue, and the surcharge runs on the unpaid
+/// 500: 10–20 Oct is 11 days, 500 × 3% × 11 = 165.00. Case P1 (1,000 paid
+/// on 20 Oct, 11 days late, then a surcharge of 11 × 30 = 330 the same day)
+/// was refused as impossible; it is evaluated, paid, with no flag.
+#[test]
+fn evaluate_partial_payment_and_surcharge_after_payment() {
+    let pp1 = r#"{"id":"PP1","party":{"kind":"citizen","name":"a"},"items":["HB-CF-001"],"body":"130430104-gov","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-09-01","kind":"notified"},{"date":"2025-09-12","kind":"decided","penalties":[{"kind":"fine","amount":"1000.00"}]},{"date":"2025-09-16","kind":"served"},{"date":"2025-10-01","kind":"paid","amount":"500.00"}]}"#;
+    let p1 = r#"{"id":"P1","party":{"kind":"citizen","name":"a"},"items":["HB-CF-001"],"body":"130430104-gov","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-09-01","kind":"notified"},{"date":"2025-09-12","kind":"decided","penalties":[{"kind":"fine","amount":"1000.00"}]},{"date":"2025-09-16","kind":"served"},{"date":"2025-10-20","kind":"paid","amount":"1000.00"},{"date":"2025-10-20","kind":"surcharged","amount":"330.00"}]}"#;
+    let (code, out, err) = jiceng(
+        &[
+            "enforcement",
+            "evaluate",
+            "-",
+            "--at",
+            "2025-10-20",
+            "--explain",
+        ],
+        &format!("{pp1}\n{p1}\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("PP1\tpayment_overdue\tdecision due 2025-10-09\t-\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  surcharge: 165.00 yuan: 3% a day of the part of the fine still unpaid (500.00 yuan paid) for 11 day(s) late (行政处罚法第七十二条)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nP1\tpaid\tdecision due 2025-10-09\t-\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  surcharge: 330.00 yuan: 3% of the fine a day for 11 day(s) late (行政处罚法第七十二条)\n"),
+        "{out}"
+    );
+    let (_, out, _) = jiceng(
+        &[
+            "--lang",
+            "zh",
+            "enforcement",
+            "evaluate",
+            "-",
+            "--at",
+            "2025-10-20",
+            "--explain",
+        ],
+        pp1,
+    );
+    assert!(
+        out.contains("  加处罚款：165.00元：逾期11日，已缴纳500.00元，每日按未缴纳罚款数额的百分之三加处罚款（行政处罚法第七十二条）\n"),
+        "{out}"
+    );
+}

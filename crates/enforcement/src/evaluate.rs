@@ -30,7 +30,8 @@ use crate::case::{EventKind, Penalty, PenaltyCase, Proceeding, State};
 use crate::deadlines;
 use crate::error::Error;
 use crate::money::{
-    Doubt, HearingScope, HearingThresholds, Surcharge, hearing_scope, summary_eligible, surcharge,
+    Doubt, HearingScope, HearingThresholds, Surcharge, hearing_scope, summary_eligible,
+    surcharge_after_payments,
 };
 use crate::party::PartyKind;
 
@@ -369,9 +370,15 @@ pub struct Evaluation {
     )]
     #[schemars(with = "Option<String>")]
     pub fine: Option<Decimal>,
-    /// The Art. 72 surcharge to the payment day, or to the date if unpaid.
+    /// The Art. 72 surcharge to the day the fine was paid in full, or to
+    /// the date if not; on the part still unpaid each day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub surcharge: Option<Surcharge>,
+    /// The payments made before the surcharge stopped running (before the
+    /// day the fine was paid in full, or the date), which lowered the part
+    /// it runs on (for the explanation; not serialised).
+    #[serde(skip)]
+    pub paid_before: Decimal,
     /// Why [`Flag::HearingDenied`] is set although the case does not tell
     /// whether the penalties carry the hearing right (for the explanation;
     /// not serialised).
@@ -691,6 +698,7 @@ pub fn evaluate(
 
     // Payment and surcharge (Arts. 67, 72).
     let mut owed = None;
+    let mut paid_before = Decimal::ZERO;
     if let (Some(f), Some(served)) = (fine, p.served) {
         let due = deadlines::payment_due(cal, served)?;
         provisional |= due.provisional;
@@ -698,10 +706,27 @@ pub fn evaluate(
         d.payment_rolled = served
             .checked_add_days(chrono::Days::new(u64::from(deadlines::PAYMENT.amount())))
             != Some(due.end);
-        let until = p.paid.map_or(at, |(day, _)| day);
-        let s = surcharge(f, due.end, until)?;
+        // The fine is paid when the payments add up to it; until then the
+        // surcharge runs on the part still unpaid.
+        let payments = || {
+            case.events
+                .iter()
+                .take_while(|e| e.date <= at)
+                .filter_map(|e| match e.kind {
+                    EventKind::Paid { amount } => Some((e.date, amount)),
+                    _ => None,
+                })
+        };
+        let until = p.paid_in_full.unwrap_or(at);
+        let s = surcharge_after_payments(f, due.end, payments(), until)?;
+        paid_before = payments()
+            .filter(|&(day, _)| day < until)
+            .fold(Decimal::ZERO, |a, (_, x)| a.saturating_add(x));
         if let Some((day, amount)) = p.surcharged {
-            if amount > surcharge(f, due.end, day)?.surcharge {
+            // What had accrued by the day it was imposed, and no more once
+            // the fine was paid.
+            let by = p.paid_in_full.map_or(day, |paid| paid.min(day));
+            if amount > surcharge_after_payments(f, due.end, payments(), by)?.surcharge {
                 flags.insert(Flag::SurchargeExcessive);
             }
         }
@@ -737,6 +762,7 @@ pub fn evaluate(
         flags,
         fine,
         surcharge: owed,
+        paid_before,
         hearing_doubt,
     })
 }
@@ -902,26 +928,55 @@ pub fn explain(case: &PenaltyCase, e: &Evaluation) -> Vec<Reason> {
         );
     }
     if let Some(s) = &e.surcharge {
-        line(
-            "surcharge",
-            "加处罚款",
-            format!(
-                "{} yuan: 3% of the fine a day for {} day(s) late{} (行政处罚法第七十二条)",
-                s.surcharge,
-                s.days_late,
-                if s.capped { ", capped at the fine" } else { "" }
-            ),
-            format!(
-                "{}元：逾期{}日，每日按罚款数额的百分之三加处罚款{}（行政处罚法第七十二条）",
-                s.surcharge,
-                s.days_late,
-                if s.capped {
-                    "，不超出罚款数额"
-                } else {
-                    ""
-                }
-            ),
-        );
+        if e.paid_before > Decimal::ZERO {
+            line(
+                "surcharge",
+                "加处罚款",
+                format!(
+                    "{} yuan: 3% a day of the part of the fine still unpaid ({} yuan paid) for {} day(s) late{} (行政处罚法第七十二条)",
+                    s.surcharge,
+                    e.paid_before,
+                    s.days_late,
+                    if s.capped {
+                        ", capped at the part unpaid when due"
+                    } else {
+                        ""
+                    }
+                ),
+                format!(
+                    "{}元：逾期{}日，已缴纳{}元，每日按未缴纳罚款数额的百分之三加处罚款{}（行政处罚法第七十二条）",
+                    s.surcharge,
+                    s.days_late,
+                    e.paid_before,
+                    if s.capped {
+                        "，不超出到期未缴纳的罚款数额"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+        } else {
+            line(
+                "surcharge",
+                "加处罚款",
+                format!(
+                    "{} yuan: 3% of the fine a day for {} day(s) late{} (行政处罚法第七十二条)",
+                    s.surcharge,
+                    s.days_late,
+                    if s.capped { ", capped at the fine" } else { "" }
+                ),
+                format!(
+                    "{}元：逾期{}日，每日按罚款数额的百分之三加处罚款{}（行政处罚法第七十二条）",
+                    s.surcharge,
+                    s.days_late,
+                    if s.capped {
+                        "，不超出罚款数额"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+        }
     }
     if let Some(x) = d.limitation_last_day {
         let (years, zh) = if case.grave { (5, "五") } else { (2, "二") };
