@@ -209,6 +209,24 @@ fn say(e: &jiceng::enforcement::Error, lang: Lang) -> String {
     }
 }
 
+/// Refuses dates given out of their order in time: `later` must not come
+/// before `earlier`. Exit status 2, naming both, in the language of the
+/// output.
+fn in_order(
+    earlier: (&str, NaiveDate),
+    later: (&str, NaiveDate),
+    lang: Lang,
+) -> Result<(), Failure> {
+    let ((a, from), (b, to)) = (earlier, later);
+    if to >= from {
+        return Ok(());
+    }
+    Err(Failure::input(match lang {
+        Lang::En => format!("`{b}` ({to}) is before `{a}` ({from})"),
+        Lang::Zh => format!("{b}（{to}）早于 {a}（{from}）"),
+    }))
+}
+
 fn json_line(out: &mut dyn Write, v: &impl Serialize) -> Result<(), Failure> {
     let text = serde_json::to_string(v).map_err(|e| Failure::input(e.to_string()))?;
     writeln!(out, "{text}")?;
@@ -476,6 +494,19 @@ pub(crate) fn run(
                 opt(&decided, "--decided")?,
                 opt(&served, "--served")?,
             );
+            // A case's events come in this order, as `evaluate` requires:
+            // each date given must not precede the last one given before it.
+            let mut last = ("--filed", filed);
+            for (flag, d) in [
+                ("--notified", notified),
+                ("--decided", decided),
+                ("--served", served),
+            ] {
+                if let Some(d) = d {
+                    in_order(last, (flag, d), lang)?;
+                    last = (flag, d);
+                }
+            }
             let fail = |e: jiceng::enforcement::Error| Failure::input(say(&e, lang));
             let decision = deadlines::decision_due(&cal, filed, &Limits::default(), false, &[])
                 .map_err(fail)?;

@@ -225,3 +225,91 @@ fn evaluate_partial_payment_and_surcharge_after_payment() {
         "{out}"
     );
 }
+
+/// D6: `deadlines` took a decision before the filing, or a service before
+/// the decision, and answered; `evaluate` refuses the same order. Each
+/// date must not precede the one given before it; the same day is fine.
+#[test]
+fn deadlines_refuses_dates_out_of_order() {
+    for (args, message) in [
+        (
+            &["--filed", "2025-07-03", "--decided", "2025-07-01"][..],
+            "`--decided` (2025-07-01) is before `--filed` (2025-07-03)",
+        ),
+        (
+            &["--filed", "2025-07-03", "--served", "2025-07-02"][..],
+            "`--served` (2025-07-02) is before `--filed` (2025-07-03)",
+        ),
+        (
+            &[
+                "--filed",
+                "2025-07-03",
+                "--decided",
+                "2025-09-12",
+                "--served",
+                "2025-09-11",
+            ][..],
+            "`--served` (2025-09-11) is before `--decided` (2025-09-12)",
+        ),
+        (
+            &[
+                "--filed",
+                "2025-07-03",
+                "--notified",
+                "2025-09-01",
+                "--decided",
+                "2025-08-30",
+            ][..],
+            "`--decided` (2025-08-30) is before `--notified` (2025-09-01)",
+        ),
+        (
+            &["--filed", "2025-07-03", "--notified", "2025-07-02"][..],
+            "`--notified` (2025-07-02) is before `--filed` (2025-07-03)",
+        ),
+    ] {
+        let mut a = vec!["enforcement", "deadlines"];
+        a.extend(args);
+        let (code, out, err) = jiceng(&a, "");
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    let (code, _, err) = jiceng(
+        &[
+            "--lang",
+            "zh",
+            "enforcement",
+            "deadlines",
+            "--filed",
+            "2025-07-03",
+            "--decided",
+            "2025-07-01",
+        ],
+        "",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--decided（2025-07-01）早于 --filed（2025-07-03）"),
+        "{err}"
+    );
+    // All on one day: decided on the spot the day it was filed, served
+    // then. 3 Jul + 90 = 1 Oct, rolled to 9 Oct; 3 Jul + 15 = Friday 18
+    // Jul.
+    let (code, out, err) = jiceng(
+        &[
+            "enforcement",
+            "deadlines",
+            "--filed",
+            "2025-07-03",
+            "--decided",
+            "2025-07-03",
+            "--served",
+            "2025-07-03",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(r#""decision_due":"2025-10-09""#), "{out}");
+    assert!(out.contains(r#""payment_due":"2025-07-18""#), "{out}");
+}
+
