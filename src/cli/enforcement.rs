@@ -382,6 +382,7 @@ pub(crate) fn run(
             };
             let before = date(&before, "--before")?;
             let after = date(&after, "--after")?;
+            in_order(("--before", before), ("--after", after), lang)?;
             let c = compare((&first, before), (&second, after), &items(&item), &division)
                 .map_err(|e| jurisdiction_failure(e, lang))?;
             if json {

@@ -313,3 +313,34 @@ fn deadlines_refuses_dates_out_of_order() {
     assert!(out.contains(r#""payment_due":"2025-07-18""#), "{out}");
 }
 
+/// D7: `compare` labelled the later date "before". The dates must come in
+/// order (the same date twice is allowed).
+#[test]
+fn compare_refuses_dates_out_of_order() {
+    let args = [
+        "enforcement",
+        "compare",
+        "--item",
+        "HB-CF-001",
+        "--division",
+        "130430104",
+        "--before",
+        "2022-03-01",
+        "--after",
+        "2021-01-04",
+    ];
+    let (code, out, err) = jiceng(&args, "");
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains("`--after` (2021-01-04) is before `--before` (2022-03-01)"),
+        "{err}"
+    );
+    let mut zh = vec!["--lang", "zh"];
+    zh.extend(args);
+    let (code, _, err) = jiceng(&zh, "");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--after（2021-01-04）早于 --before（2022-03-01）"),
+        "{err}"
+    );
+}
