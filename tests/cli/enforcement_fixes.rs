@@ -344,3 +344,72 @@ fn compare_refuses_dates_out_of_order() {
         "{err}"
     );
 }
+
+/// D5: a period that starts before the first notice (2010) answers as
+/// `calendar period` does. 90 days from 1 Dec 2009 end on Monday 1 Mar
+/// 2010 (Dec 31 is 30, Jan 31 61, Feb 28 89, Mar 1 90), a working day in
+/// the 2010 notice: answered, with the days 2–31 Dec 2009 in the span
+/// flagged provisional, as the calendar flags any span that reaches
+/// outside coverage. 90 days from 1 Oct 2009 end on Wednesday 30 Dec
+/// 2009 (Oct 31 is 30, Nov 30 60, Dec 30 90), whose kind only a notice
+/// could tell for the roll: refused by both, unless --provisional.
+#[test]
+fn deadlines_before_coverage_agree_with_calendar_period() {
+    let (code, out, err) = jiceng(
+        &[
+            "enforcement",
+            "deadlines",
+            "--filed",
+            "2009-12-01",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with(r#"{"decision_due":"2010-03-01","#), "{out}");
+    assert!(out.contains(r#""provisional":true"#), "{out}");
+    let (code, out, err) = jiceng(&["calendar", "period", "2009-12-01", "90d", "--json"], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(r#""end":"2010-03-01","provisional":true"#),
+        "{out}"
+    );
+    // `evaluate` says the same of a case filed that day.
+    let case = r#"{"id":"E09","events":[{"date":"2009-12-01","kind":"filed"}]}"#;
+    let (code, out, err) = jiceng(
+        &["enforcement", "evaluate", "-", "--at", "2010-01-05"],
+        case,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("E09\tinvestigating\tdecision due 2010-03-01\t-\tprovisional\n"),
+        "{out}"
+    );
+
+    for args in [
+        &["enforcement", "deadlines", "--filed", "2009-10-01"][..],
+        &["calendar", "period", "2009-10-01", "90d"][..],
+    ] {
+        let (code, out, err) = jiceng(args, "");
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+        assert!(
+            err.contains("2009-12-30 is before the calendar's first notice"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("with --provisional"), "{args:?}: {err}");
+    }
+    let (code, out, err) = jiceng(
+        &[
+            "enforcement",
+            "--provisional",
+            "deadlines",
+            "--filed",
+            "2009-10-01",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with(r#"{"decision_due":"2009-12-30","#), "{out}");
+    assert!(out.contains(r#""provisional":true"#), "{out}");
+}
