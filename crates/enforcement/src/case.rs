@@ -465,6 +465,8 @@ pub struct Proceeding {
     pub fine: Option<Decimal>,
     /// All payments, added up.
     pub paid_total: Decimal,
+    /// How many payments were recorded.
+    pub payments: u32,
     /// The day the payments first added up to the fine: the fine is paid
     /// only then (a decision without a fine is paid at its first payment).
     pub paid_in_full: Option<NaiveDate>,
@@ -629,6 +631,7 @@ impl Proceeding {
                 let amount = crate::money::check_amount("amount", *amount)?;
                 self.paid = Some((d, amount));
                 self.paid_total = self.paid_total.saturating_add(amount);
+                self.payments = self.payments.saturating_add(1);
                 if self.paid_in_full.is_none() && self.fine.is_none_or(|f| self.paid_total >= f) {
                     self.paid_in_full = Some(d);
                 }

@@ -30,7 +30,7 @@ use crate::case::{EventKind, Penalty, PenaltyCase, Proceeding, State};
 use crate::deadlines;
 use crate::error::Error;
 use crate::money::{
-    Doubt, HearingScope, HearingThresholds, Surcharge, hearing_scope, summary_eligible,
+    Doubt, HearingScope, HearingThresholds, Surcharge, hearing_scope, summary_eligible, surcharge,
     surcharge_after_payments,
 };
 use crate::party::PartyKind;
@@ -718,10 +718,18 @@ pub fn evaluate(
                 })
         };
         let until = p.paid_in_full.unwrap_or(at);
-        let s = surcharge_after_payments(f, due.end, payments(), until)?;
-        paid_before = payments()
-            .filter(|&(day, _)| day < until)
-            .fold(Decimal::ZERO, |a, (_, x)| a.saturating_add(x));
+        // No payment, or a single one that paid the fine: no payment came
+        // before `until`, and the surcharge is Art. 72's on the whole fine
+        // (the common case, without walking the log again).
+        let whole = p.payments == 0 || (p.payments == 1 && p.paid_in_full.is_some());
+        let s = if whole {
+            surcharge(f, due.end, until)?
+        } else {
+            paid_before = payments()
+                .filter(|&(day, _)| day < until)
+                .fold(Decimal::ZERO, |a, (_, x)| a.saturating_add(x));
+            surcharge_after_payments(f, due.end, payments(), until)?
+        };
         if let Some((day, amount)) = p.surcharged {
             // What had accrued by the day it was imposed, and no more once
             // the fine was paid.
