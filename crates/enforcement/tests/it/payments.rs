@@ -69,6 +69,14 @@ fn art72_surcharge_on_the_unpaid_part() {
         "2025-11-12",
         ("500.00", 34, true),
     );
+    // 500 paid on the due date: the cap is the 500 left, reached on the
+    // 34th day (34 × 15 = 510 > 500).
+    check(
+        "1000",
+        &[("2025-10-09", "500")],
+        "2025-11-12",
+        ("500.00", 34, true),
+    );
     // Paid in full in time: nothing, however late the date.
     check(
         "1000",
@@ -219,4 +227,38 @@ proptest! {
         prop_assert!(with.surcharge <= f);
         prop_assert!(!with.surcharge.is_sign_negative());
     }
+}
+
+/// Pinned by mutation testing: the explanation speaks of the unpaid part
+/// only after a payment short of the fine, and a payment on the day the
+/// fine was paid in full did not lower the base. PP1 on 20 Oct 2025: 165
+/// yuan on the 500 unpaid. Case P1 with the 330-yuan surcharge paid after
+/// the fine (1,000 on 20 Oct, 11 days late): 330 on the whole fine.
+#[test]
+fn explanation_names_the_unpaid_part_only_after_a_short_payment() {
+    use jiceng_enforcement::explain;
+    let c = crate::case(&format!("{PP1}]}}"));
+    let e = jiceng_enforcement::evaluate(&c, day("2025-10-20"), &crate::cal(), &Default::default())
+        .unwrap();
+    let line = explain(&c, &e)
+        .into_iter()
+        .find(|r| r.subject == "surcharge")
+        .unwrap();
+    assert_eq!(
+        line.rule,
+        "165.00 yuan: 3% a day of the part of the fine still unpaid (500.00 yuan paid) for 11 day(s) late (行政处罚法第七十二条)"
+    );
+    let json = r#"{"id":"P1","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-09-01","kind":"notified"},{"date":"2025-09-12","kind":"decided","penalties":[{"kind":"fine","amount":"1000.00"}]},{"date":"2025-09-16","kind":"served"},{"date":"2025-10-20","kind":"paid","amount":"1000.00"},{"date":"2025-10-21","kind":"paid","amount":"330.00"}]}"#;
+    let c = crate::case(json);
+    let e = jiceng_enforcement::evaluate(&c, day("2025-10-31"), &crate::cal(), &Default::default())
+        .unwrap();
+    assert_eq!(e.paid_before, yuan("0"));
+    let line = explain(&c, &e)
+        .into_iter()
+        .find(|r| r.subject == "surcharge")
+        .unwrap();
+    assert_eq!(
+        line.rule,
+        "330.00 yuan: 3% of the fine a day for 11 day(s) late (行政处罚法第七十二条)"
+    );
 }

@@ -394,3 +394,20 @@ fn hearing_on_a_late_request_excludes_nothing() {
         (Some(day("2025-10-14")), 13)
     );
 }
+
+/// Pinned by mutation testing: a hearing requested in time and never held
+/// stops the clock only while the case is open. HL2 (requested 8 Sep 2025)
+/// transferred on 20 Sep: nothing is left out, due 9 Oct.
+#[test]
+fn hearing_pending_at_a_transfer_excludes_nothing() {
+    let t = r#",{"date":"2025-09-20","kind":"transferred","to":"公安机关"}"#;
+    let e = eval(&hearing_case("2025-09-08", t), "2025-10-20");
+    assert_eq!(
+        (
+            e.deadlines.decision_due,
+            e.deadlines.excluded_days,
+            e.status
+        ),
+        (Some(day("2025-10-09")), 0, Status::Transferred)
+    );
+}
