@@ -220,10 +220,10 @@ pub fn surcharge_after_payments(
     }
     let cap = cap.unwrap_or(unpaid(paid));
     if until > cur {
-        // At most 34 days of 3% reach the cap: more cannot change the
-        // answer, and the product stays far from overflow.
-        let days = (until - cur).num_days().min(CAP_DAYS);
-        sum += unpaid(paid) * Decimal::from(days);
+        // Not bounded by 34 days: on a part smaller than the cap, 3% a day
+        // takes longer to reach it. The product stays far from overflow
+        // (at most 10^15 yuan times the few million days chrono can count).
+        sum += unpaid(paid) * Decimal::from((until - cur).num_days());
     }
     let raw = sum * Decimal::new(3, 2);
     let capped = raw > cap;

@@ -77,6 +77,15 @@ fn art72_surcharge_on_the_unpaid_part() {
         "2025-11-12",
         ("500.00", 34, true),
     );
+    // Exactly the cap is not "capped": 300 due, 100 paid on 11 Oct. 10–11
+    // Oct on 300 (9 a day) is 18; 12 Oct–27 Nov (20 + 27 = 47 days) on 200
+    // (6 a day) is 282; 300 in all, the cap itself.
+    check(
+        "300",
+        &[("2025-10-11", "100")],
+        "2025-11-27",
+        ("300.00", 49, false),
+    );
     // Paid in full in time: nothing, however late the date.
     check(
         "1000",
