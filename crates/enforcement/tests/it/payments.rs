@@ -271,3 +271,19 @@ fn explanation_names_the_unpaid_part_only_after_a_short_payment() {
         "330.00 yuan: 3% of the fine a day for 11 day(s) late (行政处罚法第七十二条)"
     );
 }
+
+/// Pinned by mutation testing: the surcharge accrues from the day after
+/// the due date, and not at all when the date is not past it.
+#[test]
+fn surcharge_after_payments_accrues_from_the_day_after_the_due_date() {
+    let paid = [(day("2025-10-01"), yuan("500"))];
+    let s =
+        surcharge_after_payments(yuan("1000"), day("2025-10-09"), paid, day("2025-10-09")).unwrap();
+    assert_eq!((s.days_late, s.accrues_from), (0, None));
+    let s =
+        surcharge_after_payments(yuan("1000"), day("2025-10-09"), paid, day("2025-10-10")).unwrap();
+    assert_eq!(
+        (s.surcharge.to_string().as_str(), s.accrues_from),
+        ("15.00", Some(day("2025-10-10")))
+    );
+}
