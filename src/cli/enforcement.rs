@@ -199,6 +199,34 @@ fn jurisdiction_failure(e: jiceng::enforcement::Error, lang: Lang) -> Failure {
     }
 }
 
+/// An enforcement error as the command line says it: a calendar error (a
+/// date outside the notices' coverage) in the calendar commands' words,
+/// which name `--provisional` and speak the language of the output.
+fn say(e: &jiceng::enforcement::Error, lang: Lang) -> String {
+    match e {
+        jiceng::enforcement::Error::Calendar(c) => super::calendar::message(c, lang),
+        other => other.to_string(),
+    }
+}
+
+/// Refuses dates given out of their order in time: `later` must not come
+/// before `earlier`. Exit status 2, naming both, in the language of the
+/// output.
+fn in_order(
+    earlier: (&str, NaiveDate),
+    later: (&str, NaiveDate),
+    lang: Lang,
+) -> Result<(), Failure> {
+    let ((a, from), (b, to)) = (earlier, later);
+    if to >= from {
+        return Ok(());
+    }
+    Err(Failure::input(match lang {
+        Lang::En => format!("`{b}` ({to}) is before `{a}` ({from})"),
+        Lang::Zh => format!("{b}（{to}）早于 {a}（{from}）"),
+    }))
+}
+
 fn json_line(out: &mut dyn Write, v: &impl Serialize) -> Result<(), Failure> {
     let text = serde_json::to_string(v).map_err(|e| Failure::input(e.to_string()))?;
     writeln!(out, "{text}")?;
@@ -354,6 +382,7 @@ pub(crate) fn run(
             };
             let before = date(&before, "--before")?;
             let after = date(&after, "--after")?;
+            in_order(("--before", before), ("--after", after), lang)?;
             let c = compare((&first, before), (&second, after), &items(&item), &division)
                 .map_err(|e| jurisdiction_failure(e, lang))?;
             if json {
@@ -466,7 +495,20 @@ pub(crate) fn run(
                 opt(&decided, "--decided")?,
                 opt(&served, "--served")?,
             );
-            let fail = |e: jiceng::enforcement::Error| Failure::input(e);
+            // A case's events come in this order, as `evaluate` requires:
+            // each date given must not precede the last one given before it.
+            let mut last = ("--filed", filed);
+            for (flag, d) in [
+                ("--notified", notified),
+                ("--decided", decided),
+                ("--served", served),
+            ] {
+                if let Some(d) = d {
+                    in_order(last, (flag, d), lang)?;
+                    last = (flag, d);
+                }
+            }
+            let fail = |e: jiceng::enforcement::Error| Failure::input(say(&e, lang));
             let decision = deadlines::decision_due(&cal, filed, &Limits::default(), false, &[])
                 .map_err(fail)?;
             let hearing = notified
@@ -612,7 +654,7 @@ pub(crate) fn run(
                         lines.report(
                             err,
                             format_args!("{place}:{n}"),
-                            format_args!("case {id:?}: {e}"),
+                            format_args!("{} {id:?}: {}", lang.pick("case", "案件"), say(&e, lang)),
                         )?;
                         continue;
                     }

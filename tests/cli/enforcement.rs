@@ -263,24 +263,28 @@ fn enforcement_money_and_time() {
             ],
             "true",
         ),
-        // Filed 5 Mar 2025: 3 Jun. Told 30 Sep: 14 Oct (Art. 85 across
-        // National Day). Decided 25 Sep: 11 Oct (Saturday, worked). Served
-        // 16 Sep: 15 days end on 1 Oct, rolled to 9 Oct.
+        // Filed 3 Jul 2025: 28 + 31 + 30 + 1 = 1 Oct, rolled past National
+        // Day (1–8 Oct) to 9 Oct. Told Friday 26 Sep: 28 (Sunday, worked),
+        // 29, 30 Sep, 9, 10 Oct (Art. 85 across National Day). Decided 30
+        // Sep: 9, 10, 11 (Saturday, worked), 13, 14, 15, 16 Oct. Served 3
+        // Oct: 15 days end on Saturday 18 Oct, rolled to Monday 20 Oct. (The
+        // dates must come in order: a decision before the notice is
+        // refused.)
         (
             &[
                 "enforcement",
                 "deadlines",
                 "--filed",
-                "2025-03-05",
+                "2025-07-03",
                 "--notified",
-                "2025-09-30",
+                "2025-09-26",
                 "--decided",
-                "2025-09-25",
+                "2025-09-30",
                 "--served",
-                "2025-09-16",
+                "2025-10-03",
                 "--json",
             ],
-            r#"{"decision_due":"2025-06-03","hearing_request_due":"2025-10-14","service_due":"2025-10-11","payment_due":"2025-10-09","provisional":false}"#,
+            r#"{"decision_due":"2025-10-09","hearing_request_due":"2025-10-10","service_due":"2025-10-16","payment_due":"2025-10-20","provisional":false}"#,
         ),
         (
             &["enforcement", "deadlines", "--filed", "2025-03-05"],

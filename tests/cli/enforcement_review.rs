@@ -148,13 +148,15 @@ fn enforcement_evaluate_counts_no_excluded_days_after_the_end() {
 /// D4: case H1 was flagged `hearing_denied`, though a 1,000-yuan fine on a
 /// citizen is below the bundled (illustrative) Hebei threshold of 5,000
 /// and carries no hearing right (Art. 63). It stays `service_late`: not
-/// served within 7 working days of 20 Aug (21, 22, 25–29 Aug).
+/// served within 7 working days of 20 Aug (21, 22, 25–29 Aug). The hearing
+/// was never held, so no hearing time is left out of the 90 days: 28 + 31
+/// + 30 + 1 from 3 Jul end on 1 Oct, rolled past National Day to 9 Oct.
 #[test]
 fn enforcement_evaluate_no_hearing_denied_below_the_threshold() {
     let (code, out, err) = evaluate(&[], H1, "2025-10-21", &[]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.starts_with("H1\tawaiting_service\tdecision due 2025-10-20\tservice_late\n"),
+        out.starts_with("H1\tawaiting_service\tdecision due 2025-10-09\tservice_late\n"),
         "{out}"
     );
     // A fine of 5,000 yuan is large for a citizen: the hearing was owed.

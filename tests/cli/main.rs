@@ -31,6 +31,7 @@ mod calendar_edges;
 mod catalogue;
 mod duties;
 mod enforcement;
+mod enforcement_fixes;
 mod enforcement_review;
 mod grid;
 mod grid_provisional;

@@ -25,6 +25,8 @@
 //! start | clue | open ─decided→ decided ─served→ served ─paid→ paid
 //! (decided with the party present is served on the spot)
 //! served ─execution_applied→ enforcing ─paid→ paid
+//! (a payment short of the fine leaves the case served or enforcing;
+//! payments and surcharges after the fine is paid keep it paid)
 //! clue | open | suspended ─transferred→ transferred
 //! clue | decided | served | paid | enforcing | transferred ─closed→ closed
 //! ```
@@ -457,8 +459,17 @@ pub struct Proceeding {
     pub party_present: bool,
     /// Service.
     pub served: Option<NaiveDate>,
-    /// Payment and the amount.
+    /// The last payment and its amount.
     pub paid: Option<(NaiveDate, Decimal)>,
+    /// The fines of the decision, added up (`None` without a fine).
+    pub fine: Option<Decimal>,
+    /// All payments, added up.
+    pub paid_total: Decimal,
+    /// How many payments were recorded.
+    pub payments: u32,
+    /// The day the payments first added up to the fine: the fine is paid
+    /// only then (a decision without a fine is paid at its first payment).
+    pub paid_in_full: Option<NaiveDate>,
     /// The last surcharge imposed and its amount.
     pub surcharged: Option<(NaiveDate, Decimal)>,
     /// Execution applied for.
@@ -590,6 +601,13 @@ impl Proceeding {
                         "the reason of a decision of no penalty (`reason`)",
                     ));
                 }
+                self.fine = penalties
+                    .iter()
+                    .filter_map(|p| match p {
+                        Penalty::Fine { amount } => Some(*amount),
+                        _ => None,
+                    })
+                    .reduce(|a, b| a.saturating_add(b));
                 self.decided = Some(d);
                 self.decision_event = Some(index);
                 self.party_present = *party_present;
@@ -604,12 +622,28 @@ impl Proceeding {
                 self.served = Some(d);
                 State::Served
             }
-            EventKind::Paid { amount } if matches!(s, State::Served | State::Enforcing) => {
+            EventKind::Paid { amount }
+                if matches!(s, State::Served | State::Enforcing | State::Paid) =>
+            {
+                // A payment short of the fine leaves the fine unpaid (the
+                // surcharge runs on); later payments (of the surcharge, or
+                // too much) happen and are recorded.
                 let amount = crate::money::check_amount("amount", *amount)?;
                 self.paid = Some((d, amount));
-                State::Paid
+                self.paid_total = self.paid_total.saturating_add(amount);
+                self.payments = self.payments.saturating_add(1);
+                if self.paid_in_full.is_none() && self.fine.is_none_or(|f| self.paid_total >= f) {
+                    self.paid_in_full = Some(d);
+                }
+                if self.paid_in_full.is_some() {
+                    State::Paid
+                } else {
+                    s
+                }
             }
-            EventKind::Surcharged { amount } if matches!(s, State::Served | State::Enforcing) => {
+            EventKind::Surcharged { amount }
+                if matches!(s, State::Served | State::Enforcing | State::Paid) =>
+            {
                 let amount = crate::money::check_amount("amount", *amount)?;
                 self.surcharged = Some((d, amount));
                 s

@@ -16,7 +16,9 @@
 //! * a penalty after the limitation period (Art. 36);
 //! * a recorded surcharge above Art. 72's amount;
 //! * filing later than the configured rule after the clue;
-//! * an extension the rule does not provide, or a second one.
+//! * an extension the rule does not provide, or a second one;
+//! * an extension approved after the period had run out: an expired
+//!   period cannot be extended, so it is not counted.
 
 use chrono::NaiveDate;
 use jiceng_calendar::{Calendar, Suspension};
@@ -29,6 +31,7 @@ use crate::deadlines;
 use crate::error::Error;
 use crate::money::{
     Doubt, HearingScope, HearingThresholds, Surcharge, hearing_scope, summary_eligible, surcharge,
+    surcharge_after_payments,
 };
 use crate::party::PartyKind;
 
@@ -92,11 +95,14 @@ pub enum Flag {
     ExtensionNotProvided,
     /// More than one extension recorded.
     RepeatedExtension,
+    /// An extension approved after the unextended decision period had run
+    /// out: an expired period cannot be extended, so it is not counted.
+    ExtensionLate,
 }
 
 impl Flag {
     /// Every flag, in order.
-    pub const ALL: [Flag; 13] = [
+    pub const ALL: [Flag; 14] = [
         Flag::FilingLate,
         Flag::DecisionLate,
         Flag::LegalReviewSkipped,
@@ -110,6 +116,7 @@ impl Flag {
         Flag::SurchargeExcessive,
         Flag::ExtensionNotProvided,
         Flag::RepeatedExtension,
+        Flag::ExtensionLate,
     ];
 
     /// The flag's name, as JSON writes it.
@@ -128,6 +135,7 @@ impl Flag {
             Flag::SurchargeExcessive => "surcharge_excessive",
             Flag::ExtensionNotProvided => "extension_not_provided",
             Flag::RepeatedExtension => "repeated_extension",
+            Flag::ExtensionLate => "extension_late",
         }
     }
 
@@ -147,6 +155,7 @@ impl Flag {
             Flag::SurchargeExcessive => "加处罚款超额",
             Flag::ExtensionNotProvided => "无依据延期",
             Flag::RepeatedExtension => "重复延期",
+            Flag::ExtensionLate => "期限届满后延期",
         }
     }
 
@@ -155,7 +164,7 @@ impl Flag {
     pub fn article_zh(self) -> &'static str {
         match self {
             Flag::FilingLate => "立案期限（所配置的规则）",
-            Flag::ExtensionNotProvided | Flag::RepeatedExtension => {
+            Flag::ExtensionNotProvided | Flag::RepeatedExtension | Flag::ExtensionLate => {
                 "行政处罚法第六十条（所配置的规则）"
             }
             f => f.article(),
@@ -176,7 +185,7 @@ impl Flag {
             Flag::SummaryIneligible => "行政处罚法第五十一条",
             Flag::AfterLimitation => "行政处罚法第三十六条",
             Flag::SurchargeExcessive => "行政处罚法第七十二条",
-            Flag::ExtensionNotProvided | Flag::RepeatedExtension => {
+            Flag::ExtensionNotProvided | Flag::RepeatedExtension | Flag::ExtensionLate => {
                 "行政处罚法第六十条 (the configured rule)"
             }
         }
@@ -361,9 +370,15 @@ pub struct Evaluation {
     )]
     #[schemars(with = "Option<String>")]
     pub fine: Option<Decimal>,
-    /// The Art. 72 surcharge to the payment day, or to the date if unpaid.
+    /// The Art. 72 surcharge to the day the fine was paid in full, or to
+    /// the date if not; on the part still unpaid each day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub surcharge: Option<Surcharge>,
+    /// The payments made before the surcharge stopped running (before the
+    /// day the fine was paid in full, or the date), which lowered the part
+    /// it runs on (for the explanation; not serialised).
+    #[serde(skip)]
+    pub paid_before: Decimal,
     /// Why [`Flag::HearingDenied`] is set although the case does not tell
     /// whether the penalties carry the hearing right (for the explanation;
     /// not serialised).
@@ -383,19 +398,28 @@ fn opt_decimal<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Err
 const FAST_INTERVALS: usize = 8;
 
 /// The intervals left out of the decision period, as inclusive days: the
-/// hearing from its request through the day it was held (or the decision,
-/// or the date), and each suspension from its first day to the day before
-/// it resumed (or through the date). Calls `f` with each.
+/// hearing requested in time (`hearing_in_time`) from its request through
+/// the day it was held, or through the date while it is still pending (no
+/// hearing held, no decision, the case open); and each suspension from its
+/// first day to the day before it resumed (or through the date). A hearing
+/// never held, once the case is decided (or transferred, or closed), and a
+/// request out of time leave nothing out: there was no hearing time. Calls
+/// `f` with each.
 fn excluded(
     case: &PenaltyCase,
     p: &Proceeding,
     at: NaiveDate,
+    hearing_in_time: bool,
     mut f: impl FnMut(NaiveDate, NaiveDate),
 ) {
-    if case.limits.exclude_hearing {
+    if case.limits.exclude_hearing && hearing_in_time {
         if let Some(r) = p.hearing_requested {
-            let end = p.hearing_held.or(p.decided).unwrap_or(at);
-            if r <= end {
+            let end = match p.hearing_held {
+                Some(h) => Some(h),
+                None if p.decided.is_none() && p.state().is_open() => Some(at),
+                None => None,
+            };
+            if let Some(end) = end.filter(|&e| r <= e) {
                 f(r, end);
             }
         }
@@ -426,11 +450,12 @@ fn decision(
     filed: NaiveDate,
     at: NaiveDate,
     extended: bool,
+    hearing_in_time: bool,
 ) -> Result<(jiceng_calendar::PeriodEnd, i64, bool), Error> {
     let mut fast = [(filed, filed); FAST_INTERVALS];
     let mut k = 0usize;
     let mut overflowed = false;
-    excluded(case, p, at, |a, b| {
+    excluded(case, p, at, hearing_in_time, |a, b| {
         if k < FAST_INTERVALS {
             fast[k] = (a, b);
             k += 1;
@@ -447,7 +472,7 @@ fn decision(
     }
     let mut list = Vec::new();
     let mut spans = Vec::new();
-    excluded(case, p, at, |a, b| {
+    excluded(case, p, at, hearing_in_time, |a, b| {
         spans.push((a, b));
         if let Ok(s) = Suspension::new(a, b, "excluded") {
             list.push(s);
@@ -513,18 +538,40 @@ pub fn evaluate(
         }
     }
 
+    // The hearing request's period (Art. 64(1)): a request after it
+    // excludes no time from the decision period.
+    let hearing_request_due = match p.notified {
+        Some(n) => Some(deadlines::hearing_request_due(cal, n)?),
+        None => None,
+    };
+    let hearing_in_time = match (p.hearing_requested, hearing_request_due) {
+        (Some(r), Some(due)) => r <= due.end,
+        _ => false,
+    };
+
     // The decision (Art. 60).
     if let Some(filed) = p.filed {
         // An extension counts only where the rule provides one (`decision`
-        // filters it by `Limits::extension`).
-        let extended = p.extended.is_some();
+        // filters it by `Limits::extension`), and only when approved while
+        // the unextended period still ran: an expired period cannot be
+        // extended. The period runs through its last day after Civil Code
+        // Art. 203's roll, with the excluded time left out.
+        let mut extended = p.extended.is_some();
         if p.extended.is_some() && case.limits.extension.is_none() {
             flags.insert(Flag::ExtensionNotProvided);
+        }
+        if let (Some(approved), Some(_)) = (p.extended, case.limits.extension) {
+            let (base, _, _) = decision(cal, case, &p, filed, at, false, hearing_in_time)?;
+            if approved > base.end {
+                flags.insert(Flag::ExtensionLate);
+                extended = false;
+            }
         }
         if p.extensions > 1 {
             flags.insert(Flag::RepeatedExtension);
         }
-        let (due, excluded_days, rolled) = decision(cal, case, &p, filed, at, extended)?;
+        let (due, excluded_days, rolled) =
+            decision(cal, case, &p, filed, at, extended, hearing_in_time)?;
         d.excluded_days = excluded_days;
         d.decision_rolled = rolled;
         d.decision_extension = case.limits.extension.filter(|_| extended);
@@ -540,8 +587,7 @@ pub fn evaluate(
     }
 
     // The hearing (Art. 64).
-    if let Some(n) = p.notified {
-        let due = deadlines::hearing_request_due(cal, n)?;
+    if let Some(due) = hearing_request_due {
         provisional |= due.provisional;
         d.hearing_request_due = Some(due.end);
         if let Some(r) = p.hearing_requested {
@@ -652,6 +698,7 @@ pub fn evaluate(
 
     // Payment and surcharge (Arts. 67, 72).
     let mut owed = None;
+    let mut paid_before = Decimal::ZERO;
     if let (Some(f), Some(served)) = (fine, p.served) {
         let due = deadlines::payment_due(cal, served)?;
         provisional |= due.provisional;
@@ -659,10 +706,35 @@ pub fn evaluate(
         d.payment_rolled = served
             .checked_add_days(chrono::Days::new(u64::from(deadlines::PAYMENT.amount())))
             != Some(due.end);
-        let until = p.paid.map_or(at, |(day, _)| day);
-        let s = surcharge(f, due.end, until)?;
+        // The fine is paid when the payments add up to it; until then the
+        // surcharge runs on the part still unpaid.
+        let payments = || {
+            case.events
+                .iter()
+                .take_while(|e| e.date <= at)
+                .filter_map(|e| match e.kind {
+                    EventKind::Paid { amount } => Some((e.date, amount)),
+                    _ => None,
+                })
+        };
+        let until = p.paid_in_full.unwrap_or(at);
+        // No payment, or a single one that paid the fine: no payment came
+        // before `until`, and the surcharge is Art. 72's on the whole fine
+        // (the common case, without walking the log again).
+        let whole = p.payments == 0 || (p.payments == 1 && p.paid_in_full.is_some());
+        let s = if whole {
+            surcharge(f, due.end, until)?
+        } else {
+            paid_before = payments()
+                .filter(|&(day, _)| day < until)
+                .fold(Decimal::ZERO, |a, (_, x)| a.saturating_add(x));
+            surcharge_after_payments(f, due.end, payments(), until)?
+        };
         if let Some((day, amount)) = p.surcharged {
-            if amount > surcharge(f, due.end, day)?.surcharge {
+            // What had accrued by the day it was imposed, and no more once
+            // the fine was paid.
+            let by = p.paid_in_full.map_or(day, |paid| paid.min(day));
+            if amount > surcharge_after_payments(f, due.end, payments(), by)?.surcharge {
                 flags.insert(Flag::SurchargeExcessive);
             }
         }
@@ -698,6 +770,7 @@ pub fn evaluate(
         flags,
         fine,
         surcharge: owed,
+        paid_before,
         hearing_doubt,
     })
 }
@@ -863,26 +936,55 @@ pub fn explain(case: &PenaltyCase, e: &Evaluation) -> Vec<Reason> {
         );
     }
     if let Some(s) = &e.surcharge {
-        line(
-            "surcharge",
-            "加处罚款",
-            format!(
-                "{} yuan: 3% of the fine a day for {} day(s) late{} (行政处罚法第七十二条)",
-                s.surcharge,
-                s.days_late,
-                if s.capped { ", capped at the fine" } else { "" }
-            ),
-            format!(
-                "{}元：逾期{}日，每日按罚款数额的百分之三加处罚款{}（行政处罚法第七十二条）",
-                s.surcharge,
-                s.days_late,
-                if s.capped {
-                    "，不超出罚款数额"
-                } else {
-                    ""
-                }
-            ),
-        );
+        if e.paid_before > Decimal::ZERO {
+            line(
+                "surcharge",
+                "加处罚款",
+                format!(
+                    "{} yuan: 3% a day of the part of the fine still unpaid ({} yuan paid) for {} day(s) late{} (行政处罚法第七十二条)",
+                    s.surcharge,
+                    e.paid_before,
+                    s.days_late,
+                    if s.capped {
+                        ", capped at the part unpaid when due"
+                    } else {
+                        ""
+                    }
+                ),
+                format!(
+                    "{}元：逾期{}日，已缴纳{}元，每日按未缴纳罚款数额的百分之三加处罚款{}（行政处罚法第七十二条）",
+                    s.surcharge,
+                    s.days_late,
+                    e.paid_before,
+                    if s.capped {
+                        "，不超出到期未缴纳的罚款数额"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+        } else {
+            line(
+                "surcharge",
+                "加处罚款",
+                format!(
+                    "{} yuan: 3% of the fine a day for {} day(s) late{} (行政处罚法第七十二条)",
+                    s.surcharge,
+                    s.days_late,
+                    if s.capped { ", capped at the fine" } else { "" }
+                ),
+                format!(
+                    "{}元：逾期{}日，每日按罚款数额的百分之三加处罚款{}（行政处罚法第七十二条）",
+                    s.surcharge,
+                    s.days_late,
+                    if s.capped {
+                        "，不超出罚款数额"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+        }
     }
     if let Some(x) = d.limitation_last_day {
         let (years, zh) = if case.grave { (5, "五") } else { (2, "二") };

@@ -52,7 +52,7 @@ pub use limitation::{Limitation, limitation};
 pub use metrics::{Metrics, Summary};
 pub use money::{
     Doubt, HearingRight, HearingScope, HearingThresholds, Surcharge, fen, hearing_right,
-    hearing_scope, single_fine, summary_eligible, surcharge,
+    hearing_scope, single_fine, summary_eligible, surcharge, surcharge_after_payments,
 };
 pub use party::{Party, PartyKind};
 

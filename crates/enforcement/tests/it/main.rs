@@ -24,6 +24,7 @@ mod jurisdiction;
 mod laws;
 mod money;
 mod mutants_pins2;
+mod payments;
 mod regression;
 mod review;
 mod states;

@@ -264,3 +264,150 @@ fn amounts_dates_and_bounds_at_the_edge() {
     .unwrap();
     assert_eq!(j.count, 1);
 }
+
+/// Case EXT3d's log with the extension approved on `approved` and the
+/// decision (a warning, the party present) on 21 Oct 2025. The rule allows
+/// one extension of 30 days.
+fn ext3(approved: &str) -> String {
+    format!(
+        r#"{{"id":"EXT3d","extension":"30d","party":{{"kind":"citizen","name":"a"}},"events":[{{"date":"2025-07-03","kind":"filed"}},{{"date":"2025-09-01","kind":"notified"}},{{"date":"{approved}","kind":"extended","approved_by":"负责人"}},{{"date":"2025-10-21","kind":"decided","penalties":[{{"kind":"warning"}}],"party_present":true}}]}}"#
+    )
+}
+
+/// An extension approved after the 90 days had run out was counted, and
+/// the decision after them reported in time. Filed 3 Jul 2025: 28 + 31 +
+/// 30 + 1 = 90 days end on 1 Oct, National Day, rolled to Thursday 9 Oct
+/// (1–8 Oct off). Approved on 20 Oct, the extension came after the period
+/// had expired: it is not counted, it is flagged, and the decision of 21
+/// Oct is late against 9 Oct.
+#[test]
+fn extension_after_the_period_ran_out_is_not_counted() {
+    use jiceng_enforcement::Flag;
+    let e = eval(&ext3("2025-10-20"), "2025-10-21");
+    assert_eq!(e.deadlines.decision_due, Some(day("2025-10-09")));
+    let flags: Vec<Flag> = e.flags.iter().collect();
+    assert_eq!(flags, [Flag::DecisionLate, Flag::ExtensionLate]);
+    // The day after the rolled end is already late.
+    let e = eval(&ext3("2025-10-10"), "2025-10-21");
+    assert_eq!(e.deadlines.decision_due, Some(day("2025-10-09")));
+    assert!(e.flags.contains(Flag::ExtensionLate));
+}
+
+/// The period runs through its rolled last day: an extension approved on
+/// Thursday 9 Oct 2025 counts. 90 + 30 = 120 days from 3 Jul: 1 Oct + 30 =
+/// Friday 31 Oct, a working day; the decision of 21 Oct is in time.
+#[test]
+fn extension_on_the_rolled_last_day_counts() {
+    let e = eval(&ext3("2025-10-09"), "2025-10-21");
+    assert_eq!(e.deadlines.decision_due, Some(day("2025-10-31")));
+    assert!(e.flags.is_empty(), "{:?}", e.flags);
+}
+
+/// Left-out time keeps the period running, so an extension approved after
+/// the bare 90 days but before the moved end counts. A hearing from 23 Sep
+/// to 10 Oct 2025 is 8 + 10 = 18 days: the 90 days end on 1 Oct + 18 =
+/// Sunday 19 Oct, rolled to Monday 20 Oct. An extension approved on 20 Oct
+/// counts: 90 + 30 days end on 31 Oct + 18 = Tuesday 18 Nov.
+#[test]
+fn extension_within_the_moved_end_counts() {
+    let json = r#"{"id":"E","extension":"30d","party":{"kind":"citizen","name":"a"},"events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-09-22","kind":"notified"},{"date":"2025-09-23","kind":"hearing_requested"},{"date":"2025-10-10","kind":"hearing_held"},{"date":"2025-10-20","kind":"extended","approved_by":"负责人"}]}"#;
+    let e = eval(json, "2025-10-21");
+    assert_eq!(e.deadlines.decision_due, Some(day("2025-11-18")));
+    assert!(e.flags.is_empty(), "{:?}", e.flags);
+}
+
+/// A case filed on 3 Jul 2025 and notified on Monday 1 Sep, with a hearing
+/// requested on `requested`, `then` the events after it, fined 5,000 yuan.
+/// The 5 working days to request end on Monday 8 Sep (2, 3, 4, 5, 8 Sep).
+fn hearing_case(requested: &str, then: &str) -> String {
+    format!(
+        r#"{{"id":"HL","party":{{"kind":"citizen","name":"a"}},"events":[{{"date":"2025-07-03","kind":"filed"}},{{"date":"2025-09-01","kind":"notified"}},{{"date":"{requested}","kind":"hearing_requested"}}{then}]}}"#
+    )
+}
+
+const DECIDED_15_OCT: &str = r#",{"date":"2025-10-15","kind":"decided","penalties":[{"kind":"fine","amount":"5000.00"}],"party_present":true}"#;
+
+/// A hearing never held was left out of the 90 days up to the decision.
+/// Case HL1 requests on 9 Sep, out of time, and HL2 on 8 Sep, in time;
+/// neither hearing is held, and both are decided on 15 Oct 2025. With no
+/// hearing there is no hearing time: the decision is due on 9 Oct (1 Oct
+/// rolled past National Day), no day left out, and both are late. Before,
+/// HL1 left out 9 Sep–15 Oct (22 + 15 = 37 days) and was due 7 Nov.
+#[test]
+fn hearing_never_held_excludes_nothing() {
+    use jiceng_enforcement::{Flag, Metrics};
+    let mut m = Metrics::default();
+    for (requested, flags) in [
+        ("2025-09-09", &[Flag::DecisionLate][..]),
+        ("2025-09-08", &[Flag::DecisionLate, Flag::HearingDenied][..]),
+    ] {
+        let e = eval(&hearing_case(requested, DECIDED_15_OCT), "2025-10-20");
+        assert_eq!(
+            (e.deadlines.decision_due, e.deadlines.excluded_days),
+            (Some(day("2025-10-09")), 0),
+            "{requested}"
+        );
+        let got: Vec<Flag> = e.flags.iter().collect();
+        assert_eq!(got, flags, "{requested}");
+        m.add(&e);
+    }
+    let s = m.summary();
+    assert_eq!((s.decided_in_time, s.decided), (0, 2));
+}
+
+/// A hearing requested in time and still pending, with no decision, stops
+/// the clock through the evaluation date. HL2 on 10 Oct 2025: 8–30 Sep is
+/// 23 days and 1–10 Oct 10, so 33 days are left out, and the 90 days end
+/// on 1 Oct + 33 = Monday 3 Nov. Decided on 15 Oct without the hearing,
+/// the same case is due on 9 Oct after all.
+#[test]
+fn pending_hearing_stops_the_clock_until_decided() {
+    let e = eval(&hearing_case("2025-09-08", ""), "2025-10-10");
+    assert_eq!(
+        (
+            e.deadlines.decision_due,
+            e.deadlines.excluded_days,
+            e.status
+        ),
+        (Some(day("2025-11-03")), 33, Status::Investigating)
+    );
+    let e = eval(&hearing_case("2025-09-08", DECIDED_15_OCT), "2025-10-15");
+    assert_eq!(e.deadlines.decision_due, Some(day("2025-10-09")));
+}
+
+/// A request out of time leaves nothing out, even when the agency holds the
+/// hearing: the law gives the clock's pause to the party's right, which was
+/// not exercised in time. Requested on 9 Sep, held on 20 Sep 2025: due 9
+/// Oct all the same. Requested in time (8 Sep) and held on 20 Sep, 8–20
+/// Sep (13 days) is left out: 1 Oct + 13 = Tuesday 14 Oct.
+#[test]
+fn hearing_on_a_late_request_excludes_nothing() {
+    let held = r#",{"date":"2025-09-20","kind":"hearing_held"}"#;
+    let e = eval(&hearing_case("2025-09-09", held), "2025-09-30");
+    assert_eq!(
+        (e.deadlines.decision_due, e.deadlines.excluded_days),
+        (Some(day("2025-10-09")), 0)
+    );
+    let e = eval(&hearing_case("2025-09-08", held), "2025-09-30");
+    assert_eq!(
+        (e.deadlines.decision_due, e.deadlines.excluded_days),
+        (Some(day("2025-10-14")), 13)
+    );
+}
+
+/// Pinned by mutation testing: a hearing requested in time and never held
+/// stops the clock only while the case is open. HL2 (requested 8 Sep 2025)
+/// transferred on 20 Sep: nothing is left out, due 9 Oct.
+#[test]
+fn hearing_pending_at_a_transfer_excludes_nothing() {
+    let t = r#",{"date":"2025-09-20","kind":"transferred","to":"公安机关"}"#;
+    let e = eval(&hearing_case("2025-09-08", t), "2025-10-20");
+    assert_eq!(
+        (
+            e.deadlines.decision_due,
+            e.deadlines.excluded_days,
+            e.status
+        ),
+        (Some(day("2025-10-09")), 0, Status::Transferred)
+    );
+}
