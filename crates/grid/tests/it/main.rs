@@ -7,6 +7,7 @@ mod due;
 mod files;
 mod fuzz;
 mod grid;
+mod histogram;
 mod items;
 mod laws;
 mod line;
