@@ -3,8 +3,10 @@
 //!
 //! * acceptance rate (受理率): accepted / reported;
 //! * on-time closure rate (按期结案率): closed on time / (due − postponed),
-//!   where an event is due when its resolution due time has passed by the
-//!   evaluation time, or it is closed; postponed (缓办) events are excluded
+//!   where an event is due when it is closed, or when its resolution due
+//!   time is strictly before the evaluation time (an event resolved at its
+//!   due instant is on time, so one still open then has not yet missed
+//!   it); postponed (缓办) events are excluded
 //!   as the standard says;
 //! * closure rate (结案率): closed / (accepted − postponed);
 //! * rework rate (返工率): events sent back at least once / events
@@ -274,7 +276,8 @@ pub struct Metrics {
     pub accepted: u64,
     /// Rejected.
     pub rejected: u64,
-    /// Due by the evaluation time, or closed.
+    /// Closed, or open with its resolution due time strictly before the
+    /// evaluation time.
     pub due: u64,
     /// Postponed among the accepted.
     pub postponed: u64,
@@ -361,7 +364,9 @@ impl Metrics {
         let closed = t.state == State::Closed;
         let postponed = t.postponed.is_some();
         self.postponed += u64::from(postponed);
-        if closed || t.resolution_due <= as_of {
+        // An open event has missed its due time only once the evaluation
+        // time is past it: resolved at the due instant is still on time.
+        if closed || t.resolution_due < as_of {
             self.due += 1;
             self.postponed_due += u64::from(postponed);
         }

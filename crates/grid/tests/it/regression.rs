@@ -134,3 +134,27 @@ fn postponed_events_closed_pushed_closure_past_100_percent() {
     assert_eq!(whole.closed_postponed, 1);
     assert_eq!(whole, m);
 }
+
+/// An open event evaluated exactly at its resolution due time counted as
+/// due (and so missed), though a resolution at that instant is on time.
+#[test]
+fn an_open_event_is_not_overdue_at_its_due_instant() {
+    use chrono::Duration;
+    use jiceng_grid::Metrics;
+    let w = World::new();
+    let mut e = w.engine();
+    e.replay(&to_closure(1)[..2]).unwrap();
+    let t = e.tickets().next().unwrap();
+    // 0101: 120 working minutes from 09:35 is 11:35, inside the morning
+    // session 08:30–12:00.
+    assert_eq!(t.resolution_due, crate::at("11:35"));
+    let due_at = |as_of| {
+        let mut m = Metrics::default();
+        m.add(t, as_of, &w.cal, &w.hours).unwrap();
+        (m.due, m.summary().on_time_closure.den)
+    };
+    // At 11:35 it could still be resolved on time: not due, 0/0.
+    assert_eq!(due_at(crate::at("11:35")), (0, 0));
+    // One second later it has missed its time: due, 0/1.
+    assert_eq!(due_at(crate::at("11:35") + Duration::seconds(1)), (1, 1));
+}
