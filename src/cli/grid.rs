@@ -233,7 +233,8 @@ type Sink<'a> = dyn FnMut(Done<'_>) -> Result<(), Failure> + 'a;
 struct Streamed {
     /// No line was malformed or refused.
     ok: bool,
-    /// The latest time seen.
+    /// The latest time of an applied line: refused and malformed lines
+    /// change nothing, not even the evaluation time.
     latest: Option<DateTime<FixedOffset>>,
     /// The line at which the cap on open events stopped the stream.
     stopped: Option<usize>,
@@ -252,23 +253,16 @@ struct Streamed {
 /// its score only. A report beyond the engine's cap stops the stream, with
 /// its line; the caller still writes out what the engine holds.
 fn replay_stream(
+    source: Source<'_>,
     path: &Path,
-    stdin: &mut dyn BufRead,
     engine: &mut Engine<'_>,
     lang: Lang,
     err: &mut dyn Write,
     keep_closed: usize,
     sink: &mut Sink<'_>,
+    watch: &mut dyn FnMut(usize, &Entry),
 ) -> Result<Streamed, Failure> {
     use jiceng::grid::{Action, State};
-    let source = if path.as_os_str() == "-" {
-        Source::Stream(stdin)
-    } else {
-        Source::File(
-            std::fs::File::open(path)
-                .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?,
-        )
-    };
     let name = path.display();
     let mut ok = true;
     let mut latest = None;
@@ -323,7 +317,6 @@ fn replay_stream(
                     continue;
                 }
             };
-            latest = latest.max(Some(entry.at));
             if let Action::Rate { score } = entry.action {
                 if keep_closed == 0 {
                     // A rating changes no metric and no service request.
@@ -331,6 +324,7 @@ fn replay_stream(
                 }
                 if engine.ticket(entry.event).is_none() {
                     if (1..=5).contains(&score) {
+                        latest = latest.max(Some(entry.at));
                         sink(Done::Rating(entry))?;
                     } else {
                         ok = false;
@@ -363,6 +357,12 @@ fn replay_stream(
             } else {
                 engine.apply(entry).map(|()| None)
             };
+            if applied.is_ok() {
+                // Only what was applied moves the evaluation time: a
+                // refused action changes nothing.
+                latest = latest.max(Some(entry.at));
+                watch(n, entry);
+            }
             match applied {
                 Ok(Some(t)) => {
                     sink(Done::Event(&t))?;
@@ -412,6 +412,92 @@ fn replay_stream(
         latest,
         stopped,
     })
+}
+
+/// Opens an events file (`-`: standard input) before anything is written,
+/// so that a file that cannot be read leaves standard output empty.
+fn open_events<'r>(path: &Path, stdin: &'r mut dyn BufRead) -> Result<Source<'r>, Failure> {
+    if path.as_os_str() == "-" {
+        return Ok(Source::Stream(stdin));
+    }
+    std::fs::File::open(path)
+        .map(Source::File)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Standard error shared by a stream and the sink it hands events to,
+/// which write to it in turn, never at once.
+struct Shared<'c, 'w>(&'c std::cell::RefCell<&'w mut dyn Write>);
+
+impl Write for Shared<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .try_borrow_mut()
+            .map_err(std::io::Error::other)?
+            .write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0
+            .try_borrow_mut()
+            .map_err(std::io::Error::other)?
+            .flush()
+    }
+}
+
+/// The lines whose time lies outside the days the calendar answers for
+/// (its coverage, or with `--provisional` from its earliest day to its
+/// horizon), kept by event for the metrics: a response or resolution time
+/// that needs such a day cannot be counted, and the event is then said with
+/// the line of the action that needed it. Only reports, acceptances,
+/// rejections and resolutions are kept (the times the metrics count
+/// between), the first of each event; an event's entry goes when it is
+/// counted. A line inside the days costs two comparisons and no look-up.
+struct Outside {
+    /// The first instant of the first day answered for, as a Unix time.
+    from: i64,
+    /// The first instant after the last day answered for.
+    until: i64,
+    lines: std::collections::HashMap<u128, usize>,
+}
+
+impl Outside {
+    fn new(cal: &Calendar, hours: &WorkingHours) -> Outside {
+        let (first, last) = match cal.policy() {
+            jiceng::calendar::CoveragePolicy::Provisional => (cal.earliest(), cal.horizon()),
+            _ => cal.coverage(),
+        };
+        let offset = i64::from(hours.offset().local_minus_utc());
+        let start = |d: NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp() - offset;
+        Outside {
+            from: start(first),
+            until: last.succ_opt().map_or(i64::MAX, start),
+            lines: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Notes line `n` if its time is outside the days answered for.
+    fn watch(&mut self, n: usize, e: &Entry) {
+        use jiceng::grid::Action;
+        let s = e.at.timestamp();
+        if (self.from..self.until).contains(&s) {
+            return;
+        }
+        if matches!(
+            e.action,
+            Action::Report { .. } | Action::Accept | Action::Reject { .. } | Action::Resolve
+        ) {
+            self.lines.entry(e.event.as_u128()).or_insert(n);
+        }
+    }
+
+    /// The line noted for an event, forgetting it.
+    fn forget(&mut self, id: u128) -> Option<usize> {
+        if self.lines.is_empty() {
+            return None;
+        }
+        self.lines.remove(&id)
+    }
 }
 
 /// The threads that parse lines while the calling thread applies them.
@@ -809,11 +895,13 @@ fn state_text(t: &Ticket, lang: Lang) -> &'static str {
     }
 }
 
-/// An engine error in the chosen language.
+/// An engine error in the chosen language; calendar errors in the
+/// calendar commands' own words, which name `--provisional`.
 fn engine_error(e: &jiceng::grid::Error, lang: Lang) -> String {
-    match lang {
-        Lang::En => e.to_string(),
-        Lang::Zh => e.zh(),
+    match (e, lang) {
+        (jiceng::grid::Error::Calendar(c), _) => super::calendar::message(c, lang),
+        (_, Lang::En) => e.to_string(),
+        (_, Lang::Zh) => e.zh(),
     }
 }
 
@@ -854,7 +942,7 @@ pub(crate) fn run(
             })?;
             let ledger = load(ledger.as_ref())?;
             let r = route(&ledger, &tax, &cal, &hours, &category, &division, at)
-                .map_err(Failure::input)?;
+                .map_err(|e| Failure::input(engine_error(&e, lang)))?;
             // The warning goes to standard error in both forms: it never
             // mixes with the JSON, and a script that reads only the JSON
             // has `provisional` there.
@@ -943,14 +1031,16 @@ pub(crate) fn run(
                     }
                 }
             };
+            let source = open_events(&events, stdin)?;
             let streamed = replay_stream(
+                source,
                 &events,
-                stdin,
                 &mut engine,
                 lang,
                 err,
                 RATING_WINDOW,
                 &mut sink,
+                &mut |_, _| {},
             )?;
             for t in engine.drain() {
                 sink(Done::Event(&t))?;
@@ -982,35 +1072,76 @@ pub(crate) fn run(
             let mut groups = Breakdown::default();
             let township = grid.township.to_string();
             let mut provisional = 0usize;
-            let mut count = |t: &Ticket, as_of: DateTime<FixedOffset>| -> Result<(), Failure> {
-                let day = t.reported_at.date_naive();
+            let mut outside = Outside::new(&cal, &hours);
+            // Events left out, said as bad lines are, under their own cap.
+            let mut left_out = BadLines::new(lang);
+            let name = events.display().to_string();
+            let err = std::cell::RefCell::new(err);
+            let offset = hours.offset();
+            let mut count = |t: &Ticket,
+                             as_of: DateTime<FixedOffset>,
+                             outside: &mut Outside|
+             -> Result<(), Failure> {
+                // The local day, as due times count it, not the day in
+                // the report's own offset.
+                let day = t.reported_at.with_timezone(&offset).date_naive();
+                let line = outside.forget(t.id.as_u128());
                 if from.is_some_and(|f| day < f) || to.is_some_and(|x| day > x) {
                     return Ok(());
                 }
+                // The whole total first: an event whose times the calendar
+                // cannot count is left out of every figure, and said with
+                // the line of the action that needed the day.
+                if let Err(e) = total.add(By::Township, &township, t, as_of, &cal, &hours) {
+                    let place = line.map_or_else(|| name.clone(), |n| format!("{name}:{n}"));
+                    left_out.report(
+                        &mut Shared(&err),
+                        place,
+                        format_args!(
+                            "{} {}{}{}",
+                            lang.pick("event", "事件"),
+                            t.id,
+                            lang.pick(" left out of the figures: ", " 未计入统计："),
+                            engine_error(&e, lang)
+                        ),
+                    )?;
+                    return Ok(());
+                }
                 provisional += usize::from(t.provisional);
-                total
-                    .add(By::Township, &township, t, as_of, &cal, &hours)
-                    .map_err(Failure::input)?;
                 if let Some(by) = by {
                     groups
                         .add(by, &township, t, as_of, &cal, &hours)
-                        .map_err(Failure::input)?;
+                        .map_err(|e| Failure::input(engine_error(&e, lang)))?;
                 }
                 Ok(())
             };
             let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_max_open(stream.max_open);
             // A released event is closed or rejected: the evaluation time
             // does not change how it counts, so its last action will do.
+            let outside_cell = std::cell::RefCell::new(&mut outside);
             let mut released = |d: Done<'_>| match d {
-                Done::Event(t) => count(t, t.last),
+                Done::Event(t) => count(t, t.last, &mut outside_cell.borrow_mut()),
                 Done::Rating(_) => Ok(()),
             };
-            let streamed = replay_stream(&events, stdin, &mut engine, lang, err, 0, &mut released)?;
+            let source = open_events(&events, stdin)?;
+            let mut watch = |n: usize, e: &Entry| outside_cell.borrow_mut().watch(n, e);
+            let streamed = replay_stream(
+                source,
+                &events,
+                &mut engine,
+                lang,
+                &mut Shared(&err),
+                0,
+                &mut released,
+                &mut watch,
+            )?;
             if let Some(as_of) = streamed.latest {
                 for t in engine.tickets() {
-                    count(t, as_of)?;
+                    count(t, as_of, &mut outside_cell.borrow_mut())?;
                 }
             }
+            let err = err.into_inner();
+            left_out.finish(err)?;
             let whole = total.groups.values().next().cloned().unwrap_or_default();
             let rows: Vec<(String, jiceng::grid::Summary)> =
                 std::iter::once(("total".to_owned(), whole.summary()))
@@ -1056,7 +1187,19 @@ pub(crate) fn run(
                 }
             }
             warn_provisional_count(err, provisional, Counted::Events, lang)?;
-            stream_failure(&streamed, lang, stream.max_open)
+            stream_failure(&streamed, lang, stream.max_open)?;
+            if left_out.count() > 0 {
+                return Err(Failure {
+                    code: 1,
+                    message: lang
+                        .pick(
+                            "some events were left out: their times lie outside the calendar's coverage",
+                            "部分事件未计入统计：其时间超出日历覆盖范围",
+                        )
+                        .to_owned(),
+                });
+            }
+            Ok(())
         }
         GridCommand::Synth { seed, events } => {
             let max = jiceng::grid::synth::MAX_EVENTS;
@@ -1083,6 +1226,9 @@ pub(crate) fn run(
         } => {
             let (grid, tax) = (data.grid()?, data.taxonomy.load()?);
             let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_max_open(stream.max_open);
+            // Opened before the `[`: a file that cannot be read writes
+            // nothing on standard output.
+            let source = open_events(&events, stdin)?;
             // A JSON array written as the events finish: `[`, the requests
             // separated by commas, `]`.
             write!(out, "[")?;
@@ -1102,7 +1248,16 @@ pub(crate) fn run(
                 }
                 Done::Rating(_) => Ok(()),
             };
-            let streamed = replay_stream(&events, stdin, &mut engine, lang, err, 0, &mut sink)?;
+            let streamed = replay_stream(
+                source,
+                &events,
+                &mut engine,
+                lang,
+                err,
+                0,
+                &mut sink,
+                &mut |_, _| {},
+            )?;
             for t in engine.drain() {
                 sink(Done::Event(&t))?;
             }

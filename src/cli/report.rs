@@ -74,6 +74,11 @@ impl BadLines {
         writeln!(err, "jiceng: {place}: {}", shown(&text, false))
     }
 
+    /// The bad lines counted, written or not.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
     /// The bad lines counted but not written.
     pub fn hidden(&self) -> u64 {
         if self.limit == 0 {

@@ -33,6 +33,7 @@ mod enforcement;
 mod enforcement_review;
 mod grid;
 mod grid_provisional;
+mod grid_review;
 mod hostile;
 mod limits;
 mod misc;
