@@ -180,3 +180,21 @@ mod regression {
         assert!(err.contains("加 --provisional"), "{err}");
     }
 }
+
+/// A taxonomy with a target of 0 working days is bad input.
+#[test]
+fn grid_taxonomy_with_zero_working_days_is_refused() {
+    let dir = Scratch::new("grid-tax-zero");
+    let tax = dir.0.join("tax.toml");
+    std::fs::write(
+        &tax,
+        "[[categories]]\ncode = \"Z0\"\nmajor = \"测试\"\nminor = \"零\"\nitems = [\"HB-CF-016\"]\nurgency = \"normal\"\nservice = { response = { working_minutes = 30 }, resolution = { working_days = 0 } }\n",
+    )
+    .unwrap();
+    let tax = tax.display().to_string();
+    expect_input_error(
+        &["grid", "metrics", "--taxonomy", &tax, "-"],
+        "",
+        &["category Z0", "service.resolution", "working_days = 0"],
+    );
+}

@@ -158,3 +158,31 @@ fn an_open_event_is_not_overdue_at_its_due_instant() {
     // One second later it has missed its time: due, 0/1.
     assert_eq!(due_at(crate::at("11:35") + Duration::seconds(1)), (1, 1));
 }
+
+/// A target of 0 working days fell due at the close of the report's own
+/// day: before a report made after hours, or on a day off.
+#[test]
+fn zero_working_days_is_refused_naming_category_and_field() {
+    use jiceng_grid::Taxonomy;
+    let text = r#"
+[[categories]]
+code = "Z0"
+major = "测试"
+minor = "零"
+items = ["HB-CF-016"]
+urgency = "normal"
+service = { response = { working_minutes = 30 }, resolution = { working_days = 0 } }
+"#;
+    let e = Taxonomy::from_str_auto(text, "tax.toml").unwrap_err().to_string();
+    assert!(e.contains("tax.toml"), "{e}");
+    assert!(e.contains("category Z0"), "{e}");
+    assert!(e.contains("`service.resolution` has working_days = 0"), "{e}");
+    // One working day is the least: due at the close of the next one.
+    let ok = text.replace("working_days = 0", "working_days = 1");
+    assert!(Taxonomy::from_str_auto(&ok, "tax.toml").is_ok());
+    let resp = text
+        .replace("working_days = 0", "working_days = 1")
+        .replace("working_minutes = 30", "working_days = 0");
+    let e = Taxonomy::from_str_auto(&resp, "tax.toml").unwrap_err().to_string();
+    assert!(e.contains("`service.response` has working_days = 0"), "{e}");
+}
