@@ -53,6 +53,10 @@ struct TaxonomyArg {
 struct StreamArgs {
     /// The most events open (reported, not yet closed or rejected) at
     /// once; past it the command stops with an error naming the line.
+    /// Events written out are forgotten but for the ids of the last
+    /// 900,000: a report of one of those is refused as a duplicate, and
+    /// a rating of one is checked (a known actor, in order, once, a score
+    /// from 1 to 5).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_OPEN)]
     max_open: usize,
 }
@@ -246,12 +250,13 @@ struct Streamed {
 ///
 /// Rejected events are handed to `sink` and dropped at once. Closed events
 /// wait for their rating among the last `keep_closed` closed (0: none
-/// wait, and ratings are skipped, as metrics and Open311 have no use for
-/// them); a closed event is handed on when rated, when it leaves that
-/// window, or when its room is needed for a new report. A rating of an
-/// event no longer held is handed on as a rating of its own, checked for
-/// its score only. A report beyond the engine's cap stops the stream, with
-/// its line; the caller still writes out what the engine holds.
+/// wait, as metrics and Open311 have no use for ratings, though ratings
+/// are still checked); a closed event is handed on when rated, when it
+/// leaves that window, or when its room is needed for a new report. A
+/// rating of an event no longer held is checked by the engine against what
+/// it remembers of the events it released and, with a window, handed on as
+/// a rating of its own. A report beyond the engine's cap stops the stream,
+/// with its line; the caller still writes out what the engine holds.
 fn replay_stream(
     source: Source<'_>,
     path: &Path,
@@ -317,31 +322,22 @@ fn replay_stream(
                     continue;
                 }
             };
-            if let Action::Rate { score } = entry.action {
-                if keep_closed == 0 {
-                    // A rating changes no metric and no service request.
-                    continue;
-                }
-                if engine.ticket(entry.event).is_none() {
-                    if (1..=5).contains(&score) {
+            if matches!(entry.action, Action::Rate { .. }) && engine.ticket(entry.event).is_none() {
+                // A rating of an event not held: the engine checks it
+                // against what it remembers of the released events.
+                match engine.apply(entry) {
+                    Ok(()) => {
                         latest = latest.max(Some(entry.at));
-                        sink(Done::Rating(entry))?;
-                    } else {
-                        ok = false;
-                        lines.report(
-                            err,
-                            format_args!("{name}:{n}"),
-                            engine_error(
-                                &jiceng::grid::Error::Invalid {
-                                    what: "rating",
-                                    reason: format!("score {score} is not between 1 and 5"),
-                                },
-                                lang,
-                            ),
-                        )?;
+                        if keep_closed > 0 {
+                            sink(Done::Rating(entry))?;
+                        }
                     }
-                    continue;
+                    Err(e) => {
+                        ok = false;
+                        lines.report(err, format_args!("{name}:{n}"), engine_error(&e, lang))?;
+                    }
                 }
+                continue;
             }
             if matches!(entry.action, Action::Report { .. }) {
                 // Make room: the oldest closed event waiting for its rating

@@ -198,3 +198,54 @@ fn grid_taxonomy_with_zero_working_days_is_refused() {
         &["category Z0", "service.resolution", "working_days = 0"],
     );
 }
+
+/// A report of an id already released (a rejection, then the same id
+/// reported and accepted) gave the event two final states.
+#[test]
+fn grid_reported_again_after_release_is_a_duplicate_in_every_stream() {
+    let log = path("dup.jsonl");
+    for command in ["replay", "metrics", "open311"] {
+        let (code, out, err) = jiceng(&["grid", command, &log], "");
+        assert_eq!(code, 1, "{command}: {err}");
+        assert!(
+            err.contains(&format!(
+                "{log}:3: event 019758be-f8c0-7000-8000-000000000005 is reported twice"
+            )),
+            "{command}: {err}"
+        );
+        // One event, rejected: one state, one request (metrics prints
+        // no ids: its count is checked below).
+        let once = usize::from(command != "metrics");
+        assert_eq!(out.matches("019758be-f8c0-7000-8000-000000000005").count(), once, "{command}: {out}");
+    }
+    let (_, v, _) = total(&["grid", "metrics", &log, "--json"]);
+    assert_eq!(v["reported"], 1);
+    assert_eq!(rate(&v, "acceptance"), (0, 1));
+}
+
+/// Ratings by unknown actors, second, out-of-order and of unknown events
+/// were accepted by `replay` and dropped unchecked by the others.
+#[test]
+fn grid_ratings_are_checked_in_every_stream() {
+    for command in ["replay", "metrics", "open311"] {
+        // dr: line 8 rates (W01, the reporter, 4); line 9 by unknown ZZZ;
+        // line 10 dated 1 June, before the close.
+        let log = path("dr.jsonl");
+        let (code, _, err) = jiceng(&["grid", command, &log], "");
+        assert_eq!(code, 1, "{command}: {err}");
+        assert!(err.contains(&format!("{log}:9: refused: ZZZ")), "{command}: {err}");
+        assert!(err.contains(&format!("{log}:10: action rate")), "{command}: {err}");
+        assert!(!err.contains(&format!("{log}:8:")), "{command}: {err}");
+        // A rating of an event never reported.
+        let log = path("rate-only.jsonl");
+        let (code, _, err) = jiceng(&["grid", command, &log], "");
+        assert_eq!(code, 1, "{command}: {err}");
+        assert!(err.contains(&format!("{log}:1: action rate names event")), "{command}: {err}");
+        assert!(err.contains("never reported"), "{command}: {err}");
+        // r2: line 9 has score 6 and comes after a rating: refused.
+        let log = path("r2.jsonl");
+        let (code, _, err) = jiceng(&["grid", command, &log], "");
+        assert_eq!(code, 1, "{command}: {err}");
+        assert!(err.contains(&format!("{log}:9:")), "{command}: {err}");
+    }
+}

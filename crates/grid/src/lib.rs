@@ -40,7 +40,9 @@ pub mod synth;
 mod taxonomy;
 
 pub use error::Error;
-pub use event::{Action, Channel, Engine, Entry, EscalationReason, MAX_EVENTS, State, Ticket};
+pub use event::{
+    Action, Channel, Engine, Entry, EscalationReason, MAX_EVENTS, REMEMBERED, State, Ticket,
+};
 pub use file::{MAX_CATEGORIES, MAX_ITEMS_PER_CATEGORY, grid_schema, taxonomy_schema};
 pub use grid::{Body, Cell, Coverage, Grid, MAX_MEMBERS, Role, Staff, Tenure, Worker};
 pub use metrics::{Breakdown, By, DENSE_FROM, HISTOGRAM_MINUTES, Histogram, Metrics, Rate, Summary};

@@ -16,6 +16,7 @@ mod mutants_pins2;
 mod pins;
 mod provisional;
 mod regression;
+mod released;
 mod routing;
 mod story;
 mod transitions;
