@@ -1111,7 +1111,10 @@ pub(crate) fn run(
                 }
                 Ok(())
             };
-            let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_max_open(stream.max_open);
+            // The figures need no description and no reason: not copied.
+            let mut engine = Engine::new(&grid, &tax, &cal, &hours)
+                .with_max_open(stream.max_open)
+                .with_texts(false);
             // A released event is closed or rejected: the evaluation time
             // does not change how it counts, so its last action will do.
             let outside_cell = std::cell::RefCell::new(&mut outside);

@@ -249,3 +249,19 @@ fn grid_ratings_are_checked_in_every_stream() {
         assert!(err.contains(&format!("{log}:9:")), "{command}: {err}");
     }
 }
+
+/// Open311 requests carried neither the report's description nor the
+/// rejection's reason.
+#[test]
+fn grid_open311_keeps_the_description_and_the_rejection_reason() {
+    let (code, out, err) = jiceng(&["grid", "open311", &path("dup.jsonl")], "");
+    // Line 3 (the id reported again) and line 4 are refused.
+    assert_eq!(code, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let r = &v[0];
+    // Line 1's description and line 2's reason, as written.
+    assert_eq!(r["description"], "12345来电：垃圾桶满溢（已处理）");
+    assert_eq!(r["status"], "closed");
+    assert_eq!(r["status_notes"], "rejected: 重复投诉，已于10:50处理完毕");
+    assert_eq!(v.as_array().unwrap().len(), 1);
+}

@@ -286,6 +286,13 @@ pub struct Ticket {
     /// The reporter's rating.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<u8>,
+    /// What was seen, as reported; kept unless the engine was told not to
+    /// ([`Engine::with_texts`]). Bounded by the line it came on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Why it was rejected; kept unless the engine was told not to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejection: Option<String>,
     /// The time of the last action.
     pub last: DateTime<FixedOffset>,
 }
@@ -485,6 +492,7 @@ pub struct Engine<'a> {
     tickets: HashMap<Uuid, Ticket>,
     max_open: usize,
     released: Released,
+    texts: bool,
 }
 
 impl<'a> Engine<'a> {
@@ -503,6 +511,7 @@ impl<'a> Engine<'a> {
             tickets: HashMap::new(),
             max_open: MAX_EVENTS,
             released: Released::new(REMEMBERED),
+            texts: true,
         }
     }
 
@@ -564,6 +573,35 @@ impl<'a> Engine<'a> {
     /// ```
     pub fn with_remembered(mut self, n: usize) -> Engine<'a> {
         self.released = Released::new(n);
+        self
+    }
+
+    /// The same engine, keeping the report's description and the
+    /// rejection's reason on the record (`true`, the default) or not: a
+    /// fold that counts events has no use for them and saves their copy.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_calendar::{Calendar, WorkingHours};
+    /// use jiceng_grid::{Engine, Entry, Grid, Taxonomy};
+    ///
+    /// let (grid, tax) = (Grid::guchengying(), Taxonomy::sample());
+    /// let (cal, hours) = (Calendar::china_mainland(), WorkingHours::china_standard());
+    /// let e: Entry = serde_json::from_str(r#"{"event": "01975a1e-7a18-7000-8000-000000000001",
+    ///     "at": "2025-06-10T09:35:00+08:00", "actor": "W01", "action": "report",
+    ///     "cell": "GCY-01", "category": "0101", "channel": "grid_worker",
+    ///     "description": "垃圾桶满溢"}"#)?;
+    /// let mut kept = Engine::new(&grid, &tax, &cal, &hours);
+    /// kept.apply(&e)?;
+    /// assert_eq!(kept.ticket(e.event).unwrap().description.as_deref(), Some("垃圾桶满溢"));
+    /// let mut counted = Engine::new(&grid, &tax, &cal, &hours).with_texts(false);
+    /// counted.apply(&e)?;
+    /// assert_eq!(counted.ticket(e.event).unwrap().description, None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_texts(mut self, keep: bool) -> Engine<'a> {
+        self.texts = keep;
         self
     }
 
@@ -640,7 +678,7 @@ impl<'a> Engine<'a> {
         let Some(t) = self.tickets.get_mut(&e.event) else {
             return self.step_released(e);
         };
-        Self::step(&self.index, t, e)?;
+        Self::step(&self.index, t, e, self.texts)?;
         Ok(t.state)
     }
 
@@ -658,7 +696,7 @@ impl<'a> Engine<'a> {
             cell,
             category,
             channel,
-            ..
+            description,
         } = &e.action
         else {
             // `apply` calls this for reports only.
@@ -732,6 +770,8 @@ impl<'a> Engine<'a> {
             escalations: Vec::new(),
             postponed: None,
             rating: None,
+            description: self.texts.then(|| description.clone()),
+            rejection: None,
             last: e.at,
         })
     }
@@ -788,7 +828,7 @@ impl<'a> Engine<'a> {
     /// before the first change, so that a refused action changes nothing;
     /// the record is changed in place rather than copied, as a log applies
     /// some six actions to every report.
-    fn step(index: &Index<'_>, t: &mut Ticket, e: &Entry) -> Result<(), Error> {
+    fn step(index: &Index<'_>, t: &mut Ticket, e: &Entry, texts: bool) -> Result<(), Error> {
         let name = e.action.name();
         let bad = || Error::Transition {
             event: e.event,
@@ -835,10 +875,13 @@ impl<'a> Engine<'a> {
                 t.state = State::Accepted;
                 t.responded_at = Some(e.at);
             }
-            (Action::Reject { .. }, State::Reported) => {
+            (Action::Reject { reason }, State::Reported) => {
                 need_staff()?;
                 t.state = State::Rejected;
                 t.responded_at = Some(e.at);
+                if texts {
+                    t.rejection = Some(reason.clone());
+                }
             }
             (Action::Dispatch { body }, State::Accepted | State::Escalated) => {
                 need_staff()?;
