@@ -672,7 +672,102 @@ enum Line {
     Entry(Entry),
     TooLong,
     NotUtf8,
-    Malformed(serde_json::Error),
+    /// Why, naming the field and its value where [`explain_line`] can.
+    Malformed(String),
+}
+
+/// Why a line the reader refused is wrong: the first field that is
+/// missing or holds a value of the wrong kind, named with its value (cut
+/// and made safe by [`shown`](super::report::shown)) and what was
+/// expected, e.g. ``field `at`, value "yesterday": expected an RFC 3339
+/// time with offset``. Lines that are not a JSON object, or whose fault
+/// it cannot place, keep the reader's own message. Called only for lines
+/// both readers refused: it reads the line again, as a generic JSON value.
+fn explain_line(text: &str, e: &serde_json::Error) -> String {
+    use serde_json::Value;
+    let Ok(Value::Object(o)) = serde_json::from_str::<Value>(text) else {
+        return e.to_string();
+    };
+    let check = |field: &str, expected: &str, ok: &dyn Fn(&Value) -> bool| -> Option<String> {
+        match o.get(field) {
+            None => Some(format!("field `{field}` is missing")),
+            Some(v) if ok(v) => None,
+            Some(Value::String(s)) => Some(format!(
+                "field `{field}`, value \"{}\": expected {expected}",
+                super::report::shown(s, false)
+            )),
+            Some(v) => Some(format!(
+                "field `{field}`, value {}: expected {expected}",
+                super::report::shown(&v.to_string(), false)
+            )),
+        }
+    };
+    let text_ok = |v: &Value| v.is_string();
+    let one_of = |names: &'static [&'static str]| {
+        move |v: &Value| v.as_str().is_some_and(|s| names.contains(&s))
+    };
+    const ACTIONS: &[&str] = &[
+        "report", "accept", "reject", "dispatch", "start", "resolve", "verify", "rework",
+        "close", "rate", "escalate", "postpone",
+    ];
+    const CHANNELS: &[&str] = &["grid_worker", "citizen_app", "hotline", "inspection"];
+    const REASONS: &[&str] = &["no_authority", "overdue", "beyond_capacity"];
+    let common = [
+        check("event", "a uuid", &|v| {
+            v.as_str().is_some_and(|s| s.parse::<uuid::Uuid>().is_ok())
+        }),
+        check("at", "an RFC 3339 time with offset", &|v| {
+            v.as_str()
+                .is_some_and(|s| DateTime::parse_from_rfc3339(s).is_ok())
+        }),
+        check("actor", "a string", &text_ok),
+        check(
+            "action",
+            "one of report, accept, reject, dispatch, start, resolve, verify, rework, close, rate, escalate, postpone",
+            &one_of(ACTIONS),
+        ),
+    ];
+    if let Some(why) = common.into_iter().flatten().next() {
+        return why;
+    }
+    let action = o.get("action").and_then(Value::as_str).unwrap_or_default();
+    let why = match action {
+        "report" => [
+            check("cell", "a string", &text_ok),
+            check("category", "a string", &text_ok),
+            check(
+                "channel",
+                "one of grid_worker, citizen_app, hotline, inspection",
+                &one_of(CHANNELS),
+            ),
+            check("description", "a string", &text_ok),
+        ]
+        .into_iter()
+        .flatten()
+        .next(),
+        "reject" | "rework" => check("reason", "a string", &text_ok),
+        "dispatch" => check("body", "a string", &text_ok),
+        "rate" => check("score", "a whole number from 0 to 255", &|v| {
+            v.as_u64().is_some_and(|n| n <= 255)
+        }),
+        "escalate" => check(
+            "reason",
+            "one of no_authority, overdue, beyond_capacity",
+            &one_of(REASONS),
+        ),
+        "postpone" => [
+            check("until", "a date YYYY-MM-DD", &|v| {
+                v.as_str()
+                    .is_some_and(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok())
+            }),
+            check("approved_by", "a string", &text_ok),
+        ]
+        .into_iter()
+        .flatten()
+        .next(),
+        _ => None,
+    };
+    why.unwrap_or_else(|| e.to_string())
 }
 
 /// A block of whole lines read from the file, and then what they read as.
@@ -704,13 +799,15 @@ impl Block {
             let line = match (self.lines.get_mut(kept), text) {
                 (Some((n, Line::Entry(e))), Some(text)) => {
                     *n = s.n;
-                    e.read_json_line(text).err().map(Line::Malformed)
+                    e.read_json_line(text)
+                        .err()
+                        .map(|err| Line::Malformed(explain_line(text, &err)))
                 }
                 (_, None) if s.too_long => Some(Line::TooLong),
                 (_, None) => Some(Line::NotUtf8),
                 (_, Some(text)) => Some(match Entry::from_json_line(text) {
                     Ok(e) => Line::Entry(e),
-                    Err(e) => Line::Malformed(e),
+                    Err(e) => Line::Malformed(explain_line(text, &e)),
                 }),
             };
             if let Some(line) = line {

@@ -265,3 +265,34 @@ fn grid_open311_keeps_the_description_and_the_rejection_reason() {
     assert_eq!(r["status_notes"], "rejected: 重复投诉，已于10:50处理完毕");
     assert_eq!(v.as_array().unwrap().len(), 1);
 }
+
+/// Bad values in log lines named neither field nor value ("premature end
+/// of input at line 1 column 74", "input contains invalid characters").
+#[test]
+fn grid_bad_lines_name_the_field_and_the_value() {
+    let log = path("bad2.jsonl");
+    let (code, _, err) = jiceng(&["grid", "replay", &log], "");
+    assert_eq!(code, 1, "{err}");
+    for want in [
+        ":1: field `at`, value \"yesterday\": expected an RFC 3339 time with offset",
+        ":2: field `event`, value \"nope\": expected a uuid",
+        ":3: field `score`, value \"5\": expected a whole number from 0 to 255",
+        ":4: field `until`, value \"2025-02-30\": expected a date YYYY-MM-DD",
+        ":5: field `actor` is missing",
+    ] {
+        assert!(err.contains(&format!("{log}{want}")), "{want}: {err}");
+    }
+    // A long value is cut, not echoed whole.
+    let long = format!(
+        "{{\"event\":\"01975779-f5a0-7000-8000-000000000001\",\"at\":\"{}\",\"actor\":\"C01\",\"action\":\"accept\"}}\n",
+        "x".repeat(10_000)
+    );
+    let (code, _, err) = jiceng(&["grid", "replay", "-"], &long);
+    assert_eq!(code, 1, "{err}");
+    let line = err.lines().next().unwrap();
+    assert!(line.starts_with("jiceng: -:1: field `at`, value \"xxx"), "{line}");
+    assert!(line.len() < 1_000, "{}", line.len());
+    // Not JSON at all: the reader's own message, with its column.
+    let (_, _, err) = jiceng(&["grid", "replay", "-"], "{\"event\": \n");
+    assert!(err.contains("-:1: EOF while parsing"), "{err}");
+}
