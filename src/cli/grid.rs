@@ -464,7 +464,8 @@ impl Outside {
             _ => cal.coverage(),
         };
         let offset = i64::from(hours.offset().local_minus_utc());
-        let start = |d: NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp() - offset;
+        let start =
+            |d: NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp() - offset;
         Outside {
             from: start(first),
             until: last.succ_opt().map_or(i64::MAX, start),
@@ -707,8 +708,8 @@ fn explain_line(text: &str, e: &serde_json::Error) -> String {
         move |v: &Value| v.as_str().is_some_and(|s| names.contains(&s))
     };
     const ACTIONS: &[&str] = &[
-        "report", "accept", "reject", "dispatch", "start", "resolve", "verify", "rework",
-        "close", "rate", "escalate", "postpone",
+        "report", "accept", "reject", "dispatch", "start", "resolve", "verify", "rework", "close",
+        "rate", "escalate", "postpone",
     ];
     const CHANNELS: &[&str] = &["grid_worker", "citizen_app", "hotline", "inspection"];
     const REASONS: &[&str] = &["no_authority", "overdue", "beyond_capacity"];

@@ -21,8 +21,8 @@ fn path(name: &str) -> String {
 fn total(args: &[&str]) -> (i32, serde_json::Value, String) {
     let (code, out, err) = jiceng(args, "");
     let first = out.lines().next().unwrap_or_default();
-    let v: serde_json::Value = serde_json::from_str(first)
-        .unwrap_or_else(|e| panic!("{args:?}: {e}: {out:?} {err:?}"));
+    let v: serde_json::Value =
+        serde_json::from_str(first).unwrap_or_else(|e| panic!("{args:?}: {e}: {out:?} {err:?}"));
     assert_eq!(v["key"], "total");
     (code, v, err)
 }
@@ -46,7 +46,9 @@ mod regression {
         assert_eq!(code, 1, "{err}");
         // Event 1 is accepted on 2027-01-05, line 2, past the bundled
         // calendar's coverage (to 2026-12-31): left out, said at line 2.
-        assert!(err.contains(&format!("{log}:2: event 01975779-f5a0-7000-8000-000000000001")));
+        assert!(err.contains(&format!(
+            "{log}:2: event 01975779-f5a0-7000-8000-000000000001"
+        )));
         assert!(err.contains("2027-01-05"), "{err}");
         assert!(err.contains("pass --provisional"), "{err}");
         // Event 2 alone: reported Wednesday 2026-06-10 09:00, accepted
@@ -128,14 +130,23 @@ mod regression {
         // event 1 17:00–17:10, 10; event 2 17:00–17:30 Friday and
         // 08:30–08:35 Monday, 35. Sorted 10, 10, 35: rank 2 is 10, rank 3
         // (ceil 2.7) is 35.
-        assert_eq!((v["response_median"].as_u64(), v["response_p90"].as_u64()), (Some(10), Some(35)));
+        assert_eq!(
+            (v["response_median"].as_u64(), v["response_p90"].as_u64()),
+            (Some(10), Some(35))
+        );
         // Due by the last line (18 June): event 8 (due 10:30 on 13 June,
         // open), event 1 (due 10:00 Monday 16 June: 30 minutes on Friday,
         // 90 on Monday; resolved 09:59, on time) and event 2 (same due
         // time, resolved 10:01, late): 1/3.
         assert_eq!(rate(&v, "on_time_closure"), (1, 3));
         // Resolutions: 30 + 89 = 119 and 30 + 91 = 121.
-        assert_eq!((v["resolution_median"].as_u64(), v["resolution_p90"].as_u64()), (Some(119), Some(121)));
+        assert_eq!(
+            (
+                v["resolution_median"].as_u64(),
+                v["resolution_p90"].as_u64()
+            ),
+            (Some(119), Some(121))
+        );
     }
 
     /// `grid open311` wrote `[` before finding that its input could not be
@@ -171,7 +182,11 @@ mod regression {
         expect_input_error(&zh, "", &["2027-03-01", "加 --provisional"]);
         // A report past coverage, refused in a replay at its line.
         let log = std::fs::read_to_string(path("late2027.jsonl")).unwrap();
-        let late = log.lines().next().unwrap().replace("2026-12-30", "2027-03-01");
+        let late = log
+            .lines()
+            .next()
+            .unwrap()
+            .replace("2026-12-30", "2027-03-01");
         let (code, _, err) = jiceng(&["grid", "replay", "-"], &late);
         assert_eq!(code, 1, "{err}");
         assert!(err.contains("-:1: 2027-03-01"), "{err}");
@@ -216,7 +231,11 @@ fn grid_reported_again_after_release_is_a_duplicate_in_every_stream() {
         // One event, rejected: one state, one request (metrics prints
         // no ids: its count is checked below).
         let once = usize::from(command != "metrics");
-        assert_eq!(out.matches("019758be-f8c0-7000-8000-000000000005").count(), once, "{command}: {out}");
+        assert_eq!(
+            out.matches("019758be-f8c0-7000-8000-000000000005").count(),
+            once,
+            "{command}: {out}"
+        );
     }
     let (_, v, _) = total(&["grid", "metrics", &log, "--json"]);
     assert_eq!(v["reported"], 1);
@@ -233,14 +252,23 @@ fn grid_ratings_are_checked_in_every_stream() {
         let log = path("dr.jsonl");
         let (code, _, err) = jiceng(&["grid", command, &log], "");
         assert_eq!(code, 1, "{command}: {err}");
-        assert!(err.contains(&format!("{log}:9: refused: ZZZ")), "{command}: {err}");
-        assert!(err.contains(&format!("{log}:10: action rate")), "{command}: {err}");
+        assert!(
+            err.contains(&format!("{log}:9: refused: ZZZ")),
+            "{command}: {err}"
+        );
+        assert!(
+            err.contains(&format!("{log}:10: action rate")),
+            "{command}: {err}"
+        );
         assert!(!err.contains(&format!("{log}:8:")), "{command}: {err}");
         // A rating of an event never reported.
         let log = path("rate-only.jsonl");
         let (code, _, err) = jiceng(&["grid", command, &log], "");
         assert_eq!(code, 1, "{command}: {err}");
-        assert!(err.contains(&format!("{log}:1: action rate names event")), "{command}: {err}");
+        assert!(
+            err.contains(&format!("{log}:1: action rate names event")),
+            "{command}: {err}"
+        );
         assert!(err.contains("never reported"), "{command}: {err}");
         // r2: line 9 has score 6 and comes after a rating: refused.
         let log = path("r2.jsonl");
@@ -290,7 +318,10 @@ fn grid_bad_lines_name_the_field_and_the_value() {
     let (code, _, err) = jiceng(&["grid", "replay", "-"], &long);
     assert_eq!(code, 1, "{err}");
     let line = err.lines().next().unwrap();
-    assert!(line.starts_with("jiceng: -:1: field `at`, value \"xxx"), "{line}");
+    assert!(
+        line.starts_with("jiceng: -:1: field `at`, value \"xxx"),
+        "{line}"
+    );
     assert!(line.len() < 1_000, "{}", line.len());
     // Not JSON at all: the reader's own message, with its column.
     let (_, _, err) = jiceng(&["grid", "replay", "-"], "{\"event\": \n");

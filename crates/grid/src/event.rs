@@ -329,7 +329,11 @@ impl Gone {
         // Times chrono can hold are within ±2^43 seconds, and offsets
         // within 0..2^12 once biased: both fit beside two flags.
         let word = (last.timestamp() << 16) | (offset << 2);
-        Gone(word as u64 | if closed { Gone::CLOSED } else { 0 } | if rated { Gone::RATED } else { 0 })
+        Gone(
+            word as u64
+                | if closed { Gone::CLOSED } else { 0 }
+                | if rated { Gone::RATED } else { 0 },
+        )
     }
 
     fn closed(self) -> bool {
@@ -342,7 +346,8 @@ impl Gone {
 
     fn last(self) -> Option<DateTime<FixedOffset>> {
         let word = self.0 as i64;
-        let offset = FixedOffset::east_opt(i32::try_from(((word >> 2) & 0xfff) - OFFSET_BIAS).ok()? * 60)?;
+        let offset =
+            FixedOffset::east_opt(i32::try_from(((word >> 2) & 0xfff) - OFFSET_BIAS).ok()? * 60)?;
         Some(DateTime::from_timestamp(word >> 16, 0)?.with_timezone(&offset))
     }
 }

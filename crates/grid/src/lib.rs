@@ -45,7 +45,9 @@ pub use event::{
 };
 pub use file::{MAX_CATEGORIES, MAX_ITEMS_PER_CATEGORY, grid_schema, taxonomy_schema};
 pub use grid::{Body, Cell, Coverage, Grid, MAX_MEMBERS, Role, Staff, Tenure, Worker};
-pub use metrics::{Breakdown, By, DENSE_FROM, HISTOGRAM_MINUTES, Histogram, Metrics, Rate, Summary};
+pub use metrics::{
+    Breakdown, By, DENSE_FROM, HISTOGRAM_MINUTES, Histogram, Metrics, Rate, Summary,
+};
 pub use open311::{ServiceRequest, open311};
 pub use routing::{FastRoute, ItemHolder, Route, Router, route};
 pub use taxonomy::{Category, ServiceLevel, Target, Taxonomy, Urgency, due_is_provisional};

@@ -173,16 +173,23 @@ items = ["HB-CF-016"]
 urgency = "normal"
 service = { response = { working_minutes = 30 }, resolution = { working_days = 0 } }
 "#;
-    let e = Taxonomy::from_str_auto(text, "tax.toml").unwrap_err().to_string();
+    let e = Taxonomy::from_str_auto(text, "tax.toml")
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("tax.toml"), "{e}");
     assert!(e.contains("category Z0"), "{e}");
-    assert!(e.contains("`service.resolution` has working_days = 0"), "{e}");
+    assert!(
+        e.contains("`service.resolution` has working_days = 0"),
+        "{e}"
+    );
     // One working day is the least: due at the close of the next one.
     let ok = text.replace("working_days = 0", "working_days = 1");
     assert!(Taxonomy::from_str_auto(&ok, "tax.toml").is_ok());
     let resp = text
         .replace("working_days = 0", "working_days = 1")
         .replace("working_minutes = 30", "working_days = 0");
-    let e = Taxonomy::from_str_auto(&resp, "tax.toml").unwrap_err().to_string();
+    let e = Taxonomy::from_str_auto(&resp, "tax.toml")
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("`service.response` has working_days = 0"), "{e}");
 }
