@@ -258,8 +258,7 @@ struct Streamed {
 /// a rating of its own. A report beyond the engine's cap stops the stream,
 /// with its line; the caller still writes out what the engine holds.
 fn replay_stream(
-    source: Source<'_>,
-    path: &Path,
+    (source, path): (Source<'_>, &Path),
     engine: &mut Engine<'_>,
     lang: Lang,
     err: &mut dyn Write,
@@ -1127,8 +1126,7 @@ pub(crate) fn run(
             };
             let source = open_events(&events, stdin)?;
             let streamed = replay_stream(
-                source,
-                &events,
+                (source, &events),
                 &mut engine,
                 lang,
                 err,
@@ -1223,8 +1221,7 @@ pub(crate) fn run(
             let source = open_events(&events, stdin)?;
             let mut watch = |n: usize, e: &Entry| outside_cell.borrow_mut().watch(n, e);
             let streamed = replay_stream(
-                source,
-                &events,
+                (source, &events),
                 &mut engine,
                 lang,
                 &mut Shared(&err),
@@ -1346,8 +1343,7 @@ pub(crate) fn run(
                 Done::Rating(_) => Ok(()),
             };
             let streamed = replay_stream(
-                source,
-                &events,
+                (source, &events),
                 &mut engine,
                 lang,
                 err,
