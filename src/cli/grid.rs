@@ -53,6 +53,10 @@ struct TaxonomyArg {
 struct StreamArgs {
     /// The most events open (reported, not yet closed or rejected) at
     /// once; past it the command stops with an error naming the line.
+    /// Events written out are forgotten but for the ids of the last
+    /// 900,000: a report of one of those is refused as a duplicate, and
+    /// a rating of one is checked (a known actor, in order, once, a score
+    /// from 1 to 5).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_OPEN)]
     max_open: usize,
 }
@@ -233,7 +237,8 @@ type Sink<'a> = dyn FnMut(Done<'_>) -> Result<(), Failure> + 'a;
 struct Streamed {
     /// No line was malformed or refused.
     ok: bool,
-    /// The latest time seen.
+    /// The latest time of an applied line: refused and malformed lines
+    /// change nothing, not even the evaluation time.
     latest: Option<DateTime<FixedOffset>>,
     /// The line at which the cap on open events stopped the stream.
     stopped: Option<usize>,
@@ -245,30 +250,23 @@ struct Streamed {
 ///
 /// Rejected events are handed to `sink` and dropped at once. Closed events
 /// wait for their rating among the last `keep_closed` closed (0: none
-/// wait, and ratings are skipped, as metrics and Open311 have no use for
-/// them); a closed event is handed on when rated, when it leaves that
-/// window, or when its room is needed for a new report. A rating of an
-/// event no longer held is handed on as a rating of its own, checked for
-/// its score only. A report beyond the engine's cap stops the stream, with
-/// its line; the caller still writes out what the engine holds.
+/// wait, as metrics and Open311 have no use for ratings, though ratings
+/// are still checked); a closed event is handed on when rated, when it
+/// leaves that window, or when its room is needed for a new report. A
+/// rating of an event no longer held is checked by the engine against what
+/// it remembers of the events it released and, with a window, handed on as
+/// a rating of its own. A report beyond the engine's cap stops the stream,
+/// with its line; the caller still writes out what the engine holds.
 fn replay_stream(
-    path: &Path,
-    stdin: &mut dyn BufRead,
+    (source, path): (Source<'_>, &Path),
     engine: &mut Engine<'_>,
     lang: Lang,
     err: &mut dyn Write,
     keep_closed: usize,
     sink: &mut Sink<'_>,
+    watch: &mut dyn FnMut(usize, &Entry),
 ) -> Result<Streamed, Failure> {
     use jiceng::grid::{Action, State};
-    let source = if path.as_os_str() == "-" {
-        Source::Stream(stdin)
-    } else {
-        Source::File(
-            std::fs::File::open(path)
-                .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?,
-        )
-    };
     let name = path.display();
     let mut ok = true;
     let mut latest = None;
@@ -323,31 +321,22 @@ fn replay_stream(
                     continue;
                 }
             };
-            latest = latest.max(Some(entry.at));
-            if let Action::Rate { score } = entry.action {
-                if keep_closed == 0 {
-                    // A rating changes no metric and no service request.
-                    continue;
-                }
-                if engine.ticket(entry.event).is_none() {
-                    if (1..=5).contains(&score) {
-                        sink(Done::Rating(entry))?;
-                    } else {
-                        ok = false;
-                        lines.report(
-                            err,
-                            format_args!("{name}:{n}"),
-                            engine_error(
-                                &jiceng::grid::Error::Invalid {
-                                    what: "rating",
-                                    reason: format!("score {score} is not between 1 and 5"),
-                                },
-                                lang,
-                            ),
-                        )?;
+            if matches!(entry.action, Action::Rate { .. }) && engine.ticket(entry.event).is_none() {
+                // A rating of an event not held: the engine checks it
+                // against what it remembers of the released events.
+                match engine.apply(entry) {
+                    Ok(()) => {
+                        latest = latest.max(Some(entry.at));
+                        if keep_closed > 0 {
+                            sink(Done::Rating(entry))?;
+                        }
                     }
-                    continue;
+                    Err(e) => {
+                        ok = false;
+                        lines.report(err, format_args!("{name}:{n}"), engine_error(&e, lang))?;
+                    }
                 }
+                continue;
             }
             if matches!(entry.action, Action::Report { .. }) {
                 // Make room: the oldest closed event waiting for its rating
@@ -363,6 +352,12 @@ fn replay_stream(
             } else {
                 engine.apply(entry).map(|()| None)
             };
+            if applied.is_ok() {
+                // Only what was applied moves the evaluation time: a
+                // refused action changes nothing.
+                latest = latest.max(Some(entry.at));
+                watch(n, entry);
+            }
             match applied {
                 Ok(Some(t)) => {
                     sink(Done::Event(&t))?;
@@ -412,6 +407,93 @@ fn replay_stream(
         latest,
         stopped,
     })
+}
+
+/// Opens an events file (`-`: standard input) before anything is written,
+/// so that a file that cannot be read leaves standard output empty.
+fn open_events<'r>(path: &Path, stdin: &'r mut dyn BufRead) -> Result<Source<'r>, Failure> {
+    if path.as_os_str() == "-" {
+        return Ok(Source::Stream(stdin));
+    }
+    std::fs::File::open(path)
+        .map(Source::File)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Standard error shared by a stream and the sink it hands events to,
+/// which write to it in turn, never at once.
+struct Shared<'c, 'w>(&'c std::cell::RefCell<&'w mut dyn Write>);
+
+impl Write for Shared<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .try_borrow_mut()
+            .map_err(std::io::Error::other)?
+            .write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0
+            .try_borrow_mut()
+            .map_err(std::io::Error::other)?
+            .flush()
+    }
+}
+
+/// The lines whose time lies outside the days the calendar answers for
+/// (its coverage, or with `--provisional` from its earliest day to its
+/// horizon), kept by event for the metrics: a response or resolution time
+/// that needs such a day cannot be counted, and the event is then said with
+/// the line of the action that needed it. Only reports, acceptances,
+/// rejections and resolutions are kept (the times the metrics count
+/// between), the first of each event; an event's entry goes when it is
+/// counted. A line inside the days costs two comparisons and no look-up.
+struct Outside {
+    /// The first instant of the first day answered for, as a Unix time.
+    from: i64,
+    /// The first instant after the last day answered for.
+    until: i64,
+    lines: std::collections::HashMap<u128, usize>,
+}
+
+impl Outside {
+    fn new(cal: &Calendar, hours: &WorkingHours) -> Outside {
+        let (first, last) = match cal.policy() {
+            jiceng::calendar::CoveragePolicy::Provisional => (cal.earliest(), cal.horizon()),
+            _ => cal.coverage(),
+        };
+        let offset = i64::from(hours.offset().local_minus_utc());
+        let start =
+            |d: NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp() - offset;
+        Outside {
+            from: start(first),
+            until: last.succ_opt().map_or(i64::MAX, start),
+            lines: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Notes line `n` if its time is outside the days answered for.
+    fn watch(&mut self, n: usize, e: &Entry) {
+        use jiceng::grid::Action;
+        let s = e.at.timestamp();
+        if (self.from..self.until).contains(&s) {
+            return;
+        }
+        if matches!(
+            e.action,
+            Action::Report { .. } | Action::Accept | Action::Reject { .. } | Action::Resolve
+        ) {
+            self.lines.entry(e.event.as_u128()).or_insert(n);
+        }
+    }
+
+    /// The line noted for an event, forgetting it.
+    fn forget(&mut self, id: u128) -> Option<usize> {
+        if self.lines.is_empty() {
+            return None;
+        }
+        self.lines.remove(&id)
+    }
 }
 
 /// The threads that parse lines while the calling thread applies them.
@@ -590,7 +672,102 @@ enum Line {
     Entry(Entry),
     TooLong,
     NotUtf8,
-    Malformed(serde_json::Error),
+    /// Why, naming the field and its value where [`explain_line`] can.
+    Malformed(String),
+}
+
+/// Why a line the reader refused is wrong: the first field that is
+/// missing or holds a value of the wrong kind, named with its value (cut
+/// and made safe by [`shown`](super::report::shown)) and what was
+/// expected, e.g. ``field `at`, value "yesterday": expected an RFC 3339
+/// time with offset``. Lines that are not a JSON object, or whose fault
+/// it cannot place, keep the reader's own message. Called only for lines
+/// both readers refused: it reads the line again, as a generic JSON value.
+fn explain_line(text: &str, e: &serde_json::Error) -> String {
+    use serde_json::Value;
+    let Ok(Value::Object(o)) = serde_json::from_str::<Value>(text) else {
+        return e.to_string();
+    };
+    let check = |field: &str, expected: &str, ok: &dyn Fn(&Value) -> bool| -> Option<String> {
+        match o.get(field) {
+            None => Some(format!("field `{field}` is missing")),
+            Some(v) if ok(v) => None,
+            Some(Value::String(s)) => Some(format!(
+                "field `{field}`, value \"{}\": expected {expected}",
+                super::report::shown(s, false)
+            )),
+            Some(v) => Some(format!(
+                "field `{field}`, value {}: expected {expected}",
+                super::report::shown(&v.to_string(), false)
+            )),
+        }
+    };
+    let text_ok = |v: &Value| v.is_string();
+    let one_of = |names: &'static [&'static str]| {
+        move |v: &Value| v.as_str().is_some_and(|s| names.contains(&s))
+    };
+    const ACTIONS: &[&str] = &[
+        "report", "accept", "reject", "dispatch", "start", "resolve", "verify", "rework", "close",
+        "rate", "escalate", "postpone",
+    ];
+    const CHANNELS: &[&str] = &["grid_worker", "citizen_app", "hotline", "inspection"];
+    const REASONS: &[&str] = &["no_authority", "overdue", "beyond_capacity"];
+    let common = [
+        check("event", "a uuid", &|v| {
+            v.as_str().is_some_and(|s| s.parse::<uuid::Uuid>().is_ok())
+        }),
+        check("at", "an RFC 3339 time with offset", &|v| {
+            v.as_str()
+                .is_some_and(|s| DateTime::parse_from_rfc3339(s).is_ok())
+        }),
+        check("actor", "a string", &text_ok),
+        check(
+            "action",
+            "one of report, accept, reject, dispatch, start, resolve, verify, rework, close, rate, escalate, postpone",
+            &one_of(ACTIONS),
+        ),
+    ];
+    if let Some(why) = common.into_iter().flatten().next() {
+        return why;
+    }
+    let action = o.get("action").and_then(Value::as_str).unwrap_or_default();
+    let why = match action {
+        "report" => [
+            check("cell", "a string", &text_ok),
+            check("category", "a string", &text_ok),
+            check(
+                "channel",
+                "one of grid_worker, citizen_app, hotline, inspection",
+                &one_of(CHANNELS),
+            ),
+            check("description", "a string", &text_ok),
+        ]
+        .into_iter()
+        .flatten()
+        .next(),
+        "reject" | "rework" => check("reason", "a string", &text_ok),
+        "dispatch" => check("body", "a string", &text_ok),
+        "rate" => check("score", "a whole number from 0 to 255", &|v| {
+            v.as_u64().is_some_and(|n| n <= 255)
+        }),
+        "escalate" => check(
+            "reason",
+            "one of no_authority, overdue, beyond_capacity",
+            &one_of(REASONS),
+        ),
+        "postpone" => [
+            check("until", "a date YYYY-MM-DD", &|v| {
+                v.as_str()
+                    .is_some_and(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok())
+            }),
+            check("approved_by", "a string", &text_ok),
+        ]
+        .into_iter()
+        .flatten()
+        .next(),
+        _ => None,
+    };
+    why.unwrap_or_else(|| e.to_string())
 }
 
 /// A block of whole lines read from the file, and then what they read as.
@@ -622,13 +799,15 @@ impl Block {
             let line = match (self.lines.get_mut(kept), text) {
                 (Some((n, Line::Entry(e))), Some(text)) => {
                     *n = s.n;
-                    e.read_json_line(text).err().map(Line::Malformed)
+                    e.read_json_line(text)
+                        .err()
+                        .map(|err| Line::Malformed(explain_line(text, &err)))
                 }
                 (_, None) if s.too_long => Some(Line::TooLong),
                 (_, None) => Some(Line::NotUtf8),
                 (_, Some(text)) => Some(match Entry::from_json_line(text) {
                     Ok(e) => Line::Entry(e),
-                    Err(e) => Line::Malformed(e),
+                    Err(e) => Line::Malformed(explain_line(text, &e)),
                 }),
             };
             if let Some(line) = line {
@@ -820,11 +999,13 @@ fn state_text(t: &Ticket, lang: Lang) -> &'static str {
     }
 }
 
-/// An engine error in the chosen language.
+/// An engine error in the chosen language; calendar errors in the
+/// calendar commands' own words, which name `--provisional`.
 fn engine_error(e: &jiceng::grid::Error, lang: Lang) -> String {
-    match lang {
-        Lang::En => e.to_string(),
-        Lang::Zh => e.zh(),
+    match (e, lang) {
+        (jiceng::grid::Error::Calendar(c), _) => super::calendar::message(c, lang),
+        (_, Lang::En) => e.to_string(),
+        (_, Lang::Zh) => e.zh(),
     }
 }
 
@@ -865,7 +1046,7 @@ pub(crate) fn run(
             })?;
             let ledger = load(ledger.as_ref())?;
             let r = route(&ledger, &tax, &cal, &hours, &category, &division, at)
-                .map_err(Failure::input)?;
+                .map_err(|e| Failure::input(engine_error(&e, lang)))?;
             // The warning goes to standard error in both forms: it never
             // mixes with the JSON, and a script that reads only the JSON
             // has `provisional` there.
@@ -954,14 +1135,15 @@ pub(crate) fn run(
                     }
                 }
             };
+            let source = open_events(&events, stdin)?;
             let streamed = replay_stream(
-                &events,
-                stdin,
+                (source, &events),
                 &mut engine,
                 lang,
                 err,
                 RATING_WINDOW,
                 &mut sink,
+                &mut |_, _| {},
             )?;
             for t in engine.drain() {
                 sink(Done::Event(&t))?;
@@ -993,35 +1175,78 @@ pub(crate) fn run(
             let mut groups = Breakdown::default();
             let township = grid.township.to_string();
             let mut provisional = 0usize;
-            let mut count = |t: &Ticket, as_of: DateTime<FixedOffset>| -> Result<(), Failure> {
-                let day = t.reported_at.date_naive();
+            let mut outside = Outside::new(&cal, &hours);
+            // Events left out, said as bad lines are, under their own cap.
+            let mut left_out = BadLines::new(lang);
+            let name = events.display().to_string();
+            let err = std::cell::RefCell::new(err);
+            let offset = hours.offset();
+            let mut count = |t: &Ticket,
+                             as_of: DateTime<FixedOffset>,
+                             outside: &mut Outside|
+             -> Result<(), Failure> {
+                // The local day, as due times count it, not the day in
+                // the report's own offset.
+                let day = t.reported_at.with_timezone(&offset).date_naive();
+                let line = outside.forget(t.id.as_u128());
                 if from.is_some_and(|f| day < f) || to.is_some_and(|x| day > x) {
                     return Ok(());
                 }
+                // The whole total first: an event whose times the calendar
+                // cannot count is left out of every figure, and said with
+                // the line of the action that needed the day.
+                if let Err(e) = total.add(By::Township, &township, t, as_of, &cal, &hours) {
+                    let place = line.map_or_else(|| name.clone(), |n| format!("{name}:{n}"));
+                    left_out.report(
+                        &mut Shared(&err),
+                        place,
+                        format_args!(
+                            "{} {}{}{}",
+                            lang.pick("event", "事件"),
+                            t.id,
+                            lang.pick(" left out of the figures: ", " 未计入统计："),
+                            engine_error(&e, lang)
+                        ),
+                    )?;
+                    return Ok(());
+                }
                 provisional += usize::from(t.provisional);
-                total
-                    .add(By::Township, &township, t, as_of, &cal, &hours)
-                    .map_err(Failure::input)?;
                 if let Some(by) = by {
                     groups
                         .add(by, &township, t, as_of, &cal, &hours)
-                        .map_err(Failure::input)?;
+                        .map_err(|e| Failure::input(engine_error(&e, lang)))?;
                 }
                 Ok(())
             };
-            let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_max_open(stream.max_open);
+            // The figures need no description and no reason: not copied.
+            let mut engine = Engine::new(&grid, &tax, &cal, &hours)
+                .with_max_open(stream.max_open)
+                .with_texts(false);
             // A released event is closed or rejected: the evaluation time
             // does not change how it counts, so its last action will do.
+            let outside_cell = std::cell::RefCell::new(&mut outside);
             let mut released = |d: Done<'_>| match d {
-                Done::Event(t) => count(t, t.last),
+                Done::Event(t) => count(t, t.last, &mut outside_cell.borrow_mut()),
                 Done::Rating(_) => Ok(()),
             };
-            let streamed = replay_stream(&events, stdin, &mut engine, lang, err, 0, &mut released)?;
+            let source = open_events(&events, stdin)?;
+            let mut watch = |n: usize, e: &Entry| outside_cell.borrow_mut().watch(n, e);
+            let streamed = replay_stream(
+                (source, &events),
+                &mut engine,
+                lang,
+                &mut Shared(&err),
+                0,
+                &mut released,
+                &mut watch,
+            )?;
             if let Some(as_of) = streamed.latest {
                 for t in engine.tickets() {
-                    count(t, as_of)?;
+                    count(t, as_of, &mut outside_cell.borrow_mut())?;
                 }
             }
+            let err = err.into_inner();
+            left_out.finish(err)?;
             let whole = total.groups.values().next().cloned().unwrap_or_default();
             let rows: Vec<(String, jiceng::grid::Summary)> =
                 std::iter::once(("total".to_owned(), whole.summary()))
@@ -1067,7 +1292,19 @@ pub(crate) fn run(
                 }
             }
             warn_provisional_count(err, provisional, Counted::Events, lang)?;
-            stream_failure(&streamed, lang, stream.max_open)
+            stream_failure(&streamed, lang, stream.max_open)?;
+            if left_out.count() > 0 {
+                return Err(Failure {
+                    code: 1,
+                    message: lang
+                        .pick(
+                            "some events were left out: their times lie outside the calendar's coverage",
+                            "部分事件未计入统计：其时间超出日历覆盖范围",
+                        )
+                        .to_owned(),
+                });
+            }
+            Ok(())
         }
         GridCommand::Synth { seed, events } => {
             let max = jiceng::grid::synth::MAX_EVENTS;
@@ -1094,6 +1331,9 @@ pub(crate) fn run(
         } => {
             let (grid, tax) = (data.grid()?, data.taxonomy.load()?);
             let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_max_open(stream.max_open);
+            // Opened before the `[`: a file that cannot be read writes
+            // nothing on standard output.
+            let source = open_events(&events, stdin)?;
             // A JSON array written as the events finish: `[`, the requests
             // separated by commas, `]`.
             write!(out, "[")?;
@@ -1113,7 +1353,15 @@ pub(crate) fn run(
                 }
                 Done::Rating(_) => Ok(()),
             };
-            let streamed = replay_stream(&events, stdin, &mut engine, lang, err, 0, &mut sink)?;
+            let streamed = replay_stream(
+                (source, &events),
+                &mut engine,
+                lang,
+                err,
+                0,
+                &mut sink,
+                &mut |_, _| {},
+            )?;
             for t in engine.drain() {
                 sink(Done::Event(&t))?;
             }

@@ -409,7 +409,11 @@ fn grid_open311_and_schema() {
     // Written as events finish: 1, the rejected 5, then 2, 3 and the open
     // 4, which the stream still holds at the end, in order of report. The
     // postponed event is open, with its postponement in the notes.
-    assert_eq!(reqs[1]["status_notes"], "rejected");
+    // The rejection keeps its reason (line 25 of the day).
+    assert_eq!(
+        reqs[1]["status_notes"],
+        "rejected: 重复投诉，已于10:50处理完毕"
+    );
     assert_eq!(reqs[4]["status"], "open");
     assert!(
         reqs[4]["status_notes"]

@@ -35,6 +35,7 @@ mod enforcement_fixes;
 mod enforcement_review;
 mod grid;
 mod grid_provisional;
+mod grid_review;
 mod hostile;
 mod limits;
 mod misc;

@@ -286,6 +286,13 @@ pub struct Ticket {
     /// The reporter's rating.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<u8>,
+    /// What was seen, as reported; kept unless the engine was told not to
+    /// ([`Engine::with_texts`]). Bounded by the line it came on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Why it was rejected; kept unless the engine was told not to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejection: Option<String>,
     /// The time of the last action.
     pub last: DateTime<FixedOffset>,
 }
@@ -293,6 +300,109 @@ pub struct Ticket {
 /// The most events one engine holds: a bound on what a hostile log may
 /// cost in memory.
 pub const MAX_EVENTS: usize = 10_000_000;
+
+/// How many released events an engine remembers by default: a report of
+/// one of them is refused as [`Error::DuplicateEvent`], and a rating of
+/// one is checked. Just under the 917,504 entries a table of 2^20 slots
+/// holds, so that the window takes some 43 MB at most, whatever the log's
+/// length.
+pub const REMEMBERED: usize = 900_000;
+
+/// What an engine remembers of an event it released, in one word: the
+/// last action's time (Unix seconds) and offset (minutes), whether the
+/// event was closed (else rejected) and whether it was rated. Not its
+/// reporter: once released, whether the rater is the reporter is not
+/// checked.
+#[derive(Debug, Clone, Copy)]
+struct Gone(u64);
+
+/// Offsets run from −18:00 to +18:00: 1,080 minutes each way, biased to
+/// fit 12 bits.
+const OFFSET_BIAS: i64 = 1080;
+
+impl Gone {
+    const CLOSED: u64 = 1;
+    const RATED: u64 = 2;
+
+    fn new(last: DateTime<FixedOffset>, closed: bool, rated: bool) -> Gone {
+        let offset = i64::from(last.offset().local_minus_utc()) / 60 + OFFSET_BIAS;
+        // Times chrono can hold are within ±2^43 seconds, and offsets
+        // within 0..2^12 once biased: both fit beside two flags.
+        let word = (last.timestamp() << 16) | (offset << 2);
+        Gone(
+            word as u64
+                | if closed { Gone::CLOSED } else { 0 }
+                | if rated { Gone::RATED } else { 0 },
+        )
+    }
+
+    fn closed(self) -> bool {
+        self.0 & Gone::CLOSED != 0
+    }
+
+    fn rated(self) -> bool {
+        self.0 & Gone::RATED != 0
+    }
+
+    fn last(self) -> Option<DateTime<FixedOffset>> {
+        let word = self.0 as i64;
+        let offset =
+            FixedOffset::east_opt(i32::try_from(((word >> 2) & 0xfff) - OFFSET_BIAS).ok()? * 60)?;
+        Some(DateTime::from_timestamp(word >> 16, 0)?.with_timezone(&offset))
+    }
+}
+
+/// The last released events, oldest first, and what is known of each: a
+/// bounded window, so that memory does not grow with the log. Ids are
+/// kept as two words, which pack tighter than a u128's 16-byte alignment.
+#[derive(Debug, Clone)]
+struct Released {
+    order: std::collections::VecDeque<(u64, u64)>,
+    known: HashMap<(u64, u64), Gone>,
+    max: usize,
+}
+
+fn key(id: Uuid) -> (u64, u64) {
+    id.as_u64_pair()
+}
+
+impl Released {
+    fn new(max: usize) -> Released {
+        Released {
+            order: std::collections::VecDeque::new(),
+            known: HashMap::new(),
+            max,
+        }
+    }
+
+    fn remember(&mut self, t: &Ticket) {
+        if self.max == 0 {
+            return;
+        }
+        if self.order.len() >= self.max {
+            if let Some(old) = self.order.pop_front() {
+                self.known.remove(&old);
+            }
+        }
+        let id = key(t.id);
+        self.order.push_back(id);
+        self.known.insert(
+            id,
+            Gone::new(t.last, t.state == State::Closed, t.rating.is_some()),
+        );
+    }
+
+    fn contains(&self, id: Uuid) -> bool {
+        !self.known.is_empty() && self.known.contains_key(&key(id))
+    }
+
+    fn get(&mut self, id: Uuid) -> Option<&mut Gone> {
+        if self.known.is_empty() {
+            return None;
+        }
+        self.known.get_mut(&key(id))
+    }
+}
 
 /// The grid's ids, hashed once: every action looks its actor up, and a
 /// township's grid has hundreds of workers. The hasher is foldhash's,
@@ -386,6 +496,8 @@ pub struct Engine<'a> {
     /// The few callers that want id order sort.
     tickets: HashMap<Uuid, Ticket>,
     max_open: usize,
+    released: Released,
+    texts: bool,
 }
 
 impl<'a> Engine<'a> {
@@ -403,6 +515,8 @@ impl<'a> Engine<'a> {
             hours,
             tickets: HashMap::new(),
             max_open: MAX_EVENTS,
+            released: Released::new(REMEMBERED),
+            texts: true,
         }
     }
 
@@ -437,6 +551,65 @@ impl<'a> Engine<'a> {
         self
     }
 
+    /// The same engine, remembering the last `n` released events
+    /// ([`REMEMBERED`] by default; 0 remembers none).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_calendar::{Calendar, WorkingHours};
+    /// use jiceng_grid::{Engine, Entry, Error, Grid, Taxonomy};
+    ///
+    /// let (grid, tax) = (Grid::guchengying(), Taxonomy::sample());
+    /// let (cal, hours) = (Calendar::china_mainland(), WorkingHours::china_standard());
+    /// let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_remembered(1);
+    /// let line = |at: &str, rest: &str| -> Result<Entry, serde_json::Error> {
+    ///     serde_json::from_str(&format!(r#"{{"event": "01975a1e-7a18-7000-8000-000000000001",
+    ///         "at": "2025-06-10T{at}:00+08:00", "actor": "C01", {rest}}}"#))
+    /// };
+    /// let report = line("09:35", r#""action": "report", "cell": "GCY-01", "category": "0101",
+    ///     "channel": "hotline", "description": "垃圾桶满溢""#)?;
+    /// engine.apply(&report)?;
+    /// engine.apply_and_release(&line("09:40", r#""action": "reject", "reason": "重复""#)?)?;
+    /// assert_eq!(engine.held(), 0);
+    /// // Released, but remembered: the same id again is a duplicate.
+    /// assert!(matches!(engine.apply(&report), Err(Error::DuplicateEvent { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_remembered(mut self, n: usize) -> Engine<'a> {
+        self.released = Released::new(n);
+        self
+    }
+
+    /// The same engine, keeping the report's description and the
+    /// rejection's reason on the record (`true`, the default) or not: a
+    /// fold that counts events has no use for them and saves their copy.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_calendar::{Calendar, WorkingHours};
+    /// use jiceng_grid::{Engine, Entry, Grid, Taxonomy};
+    ///
+    /// let (grid, tax) = (Grid::guchengying(), Taxonomy::sample());
+    /// let (cal, hours) = (Calendar::china_mainland(), WorkingHours::china_standard());
+    /// let e: Entry = serde_json::from_str(r#"{"event": "01975a1e-7a18-7000-8000-000000000001",
+    ///     "at": "2025-06-10T09:35:00+08:00", "actor": "W01", "action": "report",
+    ///     "cell": "GCY-01", "category": "0101", "channel": "grid_worker",
+    ///     "description": "垃圾桶满溢"}"#)?;
+    /// let mut kept = Engine::new(&grid, &tax, &cal, &hours);
+    /// kept.apply(&e)?;
+    /// assert_eq!(kept.ticket(e.event).unwrap().description.as_deref(), Some("垃圾桶满溢"));
+    /// let mut counted = Engine::new(&grid, &tax, &cal, &hours).with_texts(false);
+    /// counted.apply(&e)?;
+    /// assert_eq!(counted.ticket(e.event).unwrap().description, None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_texts(mut self, keep: bool) -> Engine<'a> {
+        self.texts = keep;
+        self
+    }
+
     /// The most events the engine holds at once.
     pub fn max_open(&self) -> usize {
         self.max_open
@@ -448,14 +621,23 @@ impl<'a> Engine<'a> {
     }
 
     /// Takes one event's record out of the engine: a stream writes a
-    /// finished event out and forgets it. A later action on it is
-    /// [`Error::UnknownEvent`].
+    /// finished event out and forgets it, but for its id, its final state,
+    /// whether it was rated and its last time, among the last
+    /// [`REMEMBERED`] released. A report of a remembered id is
+    /// [`Error::DuplicateEvent`]; a rating of one is checked for its actor
+    /// (known), its time (not before the event's last action), the state
+    /// (closed, not yet rated) and its score, but not for who reported the
+    /// event; any other action on one is [`Error::Transition`]. An action
+    /// on an id neither held nor remembered is [`Error::UnknownEvent`].
     pub fn release(&mut self, id: Uuid) -> Option<Ticket> {
-        self.tickets.remove(&id)
+        let t = self.tickets.remove(&id)?;
+        self.released.remember(&t);
+        Some(t)
     }
 
     /// Takes every record out of the engine, in id order (the order of
-    /// report): the events still open at the end of a stream.
+    /// report): the events still open at the end of a stream. They are not
+    /// remembered as [`Engine::release`] remembers.
     pub fn drain(&mut self) -> std::collections::btree_map::IntoValues<Uuid, Ticket> {
         std::mem::take(&mut self.tickets)
             .into_iter()
@@ -498,11 +680,10 @@ impl<'a> Engine<'a> {
             self.tickets.insert(e.event, t);
             return Ok(state);
         }
-        let t = self.tickets.get_mut(&e.event).ok_or(Error::UnknownEvent {
-            event: e.event,
-            action: e.action.name(),
-        })?;
-        Self::step(&self.index, t, e)?;
+        let Some(t) = self.tickets.get_mut(&e.event) else {
+            return self.step_released(e);
+        };
+        Self::step(&self.index, t, e, self.texts)?;
         Ok(t.state)
     }
 
@@ -520,7 +701,7 @@ impl<'a> Engine<'a> {
             cell,
             category,
             channel,
-            ..
+            description,
         } = &e.action
         else {
             // `apply` calls this for reports only.
@@ -535,7 +716,7 @@ impl<'a> Engine<'a> {
                 version: e.event.get_version_num(),
             });
         }
-        if self.tickets.contains_key(&e.event) {
+        if self.tickets.contains_key(&e.event) || self.released.contains(e.event) {
             return Err(Error::DuplicateEvent { event: e.event });
         }
         if self.tickets.len() >= self.max_open {
@@ -594,15 +775,65 @@ impl<'a> Engine<'a> {
             escalations: Vec::new(),
             postponed: None,
             rating: None,
+            description: self.texts.then(|| description.clone()),
+            rejection: None,
             last: e.at,
         })
+    }
+
+    /// An action on an event not held: a rating of a remembered closed
+    /// event, checked as far as what is remembered allows; anything else
+    /// is refused.
+    fn step_released(&mut self, e: &Entry) -> Result<State, Error> {
+        let name = e.action.name();
+        let Some(gone) = self.released.get(e.event) else {
+            return Err(Error::UnknownEvent {
+                event: e.event,
+                action: name,
+            });
+        };
+        let state = if gone.closed() {
+            State::Closed
+        } else {
+            State::Rejected
+        };
+        // Remembered to the second: a time within the last action's
+        // second is taken as in order.
+        if let Some(last) = gone.last().filter(|&l| e.at.timestamp() < l.timestamp()) {
+            return Err(Error::OutOfOrder {
+                event: e.event,
+                action: name,
+                at: e.at.to_rfc3339(),
+                previous: last.to_rfc3339(),
+            });
+        }
+        if self.index.actor(&e.actor).is_none() {
+            return Err(Self::refuse(e, "unknown actor"));
+        }
+        match e.action {
+            Action::Rate { score } if gone.closed() && !gone.rated() => {
+                if !(1..=5).contains(&score) {
+                    return Err(Error::Invalid {
+                        what: "rating",
+                        reason: format!("score {score} is not between 1 and 5"),
+                    });
+                }
+                *gone = Gone::new(e.at, true, true);
+                Ok(state)
+            }
+            _ => Err(Error::Transition {
+                event: e.event,
+                action: name,
+                state,
+            }),
+        }
     }
 
     /// Changes the record by `e`, or says why not. Every check comes
     /// before the first change, so that a refused action changes nothing;
     /// the record is changed in place rather than copied, as a log applies
     /// some six actions to every report.
-    fn step(index: &Index<'_>, t: &mut Ticket, e: &Entry) -> Result<(), Error> {
+    fn step(index: &Index<'_>, t: &mut Ticket, e: &Entry, texts: bool) -> Result<(), Error> {
         let name = e.action.name();
         let bad = || Error::Transition {
             event: e.event,
@@ -649,10 +880,13 @@ impl<'a> Engine<'a> {
                 t.state = State::Accepted;
                 t.responded_at = Some(e.at);
             }
-            (Action::Reject { .. }, State::Reported) => {
+            (Action::Reject { reason }, State::Reported) => {
                 need_staff()?;
                 t.state = State::Rejected;
                 t.responded_at = Some(e.at);
+                if texts {
+                    t.rejection = Some(reason.clone());
+                }
             }
             (Action::Dispatch { body }, State::Accepted | State::Escalated) => {
                 need_staff()?;
@@ -748,16 +982,15 @@ impl<'a> Engine<'a> {
     /// Applies one entry and, when the event is then closed or rejected,
     /// takes its record out of the engine and returns it: the streaming
     /// mode, whose memory depends on the events open at once rather than on
-    /// the length of the log. A later action on a released event (a
-    /// rating) is [`Error::UnknownEvent`], and a released id reported again
-    /// is not detected as a duplicate.
+    /// the length of the log. The released event is remembered as
+    /// [`Engine::release`] says.
     ///
     /// # Errors
     ///
     /// As [`Engine::apply`]; on error nothing changes.
     pub fn apply_and_release(&mut self, e: &Entry) -> Result<Option<Ticket>, Error> {
         if self.apply_state(e)?.is_final() {
-            return Ok(self.tickets.remove(&e.event));
+            return Ok(self.release(e.event));
         }
         Ok(None)
     }

@@ -40,10 +40,14 @@ pub mod synth;
 mod taxonomy;
 
 pub use error::Error;
-pub use event::{Action, Channel, Engine, Entry, EscalationReason, MAX_EVENTS, State, Ticket};
+pub use event::{
+    Action, Channel, Engine, Entry, EscalationReason, MAX_EVENTS, REMEMBERED, State, Ticket,
+};
 pub use file::{MAX_CATEGORIES, MAX_ITEMS_PER_CATEGORY, grid_schema, taxonomy_schema};
 pub use grid::{Body, Cell, Coverage, Grid, MAX_MEMBERS, Role, Staff, Tenure, Worker};
-pub use metrics::{Breakdown, By, HISTOGRAM_MINUTES, Histogram, Metrics, Rate, Summary};
+pub use metrics::{
+    Breakdown, By, DENSE_FROM, HISTOGRAM_MINUTES, Histogram, Metrics, Rate, Summary,
+};
 pub use open311::{ServiceRequest, open311};
 pub use routing::{FastRoute, ItemHolder, Route, Router, route};
 pub use taxonomy::{Category, ServiceLevel, Target, Taxonomy, Urgency, due_is_provisional};

@@ -3,8 +3,10 @@
 //!
 //! * acceptance rate (受理率): accepted / reported;
 //! * on-time closure rate (按期结案率): closed on time / (due − postponed),
-//!   where an event is due when its resolution due time has passed by the
-//!   evaluation time, or it is closed; postponed (缓办) events are excluded
+//!   where an event is due when it is closed, or when its resolution due
+//!   time is strictly before the evaluation time (an event resolved at its
+//!   due instant is on time, so one still open then has not yet missed
+//!   it); postponed (缓办) events are excluded
 //!   as the standard says;
 //! * closure rate (结案率): closed / (accepted − postponed);
 //! * rework rate (返工率): events sent back at least once / events
@@ -12,10 +14,14 @@
 //! * township share: closed events never escalated / closed events;
 //! * response and resolution times in working minutes, median and p90.
 //!
-//! Times are counted in exact histograms of working minutes (one bucket a
-//! minute up to [`HISTOGRAM_MINUTES`], then one overflow bucket), so that
+//! Times are counted in exact histograms of working minutes (one counter a
+//! minute up to [`HISTOGRAM_MINUTES`], then one overflow counter), so that
 //! memory does not depend on the number of events and two partial results
-//! add up exactly to the whole.
+//! add up exactly to the whole. A histogram holds only the minutes it has
+//! seen, as a sorted list, until it has seen [`DENSE_FROM`] distinct
+//! minutes; then it holds one counter for every minute. A group of a
+//! breakdown with one event thus costs one counter, not ten thousand, and a
+//! group's memory is bounded by the events it holds.
 
 use std::collections::BTreeMap;
 
@@ -31,10 +37,39 @@ use crate::event::{State, Ticket};
 /// seven hours. Longer times fall in the overflow bucket.
 pub const HISTOGRAM_MINUTES: usize = 24 * 420;
 
+/// The distinct minutes past which a histogram holds a counter for every
+/// minute: where a sorted list of (minute, count) pairs of 16 bytes would
+/// take about a fifth of the dense counters' 80 KB.
+pub const DENSE_FROM: usize = 1024;
+
+/// The counters of a histogram.
+#[derive(Debug, Clone)]
+enum Counts {
+    /// The minutes seen, ascending, each with its count (never 0).
+    Sparse(Vec<(u32, u64)>),
+    /// One counter a minute, `HISTOGRAM_MINUTES + 1` of them.
+    Dense(Box<[u64]>),
+}
+
 /// An exact histogram of working minutes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Two histograms are equal when they hold the same counts, however they
+/// hold them.
+///
+/// ```
+/// use jiceng_grid::Histogram;
+/// let mut h = Histogram::default();
+/// h.add(30);
+/// h.add(30);
+/// h.add(75);
+/// assert_eq!(h.count(), 3);
+/// // Two distinct minutes: two counters.
+/// assert_eq!(h.entries(), 2);
+/// assert_eq!(h.quantile_permille(500), Some(30));
+/// ```
+#[derive(Debug, Clone)]
 pub struct Histogram {
-    counts: Vec<u64>,
+    counts: Counts,
     overflow: u64,
     total: u64,
 }
@@ -42,35 +77,158 @@ pub struct Histogram {
 impl Default for Histogram {
     fn default() -> Histogram {
         Histogram {
-            counts: vec![0; HISTOGRAM_MINUTES + 1],
+            counts: Counts::Sparse(Vec::new()),
             overflow: 0,
             total: 0,
         }
     }
 }
 
+impl PartialEq for Histogram {
+    fn eq(&self, other: &Histogram) -> bool {
+        self.overflow == other.overflow
+            && self.total == other.total
+            && self.nonzero().eq(other.nonzero())
+    }
+}
+
+impl Eq for Histogram {}
+
+/// The dense counters of a sparse list.
+fn densify(pairs: &[(u32, u64)]) -> Box<[u64]> {
+    let mut dense = vec![0; HISTOGRAM_MINUTES + 1].into_boxed_slice();
+    for &(m, c) in pairs {
+        // A sparse minute is at most HISTOGRAM_MINUTES: `add` puts larger
+        // ones in the overflow counter.
+        if let Some(slot) = dense.get_mut(m as usize) {
+            *slot += c;
+        }
+    }
+    dense
+}
+
 impl Histogram {
     /// Counts one time.
     pub fn add(&mut self, minutes: i64) {
-        match usize::try_from(minutes.max(0)) {
-            Ok(m) if m <= HISTOGRAM_MINUTES => self.counts[m] += 1,
-            _ => self.overflow += 1,
-        }
         self.total += 1;
+        let m = match u32::try_from(minutes.max(0)) {
+            Ok(m) if m as usize <= HISTOGRAM_MINUTES => m,
+            _ => {
+                self.overflow += 1;
+                return;
+            }
+        };
+        match &mut self.counts {
+            Counts::Dense(d) => {
+                if let Some(slot) = d.get_mut(m as usize) {
+                    *slot += 1;
+                }
+            }
+            Counts::Sparse(v) => match v.binary_search_by_key(&m, |&(k, _)| k) {
+                Ok(i) => {
+                    if let Some(p) = v.get_mut(i) {
+                        p.1 += 1;
+                    }
+                }
+                Err(i) => {
+                    v.insert(i, (m, 1));
+                    if v.len() >= DENSE_FROM {
+                        self.counts = Counts::Dense(densify(v));
+                    }
+                }
+            },
+        }
     }
 
     /// Adds another histogram's counts.
     pub fn merge(&mut self, other: &Histogram) {
-        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
-            *a += b;
-        }
         self.overflow += other.overflow;
         self.total += other.total;
+        match (&mut self.counts, &other.counts) {
+            (Counts::Dense(a), Counts::Dense(b)) => {
+                for (a, b) in a.iter_mut().zip(b.iter()) {
+                    *a += b;
+                }
+            }
+            (Counts::Dense(a), Counts::Sparse(b)) => {
+                for &(m, c) in b {
+                    if let Some(slot) = a.get_mut(m as usize) {
+                        *slot += c;
+                    }
+                }
+            }
+            (Counts::Sparse(a), Counts::Dense(b)) => {
+                let mut dense = b.clone();
+                for &(m, c) in a.iter() {
+                    if let Some(slot) = dense.get_mut(m as usize) {
+                        *slot += c;
+                    }
+                }
+                self.counts = Counts::Dense(dense);
+            }
+            (Counts::Sparse(a), Counts::Sparse(b)) => {
+                // Merge two ascending lists into one.
+                let mut merged = Vec::with_capacity(a.len() + b.len());
+                let (mut i, mut j) = (a.iter().peekable(), b.iter().peekable());
+                loop {
+                    let next = match (i.peek(), j.peek()) {
+                        (Some(&&x), Some(&&y)) if x.0 == y.0 => {
+                            i.next();
+                            j.next();
+                            (x.0, x.1 + y.1)
+                        }
+                        (Some(&&x), Some(&&y)) if x.0 < y.0 => {
+                            i.next();
+                            x
+                        }
+                        (_, Some(&&y)) => {
+                            j.next();
+                            y
+                        }
+                        (Some(&&x), None) => {
+                            i.next();
+                            x
+                        }
+                        (None, None) => break,
+                    };
+                    merged.push(next);
+                }
+                self.counts = if merged.len() >= DENSE_FROM {
+                    Counts::Dense(densify(&merged))
+                } else {
+                    Counts::Sparse(merged)
+                };
+            }
+        }
     }
 
     /// How many times were counted.
     pub fn count(&self) -> u64 {
         self.total
+    }
+
+    /// How many counters the histogram holds: the distinct minutes it has
+    /// seen, or `HISTOGRAM_MINUTES + 1` once it has seen [`DENSE_FROM`] of
+    /// them. What its memory is proportional to.
+    pub fn entries(&self) -> usize {
+        match &self.counts {
+            Counts::Sparse(v) => v.len(),
+            Counts::Dense(d) => d.len(),
+        }
+    }
+
+    /// The minutes counted, ascending, each with its count, the overflow
+    /// left out.
+    fn nonzero(&self) -> Box<dyn Iterator<Item = (u32, u64)> + '_> {
+        match &self.counts {
+            Counts::Sparse(v) => Box::new(v.iter().copied()),
+            Counts::Dense(d) => Box::new(
+                d.iter()
+                    .zip(0u32..)
+                    .filter(|&(&c, _)| c > 0)
+                    .map(|(&c, m)| (m, c)),
+            ),
+        }
     }
 
     /// The smallest time with at least `q` per mille of the
@@ -83,10 +241,10 @@ impl Histogram {
         // The nearest rank: ceil(q × n / 1000), at least 1.
         let rank = (u64::from(q.min(1000)) * self.total).div_ceil(1000).max(1);
         let mut seen = 0;
-        for (m, c) in self.counts.iter().enumerate() {
+        for (m, c) in self.nonzero() {
             seen += c;
             if seen >= rank {
-                return u32::try_from(m).ok();
+                return Some(m);
             }
         }
         None
@@ -118,7 +276,8 @@ pub struct Metrics {
     pub accepted: u64,
     /// Rejected.
     pub rejected: u64,
-    /// Due by the evaluation time, or closed.
+    /// Closed, or open with its resolution due time strictly before the
+    /// evaluation time.
     pub due: u64,
     /// Postponed among the accepted.
     pub postponed: u64,
@@ -205,7 +364,9 @@ impl Metrics {
         let closed = t.state == State::Closed;
         let postponed = t.postponed.is_some();
         self.postponed += u64::from(postponed);
-        if closed || t.resolution_due <= as_of {
+        // An open event has missed its due time only once the evaluation
+        // time is past it: resolved at the due instant is still on time.
+        if closed || t.resolution_due < as_of {
             self.due += 1;
             self.postponed_due += u64::from(postponed);
         }

@@ -19,12 +19,16 @@ pub struct ServiceRequest {
     pub service_request_id: String,
     /// `open` or `closed` (rejected events are closed).
     pub status: &'static str,
-    /// The grid state, and the rejection or postponement where there is one.
+    /// The grid state, and the rejection's reason or the postponement where
+    /// there is one (`rejected: REASON`).
     pub status_notes: String,
     /// The category's major and minor class.
     pub service_name: String,
     /// The category's code.
     pub service_code: String,
+    /// What was reported, where the record keeps it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// The body it is dispatched to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agency_responsible: Option<String>,
@@ -66,6 +70,10 @@ pub fn open311(t: &Ticket, grid: &Grid, taxonomy: &Taxonomy) -> ServiceRequest {
         .map(|c| format!("{}/{}", c.major, c.minor))
         .unwrap_or_else(|_| t.category.clone());
     let mut notes = t.state.name().to_owned();
+    if let Some(reason) = &t.rejection {
+        notes.push_str(": ");
+        notes.push_str(reason);
+    }
     if let Some((until, by)) = &t.postponed {
         notes.push_str(&format!("; postponed until {until}, approved by {by}"));
     }
@@ -82,6 +90,7 @@ pub fn open311(t: &Ticket, grid: &Grid, taxonomy: &Taxonomy) -> ServiceRequest {
         status_notes: notes,
         service_name,
         service_code: t.category.clone(),
+        description: t.description.clone(),
         agency_responsible: t.body.clone(),
         requested_datetime: t.reported_at.to_rfc3339(),
         updated_datetime: t.last.to_rfc3339(),

@@ -296,6 +296,23 @@ impl Taxonomy {
             if c.items.is_empty() {
                 return at(0, format!("category {} names no power item", c.code));
             }
+            // The n-th working day after the report's: with n = 0 the
+            // report's own day, whose close of office may be before the
+            // report or on a day off.
+            for (field, target) in [
+                ("response", c.service.response),
+                ("resolution", c.service.resolution),
+            ] {
+                if target == Target::WorkingDays(0) {
+                    return at(
+                        0,
+                        format!(
+                            "category {}: field `service.{field}` has working_days = 0: a target in working days must be at least 1",
+                            c.code
+                        ),
+                    );
+                }
+            }
             if c.items.len() > MAX_ITEMS_PER_CATEGORY {
                 return at(
                     0,

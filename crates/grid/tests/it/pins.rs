@@ -92,6 +92,8 @@ fn open311_of_a_closed_event_field_by_field() {
         status_notes: "closed".to_owned(),
         service_name: "市容环境/垃圾桶".to_owned(),
         service_code: "0101".to_owned(),
+        // The report's description, as written in the log.
+        description: Some("垃圾桶满溢".to_owned()),
         agency_responsible: Some("130430104-zfd".to_owned()),
         requested_datetime: "2025-06-10T09:35:00+08:00".to_owned(),
         updated_datetime: "2025-06-10T11:10:00+08:00".to_owned(),
@@ -137,10 +139,11 @@ fn open311_of_rejected_open_postponed_and_escalated_events() {
         json!({"action": "postpone", "until": "2025-06-17", "approved_by": "C02"}),
     ));
     let r = requests(&log);
-    // A rejected event is closed to Open311; the note keeps why it is.
+    // A rejected event is closed to Open311; the note keeps why it is,
+    // with the reason given in the log.
     assert_eq!(
         (r[0].status, r[0].status_notes.as_str()),
-        ("closed", "rejected")
+        ("closed", "rejected: 重复")
     );
     assert_eq!(r[0].updated_datetime, "2025-06-10T09:40:00+08:00");
     // Accepted and not dispatched: open, no agency yet.

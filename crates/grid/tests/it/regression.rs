@@ -134,3 +134,62 @@ fn postponed_events_closed_pushed_closure_past_100_percent() {
     assert_eq!(whole.closed_postponed, 1);
     assert_eq!(whole, m);
 }
+
+/// An open event evaluated exactly at its resolution due time counted as
+/// due (and so missed), though a resolution at that instant is on time.
+#[test]
+fn an_open_event_is_not_overdue_at_its_due_instant() {
+    use chrono::Duration;
+    use jiceng_grid::Metrics;
+    let w = World::new();
+    let mut e = w.engine();
+    e.replay(&to_closure(1)[..2]).unwrap();
+    let t = e.tickets().next().unwrap();
+    // 0101: 120 working minutes from 09:35 is 11:35, inside the morning
+    // session 08:30–12:00.
+    assert_eq!(t.resolution_due, crate::at("11:35"));
+    let due_at = |as_of| {
+        let mut m = Metrics::default();
+        m.add(t, as_of, &w.cal, &w.hours).unwrap();
+        (m.due, m.summary().on_time_closure.den)
+    };
+    // At 11:35 it could still be resolved on time: not due, 0/0.
+    assert_eq!(due_at(crate::at("11:35")), (0, 0));
+    // One second later it has missed its time: due, 0/1.
+    assert_eq!(due_at(crate::at("11:35") + Duration::seconds(1)), (1, 1));
+}
+
+/// A target of 0 working days fell due at the close of the report's own
+/// day: before a report made after hours, or on a day off.
+#[test]
+fn zero_working_days_is_refused_naming_category_and_field() {
+    use jiceng_grid::Taxonomy;
+    let text = r#"
+[[categories]]
+code = "Z0"
+major = "测试"
+minor = "零"
+items = ["HB-CF-016"]
+urgency = "normal"
+service = { response = { working_minutes = 30 }, resolution = { working_days = 0 } }
+"#;
+    let e = Taxonomy::from_str_auto(text, "tax.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("tax.toml"), "{e}");
+    assert!(e.contains("category Z0"), "{e}");
+    assert!(
+        e.contains("`service.resolution` has working_days = 0"),
+        "{e}"
+    );
+    // One working day is the least: due at the close of the next one.
+    let ok = text.replace("working_days = 0", "working_days = 1");
+    assert!(Taxonomy::from_str_auto(&ok, "tax.toml").is_ok());
+    let resp = text
+        .replace("working_days = 0", "working_days = 1")
+        .replace("working_minutes = 30", "working_days = 0");
+    let e = Taxonomy::from_str_auto(&resp, "tax.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("`service.response` has working_days = 0"), "{e}");
+}
