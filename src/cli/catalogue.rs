@@ -444,6 +444,14 @@ pub(crate) fn catalogue(
                         ch.b
                     )?;
                 }
+                // Nothing found is said in one line (issue 7), as
+                // `authority diff` says "no changes"; JSON stays as it is.
+                if d.only_a.is_empty() && d.only_b.is_empty() && d.changed.is_empty() {
+                    match lang {
+                        Lang::En => writeln!(out, "no differences between {first} and {second}")?,
+                        Lang::Zh => writeln!(out, "{first} 与 {second} 无差异")?,
+                    }
+                }
                 Ok(())
             })
         }
