@@ -299,6 +299,9 @@ pub(crate) fn items(a: ItemsArgs, lang: Lang, out: &mut dyn Write) -> Result<(),
 }
 
 pub(crate) fn guide(a: GuideArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    // A malformed place is bad input (exit 2), in the words `items` uses,
+    // not an item "not offered" there (exit 1).
+    division(&a.division, "--division")?;
     let day = date(&a.date, "--date")?;
     let ledger = load_ledger(a.ledger.as_ref())?;
     with(a.catalogue.as_ref(), |c| {

@@ -47,3 +47,66 @@ fn catalogue_diff_with_no_differences_said_nothing() {
     assert_eq!(v["only_b"], serde_json::json!([]));
     assert_eq!(v["changed"], serde_json::json!([]));
 }
+
+/// `guide` with a division that is not a code is bad input (exit 2), with
+/// the message `items` gives, not "not offered" (exit 1).
+#[test]
+fn guide_with_a_malformed_division_said_not_offered() {
+    for bad in ["13092610300X", "1309261"] {
+        let items = expect_input_error(
+            &[
+                "approvals",
+                "items",
+                "--division",
+                bad,
+                "--date",
+                "2024-03-01",
+            ],
+            "",
+            &[&format!("invalid --division {bad:?}")],
+        );
+        let guide = expect_input_error(
+            &[
+                "approvals",
+                "guide",
+                "--item",
+                "HBFW-XK-003",
+                "--division",
+                bad,
+                "--date",
+                "2024-03-01",
+            ],
+            "",
+            &[&format!("invalid --division {bad:?}")],
+        );
+        assert_eq!(guide, items);
+        assert!(!guide.contains("not offered"), "{guide}");
+    }
+}
+
+/// A case naming an item with a 9-digit division is a bad line that says
+/// the code is invalid, naming the field and the value.
+#[test]
+fn evaluate_with_a_malformed_division_said_not_offered() {
+    let line = r#"{"id":"D9","item":"HBFW-XK-003","division":"130926103","events":[{"date":"2025-09-22","kind":"received"}]}"#;
+    let (code, out, err) = jiceng(
+        &[
+            "approvals",
+            "evaluate",
+            "-",
+            "--at",
+            "2025-09-30",
+            "--summary",
+        ],
+        &format!("{line}\n"),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(out.starts_with("summary\tcases 0\n"), "{out}");
+    assert!(
+        err.contains(
+            "-:1: case \"D9\": field `division`, value \"130926103\": not a valid division code"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("not offered"), "{err}");
+}

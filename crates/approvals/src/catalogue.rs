@@ -890,8 +890,13 @@ impl Catalogue {
             division: division.chars().take(20).collect(),
             date,
         };
+        // A division that is not a code at all is a malformed case, not a
+        // place where the item is not offered: say so, with the field and
+        // the value, before the item is looked up.
+        let div: DivisionCode = division
+            .parse()
+            .map_err(|e| invalid_division(division, &e))?;
         let c = *self.codes.get(code).ok_or_else(unknown)?;
-        let div: DivisionCode = division.parse().map_err(|_| unknown())?;
         // Templates above a county are inherited, not offered: the walk up
         // stops at the county.
         let mut d = Some(div);
@@ -1557,6 +1562,22 @@ struct Quick {
     place: u32,
     item: u32,
     kind: u32,
+}
+
+/// The error of a case whose `division` is not a division code: the
+/// field, the value as written (cut to 20 characters, as the catalogue's
+/// other messages cut it) and the code's own reason.
+fn invalid_division(division: &str, e: &jiceng_org::Error) -> Error {
+    let reason = match e {
+        jiceng_org::Error::InvalidCode { reason, .. } => (*reason).to_owned(),
+        other => other.to_string(),
+    };
+    let cut: String = division.chars().take(20).collect();
+    Error::Parse {
+        field: "division".to_owned(),
+        value: serde_json::Value::String(cut).to_string(),
+        message: format!("not a valid division code: {reason}"),
+    }
 }
 
 /// The number a text of exactly twelve ASCII digits writes (the division
