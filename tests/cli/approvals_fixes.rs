@@ -110,3 +110,119 @@ fn evaluate_with_a_malformed_division_said_not_offered() {
     );
     assert!(!err.contains("not offered"), "{err}");
 }
+
+/// The story case: received and accepted Monday 22 Sep 2025, promised 7
+/// working days, decided 13 Oct. Promised: 23–26 Sep (4), Sunday 28 Sep
+/// (5, worked), 29–30 Sep (7) → 30 Sep. Statutory 20: then 9–10 Oct (9),
+/// Saturday 11 Oct (10, worked), 13–17 (15), 20–24 Oct (20) → 24 Oct.
+/// Working days used to 13 Oct: 11.
+const STORY: &str = r#"{"id":"SC-1","item":"HB-XK-003","body":"130926103-fwzx","channel":"counter","promised":"7wd","events":[{"date":"2025-09-22","kind":"received"},{"date":"2025-09-22","kind":"accepted"},{"date":"2025-10-13","kind":"decided","outcome":"granted"}]}"#;
+
+/// `evaluate --explain --lang zh` printed its row labels in English and
+/// periods as `20wd` inside Chinese sentences.
+#[test]
+fn explain_in_chinese_left_english_labels_and_units() {
+    let (code, out, err) = jiceng(
+        &[
+            "--lang",
+            "zh",
+            "approvals",
+            "evaluate",
+            "-",
+            "--at",
+            "2025-10-31",
+            "--explain",
+        ],
+        &format!("{STORY}\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.strip_prefix("  "))
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    // Acceptance, both clocks, delivery (granted, Art. 44), working days,
+    // and the one flag (delivery late: due 27 Oct, none by 31 Oct).
+    assert_eq!(
+        rows,
+        ["受理", "法定期限", "承诺时限", "颁发送达", "工作日", "问题"],
+        "{out}"
+    );
+    // Statutory clock, 22 Sep to 24 Oct: weekend days 27 Sep, 12, 18, 19
+    // Oct (4); 1–8 Oct, holidays (8).
+    assert!(
+        out.contains(
+            "  法定期限\t法定期限：自2025-09-22起（当日不计）计20个工作日，至2025-10-24届满；不计周末4日、节假日8日、暂停计时0日"
+        ),
+        "{out}"
+    );
+    // Promised clock, 22–30 Sep: weekend 27 Sep (1).
+    assert!(
+        out.contains(
+            "  承诺时限\t承诺时限：自2025-09-22起（当日不计）计7个工作日，至2025-09-30届满；不计周末1日、节假日0日、暂停计时0日"
+        ),
+        "{out}"
+    );
+    // Art. 44: 10 working days from 13 Oct: 14–17 (4), 20–24 (9), 27 Oct.
+    assert!(
+        out.contains("应在10个工作日内、2025-10-27前颁发、送达行政许可证件"),
+        "{out}"
+    );
+    assert!(!out.contains("wd"), "{out}");
+}
+
+/// `catalogue check` under `--lang zh` wrote its messages in English, and
+/// `catalogue diff` its field names and periods. 尚村镇's permit promise
+/// went from 10 to 7 working days on 2023-07-01.
+#[test]
+fn catalogue_in_chinese_left_english_messages_and_fields() {
+    let (code, out, _) = jiceng(
+        &[
+            "--lang",
+            "zh",
+            "approvals",
+            "catalogue",
+            "diff",
+            "--division",
+            SHANGCUN,
+            "--date",
+            "2023-06-30",
+            "--against-date",
+            "2023-07-01",
+        ],
+        "",
+    );
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "不同\tHBFW-XK-003\t承诺时限\t10个工作日 → 7个工作日\n")
+    );
+    // A county entry promising 25 working days where the statute gives 20.
+    let extra = "\n[[entry]]\ndivision = \"130926000000\"\ncode = \"T-P\"\nfrom = \"2025-10-01\"\nname = \"测试T-P\"\npower_item = \"HB-XK-004\"\ncategory = \"许可\"\ndeciding_body = \"130926-zjj\"\nhandling = \"promised\"\nstatutory = \"20wd\"\npromised = \"25wd\"\n";
+    let (f, line, _scratch) = bundled_with("catalogue-zh", extra);
+    let (code, out, _) = jiceng(&["--lang", "zh", "approvals", "catalogue", "check", &f], "");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "{f}:{line}\t承诺时限长于法定时限\t130926000000\tT-P\t2025-10-01\t事项 T-P：承诺时限25个工作日长于法定时限20个工作日\n"
+        )),
+        "{out}"
+    );
+    // JSON keeps the English message only.
+    let (_, out, _) = jiceng(&["approvals", "catalogue", "check", &f, "--json"], "");
+    assert!(
+        out.contains("\"message\":\"item T-P: promised 25wd is longer than statutory 20wd\""),
+        "{out}"
+    );
+    assert!(!out.contains("message_zh"), "{out}");
+}
+
+/// The bundled catalogue with `extra` appended, in a scratch file: its
+/// path, the line of the appended entry (after the bundled lines and a
+/// blank one), and the scratch directory that keeps it.
+fn bundled_with(name: &str, extra: &str) -> (String, usize, Scratch) {
+    let bundled = std::fs::read_to_string("crates/approvals/data/suning-catalogue.toml").unwrap();
+    let scratch = Scratch::new(name);
+    let path = scratch.write("cat.toml", &format!("{bundled}{extra}"));
+    let line = bundled.lines().count() + 2;
+    (path_str(&path).to_owned(), line, scratch)
+}

@@ -169,7 +169,7 @@ fn clock_statement(
         zh: format!(
             "{name_zh}：自{}起（当日不计）计{}，至{}届满；不计周末{we}日、节假日{ho}日、暂停计时{su}日{}{}",
             ex.start,
-            ex.period,
+            crate::catalogue::period_zh(ex.period),
             ex.end,
             if ro > 0 {
                 format!("，末日顺延{ro}日（民法典第二百零三条）")
@@ -462,7 +462,9 @@ pub fn explain(
             _ => None,
         };
         let stated = x.length.map_or_else(String::new, |p| format!(", for {p}"));
-        let stated_zh = x.length.map_or_else(String::new, |p| format!("，延长{p}"));
+        let stated_zh = x.length.map_or_else(String::new, |p| {
+            format!("，延长{}", crate::catalogue::period_zh(p))
+        });
         let (own_en, own_zh) = own.map_or_else(
             || (String::new(), String::new()),
             |n| {
@@ -500,7 +502,7 @@ pub fn explain(
             zh: format!(
                 "{}作出准予许可决定；应在{}内、{due}前颁发、送达行政许可证件；送达：{}",
                 day_or_dash(d.decided),
-                case.limits.delivery,
+                crate::catalogue::period_zh(case.limits.delivery),
                 day_or_dash(d.delivered)
             ),
         });
