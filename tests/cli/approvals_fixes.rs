@@ -171,6 +171,64 @@ fn explain_in_chinese_left_english_labels_and_units() {
     assert!(!out.contains("wd"), "{out}");
 }
 
+/// A line that is not JSON was reported with an empty value; it echoes
+/// the line now, as a JSON string cut to 60 characters, and control
+/// characters never reach the terminal.
+#[test]
+fn a_line_that_is_not_json_had_an_empty_value() {
+    let (code, _, err) = jiceng(
+        &[
+            "approvals",
+            "evaluate",
+            "-",
+            "--at",
+            "2025-10-31",
+            "--summary",
+        ],
+        "not json\n{\"id\":\"T\",\"events\":[\n",
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("jiceng: -:1: field `(line)`, value \"not json\": not JSON: expected ident"),
+        "{err}"
+    );
+    assert!(
+        err.contains("jiceng: -:2: field `(line)`, value \"{\\\"id\\\":\\\"T\\\",\\\"events\\\":[\": not JSON"),
+        "{err}"
+    );
+    // 100 letters and a bell: the quote and 59 letters, then the cut.
+    let long = format!("{}\u{7}", "x".repeat(100));
+    let (_, _, err) = jiceng(
+        &[
+            "approvals",
+            "evaluate",
+            "-",
+            "--at",
+            "2025-10-31",
+            "--summary",
+        ],
+        &format!("{long}\n"),
+    );
+    assert!(
+        err.contains(&format!("value \"{}…: not JSON", "x".repeat(59))),
+        "{err}"
+    );
+    // A bell inside the line is escaped, as JSON writes it.
+    let (_, _, err) = jiceng(
+        &[
+            "approvals",
+            "evaluate",
+            "-",
+            "--at",
+            "2025-10-31",
+            "--summary",
+        ],
+        "\u{7}bell\n",
+    );
+    assert!(err.contains("value \"\\u0007bell\": not JSON"), "{err}");
+    assert!(!err.contains('\u{7}'), "{err}");
+}
+
 /// `catalogue check` under `--lang zh` wrote its messages in English, and
 /// `catalogue diff` its field names and periods. 尚村镇's permit promise
 /// went from 10 to 7 working days on 2023-07-01.

@@ -1332,7 +1332,7 @@ impl Inline {
         }
         let k: Keys = serde_json::from_str(line).map_err(|e| Error::Parse {
             field: "(line)".to_owned(),
-            value: String::new(),
+            value: crate::case::shown_line(line),
             message: e.to_string(),
         })?;
         Ok(Inline {
