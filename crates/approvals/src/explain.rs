@@ -364,7 +364,7 @@ pub fn explain(
         evaluation: e,
     };
     if let Some(acc) = d.acceptance {
-        let copts = clock_options_pub(&app, at);
+        let copts = clock_options_pub(&app, at, cal)?;
         if let Some(review_due) = d.review_due {
             statements.push(Statement {
                 topic: "preliminary_review",
@@ -524,16 +524,28 @@ pub fn explain(
         });
     }
     if let Some(r) = app.hearing_requested {
+        // A request after the applicant's 5 days, with no hearing held,
+        // does not stop the clocks (Art. 45 leaves out only the time of a
+        // hearing the law requires).
+        let late = app.hearing_held.is_none() && d.hearing_request_due.is_some_and(|due| r > due);
+        let (counted_en, counted_zh) = if late {
+            (
+                "requested after the 5 days and not held: the law does not require this hearing, so its time is counted and the clocks run",
+                "申请已逾五日且未举行听证：该听证并非依法需要，所需时间计算在期限内，继续计时",
+            )
+        } else {
+            ("hearing time is not counted", "听证所需时间不计算在期限内")
+        };
         statements.push(Statement {
             topic: "hearing",
             article: "行政许可法第四十七条、第四十五条",
             en: format!(
-                "hearing requested on {r}; to be held within 20 working days, by {}; held: {}; hearing time is not counted",
+                "hearing requested on {r}; to be held within 20 working days, by {}; held: {}; {counted_en}",
                 day_or_dash(d.hearing_due),
                 day_or_dash(app.hearing_held)
             ),
             zh: format!(
-                "{r}提出听证申请；应在二十日内（至{}）组织听证；举行：{}；听证所需时间不计算在期限内",
+                "{r}提出听证申请；应在二十日内（至{}）组织听证；举行：{}；{counted_zh}",
                 day_or_dash(d.hearing_due),
                 day_or_dash(app.hearing_held)
             ),
