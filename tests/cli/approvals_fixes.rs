@@ -229,6 +229,67 @@ fn a_line_that_is_not_json_had_an_empty_value() {
     assert!(!err.contains('\u{7}'), "{err}");
 }
 
+/// `items` and `guide` JSON showed `"extension":"10wd"` for HBFW-XK-002,
+/// which allows none (`extension_allowed = false`): 0wd, as evaluated.
+#[test]
+fn an_item_without_extension_showed_10wd() {
+    let (code, out, _) = jiceng(
+        &[
+            "approvals",
+            "items",
+            "--division",
+            SHANGCUN,
+            "--date",
+            "2024-03-01",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let item = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["code"] == "HBFW-XK-002")
+        .unwrap();
+    assert_eq!(item["extension_allowed"], false);
+    assert_eq!(item["extension"], "0wd");
+    let (code, out, _) = jiceng(
+        &[
+            "approvals",
+            "guide",
+            "--item",
+            "HBFW-XK-002",
+            "--division",
+            SHANGCUN,
+            "--date",
+            "2024-03-01",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["item"]["extension"], "0wd", "{out}");
+    let (_, md, _) = jiceng(
+        &[
+            "approvals",
+            "guide",
+            "--item",
+            "HBFW-XK-002",
+            "--division",
+            SHANGCUN,
+            "--date",
+            "2024-03-01",
+        ],
+        "",
+    );
+    assert!(md.contains("- 是否可以延期：否\n"), "{md}");
+}
+
 /// `catalogue check` under `--lang zh` wrote its messages in English, and
 /// `catalogue diff` its field names and periods. 尚村镇's permit promise
 /// went from 10 to 7 working days on 2023-07-01.

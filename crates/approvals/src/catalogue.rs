@@ -251,7 +251,7 @@ pub struct Item {
     pub promised: Option<Period>,
     /// Whether one extension is allowed.
     pub extension_allowed: bool,
-    /// The extension, when allowed.
+    /// The extension, when allowed; `0wd` when not.
     pub extension: Period,
     /// Joint handling.
     pub joint: bool,
@@ -1641,6 +1641,7 @@ fn merge(
         )
     };
     let joint = pick!(joint).unwrap_or(false);
+    let extension_allowed = pick!(extension_allowed).unwrap_or(true);
     let default = if joint {
         Limits::joint()
     } else {
@@ -1655,8 +1656,15 @@ fn merge(
         handling: pick!(handling).unwrap_or_default(),
         statutory: pick!(statutory).ok_or_else(|| missing("statutory"))?,
         promised: pick!(promised),
-        extension_allowed: pick!(extension_allowed).unwrap_or(true),
-        extension: pick!(extension).unwrap_or(default.extension),
+        extension_allowed,
+        // An item that allows no extension has none, whatever length its
+        // entry or template writes: every format shows what a case of it
+        // is evaluated with (0wd), as `Item::limits` gives it.
+        extension: if extension_allowed {
+            pick!(extension).unwrap_or(default.extension)
+        } else {
+            Period::WorkingDays(0)
+        },
         joint,
         departments: pick!(departments).unwrap_or_default(),
         materials: pick!(materials).unwrap_or_default(),

@@ -160,3 +160,27 @@ fn a_village_offers_its_townships_items() {
     assert_eq!(town.len(), 12);
     assert_eq!(village, town);
 }
+
+/// HBFW-XK-002 (个体工商户注册登记) is written `extension_allowed = false`:
+/// its cases are evaluated with no extension, so the item shows 0wd, not
+/// the 10wd of the law's default it used to inherit.
+#[test]
+fn an_item_without_extension_showed_10wd() {
+    let c = Catalogue::suning_sample();
+    let i = c
+        .resolve("130926103000", "HBFW-XK-002", day("2024-03-01"))
+        .unwrap();
+    assert!(!i.extension_allowed);
+    assert_eq!(i.extension, jiceng_calendar::Period::WorkingDays(0));
+    assert_eq!(
+        i.limits().extension,
+        jiceng_calendar::Period::WorkingDays(0)
+    );
+    let json = serde_json::to_value(i).unwrap();
+    assert_eq!(json["extension"], "0wd");
+    // An item that allows one keeps it: the permit's 10wd default.
+    let p = c
+        .resolve("130926103000", "HBFW-XK-003", day("2024-03-01"))
+        .unwrap();
+    assert_eq!(p.extension, jiceng_calendar::Period::WorkingDays(10));
+}
