@@ -345,3 +345,29 @@ fn bundled_with(name: &str, extra: &str) -> (String, usize, Scratch) {
     let line = bundled.lines().count() + 2;
     (path_str(&path).to_owned(), line, scratch)
 }
+
+/// `catalogue check` did not flag an extension longer than Art. 42
+/// allows: a county entry with 15wd, not joint (the law allows 10).
+#[test]
+fn catalogue_check_missed_an_extension_longer_than_art_42() {
+    let extra = "\n[[entry]]\ndivision = \"130926000000\"\ncode = \"T-10\"\nfrom = \"2025-10-01\"\nname = \"测试T-10\"\npower_item = \"HB-XK-004\"\ncategory = \"许可\"\ndeciding_body = \"130926-zjj\"\nhandling = \"promised\"\nstatutory = \"20wd\"\nextension = \"15wd\"\n";
+    let (f, line, _scratch) = bundled_with("catalogue-ext", extra);
+    let (code, out, _) = jiceng(&["--lang", "zh", "approvals", "catalogue", "check", &f], "");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "{f}:{line}\t延长期限超过法定上限（行政许可法第四十二条）\t130926000000\tT-10\t2025-10-01\t事项 T-10：延长期限15个工作日超过行政许可法第四十二条允许的10个工作日\n"
+        )),
+        "{out}"
+    );
+    let (_, out, _) = jiceng(&["approvals", "catalogue", "check", &f, "--json"], "");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let found: Vec<&serde_json::Value> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "extension_too_long")
+        .collect();
+    assert_eq!(found.len(), 1, "{out}");
+    assert_eq!(found[0]["item"], "T-10");
+}

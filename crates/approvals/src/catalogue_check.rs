@@ -45,6 +45,7 @@ use serde::Serialize;
 
 use crate::case::Handling;
 use crate::catalogue::{Catalogue, Item, is_township, period_zh};
+use crate::evaluate::lawful_extension;
 
 /// The rule a finding breaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
@@ -69,6 +70,9 @@ pub enum CatalogueRule {
     Incomplete,
     /// A statutory limit or an extension not in working days (Art. 82).
     LimitNotWorkingDays,
+    /// An extension longer than Art. 42 allows: 10 working days, or 15
+    /// for unified, joint or concentrated handling.
+    ExtensionTooLong,
 }
 
 impl CatalogueRule {
@@ -84,6 +88,7 @@ impl CatalogueRule {
             CatalogueRule::DevolvedNotOffered => "devolved_not_offered",
             CatalogueRule::Incomplete => "incomplete",
             CatalogueRule::LimitNotWorkingDays => "limit_not_working_days",
+            CatalogueRule::ExtensionTooLong => "extension_too_long",
         }
     }
 
@@ -99,6 +104,7 @@ impl CatalogueRule {
             CatalogueRule::DevolvedNotOffered => "已下放事项未列入乡镇实施清单",
             CatalogueRule::Incomplete => "事项要素不全",
             CatalogueRule::LimitNotWorkingDays => "期限未以工作日计算（行政许可法第八十二条）",
+            CatalogueRule::ExtensionTooLong => "延长期限超过法定上限（行政许可法第四十二条）",
         }
     }
 }
@@ -385,6 +391,42 @@ fn intrinsic(item: &Item, cal: &Calendar, push: &mut dyn FnMut(CatalogueFinding)
                 ),
             ),
         ));
+    }
+    // Art. 42: one extension of at most 10 working days, or 15 for
+    // unified, joint or concentrated handling. An item that allows none
+    // has 0 (the catalogue resolves it so); one in calendar days is the
+    // Art. 82 finding above.
+    if let Period::WorkingDays(n) = item.extension {
+        let law = lawful_extension(item.joint);
+        if n > law {
+            push(finding(
+                item,
+                CatalogueRule::ExtensionTooLong,
+                item.from,
+                (
+                    format!(
+                        "item {}: extension {} is longer than the {law}wd Art. 42 allows{} (行政许可法第四十二条)",
+                        item.code,
+                        item.extension,
+                        if item.joint {
+                            " for joint handling"
+                        } else {
+                            ""
+                        }
+                    ),
+                    format!(
+                        "事项 {}：延长期限{}超过行政许可法第四十二条允许的{law}个工作日{}",
+                        item.code,
+                        period_zh(item.extension),
+                        if item.joint {
+                            "（统一、联合、集中办理）"
+                        } else {
+                            ""
+                        }
+                    ),
+                ),
+            ));
+        }
     }
     if let Some(p) = item.promised {
         if longer(p, item.statutory) {

@@ -161,6 +161,54 @@ fn a_village_offers_its_townships_items() {
     assert_eq!(village, town);
 }
 
+/// Art. 42: "可以延长十日"; for unified, joint or concentrated handling
+/// "可以延长十五日". An entry whose extension is longer than the law allows
+/// is `extension_too_long` at its line: 15wd alone (law 10), 20wd joint
+/// (law 15); 10wd alone and 15wd joint are the law's own lengths. Template
+/// at line 3 (9 lines + the extras), 尚村镇's entry after it.
+#[test]
+fn catalogue_check_missed_an_extension_longer_than_art_42() {
+    let t = template("A", "");
+    for (extra, found) in [
+        ("extension = \"15wd\"\n", true),
+        ("extension = \"11wd\"\n", true),
+        ("extension = \"10wd\"\n", false),
+        (
+            "joint = true\nstatutory = \"45wd\"\nextension = \"20wd\"\n",
+            true,
+        ),
+        (
+            "joint = true\nstatutory = \"45wd\"\nextension = \"16wd\"\n",
+            true,
+        ),
+        (
+            "joint = true\nstatutory = \"45wd\"\nextension = \"15wd\"\n",
+            false,
+        ),
+        // An item that allows none has none, whatever it writes.
+        ("extension_allowed = false\nextension = \"15wd\"\n", false),
+    ] {
+        let s = shangcun("A", "HB-XK-003", extra);
+        let expected: &[(CatalogueRule, Option<usize>)] = if found {
+            &[(CatalogueRule::ExtensionTooLong, Some(12))]
+        } else {
+            &[]
+        };
+        check(&[&t, &s], false, expected);
+    }
+    let s = shangcun("A", "HB-XK-003", "extension = \"15wd\"\n");
+    let f = check_catalogue(&cat(&[&t, &s]), None);
+    assert_eq!(
+        f[0].message,
+        "item A: extension 15wd is longer than the 10wd Art. 42 allows (行政许可法第四十二条)"
+    );
+    assert_eq!(
+        f[0].message_zh,
+        "事项 A：延长期限15个工作日超过行政许可法第四十二条允许的10个工作日"
+    );
+    assert_eq!(CatalogueRule::ExtensionTooLong.name(), "extension_too_long");
+}
+
 /// HBFW-XK-002 (个体工商户注册登记) is written `extension_allowed = false`:
 /// its cases are evaluated with no extension, so the item shows 0wd, not
 /// the 10wd of the law's default it used to inherit.
