@@ -691,10 +691,17 @@ fn evaluate_stream(
             .map(|(k, m)| (lang.pick("item", "事项"), k.clone(), m.summary()))
             .chain(
                 breakdown
-                    .by_channel
+                    .by_body
                     .iter()
-                    .map(|(k, m)| (lang.pick("channel", "渠道"), k.to_string(), m.summary())),
-            );
+                    .map(|(k, m)| (lang.pick("body", "机关"), k.clone(), m.summary())),
+            )
+            .chain(breakdown.by_channel.iter().map(|(k, m)| {
+                let name = match lang {
+                    Lang::En => k.to_string(),
+                    Lang::Zh => jiceng::approvals::channel_zh(*k).to_owned(),
+                };
+                (lang.pick("channel", "渠道"), name, m.summary())
+            }));
         for (kind, key, s) in rows {
             writeln!(
                 out,

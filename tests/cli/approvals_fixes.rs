@@ -171,6 +171,42 @@ fn explain_in_chinese_left_english_labels_and_units() {
     assert!(!out.contains("wd"), "{out}");
 }
 
+/// The text summary had no breakdown by body; JSON had `by_body`. One
+/// case, decided in 11 working days: late against the 7-day promise, in
+/// time against the statute.
+#[test]
+fn evaluate_summary_had_no_by_body() {
+    let run = |lang: &str| {
+        let (code, out, _) = jiceng(
+            &[
+                "--lang",
+                lang,
+                "approvals",
+                "evaluate",
+                "-",
+                "--at",
+                "2025-10-31",
+                "--summary",
+            ],
+            &format!("{STORY}\n"),
+        );
+        assert_eq!(code, 0);
+        out
+    };
+    let en = run("en");
+    assert!(
+        en.contains("by body\t130926103-fwzx\tcases 1\ton time (promise) 0.0%\ton time (statute) 100.0%\tmedian 11\n"),
+        "{en}"
+    );
+    let zh = run("zh");
+    assert!(
+        zh.contains("按 机关\t130926103-fwzx\t件数 1\t承诺时限内办结率 0.0%\t法定期限内办结率 100.0%\t中位数 11\n"),
+        "{zh}"
+    );
+    // The channel is named in Chinese too, as `items --lang zh` names it.
+    assert!(zh.contains("按 渠道\t窗口办理\t件数 1\t"), "{zh}");
+}
+
 /// A line that is not JSON was reported with an empty value; it echoes
 /// the line now, as a JSON string cut to 60 characters, and control
 /// characters never reach the terminal.
