@@ -171,6 +171,50 @@ fn explain_in_chinese_left_english_labels_and_units() {
     assert!(!out.contains("wd"), "{out}");
 }
 
+/// The explanation names the make-up working days it counted (issue 7:
+/// "listed as such"): the promised clock counted Sunday 28 Sep, the
+/// statutory clock 28 Sep and Saturday 11 Oct (国办发明电〔2024〕12号).
+#[test]
+fn explain_did_not_name_make_up_days() {
+    let run = |lang: &str| {
+        let (code, out, _) = jiceng(
+            &[
+                "--lang",
+                lang,
+                "approvals",
+                "evaluate",
+                "-",
+                "--at",
+                "2025-10-31",
+                "--explain",
+            ],
+            &format!("{STORY}\n"),
+        );
+        assert_eq!(code, 0);
+        out
+    };
+    let en = run("en");
+    assert!(
+        en.contains(
+            "  promised\tpromised clock: 7wd from 2025-09-22 (not counted) ends 2025-09-30; skipped 1 weekend days, 0 holidays, 0 suspended days; counted make-up working days: 2025-09-28 (国庆节、中秋节, 国办发明电〔2024〕12号)\t[承诺时限]"
+        ),
+        "{en}"
+    );
+    let zh = run("zh");
+    assert!(
+        zh.contains(
+            "  法定期限\t法定期限：自2025-09-22起（当日不计）计20个工作日，至2025-10-24届满；不计周末4日、节假日8日、暂停计时0日；计入调休上班日：2025-09-28（国庆节、中秋节调休上班，国办发明电〔2024〕12号）、2025-10-11（国庆节、中秋节调休上班，国办发明电〔2024〕12号）\t[行政许可法第四十二条]"
+        ),
+        "{zh}"
+    );
+    assert!(
+        zh.contains(
+            "  承诺时限\t承诺时限：自2025-09-22起（当日不计）计7个工作日，至2025-09-30届满；不计周末1日、节假日0日、暂停计时0日；计入调休上班日：2025-09-28（国庆节、中秋节调休上班，国办发明电〔2024〕12号）\t[承诺时限]"
+        ),
+        "{zh}"
+    );
+}
+
 /// The text summary had no breakdown by body; JSON had `by_body`. One
 /// case, decided in 11 working days: late against the 7-day promise, in
 /// time against the statute.

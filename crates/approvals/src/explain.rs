@@ -142,6 +142,26 @@ fn clock_statement(
     ex: &Explanation,
 ) -> Result<Statement, Error> {
     let (we, ho, su, ro) = tally(cal, ex)?;
+    // Weekend days a notice made working days were counted: each is named
+    // with its notice, so that the days listed add up (issue 7).
+    let (worked_en, worked_zh) = if ex.worked.is_empty() {
+        (String::new(), String::new())
+    } else {
+        let en: Vec<String> = ex
+            .worked
+            .iter()
+            .map(|w| format!("{} ({}, {})", w.date, w.name, w.document))
+            .collect();
+        let zh: Vec<String> = ex
+            .worked
+            .iter()
+            .map(|w| format!("{}（{}调休上班，{}）", w.date, w.name, w.document))
+            .collect();
+        (
+            format!("; counted make-up working days: {}", en.join(", ")),
+            format!("；计入调休上班日：{}", zh.join("、")),
+        )
+    };
     let (name_en, name_zh) = if topic == "statutory" {
         ("statutory", "法定期限")
     } else {
@@ -151,7 +171,7 @@ fn clock_statement(
         topic,
         article,
         en: format!(
-            "{name_en} clock: {} from {} (not counted) ends {}; skipped {we} weekend days, {ho} holidays, {su} suspended days{}{}",
+            "{name_en} clock: {} from {} (not counted) ends {}; skipped {we} weekend days, {ho} holidays, {su} suspended days{}{worked_en}{}",
             ex.period,
             ex.start,
             ex.end,
@@ -167,7 +187,7 @@ fn clock_statement(
             }
         ),
         zh: format!(
-            "{name_zh}：自{}起（当日不计）计{}，至{}届满；不计周末{we}日、节假日{ho}日、暂停计时{su}日{}{}",
+            "{name_zh}：自{}起（当日不计）计{}，至{}届满；不计周末{we}日、节假日{ho}日、暂停计时{su}日{}{worked_zh}{}",
             ex.start,
             crate::catalogue::period_zh(ex.period),
             ex.end,

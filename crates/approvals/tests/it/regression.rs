@@ -308,14 +308,14 @@ fn a_suspension_longer_than_a_month_was_explained_as_one_suspended_day() {
             .find(|s| s.topic == "statutory")
             .unwrap();
         assert!(
-            st.en.ends_with(&format!(
+            st.en.contains(&format!(
                 "ends {due}; skipped {we} weekend days, {ho} holidays, {su} suspended days"
             )),
             "{}",
             st.en
         );
         assert!(
-            st.zh.ends_with(&format!(
+            st.zh.contains(&format!(
                 "至{due}届满；不计周末{we}日、节假日{ho}日、暂停计时{su}日"
             )),
             "{}",
