@@ -232,3 +232,33 @@ fn an_item_without_extension_showed_10wd() {
         .unwrap();
     assert_eq!(p.extension, jiceng_calendar::Period::WorkingDays(10));
 }
+
+/// The Chinese messages of `catalogue check` (printed under `--lang zh`):
+/// limits in calendar days named in words, and the field an entry and
+/// its templates lack.
+#[test]
+fn catalogue_messages_in_chinese() {
+    let t = template("A", "");
+    let both = shangcun(
+        "A",
+        "HB-XK-003",
+        "statutory = \"20d\"\nextension = \"15d\"\n",
+    );
+    let f = check_catalogue(&cat(&[&t, &both]), None);
+    assert_eq!(
+        f[0].message_zh,
+        "事项 A：法定时限20日、延长期限15日应以工作日计算（行政许可法第八十二条、第四十二条），如20个工作日"
+    );
+    let ext = shangcun("A", "HB-XK-003", "extension = \"15d\"\n");
+    let f = check_catalogue(&cat(&[&t, &ext]), None);
+    assert_eq!(
+        f[0].message_zh,
+        "事项 A：延长期限15日应以工作日计算（行政许可法第八十二条、第四十二条），如10个工作日"
+    );
+    let s = "[[entry]]\ndivision = \"130926103000\"\ncode = \"A\"\nfrom = \"2022-07-01\"\n";
+    let f = check_catalogue(&cat(&[&t, s]), None);
+    assert_eq!(
+        f[0].message_zh,
+        "事项 A：其条目及所引模板均未写明 `deciding_body`"
+    );
+}

@@ -496,3 +496,61 @@ fn hearing_held_after_a_late_request_is_not_counted() {
         ["hearing_request_late"]
     );
 }
+
+/// The hearing statement says whether the request's time is counted:
+/// told 9 Oct 2025, the 5 days end 14 Oct. A request on 14 Oct (the last
+/// day) is in time; on 15 Oct it is late and, with no hearing held, its
+/// time is counted; held on 24 Oct, it is left out again.
+#[test]
+fn the_hearing_statement_said_a_late_request_was_not_counted() {
+    let cal = Calendar::china_mainland();
+    let text = |requested: &str, held: bool| {
+        let c = case(&format!(
+            r#"{{"id":"H","events":[{{"date":"2025-09-26","kind":"received"}},{{"date":"2025-09-26","kind":"accepted"}},{{"date":"2025-10-09","kind":"hearing_notified"}},{{"date":"{requested}","kind":"hearing_requested"}}{}]}}"#,
+            if held {
+                r#",{"date":"2025-10-24","kind":"hearing_held"}"#
+            } else {
+                ""
+            }
+        ));
+        let ex =
+            jiceng_approvals::explain(&c, at("2025-10-27"), &cal, &Options::default()).unwrap();
+        ex.statements
+            .iter()
+            .find(|s| s.en.starts_with("hearing requested"))
+            .map(|s| (s.en.clone(), s.zh.clone()))
+            .unwrap()
+    };
+    let not_counted = "hearing time is not counted";
+    let counted = "requested after the 5 days and not held: the law does not require this hearing, so its time is counted and the clocks run";
+    for (requested, held, expected, zh) in [
+        (
+            "2025-10-14",
+            false,
+            not_counted,
+            "听证所需时间不计算在期限内",
+        ),
+        (
+            "2025-10-14",
+            true,
+            not_counted,
+            "听证所需时间不计算在期限内",
+        ),
+        (
+            "2025-10-15",
+            false,
+            counted,
+            "申请已逾五日且未举行听证：该听证并非依法需要，所需时间计算在期限内，继续计时",
+        ),
+        (
+            "2025-10-15",
+            true,
+            not_counted,
+            "听证所需时间不计算在期限内",
+        ),
+    ] {
+        let (en, cn) = text(requested, held);
+        assert!(en.ends_with(expected), "{requested} {held}: {en}");
+        assert!(cn.ends_with(zh), "{requested} {held}: {cn}");
+    }
+}
