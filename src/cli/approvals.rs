@@ -691,10 +691,17 @@ fn evaluate_stream(
             .map(|(k, m)| (lang.pick("item", "事项"), k.clone(), m.summary()))
             .chain(
                 breakdown
-                    .by_channel
+                    .by_body
                     .iter()
-                    .map(|(k, m)| (lang.pick("channel", "渠道"), k.to_string(), m.summary())),
-            );
+                    .map(|(k, m)| (lang.pick("body", "机关"), k.clone(), m.summary())),
+            )
+            .chain(breakdown.by_channel.iter().map(|(k, m)| {
+                let name = match lang {
+                    Lang::En => k.to_string(),
+                    Lang::Zh => jiceng::approvals::channel_zh(*k).to_owned(),
+                };
+                (lang.pick("channel", "渠道"), name, m.summary())
+            }));
         for (kind, key, s) in rows {
             writeln!(
                 out,
@@ -809,7 +816,12 @@ fn write_case(
                 Lang::En => &st.en,
                 Lang::Zh => &st.zh,
             };
-            writeln!(out, "  {}\t{text}\t[{}]", st.topic, st.article)?;
+            writeln!(
+                out,
+                "  {}\t{text}\t[{}]",
+                lang.pick(st.topic, topic_zh(st.topic)),
+                st.article
+            )?;
         }
     }
     Ok(())
@@ -899,6 +911,25 @@ fn write_summary(
         )?;
     }
     Ok(())
+}
+
+/// The Chinese label of an explanation's row (its topic); a topic not
+/// known here is shown as it is.
+fn topic_zh(topic: &str) -> &str {
+    match topic {
+        "acceptance" => "受理",
+        "statutory" => "法定期限",
+        "promised" => "承诺时限",
+        "suspension" => "暂停计时",
+        "extension" => "延长期限",
+        "delivery" => "颁发送达",
+        "hearing" => "听证",
+        "renewal" => "延续",
+        "preliminary_review" => "下级初审",
+        "working_days" => "工作日",
+        "flag" => "问题",
+        other => other,
+    }
 }
 
 /// The Chinese label of a status name: every status has one

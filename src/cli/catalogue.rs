@@ -299,6 +299,9 @@ pub(crate) fn items(a: ItemsArgs, lang: Lang, out: &mut dyn Write) -> Result<(),
 }
 
 pub(crate) fn guide(a: GuideArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    // A malformed place is bad input (exit 2), in the words `items` uses,
+    // not an item "not offered" there (exit 1).
+    division(&a.division, "--division")?;
     let day = date(&a.date, "--date")?;
     let ledger = load_ledger(a.ledger.as_ref())?;
     with(a.catalogue.as_ref(), |c| {
@@ -329,6 +332,40 @@ fn load_ledger(path: Option<&PathBuf>) -> Result<Ledger, Failure> {
     }
 }
 
+/// The Chinese name of a field `catalogue diff` compares.
+fn field_zh(field: &str) -> &str {
+    match field {
+        "handling" => "办件类型",
+        "statutory" => "法定时限",
+        "promised" => "承诺时限",
+        "extension_allowed" => "可否延长",
+        "channels" => "办理渠道",
+        "proxy" => "村级代办",
+        "fees" => "收费",
+        "materials" => "材料数",
+        other => other,
+    }
+}
+
+/// A compared value as `catalogue diff` prints it: under `zh`, a period
+/// in words (`7个工作日`) and yes or no as 是 / 否; other values (already
+/// in Chinese, or counts) as they are.
+fn value<'a>(field: &str, v: &'a str, lang: Lang) -> std::borrow::Cow<'a, str> {
+    if lang == Lang::Zh {
+        if matches!(field, "statutory" | "promised") {
+            if let Ok(p) = v.parse::<jiceng::calendar::Period>() {
+                return period_zh(p).into();
+            }
+        }
+        match v {
+            "true" => return "是".into(),
+            "false" => return "否".into(),
+            _ => {}
+        }
+    }
+    v.into()
+}
+
 fn write_finding(
     out: &mut dyn Write,
     origin: &str,
@@ -343,7 +380,7 @@ fn write_finding(
         f.division,
         f.item,
         f.date,
-        f.message
+        lang.pick(&f.message, &f.message_zh)
     )?;
     Ok(())
 }
@@ -439,10 +476,18 @@ pub(crate) fn catalogue(
                         "{}\t{}\t{}\t{} → {}",
                         lang.pick("changed", "不同"),
                         ch.code,
-                        ch.field,
-                        ch.a,
-                        ch.b
+                        lang.pick(ch.field, field_zh(ch.field)),
+                        value(ch.field, &ch.a, lang),
+                        value(ch.field, &ch.b, lang)
                     )?;
+                }
+                // Nothing found is said in one line (issue 7), as
+                // `authority diff` says "no changes"; JSON stays as it is.
+                if d.only_a.is_empty() && d.only_b.is_empty() && d.changed.is_empty() {
+                    match lang {
+                        Lang::En => writeln!(out, "no differences between {first} and {second}")?,
+                        Lang::Zh => writeln!(out, "{first} 与 {second} 无差异")?,
+                    }
                 }
                 Ok(())
             })

@@ -280,7 +280,8 @@ const SC3: &str = r#"{"id":"SC-3","events":[{"date":"2025-10-20","kind":"receive
 const SC4: &str = r#"{"id":"SC-4","events":[{"date":"2025-10-27","kind":"received"}]}"#;
 
 /// The expected text for SC-1, SC-2 and SC-4 on 31 Oct 2025. Only SC-1
-/// names an item and a channel, so the breakdown has one row of each.
+/// names an item, a body and a channel, so the breakdown has one row of
+/// each, with SC-1's figures.
 /// SC-1 was granted on 13 Oct with no delivery on record: Art. 44 gives
 /// 14–17 Oct (4), 20–24 Oct (9), 27 Oct (10), so on 31 Oct the delivery
 /// is late and the case is flagged.
@@ -298,6 +299,7 @@ rate\tsame day\t0.0%\n\
 working days\tmean 11.0\tmedian 11\tp90 11\n\
 flagged cases\t1\n\
 by item\tHB-XK-003\tcases 1\ton time (promise) 0.0%\ton time (statute) 100.0%\tmedian 11\n\
+by body\t130926103-fwzx\tcases 1\ton time (promise) 0.0%\ton time (statute) 100.0%\tmedian 11\n\
 by channel\tcounter\tcases 1\ton time (promise) 0.0%\ton time (statute) 100.0%\tmedian 11\n";
 
 #[test]

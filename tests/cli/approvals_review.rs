@@ -143,13 +143,15 @@ fn approvals_explain_counted_a_long_suspension_as_one_day() {
     let (code, en, err) = jiceng(&args, line);
     assert_eq!(code, 0, "{err}");
     assert!(
-        en.contains("ends 2025-05-07; skipped 13 weekend days, 8 holidays, 24 suspended days\t"),
+        // The clock counted Sunday 27 April, a Labour Day make-up day
+        // (国办发明电〔2024〕12号), and names it.
+        en.contains("ends 2025-05-07; skipped 13 weekend days, 8 holidays, 24 suspended days; counted make-up working days: 2025-04-27 (劳动节, 国办发明电〔2024〕12号)\t"),
         "{en}"
     );
     let (code, zh, err) = jiceng(&[&["--lang", "zh"][..], &args[..]].concat(), line);
     assert_eq!(code, 0, "{err}");
     assert!(
-        zh.contains("至2025-05-07届满；不计周末13日、节假日8日、暂停计时24日\t"),
+        zh.contains("至2025-05-07届满；不计周末13日、节假日8日、暂停计时24日；计入调休上班日：2025-04-27（劳动节调休上班，国办发明电〔2024〕12号）\t"),
         "{zh}"
     );
 }

@@ -20,6 +20,7 @@
 
 mod approvals;
 mod approvals_explain;
+mod approvals_fixes;
 mod approvals_review;
 mod approvals_stream;
 mod authority;

@@ -987,6 +987,15 @@ fn shown(v: &serde_json::Value) -> String {
     }
 }
 
+/// The text of a line that is not JSON for an error message: as a JSON
+/// string (quotes and control characters escaped), cut to 60 characters
+/// as [`shown`] cuts a value. Only the first 61 characters are copied,
+/// whatever the line's length.
+pub(crate) fn shown_line(text: &str) -> String {
+    let head: String = text.chars().take(61).collect();
+    shown(&serde_json::Value::String(head))
+}
+
 /// The words of a serde error without its position (the line is named by
 /// the caller) and without the names of the wire types.
 fn words(e: &serde_json::Error) -> String {
@@ -1057,7 +1066,7 @@ impl Case {
         }
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Parse {
             field: "(line)".to_owned(),
-            value: String::new(),
+            value: shown_line(text),
             message: format!("not JSON: {e}"),
         })?;
         match serde_json::from_value::<Case>(value.clone()) {

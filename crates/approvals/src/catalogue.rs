@@ -251,7 +251,7 @@ pub struct Item {
     pub promised: Option<Period>,
     /// Whether one extension is allowed.
     pub extension_allowed: bool,
-    /// The extension, when allowed.
+    /// The extension, when allowed; `0wd` when not.
     pub extension: Period,
     /// Joint handling.
     pub joint: bool,
@@ -890,8 +890,13 @@ impl Catalogue {
             division: division.chars().take(20).collect(),
             date,
         };
+        // A division that is not a code at all is a malformed case, not a
+        // place where the item is not offered: say so, with the field and
+        // the value, before the item is looked up.
+        let div: DivisionCode = division
+            .parse()
+            .map_err(|e| invalid_division(division, &e))?;
         let c = *self.codes.get(code).ok_or_else(unknown)?;
-        let div: DivisionCode = division.parse().map_err(|_| unknown())?;
         // Templates above a county are inherited, not offered: the walk up
         // stops at the county.
         let mut d = Some(div);
@@ -1327,7 +1332,7 @@ impl Inline {
         }
         let k: Keys = serde_json::from_str(line).map_err(|e| Error::Parse {
             field: "(line)".to_owned(),
-            value: String::new(),
+            value: crate::case::shown_line(line),
             message: e.to_string(),
         })?;
         Ok(Inline {
@@ -1559,6 +1564,22 @@ struct Quick {
     kind: u32,
 }
 
+/// The error of a case whose `division` is not a division code: the
+/// field, the value as written (cut to 20 characters, as the catalogue's
+/// other messages cut it) and the code's own reason.
+fn invalid_division(division: &str, e: &jiceng_org::Error) -> Error {
+    let reason = match e {
+        jiceng_org::Error::InvalidCode { reason, .. } => (*reason).to_owned(),
+        other => other.to_string(),
+    };
+    let cut: String = division.chars().take(20).collect();
+    Error::Parse {
+        field: "division".to_owned(),
+        value: serde_json::Value::String(cut).to_string(),
+        message: format!("not a valid division code: {reason}"),
+    }
+}
+
 /// The number a text of exactly twelve ASCII digits writes (the division
 /// codes of case lines), without checking it is a valid code.
 fn twelve_digits(s: &str) -> Option<u64> {
@@ -1620,6 +1641,7 @@ fn merge(
         )
     };
     let joint = pick!(joint).unwrap_or(false);
+    let extension_allowed = pick!(extension_allowed).unwrap_or(true);
     let default = if joint {
         Limits::joint()
     } else {
@@ -1634,8 +1656,15 @@ fn merge(
         handling: pick!(handling).unwrap_or_default(),
         statutory: pick!(statutory).ok_or_else(|| missing("statutory"))?,
         promised: pick!(promised),
-        extension_allowed: pick!(extension_allowed).unwrap_or(true),
-        extension: pick!(extension).unwrap_or(default.extension),
+        extension_allowed,
+        // An item that allows no extension has none, whatever length its
+        // entry or template writes: every format shows what a case of it
+        // is evaluated with (0wd), as `Item::limits` gives it.
+        extension: if extension_allowed {
+            pick!(extension).unwrap_or(default.extension)
+        } else {
+            Period::WorkingDays(0)
+        },
         joint,
         departments: pick!(departments).unwrap_or_default(),
         materials: pick!(materials).unwrap_or_default(),

@@ -44,7 +44,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::case::Handling;
-use crate::catalogue::{Catalogue, Item, is_township};
+use crate::catalogue::{Catalogue, Item, is_township, period_zh};
+use crate::evaluate::lawful_extension;
 
 /// The rule a finding breaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
@@ -69,6 +70,9 @@ pub enum CatalogueRule {
     Incomplete,
     /// A statutory limit or an extension not in working days (Art. 82).
     LimitNotWorkingDays,
+    /// An extension longer than Art. 42 allows: 10 working days, or 15
+    /// for unified, joint or concentrated handling.
+    ExtensionTooLong,
 }
 
 impl CatalogueRule {
@@ -84,6 +88,7 @@ impl CatalogueRule {
             CatalogueRule::DevolvedNotOffered => "devolved_not_offered",
             CatalogueRule::Incomplete => "incomplete",
             CatalogueRule::LimitNotWorkingDays => "limit_not_working_days",
+            CatalogueRule::ExtensionTooLong => "extension_too_long",
         }
     }
 
@@ -99,6 +104,7 @@ impl CatalogueRule {
             CatalogueRule::DevolvedNotOffered => "已下放事项未列入乡镇实施清单",
             CatalogueRule::Incomplete => "事项要素不全",
             CatalogueRule::LimitNotWorkingDays => "期限未以工作日计算（行政许可法第八十二条）",
+            CatalogueRule::ExtensionTooLong => "延长期限超过法定上限（行政许可法第四十二条）",
         }
     }
 }
@@ -120,6 +126,11 @@ pub struct CatalogueFinding {
     pub date: NaiveDate,
     /// What is wrong, with the values.
     pub message: String,
+    /// The same in Chinese, for text output under `--lang zh` (JSON
+    /// carries the English `message` only, so it does not change with the
+    /// language).
+    #[serde(skip)]
+    pub message_zh: String,
 }
 
 /// Whether `a` is longer than `b`, when both are in the same unit.
@@ -263,10 +274,11 @@ pub fn check_catalogue_on(
                             rule: CatalogueRule::Incomplete,
                             line,
                             division: d,
-                            item: code,
                             // The first day of the form that cannot be
                             // resolved, as its message says.
                             date: from,
+                            message_zh: incomplete_zh(&code, message),
+                            item: code,
                             message: message.clone(),
                         },
                     );
@@ -302,7 +314,12 @@ pub fn check_catalogue_on(
     out
 }
 
-fn finding(item: &Item, rule: CatalogueRule, date: NaiveDate, message: String) -> CatalogueFinding {
+fn finding(
+    item: &Item,
+    rule: CatalogueRule,
+    date: NaiveDate,
+    (message, message_zh): (String, String),
+) -> CatalogueFinding {
     CatalogueFinding {
         rule,
         line: item.line,
@@ -310,6 +327,20 @@ fn finding(item: &Item, rule: CatalogueRule, date: NaiveDate, message: String) -
         item: item.code.clone(),
         date,
         message,
+        message_zh,
+    }
+}
+
+/// The Chinese of an `incomplete` message: the field a form lacks, or the
+/// rule's name and the message as it is.
+fn incomplete_zh(code: &str, message: &str) -> String {
+    let field = message
+        .split_once("no `")
+        .and_then(|(_, rest)| rest.split_once('`'))
+        .map(|(f, _)| f);
+    match field {
+        Some(f) => format!("事项 {code}：其条目及所引模板均未写明 `{f}`"),
+        None => format!("{}：{message}", CatalogueRule::Incomplete.zh()),
     }
 }
 
@@ -327,22 +358,75 @@ fn intrinsic(item: &Item, cal: &Calendar, push: &mut dyn FnMut(CatalogueFinding)
     .filter(|(_, p)| !matches!(p, Period::WorkingDays(_)))
     .map(|(what, p)| format!("{what} {p}"))
     .collect();
+    let bad_zh: Vec<String> = [("法定时限", item.statutory), ("延长期限", item.extension)]
+        .into_iter()
+        .filter(|(_, p)| !matches!(p, Period::WorkingDays(_)))
+        .map(|(what, p)| format!("{what}{}", period_zh(p)))
+        .collect();
     if !bad.is_empty() {
         push(finding(
             item,
             CatalogueRule::LimitNotWorkingDays,
             item.from,
-            format!(
-                "item {}: {} must be in working days (行政许可法第八十二条、第四十二条), e.g. {}",
-                item.code,
-                bad.join(" and "),
-                if matches!(item.statutory, Period::WorkingDays(_)) {
-                    "10wd"
-                } else {
-                    "20wd"
-                }
+            (
+                format!(
+                    "item {}: {} must be in working days (行政许可法第八十二条、第四十二条), e.g. {}",
+                    item.code,
+                    bad.join(" and "),
+                    if matches!(item.statutory, Period::WorkingDays(_)) {
+                        "10wd"
+                    } else {
+                        "20wd"
+                    }
+                ),
+                format!(
+                    "事项 {}：{}应以工作日计算（行政许可法第八十二条、第四十二条），如{}",
+                    item.code,
+                    bad_zh.join("、"),
+                    if matches!(item.statutory, Period::WorkingDays(_)) {
+                        "10个工作日"
+                    } else {
+                        "20个工作日"
+                    }
+                ),
             ),
         ));
+    }
+    // Art. 42: one extension of at most 10 working days, or 15 for
+    // unified, joint or concentrated handling. An item that allows none
+    // has 0 (the catalogue resolves it so); one in calendar days is the
+    // Art. 82 finding above.
+    if let Period::WorkingDays(n) = item.extension {
+        let law = lawful_extension(item.joint);
+        if n > law {
+            push(finding(
+                item,
+                CatalogueRule::ExtensionTooLong,
+                item.from,
+                (
+                    format!(
+                        "item {}: extension {} is longer than the {law}wd Art. 42 allows{} (行政许可法第四十二条)",
+                        item.code,
+                        item.extension,
+                        if item.joint {
+                            " for joint handling"
+                        } else {
+                            ""
+                        }
+                    ),
+                    format!(
+                        "事项 {}：延长期限{}超过行政许可法第四十二条允许的{law}个工作日{}",
+                        item.code,
+                        period_zh(item.extension),
+                        if item.joint {
+                            "（统一、联合、集中办理）"
+                        } else {
+                            ""
+                        }
+                    ),
+                ),
+            ));
+        }
     }
     if let Some(p) = item.promised {
         if longer(p, item.statutory) {
@@ -350,9 +434,17 @@ fn intrinsic(item: &Item, cal: &Calendar, push: &mut dyn FnMut(CatalogueFinding)
                 item,
                 CatalogueRule::PromiseLongerThanStatute,
                 item.from,
-                format!(
-                    "item {}: promised {p} is longer than statutory {}",
-                    item.code, item.statutory
+                (
+                    format!(
+                        "item {}: promised {p} is longer than statutory {}",
+                        item.code, item.statutory
+                    ),
+                    format!(
+                        "事项 {}：承诺时限{}长于法定时限{}",
+                        item.code,
+                        period_zh(p),
+                        period_zh(item.statutory)
+                    ),
                 ),
             ));
         } else if let Some((day, pe, se)) =
@@ -362,9 +454,17 @@ fn intrinsic(item: &Item, cal: &Calendar, push: &mut dyn FnMut(CatalogueFinding)
                 item,
                 CatalogueRule::PromiseLongerThanStatute,
                 day,
-                format!(
-                    "item {}: promised {p} is longer than statutory {} for a case accepted on {day}: due {pe} against {se}",
-                    item.code, item.statutory
+                (
+                    format!(
+                        "item {}: promised {p} is longer than statutory {} for a case accepted on {day}: due {pe} against {se}",
+                        item.code, item.statutory
+                    ),
+                    format!(
+                        "事项 {}：{day}受理的案件，承诺时限{}（至{pe}）长于法定时限{}（至{se}）",
+                        item.code,
+                        period_zh(p),
+                        period_zh(item.statutory)
+                    ),
                 ),
             ));
         }
@@ -373,9 +473,12 @@ fn intrinsic(item: &Item, cal: &Calendar, push: &mut dyn FnMut(CatalogueFinding)
                 item,
                 CatalogueRule::OnTheSpotWithPromise,
                 item.from,
-                format!(
-                    "item {}: handled on the spot (即办件) but promised {p}",
-                    item.code
+                (
+                    format!(
+                        "item {}: handled on the spot (即办件) but promised {p}",
+                        item.code
+                    ),
+                    format!("事项 {}：即办件却承诺{}办结", item.code, period_zh(p)),
                 ),
             ));
         }
@@ -386,9 +489,15 @@ fn intrinsic(item: &Item, cal: &Calendar, push: &mut dyn FnMut(CatalogueFinding)
                 item,
                 CatalogueRule::ProxyNeedsPresence,
                 item.from,
-                format!(
-                    "item {}: village proxy allowed, but material {} needs the applicant in person",
-                    item.code, m.name
+                (
+                    format!(
+                        "item {}: village proxy allowed, but material {} needs the applicant in person",
+                        item.code, m.name
+                    ),
+                    format!(
+                        "事项 {}：允许村级代办，但材料“{}”须申请人本人到场",
+                        item.code, m.name
+                    ),
                 ),
             ));
         }
@@ -425,9 +534,15 @@ fn power(
                     item,
                     CatalogueRule::ServiceWithoutPower,
                     day,
-                    format!(
-                        "item {}: deciding body {} does not hold power item {power} in {} on {day}; {} does",
-                        item.code, item.deciding_body, item.division, h.holder.code
+                    (
+                        format!(
+                            "item {}: deciding body {} does not hold power item {power} in {} on {day}; {} does",
+                            item.code, item.deciding_body, item.division, h.holder.code
+                        ),
+                        format!(
+                            "事项 {}：{day}在 {} 决定机关 {} 不持有权力事项 {power}，持有者为 {}",
+                            item.code, item.division, item.deciding_body, h.holder.code
+                        ),
                     ),
                 ));
                 return;
@@ -437,9 +552,12 @@ fn power(
                     item,
                     CatalogueRule::UnknownPowerItem,
                     day,
-                    format!(
-                        "item {}: power item {power} is not in the ledger",
-                        item.code
+                    (
+                        format!(
+                            "item {}: power item {power} is not in the ledger",
+                            item.code
+                        ),
+                        format!("事项 {}：权力事项 {power} 不在权责清单中", item.code),
                     ),
                 ));
                 return;
@@ -449,9 +567,15 @@ fn power(
                     item,
                     CatalogueRule::ServiceWithoutPower,
                     day,
-                    format!(
-                        "item {}: deciding body {} has no power item {power} in {} on {day}: {e}",
-                        item.code, item.deciding_body, item.division
+                    (
+                        format!(
+                            "item {}: deciding body {} has no power item {power} in {} on {day}: {e}",
+                            item.code, item.deciding_body, item.division
+                        ),
+                        format!(
+                            "事项 {}：{day}在 {} 决定机关 {} 无权力事项 {power}：{e}",
+                            item.code, item.division, item.deciding_body
+                        ),
                     ),
                 ));
                 return;
@@ -482,6 +606,14 @@ fn duplicates(cat: &Catalogue, out: &mut Vec<CatalogueFinding>) {
                 date: b.from,
                 message: format!(
                     "item {} is listed twice in {} on {} (also at line {})",
+                    b.code,
+                    b.division,
+                    b.from,
+                    cat.line(w[0])
+                        .map_or_else(|| "-".to_owned(), |l| l.to_string())
+                ),
+                message_zh: format!(
+                    "事项 {} 在 {} 于 {} 重复列入（另见第{}行）",
                     b.code,
                     b.division,
                     b.from,
@@ -551,6 +683,12 @@ fn devolved(
                             code,
                             d.instrument.id,
                             d.instrument.document.as_deref().unwrap_or("-")
+                        ),
+                        message_zh: format!(
+                            "权力事项 {p} 已于{day}由 {}（{}）下放至 {}，但其实施清单未列入相应事项",
+                            d.instrument.id,
+                            d.instrument.document.as_deref().unwrap_or("-"),
+                            code
                         ),
                     });
                 }

@@ -39,7 +39,9 @@ use jiceng_calendar::{Calendar, Period, PeriodOptions, Suspension, SuspensionPol
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
-use crate::case::{Application, ApproverRole, Case, Handling, Limits, Outcome, State};
+use crate::case::{
+    Application, ApproverRole, Case, Handling, Limits, Outcome, State, SuspensionReason,
+};
 use crate::error::Error;
 
 /// Options of [`evaluate`].
@@ -614,9 +616,26 @@ fn with_extension(limits: &Limits, ext: u32) -> Result<Period, Error> {
 /// intervals of stopped days. A suspension still open on `at` stops the
 /// clock through `at`, that day included.
 pub fn suspensions(app: &Application, at: NaiveDate) -> Vec<Suspension> {
+    counted_suspensions(app, at, None)
+}
+
+/// As [`suspensions`], leaving out the hearing suspension that starts on
+/// `uncounted` (a hearing requested late and not held: Art. 45 excludes
+/// only hearing time the law requires).
+fn counted_suspensions(
+    app: &Application,
+    at: NaiveDate,
+    uncounted: Option<NaiveDate>,
+) -> Vec<Suspension> {
+    let skip = |from: NaiveDate, reason: SuspensionReason| {
+        reason == SuspensionReason::Hearing && uncounted == Some(from)
+    };
     // Most cases have no suspension: allocate only when there is one.
     let mut out = Vec::new();
     for (from, resumed, reason) in &app.suspensions {
+        if skip(*from, *reason) {
+            continue;
+        }
         if let Some(to) = resumed.pred_opt() {
             if to >= *from {
                 out.push(Suspension {
@@ -627,7 +646,7 @@ pub fn suspensions(app: &Application, at: NaiveDate) -> Vec<Suspension> {
             }
         }
     }
-    if let Some((from, reason)) = app.open_suspension {
+    if let Some((from, reason)) = app.open_suspension.filter(|(f, r)| !skip(*f, *r)) {
         if at >= from {
             out.push(Suspension {
                 from,
@@ -642,10 +661,10 @@ pub fn suspensions(app: &Application, at: NaiveDate) -> Vec<Suspension> {
 /// The options both clocks run under: Civil Code Art. 203's roll, and the
 /// application's suspensions as of `at` (Art. 45: suspended days are not
 /// counted).
-fn clock_options(app: &Application, at: NaiveDate) -> PeriodOptions {
+fn clock_options(app: &Application, at: NaiveDate, uncounted: Option<NaiveDate>) -> PeriodOptions {
     PeriodOptions {
         roll_past_days_off: true,
-        suspensions: suspensions(app, at),
+        suspensions: counted_suspensions(app, at, uncounted),
         suspension_policy: SuspensionPolicy::Continue,
     }
 }
@@ -888,8 +907,10 @@ pub fn evaluate_app(
     d.waiting_working_days = acc.waiting;
     d.deemed_accepted =
         acc.rule == AcceptanceRule::DeemedAtReceipt && app.accepted != Some(received);
+    // A hearing requested late and not held does not stop the clocks.
+    let uncounted = uncounted_hearing(app, cal, &mut provisional)?;
     if let Some(acc) = acc.day {
-        let copts = clock_options(app, at);
+        let copts = clock_options(app, at, uncounted);
         let sus = Some(&copts);
         // Art. 43: under a lower agency's preliminary review, the deciding
         // agency's clock starts on the day the review is forwarded.
@@ -1011,7 +1032,13 @@ pub fn evaluate_app(
     }
     eval.same_day = d.decided.is_some_and(|x| x == received);
     d.provisional = provisional;
-    eval.status = status(app, &d, at, cal, opts)?;
+    // The log is suspended, but the clocks run: a hearing requested late
+    // and not held stops nothing.
+    let stopped = app.state() == State::Suspended
+        && !app
+            .open_suspension
+            .is_some_and(|(f, r)| r == SuspensionReason::Hearing && uncounted == Some(f));
+    eval.status = status(app, &d, at, stopped, cal, opts)?;
     match eval.status {
         Status::ClosedLateAgainstStatute => flags.insert(Flag::DecidedLate),
         Status::LateAgainstStatute => flags.insert(Flag::OverdueAgainstStatute),
@@ -1096,8 +1123,39 @@ pub(crate) fn closed_at_pub(app: &Application, at: NaiveDate) -> NaiveDate {
     closed_at(app, at)
 }
 
-pub(crate) fn clock_options_pub(app: &Application, at: NaiveDate) -> PeriodOptions {
-    clock_options(app, at)
+/// The options both clocks run under, as [`evaluate_app`] sets them.
+pub(crate) fn clock_options_pub(
+    app: &Application,
+    at: NaiveDate,
+    cal: &Calendar,
+) -> Result<PeriodOptions, Error> {
+    let mut provisional = false;
+    let late = uncounted_hearing(app, cal, &mut provisional)?;
+    Ok(clock_options(app, at, late))
+}
+
+/// The day of a hearing request whose time is not counted: requested
+/// after the applicant's 5 days (Art. 47) and not held. Art. 45 leaves
+/// out of the limits only the time of a hearing "依法需要听证"; after a
+/// late request the law no longer requires one, so, as with an extension
+/// approved late, the request does not stop the clocks. A hearing the
+/// agency holds all the same is hearing time: once it is held, the time
+/// from the request through the hearing day is left out as for any
+/// hearing.
+pub(crate) fn uncounted_hearing(
+    app: &Application,
+    cal: &Calendar,
+    provisional: &mut bool,
+) -> Result<Option<NaiveDate>, Error> {
+    let (Some(n), Some(r), None) = (
+        app.hearing_notified,
+        app.hearing_requested,
+        app.hearing_held,
+    ) else {
+        return Ok(None);
+    };
+    let due = end(cal, n, Period::Days(5), None, provisional)?;
+    Ok((r > due).then_some(r))
 }
 
 /// The statutory limit with `ext` working days of extension counted.
@@ -1109,6 +1167,7 @@ fn status(
     app: &Application,
     d: &Deadlines,
     at: NaiveDate,
+    stopped: bool,
     cal: &Calendar,
     opts: &Options,
 ) -> Result<Status, Error> {
@@ -1145,7 +1204,7 @@ fn status(
     if d.promised_due.is_some_and(|p| at > p) {
         return Ok(Status::LateAgainstPromise);
     }
-    if app.state() == State::Suspended {
+    if stopped {
         return Ok(Status::Suspended);
     }
     let next = d.promised_due.unwrap_or(stat);

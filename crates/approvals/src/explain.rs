@@ -142,6 +142,26 @@ fn clock_statement(
     ex: &Explanation,
 ) -> Result<Statement, Error> {
     let (we, ho, su, ro) = tally(cal, ex)?;
+    // Weekend days a notice made working days were counted: each is named
+    // with its notice, so that the days listed add up (issue 7).
+    let (worked_en, worked_zh) = if ex.worked.is_empty() {
+        (String::new(), String::new())
+    } else {
+        let en: Vec<String> = ex
+            .worked
+            .iter()
+            .map(|w| format!("{} ({}, {})", w.date, w.name, w.document))
+            .collect();
+        let zh: Vec<String> = ex
+            .worked
+            .iter()
+            .map(|w| format!("{}（{}调休上班，{}）", w.date, w.name, w.document))
+            .collect();
+        (
+            format!("; counted make-up working days: {}", en.join(", ")),
+            format!("；计入调休上班日：{}", zh.join("、")),
+        )
+    };
     let (name_en, name_zh) = if topic == "statutory" {
         ("statutory", "法定期限")
     } else {
@@ -151,7 +171,7 @@ fn clock_statement(
         topic,
         article,
         en: format!(
-            "{name_en} clock: {} from {} (not counted) ends {}; skipped {we} weekend days, {ho} holidays, {su} suspended days{}{}",
+            "{name_en} clock: {} from {} (not counted) ends {}; skipped {we} weekend days, {ho} holidays, {su} suspended days{}{worked_en}{}",
             ex.period,
             ex.start,
             ex.end,
@@ -167,9 +187,9 @@ fn clock_statement(
             }
         ),
         zh: format!(
-            "{name_zh}：自{}起（当日不计）计{}，至{}届满；不计周末{we}日、节假日{ho}日、暂停计时{su}日{}{}",
+            "{name_zh}：自{}起（当日不计）计{}，至{}届满；不计周末{we}日、节假日{ho}日、暂停计时{su}日{}{worked_zh}{}",
             ex.start,
-            ex.period,
+            crate::catalogue::period_zh(ex.period),
             ex.end,
             if ro > 0 {
                 format!("，末日顺延{ro}日（民法典第二百零三条）")
@@ -364,7 +384,7 @@ pub fn explain(
         evaluation: e,
     };
     if let Some(acc) = d.acceptance {
-        let copts = clock_options_pub(&app, at);
+        let copts = clock_options_pub(&app, at, cal)?;
         if let Some(review_due) = d.review_due {
             statements.push(Statement {
                 topic: "preliminary_review",
@@ -462,7 +482,9 @@ pub fn explain(
             _ => None,
         };
         let stated = x.length.map_or_else(String::new, |p| format!(", for {p}"));
-        let stated_zh = x.length.map_or_else(String::new, |p| format!("，延长{p}"));
+        let stated_zh = x.length.map_or_else(String::new, |p| {
+            format!("，延长{}", crate::catalogue::period_zh(p))
+        });
         let (own_en, own_zh) = own.map_or_else(
             || (String::new(), String::new()),
             |n| {
@@ -500,7 +522,7 @@ pub fn explain(
             zh: format!(
                 "{}作出准予许可决定；应在{}内、{due}前颁发、送达行政许可证件；送达：{}",
                 day_or_dash(d.decided),
-                case.limits.delivery,
+                crate::catalogue::period_zh(case.limits.delivery),
                 day_or_dash(d.delivered)
             ),
         });
@@ -522,16 +544,28 @@ pub fn explain(
         });
     }
     if let Some(r) = app.hearing_requested {
+        // A request after the applicant's 5 days, with no hearing held,
+        // does not stop the clocks (Art. 45 leaves out only the time of a
+        // hearing the law requires).
+        let late = app.hearing_held.is_none() && d.hearing_request_due.is_some_and(|due| r > due);
+        let (counted_en, counted_zh) = if late {
+            (
+                "requested after the 5 days and not held: the law does not require this hearing, so its time is counted and the clocks run",
+                "申请已逾五日且未举行听证：该听证并非依法需要，所需时间计算在期限内，继续计时",
+            )
+        } else {
+            ("hearing time is not counted", "听证所需时间不计算在期限内")
+        };
         statements.push(Statement {
             topic: "hearing",
             article: "行政许可法第四十七条、第四十五条",
             en: format!(
-                "hearing requested on {r}; to be held within 20 working days, by {}; held: {}; hearing time is not counted",
+                "hearing requested on {r}; to be held within 20 working days, by {}; held: {}; {counted_en}",
                 day_or_dash(d.hearing_due),
                 day_or_dash(app.hearing_held)
             ),
             zh: format!(
-                "{r}提出听证申请；应在二十日内（至{}）组织听证；举行：{}；听证所需时间不计算在期限内",
+                "{r}提出听证申请；应在二十日内（至{}）组织听证；举行：{}；{counted_zh}",
                 day_or_dash(d.hearing_due),
                 day_or_dash(app.hearing_held)
             ),

@@ -121,6 +121,9 @@ enum Answer {
     },
     Unknown,
     Incomplete,
+    /// A division that is not a code: a malformed case, not a place
+    /// where the item is not offered.
+    InvalidDivision,
 }
 
 /// The entry of `code` at `place` in force on `day`: the latest to start
@@ -142,7 +145,7 @@ fn in_force<'a>(
 /// The reference: the entries as written, walked for every case.
 fn reference(file: &CatalogueFile, division: &str, code: &str, day: NaiveDate) -> Answer {
     let Ok(start) = division.parse::<DivisionCode>() else {
-        return Answer::Unknown;
+        return Answer::InvalidDivision;
     };
     let mut here = Some(start);
     while let Some(place) = here.filter(|p| p.level() >= Level::County) {
@@ -232,6 +235,7 @@ fn fast(cat: &Catalogue, division: &str, code: &str, day: NaiveDate) -> Answer {
         }
         Err(Error::UnknownServiceItem { .. }) => Answer::Unknown,
         Err(Error::Catalogue { .. }) => Answer::Incomplete,
+        Err(Error::Parse { field, .. }) if field == "division" => Answer::InvalidDivision,
         Err(e) => panic!("unexpected error {e}"),
     }
 }

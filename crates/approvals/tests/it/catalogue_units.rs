@@ -160,3 +160,105 @@ fn a_village_offers_its_townships_items() {
     assert_eq!(town.len(), 12);
     assert_eq!(village, town);
 }
+
+/// Art. 42: "可以延长十日"; for unified, joint or concentrated handling
+/// "可以延长十五日". An entry whose extension is longer than the law allows
+/// is `extension_too_long` at its line: 15wd alone (law 10), 20wd joint
+/// (law 15); 10wd alone and 15wd joint are the law's own lengths. Template
+/// at line 3 (9 lines + the extras), 尚村镇's entry after it.
+#[test]
+fn catalogue_check_missed_an_extension_longer_than_art_42() {
+    let t = template("A", "");
+    for (extra, found) in [
+        ("extension = \"15wd\"\n", true),
+        ("extension = \"11wd\"\n", true),
+        ("extension = \"10wd\"\n", false),
+        (
+            "joint = true\nstatutory = \"45wd\"\nextension = \"20wd\"\n",
+            true,
+        ),
+        (
+            "joint = true\nstatutory = \"45wd\"\nextension = \"16wd\"\n",
+            true,
+        ),
+        (
+            "joint = true\nstatutory = \"45wd\"\nextension = \"15wd\"\n",
+            false,
+        ),
+        // An item that allows none has none, whatever it writes.
+        ("extension_allowed = false\nextension = \"15wd\"\n", false),
+    ] {
+        let s = shangcun("A", "HB-XK-003", extra);
+        let expected: &[(CatalogueRule, Option<usize>)] = if found {
+            &[(CatalogueRule::ExtensionTooLong, Some(12))]
+        } else {
+            &[]
+        };
+        check(&[&t, &s], false, expected);
+    }
+    let s = shangcun("A", "HB-XK-003", "extension = \"15wd\"\n");
+    let f = check_catalogue(&cat(&[&t, &s]), None);
+    assert_eq!(
+        f[0].message,
+        "item A: extension 15wd is longer than the 10wd Art. 42 allows (行政许可法第四十二条)"
+    );
+    assert_eq!(
+        f[0].message_zh,
+        "事项 A：延长期限15个工作日超过行政许可法第四十二条允许的10个工作日"
+    );
+    assert_eq!(CatalogueRule::ExtensionTooLong.name(), "extension_too_long");
+}
+
+/// HBFW-XK-002 (个体工商户注册登记) is written `extension_allowed = false`:
+/// its cases are evaluated with no extension, so the item shows 0wd, not
+/// the 10wd of the law's default it used to inherit.
+#[test]
+fn an_item_without_extension_showed_10wd() {
+    let c = Catalogue::suning_sample();
+    let i = c
+        .resolve("130926103000", "HBFW-XK-002", day("2024-03-01"))
+        .unwrap();
+    assert!(!i.extension_allowed);
+    assert_eq!(i.extension, jiceng_calendar::Period::WorkingDays(0));
+    assert_eq!(
+        i.limits().extension,
+        jiceng_calendar::Period::WorkingDays(0)
+    );
+    let json = serde_json::to_value(i).unwrap();
+    assert_eq!(json["extension"], "0wd");
+    // An item that allows one keeps it: the permit's 10wd default.
+    let p = c
+        .resolve("130926103000", "HBFW-XK-003", day("2024-03-01"))
+        .unwrap();
+    assert_eq!(p.extension, jiceng_calendar::Period::WorkingDays(10));
+}
+
+/// The Chinese messages of `catalogue check` (printed under `--lang zh`):
+/// limits in calendar days named in words, and the field an entry and
+/// its templates lack.
+#[test]
+fn catalogue_messages_in_chinese() {
+    let t = template("A", "");
+    let both = shangcun(
+        "A",
+        "HB-XK-003",
+        "statutory = \"20d\"\nextension = \"15d\"\n",
+    );
+    let f = check_catalogue(&cat(&[&t, &both]), None);
+    assert_eq!(
+        f[0].message_zh,
+        "事项 A：法定时限20日、延长期限15日应以工作日计算（行政许可法第八十二条、第四十二条），如20个工作日"
+    );
+    let ext = shangcun("A", "HB-XK-003", "extension = \"15d\"\n");
+    let f = check_catalogue(&cat(&[&t, &ext]), None);
+    assert_eq!(
+        f[0].message_zh,
+        "事项 A：延长期限15日应以工作日计算（行政许可法第八十二条、第四十二条），如10个工作日"
+    );
+    let s = "[[entry]]\ndivision = \"130926103000\"\ncode = \"A\"\nfrom = \"2022-07-01\"\n";
+    let f = check_catalogue(&cat(&[&t, s]), None);
+    assert_eq!(
+        f[0].message_zh,
+        "事项 A：其条目及所引模板均未写明 `deciding_body`"
+    );
+}

@@ -89,11 +89,13 @@ fn the_story_case_explained() {
         .unwrap();
     assert_eq!(
         st.en,
-        "statutory clock: 20wd from 2025-09-22 (not counted) ends 2025-10-24; skipped 4 weekend days, 8 holidays, 0 suspended days"
+        "statutory clock: 20wd from 2025-09-22 (not counted) ends 2025-10-24; skipped 4 weekend days, 8 holidays, 0 suspended days; counted make-up working days: 2025-09-28 (国庆节、中秋节, 国办发明电〔2024〕12号), 2025-10-11 (国庆节、中秋节, 国办发明电〔2024〕12号)"
     );
+    // In Chinese the period is written in words, and the two make-up
+    // days the notice moved (Sunday 28 Sep, Saturday 11 Oct) are named.
     assert_eq!(
         st.zh,
-        "法定期限：自2025-09-22起（当日不计）计20wd，至2025-10-24届满；不计周末4日、节假日8日、暂停计时0日"
+        "法定期限：自2025-09-22起（当日不计）计20个工作日，至2025-10-24届满；不计周末4日、节假日8日、暂停计时0日；计入调休上班日：2025-09-28（国庆节、中秋节调休上班，国办发明电〔2024〕12号）、2025-10-11（国庆节、中秋节调休上班，国办发明电〔2024〕12号）"
     );
 }
 
@@ -367,7 +369,7 @@ fn clock_statements_count_the_skipped_days() {
     );
     assert_eq!(
         stat.zh,
-        "法定期限：自2025-03-03起（当日不计）计20wd，至2025-04-02届满；不计周末8日、节假日0日、暂停计时2日"
+        "法定期限：自2025-03-03起（当日不计）计20个工作日，至2025-04-02届满；不计周末8日、节假日0日、暂停计时2日"
     );
     let prom = ex
         .statements

@@ -102,7 +102,7 @@ fn parse_errors_name_the_field_and_the_value() {
         ),
         (
             r#"{"id":"a""#,
-            "field `(line)`, value : not JSON: EOF while parsing an object at line 1 column 9",
+            "field `(line)`, value \"{\\\"id\\\":\\\"a\\\"\": not JSON: EOF while parsing an object at line 1 column 9",
         ),
     ]);
     // A long value is cut to 60 characters: the quote and 59 letters.

@@ -308,14 +308,14 @@ fn a_suspension_longer_than_a_month_was_explained_as_one_suspended_day() {
             .find(|s| s.topic == "statutory")
             .unwrap();
         assert!(
-            st.en.ends_with(&format!(
+            st.en.contains(&format!(
                 "ends {due}; skipped {we} weekend days, {ho} holidays, {su} suspended days"
             )),
             "{}",
             st.en
         );
         assert!(
-            st.zh.ends_with(&format!(
+            st.zh.contains(&format!(
                 "至{due}届满；不计周末{we}日、节假日{ho}日、暂停计时{su}日"
             )),
             "{}",
@@ -439,5 +439,118 @@ fn the_extension_statement_names_an_items_own_limit_below_the_laws() {
             "{}",
             st.en
         );
+    }
+}
+
+/// Case H2: accepted Friday 26 September 2025, told of the right to a
+/// hearing on 9 October, requested on 15 October: the 5 days (calendar
+/// days, the applicant's) ran from 10 to 14 October, so the request is
+/// late and the law no longer requires a hearing. Art. 45 leaves out only
+/// hearing time "依法需要听证", so the request stopped no clock.
+///
+/// 20 working days from 26 Sep (not counted), under 国办发明电〔2024〕12号:
+/// Sun 28 Sep (1, worked), 29–30 Sep (3), 1–8 Oct off, 9–10 Oct (5),
+/// Sat 11 Oct (6, worked), 13–17 Oct (11), 20–24 Oct (16), 27–30 Oct (20)
+/// → 30 October; on 3 November the case is late against the statute.
+#[test]
+fn hearing_requested_late_stopped_both_clocks() {
+    const H2: &str = r#"{"id":"H2","events":[{"date":"2025-09-26","kind":"received"},{"date":"2025-09-26","kind":"accepted"},{"date":"2025-10-09","kind":"hearing_notified"},{"date":"2025-10-15","kind":"hearing_requested"}"#;
+    let cal = Calendar::china_mainland();
+    let open = case(&format!("{H2}]}}"));
+    let e = evaluate(&open, at("2025-11-03"), &cal, &Options::default()).unwrap();
+    assert_eq!(e.deadlines.hearing_request_due, Some(at("2025-10-14")));
+    assert_eq!(e.deadlines.statutory_due, Some(at("2025-10-30")));
+    assert_eq!(e.suspended_working_days, 0);
+    assert_eq!(e.status, Status::LateAgainstStatute);
+    assert_eq!(
+        e.flags.iter().map(|f| f.name()).collect::<Vec<_>>(),
+        ["overdue_against_statute", "hearing_request_late"]
+    );
+    // On 20 October the clock runs: 21–24 and 27–30 Oct are 8 working
+    // days left, more than the 2 of "due soon".
+    let e = evaluate(&open, at("2025-10-20"), &cal, &Options::default()).unwrap();
+    assert_eq!(e.status, Status::OnTrack);
+    // A request in time (14 Oct) stops the clocks as before.
+    let timely = case(&format!("{}]}}", H2.replace("2025-10-15", "2025-10-14")));
+    let e = evaluate(&timely, at("2025-10-20"), &cal, &Options::default()).unwrap();
+    assert_eq!(e.status, Status::Suspended);
+}
+
+/// A hearing the agency holds after a late request is hearing time all
+/// the same: held on 24 Oct, it leaves out 15–24 Oct (15–17, 20–24: 8
+/// working days). Counted before it: 28, 29, 30 Sep, 9, 10, 11, 13, 14 Oct
+/// (8); after it: 27–31 Oct (13), 3–7 Nov (18), 10–11 Nov (20) → 11 Nov.
+#[test]
+fn hearing_held_after_a_late_request_is_not_counted() {
+    let c = case(
+        r#"{"id":"H2h","events":[{"date":"2025-09-26","kind":"received"},{"date":"2025-09-26","kind":"accepted"},{"date":"2025-10-09","kind":"hearing_notified"},{"date":"2025-10-15","kind":"hearing_requested"},{"date":"2025-10-24","kind":"hearing_held"}]}"#,
+    );
+    let cal = Calendar::china_mainland();
+    let e = evaluate(&c, at("2025-11-03"), &cal, &Options::default()).unwrap();
+    assert_eq!(e.deadlines.statutory_due, Some(at("2025-11-11")));
+    assert_eq!(e.suspended_working_days, 8);
+    // 4–7, 10–11 Nov: 6 working days left.
+    assert_eq!(e.status, Status::OnTrack);
+    assert_eq!(
+        e.flags.iter().map(|f| f.name()).collect::<Vec<_>>(),
+        ["hearing_request_late"]
+    );
+}
+
+/// The hearing statement says whether the request's time is counted:
+/// told 9 Oct 2025, the 5 days end 14 Oct. A request on 14 Oct (the last
+/// day) is in time; on 15 Oct it is late and, with no hearing held, its
+/// time is counted; held on 24 Oct, it is left out again.
+#[test]
+fn the_hearing_statement_said_a_late_request_was_not_counted() {
+    let cal = Calendar::china_mainland();
+    let text = |requested: &str, held: bool| {
+        let c = case(&format!(
+            r#"{{"id":"H","events":[{{"date":"2025-09-26","kind":"received"}},{{"date":"2025-09-26","kind":"accepted"}},{{"date":"2025-10-09","kind":"hearing_notified"}},{{"date":"{requested}","kind":"hearing_requested"}}{}]}}"#,
+            if held {
+                r#",{"date":"2025-10-24","kind":"hearing_held"}"#
+            } else {
+                ""
+            }
+        ));
+        let ex =
+            jiceng_approvals::explain(&c, at("2025-10-27"), &cal, &Options::default()).unwrap();
+        ex.statements
+            .iter()
+            .find(|s| s.en.starts_with("hearing requested"))
+            .map(|s| (s.en.clone(), s.zh.clone()))
+            .unwrap()
+    };
+    let not_counted = "hearing time is not counted";
+    let counted = "requested after the 5 days and not held: the law does not require this hearing, so its time is counted and the clocks run";
+    for (requested, held, expected, zh) in [
+        (
+            "2025-10-14",
+            false,
+            not_counted,
+            "听证所需时间不计算在期限内",
+        ),
+        (
+            "2025-10-14",
+            true,
+            not_counted,
+            "听证所需时间不计算在期限内",
+        ),
+        (
+            "2025-10-15",
+            false,
+            counted,
+            "申请已逾五日且未举行听证：该听证并非依法需要，所需时间计算在期限内，继续计时",
+        ),
+        (
+            "2025-10-15",
+            true,
+            not_counted,
+            "听证所需时间不计算在期限内",
+        ),
+    ] {
+        let (en, cn) = text(requested, held);
+        assert!(en.ends_with(expected), "{requested} {held}: {en}");
+        assert!(cn.ends_with(zh), "{requested} {held}: {cn}");
     }
 }
