@@ -54,11 +54,32 @@ struct StreamArgs {
     /// The most events open (reported, not yet closed or rejected) at
     /// once; past it the command stops with an error naming the line.
     /// Events written out are forgotten but for the ids of the last
-    /// 900,000: a report of one of those is refused as a duplicate, and
-    /// a rating of one is checked (a known actor, in order, once, a score
-    /// from 1 to 5).
+    /// `--remember` ones: a report of one of those is refused as a
+    /// duplicate, and a rating of one is checked (a known actor, in order,
+    /// once, a score from 1 to 5).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_OPEN)]
     max_open: usize,
+    /// How many events written out are remembered (some 45 bytes each), at
+    /// most 10,000,000. A longer window catches a duplicate report later
+    /// in the log, at the price of a cache miss per look-up.
+    #[arg(long, value_name = "N", default_value_t = REMEMBER,
+          value_parser = clap::value_parser!(u32).range(0..=10_000_000))]
+    remember: u32,
+}
+
+/// The engine's default window, as the flag's type holds it.
+const REMEMBER: u32 = {
+    assert!(jiceng::grid::REMEMBERED <= 10_000_000);
+    jiceng::grid::REMEMBERED as u32
+};
+
+impl StreamArgs {
+    /// The window the engine keeps: the flag's value, at most 10,000,000.
+    fn remembered(&self) -> usize {
+        // At most 10,000,000 by the flag's parser: it fits any usize of
+        // 32 bits or more.
+        usize::try_from(self.remember).unwrap_or(usize::MAX)
+    }
 }
 
 fn read_small(p: &Path) -> Result<String, Failure> {
@@ -1092,7 +1113,9 @@ pub(crate) fn run(
             stream,
         } => {
             let (grid, tax) = (data.grid()?, data.taxonomy.load()?);
-            let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_max_open(stream.max_open);
+            let mut engine = Engine::new(&grid, &tax, &cal, &hours)
+                .with_max_open(stream.max_open)
+                .with_remembered(stream.remembered());
             let mut provisional = 0usize;
             let mut sink = |d: Done<'_>| -> Result<(), Failure> {
                 match d {
@@ -1221,6 +1244,7 @@ pub(crate) fn run(
             // The figures need no description and no reason: not copied.
             let mut engine = Engine::new(&grid, &tax, &cal, &hours)
                 .with_max_open(stream.max_open)
+                .with_remembered(stream.remembered())
                 .with_texts(false);
             // A released event is closed or rejected: the evaluation time
             // does not change how it counts, so its last action will do.
@@ -1330,7 +1354,9 @@ pub(crate) fn run(
             stream,
         } => {
             let (grid, tax) = (data.grid()?, data.taxonomy.load()?);
-            let mut engine = Engine::new(&grid, &tax, &cal, &hours).with_max_open(stream.max_open);
+            let mut engine = Engine::new(&grid, &tax, &cal, &hours)
+                .with_max_open(stream.max_open)
+                .with_remembered(stream.remembered());
             // Opened before the `[`: a file that cannot be read writes
             // nothing on standard output.
             let source = open_events(&events, stdin)?;

@@ -242,6 +242,27 @@ fn grid_reported_again_after_release_is_a_duplicate_in_every_stream() {
     assert_eq!(rate(&v, "acceptance"), (0, 1));
 }
 
+/// `--remember` sets the window: with none, the rejected id is forgotten
+/// when written out, so its report at line 3 is a new event (DESIGN: an
+/// id older than the window is forgotten); past 10,000,000 it is refused.
+#[test]
+fn grid_remember_sets_how_many_written_events_are_remembered() {
+    let log = path("dup.jsonl");
+    let (code, out, err) = jiceng(&["grid", "replay", &log, "--remember", "0"], "");
+    assert_eq!(code, 0, "{err}");
+    // Two events of one id: rejected (lines 1-2), then accepted (3-4).
+    assert_eq!(
+        out.matches("019758be-f8c0-7000-8000-000000000005").count(),
+        2,
+        "{out}"
+    );
+    let (code, _, _) = jiceng(&["grid", "replay", &log, "--remember", "1"], "");
+    assert_eq!(code, 1);
+    let (code, _, err) = jiceng(&["grid", "metrics", &log, "--remember", "10000001"], "");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("10000001"), "{err}");
+}
+
 /// Ratings by unknown actors, second, out-of-order and of unknown events
 /// were accepted by `replay` and dropped unchecked by the others.
 #[test]
