@@ -82,6 +82,22 @@ fn quantiles_survive_the_change_to_dense() {
     assert_eq!(h.quantile_permille(1000), Some(2_000));
 }
 
+#[test]
+fn histograms_of_the_same_size_differ_by_their_minutes() {
+    // One time each, none in the overflow: equal only if the minute is.
+    let one = |m| {
+        let mut h = Histogram::default();
+        h.add(m);
+        h
+    };
+    assert_eq!(one(1), one(1));
+    assert_ne!(one(1), one(2));
+    // The same minutes, counted a different number of times.
+    let mut twice = one(1);
+    twice.add(1);
+    assert_ne!(twice, one(1));
+}
+
 /// A histogram as a plain list: the reference model.
 fn reference(xs: &[i64], q: u32) -> Option<u32> {
     let mut v: Vec<i64> = xs.iter().map(|&x| x.max(0)).collect();
