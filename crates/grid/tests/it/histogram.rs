@@ -98,6 +98,26 @@ fn histograms_of_the_same_size_differ_by_their_minutes() {
     assert_ne!(twice, one(1));
 }
 
+#[test]
+fn two_dense_histograms_merge_by_adding_their_counts() {
+    // 1..=2000 twice: every minute counted 2 times, 4,000 in all. Nearest
+    // rank ceil(0.5 × 4000) = 2000 is reached at minute 1000 (2 × 1000).
+    let mut a = Histogram::default();
+    let mut b = Histogram::default();
+    for m in 1..=2_000 {
+        a.add(m);
+        b.add(m);
+    }
+    let mut twice = a.clone();
+    for m in 1..=2_000 {
+        twice.add(m);
+    }
+    a.merge(&b);
+    assert_eq!(a.count(), 4_000);
+    assert_eq!(a.quantile_permille(500), Some(1_000));
+    assert_eq!(a, twice);
+}
+
 /// A histogram as a plain list: the reference model.
 fn reference(xs: &[i64], q: u32) -> Option<u32> {
     let mut v: Vec<i64> = xs.iter().map(|&x| x.max(0)).collect();
