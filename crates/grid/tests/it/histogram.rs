@@ -118,6 +118,25 @@ fn two_dense_histograms_merge_by_adding_their_counts() {
     assert_eq!(a, twice);
 }
 
+#[test]
+fn a_merge_of_sparse_lists_stays_sparse_below_the_threshold() {
+    // Minutes 1 and 2: two counters, not a dense array.
+    let (mut a, mut b) = (Histogram::default(), Histogram::default());
+    a.add(1);
+    b.add(2);
+    a.merge(&b);
+    assert_eq!(a.entries(), 2);
+    // 0..512 and 512..1024: 1,024 distinct minutes, the threshold, dense.
+    let (mut a, mut b) = (Histogram::default(), Histogram::default());
+    for m in 0..512 {
+        a.add(m);
+        b.add(m + 512);
+    }
+    assert_eq!((a.entries(), b.entries()), (512, 512));
+    a.merge(&b);
+    assert_eq!(a.entries(), HISTOGRAM_MINUTES + 1);
+}
+
 /// A histogram as a plain list: the reference model.
 fn reference(xs: &[i64], q: u32) -> Option<u32> {
     let mut v: Vec<i64> = xs.iter().map(|&x| x.max(0)).collect();

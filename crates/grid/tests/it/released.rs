@@ -111,3 +111,16 @@ fn a_rating_of_a_released_event_is_checked() {
         })
     ));
 }
+
+/// A rating in the very second of the close is in order: only a time
+/// before the last action is out of order, as for an event still held.
+#[test]
+fn a_rating_at_the_time_of_the_close_is_in_order() {
+    let w = World::new();
+    let mut e = w.engine();
+    for entry in to_closure(1) {
+        e.apply_and_release(&entry).unwrap();
+    }
+    // to_closure closes at 11:10.
+    e.apply(&rate(1, "11:10", "W01", 5)).unwrap();
+}
