@@ -562,7 +562,7 @@ fn parsed_blocks(
             let (done, recv) = sync_channel::<Block>(1);
             s.spawn(move || {
                 for mut block in unparsed {
-                    block.parse();
+                    block.parse(lang);
                     if done.send(block).is_err() {
                         break;
                     }
@@ -704,25 +704,32 @@ enum Line {
 /// time with offset``. Lines that are not a JSON object, or whose fault
 /// it cannot place, keep the reader's own message. Called only for lines
 /// both readers refused: it reads the line again, as a generic JSON value.
-fn explain_line(text: &str, e: &serde_json::Error) -> String {
+fn explain_line(text: &str, e: &serde_json::Error, lang: Lang) -> String {
     use serde_json::Value;
     let Ok(Value::Object(o)) = serde_json::from_str::<Value>(text) else {
         return e.to_string();
     };
-    let check = |field: &str, expected: &str, ok: &dyn Fn(&Value) -> bool| -> Option<String> {
-        match o.get(field) {
-            None => Some(format!("field `{field}` is missing")),
-            Some(v) if ok(v) => None,
-            Some(Value::String(s)) => Some(format!(
-                "field `{field}`, value \"{}\": expected {expected}",
-                super::report::shown(s, false)
-            )),
-            Some(v) => Some(format!(
-                "field `{field}`, value {}: expected {expected}",
-                super::report::shown(&v.to_string(), false)
-            )),
-        }
-    };
+    // `expected` in English and in Chinese.
+    let check =
+        |field: &str, expected: (&str, &str), ok: &dyn Fn(&Value) -> bool| -> Option<String> {
+            let expected = lang.pick(expected.0, expected.1);
+            let value = match o.get(field) {
+                None => {
+                    return Some(match lang {
+                        Lang::En => format!("field `{field}` is missing"),
+                        Lang::Zh => format!("缺少字段 `{field}`"),
+                    });
+                }
+                Some(v) if ok(v) => return None,
+                Some(Value::String(s)) => format!("\"{}\"", super::report::shown(s, false)),
+                Some(v) => super::report::shown(&v.to_string(), false).to_string(),
+            };
+            Some(match lang {
+                Lang::En => format!("field `{field}`, value {value}: expected {expected}"),
+                Lang::Zh => format!("字段 `{field}` 的值 {value} 有误：应为{expected}"),
+            })
+        };
+    const A_STRING: (&str, &str) = ("a string", "字符串");
     let text_ok = |v: &Value| v.is_string();
     let one_of = |names: &'static [&'static str]| {
         move |v: &Value| v.as_str().is_some_and(|s| names.contains(&s))
@@ -734,17 +741,24 @@ fn explain_line(text: &str, e: &serde_json::Error) -> String {
     const CHANNELS: &[&str] = &["grid_worker", "citizen_app", "hotline", "inspection"];
     const REASONS: &[&str] = &["no_authority", "overdue", "beyond_capacity"];
     let common = [
-        check("event", "a uuid", &|v| {
+        check("event", ("a uuid", "uuid"), &|v| {
             v.as_str().is_some_and(|s| s.parse::<uuid::Uuid>().is_ok())
         }),
-        check("at", "an RFC 3339 time with offset", &|v| {
-            v.as_str()
-                .is_some_and(|s| DateTime::parse_from_rfc3339(s).is_ok())
-        }),
-        check("actor", "a string", &text_ok),
+        check(
+            "at",
+            ("an RFC 3339 time with offset", "带时区偏移的 RFC 3339 时间"),
+            &|v| {
+                v.as_str()
+                    .is_some_and(|s| DateTime::parse_from_rfc3339(s).is_ok())
+            },
+        ),
+        check("actor", A_STRING, &text_ok),
         check(
             "action",
-            "one of report, accept, reject, dispatch, start, resolve, verify, rework, close, rate, escalate, postpone",
+            (
+                "one of report, accept, reject, dispatch, start, resolve, verify, rework, close, rate, escalate, postpone",
+                "report、accept、reject、dispatch、start、resolve、verify、rework、close、rate、escalate、postpone 之一",
+            ),
             &one_of(ACTIONS),
         ),
     ];
@@ -754,34 +768,46 @@ fn explain_line(text: &str, e: &serde_json::Error) -> String {
     let action = o.get("action").and_then(Value::as_str).unwrap_or_default();
     let why = match action {
         "report" => [
-            check("cell", "a string", &text_ok),
-            check("category", "a string", &text_ok),
+            check("cell", A_STRING, &text_ok),
+            check("category", A_STRING, &text_ok),
             check(
                 "channel",
-                "one of grid_worker, citizen_app, hotline, inspection",
+                (
+                    "one of grid_worker, citizen_app, hotline, inspection",
+                    "grid_worker、citizen_app、hotline、inspection 之一",
+                ),
                 &one_of(CHANNELS),
             ),
-            check("description", "a string", &text_ok),
+            check("description", A_STRING, &text_ok),
         ]
         .into_iter()
         .flatten()
         .next(),
-        "reject" | "rework" => check("reason", "a string", &text_ok),
-        "dispatch" => check("body", "a string", &text_ok),
-        "rate" => check("score", "a whole number from 0 to 255", &|v| {
-            v.as_u64().is_some_and(|n| n <= 255)
-        }),
+        "reject" | "rework" => check("reason", A_STRING, &text_ok),
+        "dispatch" => check("body", A_STRING, &text_ok),
+        "rate" => check(
+            "score",
+            ("a whole number from 0 to 255", "0 到 255 的整数"),
+            &|v| v.as_u64().is_some_and(|n| n <= 255),
+        ),
         "escalate" => check(
             "reason",
-            "one of no_authority, overdue, beyond_capacity",
+            (
+                "one of no_authority, overdue, beyond_capacity",
+                "no_authority、overdue、beyond_capacity 之一",
+            ),
             &one_of(REASONS),
         ),
         "postpone" => [
-            check("until", "a date YYYY-MM-DD", &|v| {
-                v.as_str()
-                    .is_some_and(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok())
-            }),
-            check("approved_by", "a string", &text_ok),
+            check(
+                "until",
+                ("a date YYYY-MM-DD", "YYYY-MM-DD 格式的日期"),
+                &|v| {
+                    v.as_str()
+                        .is_some_and(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok())
+                },
+            ),
+            check("approved_by", A_STRING, &text_ok),
         ]
         .into_iter()
         .flatten()
@@ -803,7 +829,7 @@ impl Block {
     /// Reads each line: over-long, not UTF-8, blank (left out), an entry
     /// or malformed. A line is read into the entry left at its place by
     /// the block's last use, so that its strings' memory serves again.
-    fn parse(&mut self) {
+    fn parse(&mut self, lang: Lang) {
         let mut kept = 0;
         for s in &self.spans {
             let text = if s.too_long {
@@ -822,13 +848,13 @@ impl Block {
                     *n = s.n;
                     e.read_json_line(text)
                         .err()
-                        .map(|err| Line::Malformed(explain_line(text, &err)))
+                        .map(|err| Line::Malformed(explain_line(text, &err, lang)))
                 }
                 (_, None) if s.too_long => Some(Line::TooLong),
                 (_, None) => Some(Line::NotUtf8),
                 (_, Some(text)) => Some(match Entry::from_json_line(text) {
                     Ok(e) => Line::Entry(e),
-                    Err(e) => Line::Malformed(explain_line(text, &e)),
+                    Err(e) => Line::Malformed(explain_line(text, &e, lang)),
                 }),
             };
             if let Some(line) = line {

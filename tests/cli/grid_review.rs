@@ -348,3 +348,19 @@ fn grid_bad_lines_name_the_field_and_the_value() {
     let (_, _, err) = jiceng(&["grid", "replay", "-"], "{\"event\": \n");
     assert!(err.contains("-:1: EOF while parsing"), "{err}");
 }
+
+/// The same lines under `--lang zh`: the field and value as written, the
+/// rest in Chinese.
+#[test]
+fn grid_bad_lines_name_the_field_and_the_value_in_chinese() {
+    let log = path("bad2.jsonl");
+    let (code, _, err) = jiceng(&["--lang", "zh", "grid", "replay", &log], "");
+    assert_eq!(code, 1, "{err}");
+    for want in [
+        ":1: 字段 `at` 的值 \"yesterday\" 有误：应为带时区偏移的 RFC 3339 时间",
+        ":3: 字段 `score` 的值 \"5\" 有误：应为0 到 255 的整数",
+        ":5: 缺少字段 `actor`",
+    ] {
+        assert!(err.contains(&format!("{log}{want}")), "{want}: {err}");
+    }
+}
