@@ -848,16 +848,7 @@ pub fn explain(case: &PenaltyCase, e: &Evaluation) -> Vec<Reason> {
         );
     }
     if let Some(x) = d.decision_due {
-        let (roll_en, cite_en, roll_zh, cite_zh) = if d.decision_rolled {
-            (
-                ", rolled past a day off",
-                "; 民法典第二百零三条",
-                "，期限末日逢法定节假日顺延",
-                "；民法典第二百零三条",
-            )
-        } else {
-            ("", "", "", "")
-        };
+        let (roll_en, cite_en, roll_zh, cite_zh) = roll_texts(d.decision_rolled);
         let (ext_en, ext_zh) = d.decision_extension.map_or_else(
             || (String::new(), String::new()),
             |p| {
@@ -914,16 +905,7 @@ pub fn explain(case: &PenaltyCase, e: &Evaluation) -> Vec<Reason> {
         );
     }
     if let Some(x) = d.payment_due {
-        let (roll_en, cite_en, roll_zh, cite_zh) = if d.payment_rolled {
-            (
-                ", rolled past a day off",
-                "; 民法典第二百零三条",
-                "，期限末日逢法定节假日顺延",
-                "；民法典第二百零三条",
-            )
-        } else {
-            ("", "", "", "")
-        };
+        let (roll_en, cite_en, roll_zh, cite_zh) = roll_texts(d.payment_rolled);
         line(
             "payment_due",
             "缴纳罚款期限",
@@ -1010,4 +992,20 @@ pub fn explain(case: &PenaltyCase, e: &Evaluation) -> Vec<Reason> {
         line(f.name(), f.zh(), en, zh);
     }
     out
+}
+
+/// What an explanation adds for a period whose end was rolled past a day
+/// off (Civil Code Art. 203), in English and Chinese: the clause and the
+/// citation of each; nothing when it was not rolled.
+fn roll_texts(rolled: bool) -> (&'static str, &'static str, &'static str, &'static str) {
+    if rolled {
+        (
+            ", rolled past a day off",
+            "; 民法典第二百零三条",
+            "，期限末日逢法定节假日顺延",
+            "；民法典第二百零三条",
+        )
+    } else {
+        ("", "", "", "")
+    }
 }
