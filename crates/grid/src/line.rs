@@ -165,6 +165,95 @@ fn writers_start(line: &str) -> Option<(Fields<'_>, usize)> {
     Some((f, i))
 }
 
+/// The value of the key written `key` (`,"name":"`, opening quote
+/// included) at the start of `rest`, and what follows its closing quote;
+/// `None` where `rest` does not start so or the value is not plain.
+fn written<'a>(rest: &'a str, key: &str) -> Option<(&'a str, &'a str)> {
+    let rest = rest.strip_prefix(key)?;
+    let end = string_stop(rest.as_bytes())?;
+    // The stop is an ASCII byte, so a character boundary.
+    let (value, tail) = rest.split_at_checked(end)?;
+    Some((value, tail.strip_prefix('"')?))
+}
+
+/// A whole line as the log's writer writes it: [`writers_start`], then
+/// the action's name and its fields in the order of their declaration,
+/// each written `,"key":value` with no space, and the closing brace with
+/// nothing after it. Such a line is a flat object of distinct known keys
+/// and plain values, so [`scan`] and [`Fields::parts`] would read it the
+/// same; every check is made at a fixed place rather than through a
+/// search for the key. `None` for any other line, which the general loop
+/// reads.
+fn writers_parts(line: &str) -> Option<Parts<'_>> {
+    let (f, i) = writers_start(line)?;
+    let (name, rest) = written(line.get(i..)?, r#","action":""#)?;
+    let (shape, rest) = match name {
+        "report" => {
+            let (cell, rest) = written(rest, r#","cell":""#)?;
+            let (category, rest) = written(rest, r#","category":""#)?;
+            let (ch, rest) = written(rest, r#","channel":""#)?;
+            let (description, rest) = written(rest, r#","description":""#)?;
+            let report = Shape::Report {
+                cell,
+                category,
+                channel: channel(ch)?,
+                description,
+            };
+            (report, rest)
+        }
+        "accept" => (Shape::Accept, rest),
+        "reject" => {
+            let (reason, rest) = written(rest, r#","reason":""#)?;
+            (Shape::Reject(reason), rest)
+        }
+        "dispatch" => {
+            let (body, rest) = written(rest, r#","body":""#)?;
+            (Shape::Dispatch(body), rest)
+        }
+        "start" => (Shape::Start, rest),
+        "resolve" => (Shape::Resolve, rest),
+        "verify" => (Shape::Verify, rest),
+        "rework" => {
+            let (reason, rest) = written(rest, r#","reason":""#)?;
+            (Shape::Rework(reason), rest)
+        }
+        "close" => (Shape::Close, rest),
+        "rate" => {
+            let rest = rest.strip_prefix(r#","score":"#)?;
+            let (score, end) = small_int(rest.as_bytes(), 0)?;
+            (Shape::Rate(score), rest.get(end..)?)
+        }
+        "escalate" => {
+            let (reason, rest) = written(rest, r#","reason":""#)?;
+            (Shape::Escalate(escalation(reason)?), rest)
+        }
+        "postpone" => {
+            let (until, rest) = written(rest, r#","until":""#)?;
+            let (approved_by, rest) = written(rest, r#","approved_by":""#)?;
+            (
+                Shape::Postpone(until.parse::<NaiveDate>().ok()?, approved_by),
+                rest,
+            )
+        }
+        _ => return None,
+    };
+    if rest != "}" {
+        return None;
+    }
+    Some((
+        Uuid::parse_str(f.event?).ok()?,
+        time(f.at?)?,
+        f.actor?,
+        shape,
+    ))
+}
+
+/// What a line holds, borrowed: [`writers_parts`] for a line as the
+/// writer writes it, else the general loop of [`scan`].
+fn parts(line: &str) -> Option<Parts<'_>> {
+    writers_parts(line).or_else(|| scan(line)?.parts())
+}
+
 /// Reads one `"key": value` pair from `i` into `f`: the index past the
 /// value, or `None` for an unknown or repeated key, or a value that is
 /// not plain.
@@ -426,18 +515,17 @@ impl<'a> Shape<'a> {
 /// action.
 type Parts<'a> = (Uuid, DateTime<FixedOffset>, &'a str, Shape<'a>);
 
-impl<'a> Fields<'a> {
-    /// The entry, or `None` where the derived reader must decide.
-    fn entry(self) -> Option<Entry> {
-        let (event, at, actor, shape) = self.parts()?;
-        Some(Entry {
-            event,
-            at,
-            actor: actor.to_owned(),
-            action: shape.action(&mut Stash::default()),
-        })
+/// The entry of a line's parts, its strings copied.
+fn entry((event, at, actor, shape): Parts<'_>) -> Entry {
+    Entry {
+        event,
+        at,
+        actor: actor.to_owned(),
+        action: shape.action(&mut Stash::default()),
     }
+}
 
+impl<'a> Fields<'a> {
     /// The entry's parts, or `None` where the derived reader must decide.
     fn parts(self) -> Option<Parts<'a>> {
         let shape = match self.action? {
@@ -498,7 +586,7 @@ impl Entry {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json_line(line: &str) -> Result<Entry, serde_json::Error> {
-        match scan(line).and_then(Fields::entry) {
+        match parts(line).map(entry) {
             Some(e) => Ok(e),
             None => serde_json::from_str(line),
         }
@@ -535,7 +623,7 @@ impl Entry {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn read_json_line(&mut self, line: &str) -> Result<(), serde_json::Error> {
-        match scan(line).and_then(Fields::parts) {
+        match parts(line) {
             Some((event, at, actor, shape)) => {
                 let mut stash = Stash::take(&mut self.action);
                 self.action = shape.action(&mut stash);

@@ -6,8 +6,8 @@ use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 
 use super::{
-    Fields, RETAIN, channel, escalation, fixed_time, scan, skip_ws, small_int, string_stop,
-    writers_start,
+    Fields, RETAIN, channel, entry, escalation, fixed_time, parts, scan, skip_ws, small_int,
+    string_stop, writers_parts, writers_start,
 };
 use crate::event::{Channel, EscalationReason};
 
@@ -21,7 +21,8 @@ fn the_fast_path_reads_every_action_of_the_day() {
     for line in crate::GUCHENGYING_DAY.lines() {
         let fields = scan(line).unwrap_or_else(|| panic!("scan gave up on {line}"));
         let entry = fields
-            .entry()
+            .parts()
+            .map(entry)
             .unwrap_or_else(|| panic!("entry gave up on {line}"));
         assert_eq!(
             Some(&entry),
@@ -229,9 +230,9 @@ fn a_channel_outside_the_four_leaves_the_line_to_the_derived_reader() {
         channel,
         ..Fields::default()
     };
-    assert!(fields(Some("hotline")).entry().is_some());
-    assert!(fields(None).entry().is_some());
-    assert_eq!(fields(Some("fax")).entry(), None);
+    assert!(fields(Some("hotline")).parts().is_some());
+    assert!(fields(None).parts().is_some());
+    assert!(fields(Some("fax")).parts().is_none());
 }
 
 #[test]
@@ -391,4 +392,109 @@ fn every_action_hands_its_strings_to_the_next() {
             other => panic!("{other:?}"),
         }
     }
+}
+
+/// Every line of the bundled day as the writer writes it (all twelve
+/// kinds of action, with each one's fields) is read whole at fixed
+/// places, to the derived reader's entry.
+#[test]
+fn the_writers_lines_are_read_whole_at_fixed_places() {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut lines: Vec<String> = crate::GUCHENGYING_DAY
+        .lines()
+        .map(|l| serde_json::to_string(&serde_json::from_str::<crate::Entry>(l).unwrap()).unwrap())
+        .collect();
+    // A score of more than one digit, and the largest a byte holds.
+    lines.push(lines.iter().find(|l| l.contains(r#""score""#)).unwrap().replacen(
+        r#""score":5"#,
+        r#""score":255"#,
+        1,
+    ));
+    assert!(lines.last().unwrap().contains("255"));
+    for line in &lines {
+        let fast = writers_parts(line).unwrap_or_else(|| panic!("gave up on {line}"));
+        let slow = serde_json::from_str::<crate::Entry>(line).unwrap();
+        // Equality of times ignores the offset: the Debug text shows it.
+        assert_eq!(format!("{:?}", entry(fast)), format!("{slow:?}"), "{line}");
+        seen.insert(slow.action.name());
+    }
+    assert_eq!(seen.len(), 12, "{seen:?}");
+}
+
+/// A line one step off the writer's form is left to the general loop,
+/// whose answer (where it has one) is the derived reader's.
+#[test]
+fn a_line_off_the_writers_form_is_left_to_the_general_loop() {
+    const START: &str = concat!(
+        r#"{"event":"01955968-df40-710d-a48c-ea4c09676b8e","at":"2025-03-03T08:46:00+08:00","#,
+        r#""actor":"C01","#
+    );
+    let report = format!(
+        r#"{START}"action":"report","cell":"GCY-05","category":"0102","channel":"hotline","description":"桶满"}}"#
+    );
+    let rate = format!(r#"{START}"action":"rate","score":4}}"#);
+    let postpone = format!(r#"{START}"action":"postpone","until":"2025-03-10","approved_by":"C02"}}"#);
+    let escalate = format!(r#"{START}"action":"escalate","reason":"overdue"}}"#);
+    for line in [&report, &rate, &postpone, &escalate] {
+        assert!(writers_parts(line).is_some(), "{line}");
+    }
+    let read_alike = [
+        // Space where the writer writes none.
+        report.replacen(r#","cell""#, r#", "cell""#, 1),
+        report.replacen(r#""cell":"#, r#""cell": "#, 1),
+        rate.replacen(r#":4}"#, r#":4 }"#, 1),
+        // The fields in another order.
+        report.replacen(
+            r#""cell":"GCY-05","category":"0102""#,
+            r#""category":"0102","cell":"GCY-05""#,
+            1,
+        ),
+        postpone.replacen(
+            r#""until":"2025-03-10","approved_by":"C02""#,
+            r#""approved_by":"C02","until":"2025-03-10""#,
+            1,
+        ),
+        // A key before the action.
+        format!(r#"{START}"cell":"GCY-05","action":"accept"}}"#),
+    ];
+    for line in &read_alike {
+        assert!(writers_parts(line).is_none(), "{line}");
+        let general = parts(line).map(entry).unwrap_or_else(|| panic!("{line}"));
+        let slow = serde_json::from_str::<crate::Entry>(line).unwrap();
+        assert_eq!(format!("{general:?}"), format!("{slow:?}"), "{line}");
+    }
+    let refused = [
+        // A key of another name, one byte off, at each place.
+        report.replacen(r#""action""#, r#""Action""#, 1),
+        report.replacen(r#""cell""#, r#""Cell""#, 1),
+        report.replacen(r#""category""#, r#""Category""#, 1),
+        report.replacen(r#""channel""#, r#""Channel""#, 1),
+        report.replacen(r#""description""#, r#""Description""#, 1),
+        rate.replacen(r#""score""#, r#""Score""#, 1),
+        postpone.replacen(r#""until""#, r#""Until""#, 1),
+        postpone.replacen(r#""approved_by""#, r#""Approved_by""#, 1),
+        escalate.replacen(r#""reason""#, r#""Reason""#, 1),
+        // A field missing, or one too many.
+        report.replacen(r#","description":"桶满""#, "", 1),
+        format!(r#"{START}"action":"accept","cell":"GCY-05"}}"#),
+        // Values the action does not take.
+        report.replacen("hotline", "fax", 1),
+        escalate.replacen("overdue", "late", 1),
+        postpone.replacen("2025-03-10", "2025-02-30", 1),
+        rate.replacen(":4}", ":04}", 1),
+        rate.replacen(":4}", ":256}", 1),
+        rate.replacen(":4}", ":4.0}", 1),
+        format!(r#"{START}"action":"reopen"}}"#),
+        // Something after the closing brace, or no brace.
+        format!("{rate}}}"),
+        rate.trim_end_matches('}').to_owned(),
+        // A value that is not plain.
+        report.replacen("桶满", r#"桶\"满"#, 1),
+    ];
+    for line in &refused {
+        assert!(writers_parts(line).is_none(), "{line}");
+    }
+    // The escaped description is still read, by the derived reader.
+    let escaped = refused.last().unwrap();
+    assert!(crate::Entry::from_json_line(escaped).is_ok(), "{escaped}");
 }
