@@ -31,6 +31,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use compact_str::CompactString;
 use foldhash::{HashMap, HashMapExt, HashSet};
 use jiceng_calendar::{Calendar, WorkingHours};
 use schemars::JsonSchema;
@@ -74,25 +75,25 @@ pub enum Action {
     /// Reported.
     Report {
         /// The cell.
-        cell: String,
+        cell: CompactString,
         /// The category code.
-        category: String,
+        category: CompactString,
         /// How it came in.
         channel: Channel,
         /// What was seen.
-        description: String,
+        description: CompactString,
     },
     /// Accepted (受理).
     Accept,
     /// Rejected, with a reason (不予受理).
     Reject {
         /// Why.
-        reason: String,
+        reason: CompactString,
     },
     /// Dispatched to a body (派遣).
     Dispatch {
         /// The body's code.
-        body: String,
+        body: CompactString,
     },
     /// Handling started.
     Start,
@@ -103,7 +104,7 @@ pub enum Action {
     /// Sent back for rework (返工).
     Rework {
         /// Why.
-        reason: String,
+        reason: CompactString,
     },
     /// Closed (结案).
     Close,
@@ -122,7 +123,7 @@ pub enum Action {
         /// Until when.
         until: NaiveDate,
         /// Who approved it.
-        approved_by: String,
+        approved_by: CompactString,
     },
 }
 
@@ -155,7 +156,7 @@ pub struct Entry {
     /// When, with its UTC offset.
     pub at: DateTime<FixedOffset>,
     /// Who: a worker's or staff member's id, or a body's code.
-    pub actor: String,
+    pub actor: CompactString,
     /// What.
     #[serde(flatten)]
     pub action: Action,
@@ -243,13 +244,13 @@ pub struct Ticket {
     #[schemars(with = "String")]
     pub id: Uuid,
     /// The cell.
-    pub cell: String,
+    pub cell: CompactString,
     /// The category code.
-    pub category: String,
+    pub category: CompactString,
     /// How it came in.
     pub channel: Channel,
     /// Who reported it.
-    pub reporter: String,
+    pub reporter: CompactString,
     /// When.
     pub reported_at: DateTime<FixedOffset>,
     /// Accept or reject by then.
@@ -266,10 +267,10 @@ pub struct Ticket {
     pub responded_at: Option<DateTime<FixedOffset>>,
     /// The body it is dispatched to.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
+    pub body: Option<CompactString>,
     /// Who resolved it last.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resolver: Option<String>,
+    pub resolver: Option<CompactString>,
     /// When it was last resolved.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resolved_at: Option<DateTime<FixedOffset>>,
@@ -282,17 +283,17 @@ pub struct Ticket {
     pub escalations: Vec<EscalationReason>,
     /// Postponed until, and by whose approval.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub postponed: Option<(NaiveDate, String)>,
+    pub postponed: Option<(NaiveDate, CompactString)>,
     /// The reporter's rating.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<u8>,
     /// What was seen, as reported; kept unless the engine was told not to
     /// ([`Engine::with_texts`]). Bounded by the line it came on.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<CompactString>,
     /// Why it was rejected; kept unless the engine was told not to.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rejection: Option<String>,
+    pub rejection: Option<CompactString>,
     /// The time of the last action.
     pub last: DateTime<FixedOffset>,
 }
@@ -692,7 +693,7 @@ impl<'a> Engine<'a> {
 
     fn refuse(e: &Entry, reason: impl Into<String>) -> Error {
         Error::Refused {
-            actor: e.actor.clone(),
+            actor: e.actor.to_string(),
             action: e.action.name(),
             event: e.event,
             reason: reason.into(),
@@ -729,7 +730,7 @@ impl<'a> Engine<'a> {
             });
         }
         if !self.index.cells.contains(cell.as_str()) {
-            return Err(Error::UnknownCell(cell.clone()));
+            return Err(Error::UnknownCell(cell.to_string()));
         }
         let cat = self.taxonomy.category(category)?;
         match channel {
@@ -913,7 +914,9 @@ impl<'a> Engine<'a> {
                 if t.resolver.as_deref() == Some(e.actor.as_str()) {
                     return Err(Self::refuse(e, "the verifier may not be the resolver"));
                 }
-                let cell_worker = actor.worker.is_some_and(|w| w.cells.contains(&t.cell));
+                let cell_worker = actor
+                    .worker
+                    .is_some_and(|w| w.cells.iter().any(|c| c.as_str() == t.cell.as_str()));
                 if !staff && !cell_worker {
                     return Err(Self::refuse(
                         e,

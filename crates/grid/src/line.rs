@@ -20,6 +20,7 @@
 //! through the general loop.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use compact_str::CompactString;
 use uuid::Uuid;
 
 use crate::event::{Action, Channel, Entry, EscalationReason};
@@ -418,7 +419,7 @@ const RETAIN: usize = 128;
 /// action's strings take over (those of at most [`RETAIN`] bytes).
 #[derive(Default)]
 struct Stash {
-    strings: [String; 3],
+    strings: [CompactString; 3],
     len: usize,
 }
 
@@ -426,7 +427,7 @@ impl Stash {
     /// Takes the strings out of `action`, leaving a string-less action.
     fn take(action: &mut Action) -> Stash {
         let mut stash = Stash::default();
-        let mut keep = |s: String| {
+        let mut keep = |s: CompactString| {
             if s.capacity() > RETAIN {
                 return;
             }
@@ -455,7 +456,7 @@ impl Stash {
     }
 
     /// `text` in a string of the stash, or a new one when it is empty.
-    fn string(&mut self, text: &str) -> String {
+    fn string(&mut self, text: &str) -> CompactString {
         let mut s = match self.len.checked_sub(1) {
             Some(last) => {
                 self.len = last;
@@ -464,7 +465,7 @@ impl Stash {
                     .map(std::mem::take)
                     .unwrap_or_default()
             }
-            None => String::new(),
+            None => CompactString::default(),
         };
         s.clear();
         s.push_str(text);
@@ -520,7 +521,7 @@ fn entry((event, at, actor, shape): Parts<'_>) -> Entry {
     Entry {
         event,
         at,
-        actor: actor.to_owned(),
+        actor: actor.into(),
         action: shape.action(&mut Stash::default()),
     }
 }
@@ -630,7 +631,7 @@ impl Entry {
                 self.event = event;
                 self.at = at;
                 if self.actor.capacity() > RETAIN {
-                    self.actor = String::new();
+                    self.actor = CompactString::default();
                 }
                 self.actor.clear();
                 self.actor.push_str(actor);

@@ -68,7 +68,7 @@ pub fn open311(t: &Ticket, grid: &Grid, taxonomy: &Taxonomy) -> ServiceRequest {
     let service_name = taxonomy
         .category(&t.category)
         .map(|c| format!("{}/{}", c.major, c.minor))
-        .unwrap_or_else(|_| t.category.clone());
+        .unwrap_or_else(|_| t.category.to_string());
     let mut notes = t.state.name().to_owned();
     if let Some(reason) = &t.rejection {
         notes.push_str(": ");
@@ -89,13 +89,13 @@ pub fn open311(t: &Ticket, grid: &Grid, taxonomy: &Taxonomy) -> ServiceRequest {
         },
         status_notes: notes,
         service_name,
-        service_code: t.category.clone(),
-        description: t.description.clone(),
-        agency_responsible: t.body.clone(),
+        service_code: t.category.to_string(),
+        description: t.description.as_deref().map(str::to_owned),
+        agency_responsible: t.body.as_deref().map(str::to_owned),
         requested_datetime: t.reported_at.to_rfc3339(),
         updated_datetime: t.last.to_rfc3339(),
         expected_datetime: t.resolution_due.to_rfc3339(),
-        address_id: t.cell.clone(),
+        address_id: t.cell.to_string(),
         zipcode: grid.cell(&t.cell).map(|c| c.division.to_string()),
     }
 }

@@ -65,7 +65,7 @@ fn one(rng: &mut ChaCha8Rng, i: usize, start: DateTime<FixedOffset>, spacing: i6
         out.push(Entry {
             event: id,
             at,
-            actor: actor.to_owned(),
+            actor: actor.into(),
             action,
         });
     };
@@ -74,10 +74,10 @@ fn one(rng: &mut ChaCha8Rng, i: usize, start: DateTime<FixedOffset>, spacing: i6
         at,
         &worker,
         Action::Report {
-            cell: format!("GCY-{cell:02}"),
-            category: cat.to_owned(),
+            cell: format!("GCY-{cell:02}").into(),
+            category: cat.into(),
             channel: Channel::GridWorker,
-            description: "synthetic".to_owned(),
+            description: "synthetic".into(),
         },
     );
     let mut step = |rng: &mut ChaCha8Rng, max: i64| {
@@ -90,7 +90,7 @@ fn one(rng: &mut ChaCha8Rng, i: usize, start: DateTime<FixedOffset>, spacing: i6
             t,
             "C01",
             Action::Reject {
-                reason: "重复".to_owned(),
+                reason: "重复".into(),
             },
         );
         return out;
@@ -112,7 +112,7 @@ fn one(rng: &mut ChaCha8Rng, i: usize, start: DateTime<FixedOffset>, spacing: i6
         step(rng, 20),
         "C01",
         Action::Dispatch {
-            body: body.to_owned(),
+            body: body.into(),
         },
     );
     push(step(rng, 60), body, Action::Start);
@@ -124,7 +124,7 @@ fn one(rng: &mut ChaCha8Rng, i: usize, start: DateTime<FixedOffset>, spacing: i6
             body,
             Action::Postpone {
                 until,
-                approved_by: "C02".to_owned(),
+                approved_by: "C02".into(),
             },
         );
         // The body goes on and finishes within the postponement, as a
@@ -137,7 +137,7 @@ fn one(rng: &mut ChaCha8Rng, i: usize, start: DateTime<FixedOffset>, spacing: i6
             step(rng, 60),
             "C02",
             Action::Rework {
-                reason: "未达标".to_owned(),
+                reason: "未达标".into(),
             },
         );
         push(step(rng, 60), body, Action::Start);

@@ -20,7 +20,7 @@ fn six_thousand_one_event_groups_hold_one_counter_per_histogram() {
     let mut b = Breakdown::default();
     for i in 0..6_000 {
         let mut t = t.clone();
-        t.cell = format!("C{i:04}");
+        t.cell = format!("C{i:04}").into();
         b.add(By::Cell, "130430104", &t, as_of, &w.cal, &w.hours)
             .unwrap();
     }

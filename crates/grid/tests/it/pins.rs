@@ -298,7 +298,7 @@ fn a_grid_worker_reports_only_in_their_own_cells() {
     let mut e = w.engine();
     // W02 watches GCY-02, not GCY-01.
     let mut r = report(1, "09:35");
-    r.actor = "W02".to_owned();
+    r.actor = "W02".into();
     match e.apply(&r) {
         Err(Error::Refused { actor, reason, .. }) => {
             assert_eq!(actor, "W02");
@@ -308,7 +308,7 @@ fn a_grid_worker_reports_only_in_their_own_cells() {
     }
     assert_eq!(e.held(), 0);
     // Their lane leader L01-1 watches GCY-01 and may report there.
-    r.actor = "L01-1".to_owned();
+    r.actor = "L01-1".into();
     e.apply(&r).unwrap();
     assert_eq!(e.held(), 1);
 }
@@ -425,7 +425,7 @@ fn a_postponement_may_end_the_day_it_is_asked_but_not_before() {
     let t = e.ticket(id(1).parse().unwrap()).unwrap();
     assert_eq!(
         t.postponed,
-        Some(("2025-06-10".parse().unwrap(), "C02".to_owned()))
+        Some(("2025-06-10".parse().unwrap(), "C02".into()))
     );
     // Until 9 June is before the request.
     let mut e = w.engine();

@@ -74,6 +74,6 @@ fn escalation_rework_and_postponement() {
     let t = e.ticket(id(4)).unwrap();
     assert_eq!(
         t.postponed,
-        Some(("2025-06-13".parse().unwrap(), "C02".to_owned()))
+        Some(("2025-06-13".parse().unwrap(), "C02".into()))
     );
 }

@@ -197,7 +197,7 @@ fn invalid_transitions_are_typed_errors() {
 fn refusals_say_who_tried_what() {
     // A grid worker reports outside their cells: W02 is assigned GCY-02.
     let mut r = report(1, "09:35");
-    r.actor = "W02".to_owned();
+    r.actor = "W02".into();
     check(0, &[], r, Want::Refused("cell GCY-01 is not assigned"));
     // A hotline report entered by a grid worker.
     let mut r = report(1, "09:35");
@@ -310,12 +310,12 @@ fn errors_for_what_cannot_have_happened() {
     // An unknown cell and category.
     let mut r = report(2, "09:35");
     if let jiceng_grid::Action::Report { cell, .. } = &mut r.action {
-        *cell = "GCY-99".to_owned();
+        *cell = "GCY-99".into();
     }
     assert_eq!(e.apply(&r), Err(Error::UnknownCell("GCY-99".to_owned())));
     let mut r = report(2, "09:35");
     if let jiceng_grid::Action::Report { category, .. } = &mut r.action {
-        *category = "9999".to_owned();
+        *category = "9999".into();
     }
     assert_eq!(e.apply(&r), Err(Error::UnknownCategory("9999".to_owned())));
 }

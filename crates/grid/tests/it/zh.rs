@@ -32,14 +32,14 @@ fn every_refusal_reads_in_chinese() {
         format!("拒绝：{who} 不能对事件 {E1} 执行“{what}”：{why}")
     };
     let mut r = report(1, "09:35");
-    r.actor = "W02".to_owned();
+    r.actor = "W02".into();
     check(
         0,
         r,
         &refused("W02", "上报", "网格 GCY-01 不是分配给其负责的网格"),
     );
     let mut r = report(1, "09:35");
-    r.actor = "X99".to_owned();
+    r.actor = "X99".into();
     check(0, r, &refused("X99", "上报", "不是本网格的网格员"));
     let mut r = report(1, "09:35");
     if let Action::Report { channel, .. } = &mut r.action {
@@ -169,12 +169,12 @@ fn every_other_engine_error_reads_in_chinese() {
     );
     let mut r = report(1, "09:35");
     if let Action::Report { cell, .. } = &mut r.action {
-        *cell = "GCY-99".to_owned();
+        *cell = "GCY-99".into();
     }
     check(0, r, "未知的网格 GCY-99");
     let mut r = report(1, "09:35");
     if let Action::Report { category, .. } = &mut r.action {
-        *category = "9999".to_owned();
+        *category = "9999".into();
     }
     check(0, r, "未知的事件类别 9999");
     let w = World::new();
