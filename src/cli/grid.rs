@@ -835,7 +835,11 @@ impl Block {
             let text = if s.too_long {
                 None
             } else {
-                match self.data.get(s.start..s.end).map(simdutf8::basic::from_utf8) {
+                match self
+                    .data
+                    .get(s.start..s.end)
+                    .map(simdutf8::basic::from_utf8)
+                {
                     Some(Ok(text)) => Some(trimmed(text)),
                     _ => None,
                 }

@@ -108,13 +108,7 @@ fn one(rng: &mut ChaCha8Rng, i: usize, start: DateTime<FixedOffset>, spacing: i6
     } else {
         "130430104-zfd"
     };
-    push(
-        step(rng, 20),
-        "C01",
-        Action::Dispatch {
-            body: body.into(),
-        },
-    );
+    push(step(rng, 20), "C01", Action::Dispatch { body: body.into() });
     push(step(rng, 60), body, Action::Start);
     if rng.random_range(0..100) < 3 {
         let t = step(rng, 10);

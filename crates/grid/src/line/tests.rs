@@ -405,11 +405,13 @@ fn the_writers_lines_are_read_whole_at_fixed_places() {
         .map(|l| serde_json::to_string(&serde_json::from_str::<crate::Entry>(l).unwrap()).unwrap())
         .collect();
     // A score of more than one digit, and the largest a byte holds.
-    lines.push(lines.iter().find(|l| l.contains(r#""score""#)).unwrap().replacen(
-        r#""score":5"#,
-        r#""score":255"#,
-        1,
-    ));
+    lines.push(
+        lines
+            .iter()
+            .find(|l| l.contains(r#""score""#))
+            .unwrap()
+            .replacen(r#""score":5"#, r#""score":255"#, 1),
+    );
     assert!(lines.last().unwrap().contains("255"));
     for line in &lines {
         let fast = writers_parts(line).unwrap_or_else(|| panic!("gave up on {line}"));
@@ -433,7 +435,8 @@ fn a_line_off_the_writers_form_is_left_to_the_general_loop() {
         r#"{START}"action":"report","cell":"GCY-05","category":"0102","channel":"hotline","description":"桶满"}}"#
     );
     let rate = format!(r#"{START}"action":"rate","score":4}}"#);
-    let postpone = format!(r#"{START}"action":"postpone","until":"2025-03-10","approved_by":"C02"}}"#);
+    let postpone =
+        format!(r#"{START}"action":"postpone","until":"2025-03-10","approved_by":"C02"}}"#);
     let escalate = format!(r#"{START}"action":"escalate","reason":"overdue"}}"#);
     for line in [&report, &rate, &postpone, &escalate] {
         assert!(writers_parts(line).is_some(), "{line}");
