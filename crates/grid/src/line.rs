@@ -137,17 +137,21 @@ const AT_FROM: usize = EVENT_KEY.len() + 36;
 const ACTOR_FROM: usize = AT_FROM + AT_KEY.len() + 25;
 const ACTOR_VALUE: usize = ACTOR_FROM + ACTOR_KEY.len();
 
+/// Whether the line has the writer's first three keys at their fixed
+/// places.
+fn writers_keys(b: &[u8]) -> bool {
+    b.get(..EVENT_KEY.len()) == Some(EVENT_KEY)
+        && b.get(AT_FROM..AT_FROM + AT_KEY.len()) == Some(AT_KEY)
+        && b.get(ACTOR_FROM..ACTOR_VALUE) == Some(ACTOR_KEY)
+}
+
 /// The event, time and actor of a line that begins the way the log's
 /// writer begins it, read from their fixed places, and the index past the
 /// actor's value; `None` for any other beginning, which the general loop
 /// of [`scan`] reads. Where it answers, the loop would read the same three
 /// keys, in that order, with the same plain values.
 fn writers_start(line: &str) -> Option<(Fields<'_>, usize)> {
-    let b = line.as_bytes();
-    if b.get(..EVENT_KEY.len())? != EVENT_KEY
-        || b.get(AT_FROM..AT_FROM + AT_KEY.len())? != AT_KEY
-        || b.get(ACTOR_FROM..ACTOR_VALUE)? != ACTOR_KEY
-    {
+    if !writers_keys(line.as_bytes()) {
         return None;
     }
     // Each value lies between the keys' quotes; it must be a plain string.
@@ -186,7 +190,16 @@ fn written<'a>(rest: &'a str, key: &str) -> Option<(&'a str, &'a str)> {
 /// search for the key. `None` for any other line, which the general loop
 /// reads.
 fn writers_parts(line: &str) -> Option<Parts<'_>> {
-    let (f, i) = writers_start(line)?;
+    if !writers_keys(line.as_bytes()) {
+        return None;
+    }
+    // The id (36 bytes, so the hyphenated form) and the time are read by
+    // parsers that take only hex digits, digits and a few separators:
+    // never a quote, a backslash or a control character, so their values
+    // need no search for one, as [`writers_start`] makes.
+    let event = Uuid::parse_str(line.get(EVENT_KEY.len()..AT_FROM)?).ok()?;
+    let at = fixed_time(line.get(AT_FROM + AT_KEY.len()..ACTOR_FROM)?)?;
+    let (actor, i) = plain_string(line, ACTOR_VALUE)?;
     let (name, rest) = written(line.get(i..)?, r#","action":""#)?;
     let (shape, rest) = match name {
         "report" => {
@@ -238,15 +251,7 @@ fn writers_parts(line: &str) -> Option<Parts<'_>> {
         }
         _ => return None,
     };
-    if rest != "}" {
-        return None;
-    }
-    Some((
-        Uuid::parse_str(f.event?).ok()?,
-        time(f.at?)?,
-        f.actor?,
-        shape,
-    ))
+    (rest == "}").then_some((event, at, actor, shape))
 }
 
 /// What a line holds, borrowed: [`writers_parts`] for a line as the
@@ -329,27 +334,57 @@ fn scan(line: &str) -> Option<Fields<'_>> {
 /// more), which chrono decides.
 fn fixed_time(s: &str) -> Option<DateTime<FixedOffset>> {
     let b: &[u8; 25] = s.as_bytes().try_into().ok()?;
-    if b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
-        return None;
-    }
-    if b[22] != b':' {
-        return None;
-    }
-    // Every index below is at most 24, inside the 25 bytes.
-    let digit = |i: usize| {
-        let d = b[i].wrapping_sub(b'0');
-        (d < 10).then_some(u32::from(d))
+    // The first 24 bytes as three little-endian words (byte k of a word
+    // is its bits 8k..8k+8), checked eight bytes at once: each byte
+    // where a digit belongs has a high nibble of 3 and a low nibble that
+    // 6 does not carry past 15 (so 0 to 9), and each separator is its
+    // own byte. The sign is checked apart: it may be either of two.
+    let word = |i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(b.get(i..i + 8).unwrap_or(&[0; 8]));
+        u64::from_le_bytes(w)
     };
-    let two = |i: usize| Some(digit(i)? * 10 + digit(i + 1)?);
-    let year = two(0)? * 100 + two(2)?;
-    let (month, day) = (two(5)?, two(8)?);
-    let (hour, minute, second) = (two(11)?, two(14)?, two(17)?);
+    let (w0, w1, w2) = (word(0), word(8), word(16));
+    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    const LOW: u64 = 0x0F0F_0F0F_0F0F_0F0F;
+    // `YYYY-MM-`, `DDThh:mm`, `:ss±oh:o`: 0xFF where a digit belongs.
+    const DIGITS: [u64; 3] = [
+        0x00FF_FF00_FFFF_FFFF,
+        0xFFFF_00FF_FF00_FFFF,
+        0xFF00_FFFF_00FF_FF00,
+    ];
+    // The separators where they belong, and the bytes they take.
+    const SEPARATORS: [(u64, u64); 3] = [
+        (0x2D00_002D_0000_0000, 0xFF00_00FF_0000_0000),
+        (0x0000_3A00_0054_0000, 0x0000_FF00_00FF_0000),
+        (0x003A_0000_0000_003A, 0x00FF_0000_0000_00FF),
+    ];
+    for (w, (digits, (sep, at))) in [w0, w1, w2]
+        .into_iter()
+        .zip(DIGITS.into_iter().zip(SEPARATORS))
+    {
+        let nibbles_ok = w & HIGH & digits == 0x3030_3030_3030_3030 & digits
+            && ((w & LOW) + 0x0606_0606_0606_0606) & HIGH & digits == 0;
+        if !nibbles_ok || w & at != sep {
+            return None;
+        }
+    }
+    let last = b[24].wrapping_sub(b'0');
+    if last > 9 {
+        return None;
+    }
+    // Digit k of a word, and the number two digits from k make.
+    let d = |w: u64, k: u32| ((w >> (8 * k)) & 0x0F) as u32;
+    let two = |w: u64, k: u32| d(w, k) * 10 + d(w, k + 1);
+    let year = two(w0, 0) * 100 + two(w0, 2);
+    let (month, day) = (two(w0, 5), two(w1, 0));
+    let (hour, minute, second) = (two(w1, 3), two(w1, 6), two(w2, 1));
     let negative = match b[19] {
         b'+' => false,
         b'-' => true,
         _ => return None,
     };
-    let (oh, om) = (two(20)?, two(23)?);
+    let (oh, om) = (two(w2, 4), d(w2, 7) * 10 + u32::from(last));
     if oh > 23 || om > 59 || (negative && oh == 0 && om == 0) {
         return None;
     }

@@ -459,6 +459,9 @@ fn a_line_off_the_writers_form_is_left_to_the_general_loop() {
         ),
         // A key before the action.
         format!(r#"{START}"cell":"GCY-05","action":"accept"}}"#),
+        // A time chrono reads that is not of the fixed form, at the
+        // time's place and of its length.
+        rate.replacen("T08:46", "t08:46", 1),
     ];
     for line in &read_alike {
         assert!(writers_parts(line).is_none(), "{line}");
@@ -491,6 +494,11 @@ fn a_line_off_the_writers_form_is_left_to_the_general_loop() {
         // Something after the closing brace, or no brace.
         format!("{rate}}}"),
         rate.trim_end_matches('}').to_owned(),
+        // An id or a time that is not one, each of the same length.
+        rate.replacen("ea4c09676b8e", r#"ea4c09676\8e"#, 1),
+        rate.replacen("ea4c09676b8e", "ea4c09676g8e", 1),
+        rate.replacen("08:46:00", r#"08:46:\0"#, 1),
+        rate.replacen("08:46:00", "08:46:60", 1),
         // A value that is not plain.
         report.replacen("桶满", r#"桶\"满"#, 1),
     ];
