@@ -417,8 +417,46 @@ impl Released {
 struct Index<'a> {
     cells: HashSet<&'a str>,
     /// Every id that may act, once, with all it is: one look-up per
-    /// action instead of one per role.
-    actors: HashMap<&'a str, Actor<'a>>,
+    /// action instead of one per role. Ids of at most 16 bytes (every
+    /// id of the bundled grid) by their [`Short`] key, which compares as
+    /// three words rather than through a byte comparison; longer ones by
+    /// their text.
+    actors: HashMap<Short, Actor<'a>>,
+    long_actors: HashMap<&'a str, Actor<'a>>,
+}
+
+/// An id of at most 16 bytes as three words: its length, its first and
+/// its last eight bytes (overlapping when it is shorter than 16). Those
+/// cover every byte, so two ids of the same length have the same key
+/// only if they are the same. Shorter than eight bytes, the first and
+/// last four do the same, and shorter than four the first, middle and
+/// last byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Short(u64, u64, usize);
+
+impl Short {
+    fn of(id: &str) -> Option<Short> {
+        let b = id.as_bytes();
+        let n = b.len();
+        let word = |i: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(b.get(i..i + 8).unwrap_or(&[0; 8]));
+            u64::from_le_bytes(w)
+        };
+        let half = |i: usize| {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(b.get(i..i + 4).unwrap_or(&[0; 4]));
+            u64::from(u32::from_le_bytes(w))
+        };
+        let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+        Some(match n {
+            0 => Short(0, 0, 0),
+            1..4 => Short(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0, n),
+            4..8 => Short(half(0), half(n - 4), n),
+            8..=16 => Short(word(0), word(n - 8), n),
+            _ => return None,
+        })
+    }
 }
 
 /// What an id is in the grid: a worker, the grid centre's staff, a body,
@@ -432,26 +470,38 @@ struct Actor<'a> {
 
 impl<'a> Index<'a> {
     fn new(grid: &'a Grid) -> Index<'a> {
-        let mut actors: HashMap<&'a str, Actor<'a>> =
-            HashMap::with_capacity(grid.workers.len() + grid.staff.len() + grid.bodies.len());
+        let mut index = Index {
+            cells: grid.cells.iter().map(|c| c.id.as_str()).collect(),
+            actors: HashMap::with_capacity(
+                grid.workers.len() + grid.staff.len() + grid.bodies.len(),
+            ),
+            long_actors: HashMap::new(),
+        };
         for w in &grid.workers {
-            let a = actors.entry(w.id.as_str()).or_default();
+            let a = index.entry(&w.id);
             a.worker = a.worker.or(Some(w));
         }
         for s in &grid.staff {
-            actors.entry(s.id.as_str()).or_default().staff = true;
+            index.entry(&s.id).staff = true;
         }
         for b in &grid.bodies {
-            actors.entry(b.code.as_str()).or_default().body = true;
+            index.entry(&b.code).body = true;
         }
-        Index {
-            cells: grid.cells.iter().map(|c| c.id.as_str()).collect(),
-            actors,
+        index
+    }
+
+    fn entry(&mut self, id: &'a str) -> &mut Actor<'a> {
+        match Short::of(id) {
+            Some(key) => self.actors.entry(key).or_default(),
+            None => self.long_actors.entry(id).or_default(),
         }
     }
 
     fn actor(&self, id: &str) -> Option<Actor<'a>> {
-        self.actors.get(id).copied()
+        match Short::of(id) {
+            Some(key) => self.actors.get(&key).copied(),
+            None => self.long_actors.get(id).copied(),
+        }
     }
 
     fn worker(&self, id: &str) -> Option<&'a crate::grid::Worker> {
@@ -1011,5 +1061,49 @@ impl<'a> Engine<'a> {
             self.apply(e).map_err(|err| (i, err))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::Short;
+
+    proptest! {
+        /// Two ids of at most 16 bytes have the same key exactly when
+        /// they are the same id; a longer id has none.
+        #[test]
+        fn short_keys_are_the_ids_themselves(
+            a in "[a-c0-1\\-]{0,18}",
+            b in "[a-c0-1\\-]{0,18}",
+        ) {
+            let (ka, kb) = (Short::of(&a), Short::of(&b));
+            prop_assert_eq!(ka.is_some(), a.len() <= 16);
+            prop_assert_eq!(kb.is_some(), b.len() <= 16);
+            if let (Some(ka), Some(kb)) = (ka, kb) {
+                prop_assert_eq!(ka == kb, a == b, "{:?} {:?}", a, b);
+            }
+        }
+    }
+
+    #[test]
+    fn short_keys_differ_in_each_byte_and_length() {
+        // Every length up to 16, and one byte changed at each place.
+        for n in 0..=16 {
+            let id: String = "0123456789abcdef".chars().take(n).collect();
+            let key = Short::of(&id).unwrap_or_else(|| panic!("{id}"));
+            for i in 0..n {
+                let mut other = id.clone().into_bytes();
+                other[i] = b'x';
+                let other = String::from_utf8(other).unwrap_or_default();
+                assert_ne!(Short::of(&other), Some(key), "{id} {other}");
+            }
+            // The same bytes and a zero more are another id.
+            if n < 16 {
+                assert_ne!(Short::of(&format!("{id}\0")), Some(key), "{id}");
+            }
+        }
+        assert_eq!(Short::of(&"a".repeat(17)), None);
     }
 }
