@@ -1224,7 +1224,7 @@ pub(crate) fn run(
                 Some(ByArg::Category) => Some(By::Category),
                 Some(ByArg::Body) => Some(By::Body),
             };
-            let mut total = Breakdown::default();
+            let mut total = jiceng::grid::Metrics::default();
             let mut groups = Breakdown::default();
             let township = grid.township.to_string();
             let mut provisional = 0usize;
@@ -1248,7 +1248,7 @@ pub(crate) fn run(
                 // The whole total first: an event whose times the calendar
                 // cannot count is left out of every figure, and said with
                 // the line of the action that needed the day.
-                if let Err(e) = total.add(By::Township, &township, t, as_of, &cal, &hours) {
+                if let Err(e) = total.add(t, as_of, &cal, &hours) {
                     let place = line.map_or_else(|| name.clone(), |n| format!("{name}:{n}"));
                     left_out.report(
                         &mut Shared(&err),
@@ -1301,7 +1301,7 @@ pub(crate) fn run(
             }
             let err = err.into_inner();
             left_out.finish(err)?;
-            let whole = total.groups.values().next().cloned().unwrap_or_default();
+            let whole = total;
             let rows: Vec<(String, jiceng::grid::Summary)> =
                 std::iter::once(("total".to_owned(), whole.summary()))
                     .chain(groups.groups.iter().map(|(k, m)| (k.clone(), m.summary())))
