@@ -450,8 +450,25 @@ enum Shape<'a> {
 /// hold now plus this much a string, however long the lines before were.
 const RETAIN: usize = 128;
 
-/// The strings of an entry's previous action, whose memory the next
-/// action's strings take over (those of at most [`RETAIN`] bytes).
+/// The longest text a [`CompactString`] holds inline, with no memory of
+/// its own to keep: 24 bytes on a 64-bit target.
+const INLINE: usize = std::mem::size_of::<CompactString>();
+
+/// A string holding `text`: inline when it fits, else in `reused`'s
+/// memory (cleared first), as long as that is at most [`RETAIN`] bytes.
+fn fill(reused: CompactString, text: &str) -> CompactString {
+    if text.len() <= INLINE || reused.capacity() > RETAIN {
+        return CompactString::new(text);
+    }
+    let mut s = reused;
+    s.clear();
+    s.push_str(text);
+    s
+}
+
+/// The strings of an entry's previous action whose memory the next
+/// action's strings take over: those on the heap, of at most [`RETAIN`]
+/// bytes.
 #[derive(Default)]
 struct Stash {
     strings: [CompactString; 3],
@@ -463,7 +480,7 @@ impl Stash {
     fn take(action: &mut Action) -> Stash {
         let mut stash = Stash::default();
         let mut keep = |s: CompactString| {
-            if s.capacity() > RETAIN {
+            if !s.is_heap_allocated() || s.capacity() > RETAIN {
                 return;
             }
             if let Some(slot) = stash.strings.get_mut(stash.len) {
@@ -492,7 +509,10 @@ impl Stash {
 
     /// `text` in a string of the stash, or a new one when it is empty.
     fn string(&mut self, text: &str) -> CompactString {
-        let mut s = match self.len.checked_sub(1) {
+        if text.len() <= INLINE {
+            return CompactString::new(text);
+        }
+        let reused = match self.len.checked_sub(1) {
             Some(last) => {
                 self.len = last;
                 self.strings
@@ -502,9 +522,7 @@ impl Stash {
             }
             None => CompactString::default(),
         };
-        s.clear();
-        s.push_str(text);
-        s
+        fill(reused, text)
     }
 }
 
@@ -665,11 +683,7 @@ impl Entry {
                 self.action = shape.action(&mut stash);
                 self.event = event;
                 self.at = at;
-                if self.actor.capacity() > RETAIN {
-                    self.actor = CompactString::default();
-                }
-                self.actor.clear();
-                self.actor.push_str(actor);
+                self.actor = fill(std::mem::take(&mut self.actor), actor);
             }
             None => *self = serde_json::from_str(line)?,
         }

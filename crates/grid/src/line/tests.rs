@@ -6,8 +6,8 @@ use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 
 use super::{
-    Fields, RETAIN, channel, entry, escalation, fixed_time, parts, scan, skip_ws, small_int,
-    string_stop, writers_parts, writers_start,
+    Fields, INLINE, RETAIN, channel, entry, escalation, fixed_time, parts, scan, skip_ws,
+    small_int, string_stop, writers_parts, writers_start,
 };
 use crate::event::{Channel, EscalationReason};
 
@@ -344,16 +344,26 @@ fn a_string_of_exactly_the_retained_size_is_kept() {
     // A first push into an empty string allocates exactly its length: a
     // description of RETAIN bytes leaves a buffer of RETAIN bytes, which
     // the next line's strings take over (one of them holds it).
+    // A text longer than INLINE (25 bytes here) takes it over; a shorter
+    // one is held inline.
     let at_most = "y".repeat(RETAIN);
+    let longer = "w".repeat(INLINE + 1);
     let mut e = crate::Entry::from_json_line(&report_line("W01", &at_most)).unwrap();
     assert!(capacities(&e).contains(&RETAIN));
-    e.read_json_line(&report_line("W02", "短")).unwrap();
+    e.read_json_line(&report_line("W02", &longer)).unwrap();
     assert!(capacities(&e).contains(&RETAIN), "{:?}", capacities(&e));
     // So is an actor's.
     let mut e = crate::Entry::from_json_line(&report_line(&at_most, "短")).unwrap();
     assert_eq!(e.actor.capacity(), RETAIN);
+    e.read_json_line(&report_line(&longer, "短")).unwrap();
+    assert_eq!(
+        (e.actor.as_str(), e.actor.capacity()),
+        (longer.as_str(), RETAIN)
+    );
+    // A short one is inline, and the buffer goes.
     e.read_json_line(&report_line("W02", "短")).unwrap();
-    assert_eq!((e.actor.as_str(), e.actor.capacity()), ("W02", RETAIN));
+    assert_eq!(e.actor, "W02");
+    assert!(!e.actor.is_heap_allocated());
     // One byte more is dropped.
     let over = "y".repeat(RETAIN + 1);
     let mut e = crate::Entry::from_json_line(&report_line(&over, &over)).unwrap();
@@ -375,7 +385,9 @@ fn every_action_hands_its_strings_to_the_next() {
             r#"{{"event":"01975779-f5a0-7000-8000-000000000001","at":"2025-06-10T09:35:00+08:00","actor":"C01","action":"{action}"}}"#
         )
     };
-    let dispatch = line(r#"dispatch","body":"130430104-zfd"#);
+    // A body longer than INLINE, as a county body's code may be.
+    let body = format!("130430104-zfd-{}", "x".repeat(INLINE));
+    let dispatch = line(&format!(r#"dispatch","body":"{body}"#));
     for before in [
         format!(r#"reject","reason":"{long}"#),
         format!(r#"rework","reason":"{long}"#),
@@ -385,9 +397,9 @@ fn every_action_hands_its_strings_to_the_next() {
         let mut e = crate::Entry::from_json_line(&line(&before)).unwrap();
         e.read_json_line(&dispatch).unwrap();
         match &e.action {
-            crate::Action::Dispatch { body } => {
-                assert_eq!(body, "130430104-zfd");
-                assert_eq!(body.capacity(), RETAIN, "after {before}");
+            crate::Action::Dispatch { body: got } => {
+                assert_eq!(got, &body);
+                assert_eq!(got.capacity(), RETAIN, "after {before}");
             }
             other => panic!("{other:?}"),
         }
@@ -508,4 +520,28 @@ fn a_line_off_the_writers_form_is_left_to_the_general_loop() {
     // The escaped description is still read, by the derived reader.
     let escaped = refused.last().unwrap();
     assert!(crate::Entry::from_json_line(escaped).is_ok(), "{escaped}");
+}
+
+#[test]
+fn short_strings_are_held_inline_and_long_ones_reuse_the_heap() {
+    // Ids and codes of at most INLINE bytes allocate nothing, whatever
+    // the line before held; a longer text takes over a heap string.
+    let mut e = crate::Entry::from_json_line(&report_line(&"a".repeat(INLINE), "短")).unwrap();
+    assert!(!e.actor.is_heap_allocated());
+    assert!(
+        capacities(&e).iter().all(|&c| c == INLINE),
+        "{:?}",
+        capacities(&e)
+    );
+    let long = "z".repeat(INLINE + 1);
+    e.read_json_line(&report_line("W01", &long)).unwrap();
+    match &e.action {
+        crate::Action::Report {
+            description, cell, ..
+        } => {
+            assert!(description.is_heap_allocated());
+            assert!(!cell.is_heap_allocated());
+        }
+        other => panic!("{other:?}"),
+    }
 }
