@@ -171,14 +171,22 @@ fn writers_start(line: &str) -> Option<(Fields<'_>, usize)> {
 }
 
 /// The value of the key written `key` (`,"name":"`, opening quote
-/// included) at the start of `rest`, and what follows its closing quote;
-/// `None` where `rest` does not start so or the value is not plain.
-fn written<'a>(rest: &'a str, key: &str) -> Option<(&'a str, &'a str)> {
-    let rest = rest.strip_prefix(key)?;
-    let end = string_stop(rest.as_bytes())?;
-    // The stop is an ASCII byte, so a character boundary.
-    let (value, tail) = rest.split_at_checked(end)?;
-    Some((value, tail.strip_prefix('"')?))
+/// included) at `i`, and the index past its closing quote; `None` where
+/// the line does not have the key there or the value is not plain. The
+/// key is an array, so that its comparison is a few loads rather than a
+/// call.
+fn written<'a, const N: usize>(line: &'a str, i: usize, key: &[u8; N]) -> Option<(&'a str, usize)> {
+    let b = line.as_bytes();
+    if b.get(i..i + N)? != key {
+        return None;
+    }
+    let start = i + N;
+    let end = start + string_stop(b.get(start..)?)?;
+    if b.get(end) != Some(&b'"') {
+        return None;
+    }
+    // Both ends sit at ASCII quotes, so they are character boundaries.
+    Some((line.get(start..end)?, end + 1))
 }
 
 /// A whole line as the log's writer writes it: [`writers_start`], then
@@ -190,68 +198,72 @@ fn written<'a>(rest: &'a str, key: &str) -> Option<(&'a str, &'a str)> {
 /// search for the key. `None` for any other line, which the general loop
 /// reads.
 fn writers_parts(line: &str) -> Option<Parts<'_>> {
-    if !writers_keys(line.as_bytes()) {
+    let b = line.as_bytes();
+    if !writers_keys(b) {
         return None;
     }
     // The id (36 bytes, so the hyphenated form) and the time are read by
     // parsers that take only hex digits, digits and a few separators:
     // never a quote, a backslash or a control character, so their values
     // need no search for one, as [`writers_start`] makes.
-    let event = Uuid::parse_str(line.get(EVENT_KEY.len()..AT_FROM)?).ok()?;
-    let at = fixed_time(line.get(AT_FROM + AT_KEY.len()..ACTOR_FROM)?)?;
-    let (actor, i) = plain_string(line, ACTOR_VALUE)?;
-    let (name, rest) = written(line.get(i..)?, r#","action":""#)?;
-    let (shape, rest) = match name {
+    let event = Uuid::try_parse_ascii(b.get(EVENT_KEY.len()..AT_FROM)?).ok()?;
+    let at = fixed_time(b.get(AT_FROM + AT_KEY.len()..ACTOR_FROM)?)?;
+    // The actor's value, from the quote that ends ACTOR_KEY.
+    let (actor, i) = written(line, ACTOR_FROM, b"\",\"actor\":\"")?;
+    let (name, i) = written(line, i, b",\"action\":\"")?;
+    let (shape, end) = match name {
         "report" => {
-            let (cell, rest) = written(rest, r#","cell":""#)?;
-            let (category, rest) = written(rest, r#","category":""#)?;
-            let (ch, rest) = written(rest, r#","channel":""#)?;
-            let (description, rest) = written(rest, r#","description":""#)?;
+            let (cell, i) = written(line, i, b",\"cell\":\"")?;
+            let (category, i) = written(line, i, b",\"category\":\"")?;
+            let (ch, i) = written(line, i, b",\"channel\":\"")?;
+            let (description, i) = written(line, i, b",\"description\":\"")?;
             let report = Shape::Report {
                 cell,
                 category,
                 channel: channel(ch)?,
                 description,
             };
-            (report, rest)
+            (report, i)
         }
-        "accept" => (Shape::Accept, rest),
+        "accept" => (Shape::Accept, i),
         "reject" => {
-            let (reason, rest) = written(rest, r#","reason":""#)?;
-            (Shape::Reject(reason), rest)
+            let (reason, i) = written(line, i, b",\"reason\":\"")?;
+            (Shape::Reject(reason), i)
         }
         "dispatch" => {
-            let (body, rest) = written(rest, r#","body":""#)?;
-            (Shape::Dispatch(body), rest)
+            let (body, i) = written(line, i, b",\"body\":\"")?;
+            (Shape::Dispatch(body), i)
         }
-        "start" => (Shape::Start, rest),
-        "resolve" => (Shape::Resolve, rest),
-        "verify" => (Shape::Verify, rest),
+        "start" => (Shape::Start, i),
+        "resolve" => (Shape::Resolve, i),
+        "verify" => (Shape::Verify, i),
         "rework" => {
-            let (reason, rest) = written(rest, r#","reason":""#)?;
-            (Shape::Rework(reason), rest)
+            let (reason, i) = written(line, i, b",\"reason\":\"")?;
+            (Shape::Rework(reason), i)
         }
-        "close" => (Shape::Close, rest),
+        "close" => (Shape::Close, i),
         "rate" => {
-            let rest = rest.strip_prefix(r#","score":"#)?;
-            let (score, end) = small_int(rest.as_bytes(), 0)?;
-            (Shape::Rate(score), rest.get(end..)?)
+            if b.get(i..i + 9)? != b",\"score\":" {
+                return None;
+            }
+            let (score, end) = small_int(b, i + 9)?;
+            (Shape::Rate(score), end)
         }
         "escalate" => {
-            let (reason, rest) = written(rest, r#","reason":""#)?;
-            (Shape::Escalate(escalation(reason)?), rest)
+            let (reason, i) = written(line, i, b",\"reason\":\"")?;
+            (Shape::Escalate(escalation(reason)?), i)
         }
         "postpone" => {
-            let (until, rest) = written(rest, r#","until":""#)?;
-            let (approved_by, rest) = written(rest, r#","approved_by":""#)?;
+            let (until, i) = written(line, i, b",\"until\":\"")?;
+            let (approved_by, i) = written(line, i, b",\"approved_by\":\"")?;
             (
                 Shape::Postpone(until.parse::<NaiveDate>().ok()?, approved_by),
-                rest,
+                i,
             )
         }
         _ => return None,
     };
-    (rest == "}").then_some((event, at, actor, shape))
+    (b.get(end..) == Some(b"}")).then_some((event, at, actor, shape))
 }
 
 /// What a line holds, borrowed: [`writers_parts`] for a line as the
@@ -332,8 +344,8 @@ fn scan(line: &str) -> Option<Fields<'_>> {
 /// A time of the fixed form `YYYY-MM-DDTHH:MM:SS±HH:MM`; `None` for any
 /// other form or value (a leap second, `-00:00`, an offset of a day or
 /// more), which chrono decides.
-fn fixed_time(s: &str) -> Option<DateTime<FixedOffset>> {
-    let b: &[u8; 25] = s.as_bytes().try_into().ok()?;
+fn fixed_time(s: &[u8]) -> Option<DateTime<FixedOffset>> {
+    let b: &[u8; 25] = s.try_into().ok()?;
     // The first 24 bytes as three little-endian words (byte k of a word
     // is its bits 8k..8k+8), checked eight bytes at once: each byte
     // where a digit belongs has a high nibble of 3 and a low nibble that
@@ -401,7 +413,7 @@ fn fixed_time(s: &str) -> Option<DateTime<FixedOffset>> {
 /// A time as the derived reader reads it (chrono's `FromStr`), through
 /// the fixed form when it fits.
 fn time(s: &str) -> Option<DateTime<FixedOffset>> {
-    fixed_time(s).or_else(|| s.parse().ok())
+    fixed_time(s.as_bytes()).or_else(|| s.parse().ok())
 }
 
 fn channel(s: &str) -> Option<Channel> {
@@ -678,16 +690,20 @@ impl Entry {
     /// ```
     pub fn read_json_line(&mut self, line: &str) -> Result<(), serde_json::Error> {
         match parts(line) {
-            Some((event, at, actor, shape)) => {
-                let mut stash = Stash::take(&mut self.action);
-                self.action = shape.action(&mut stash);
-                self.event = event;
-                self.at = at;
-                self.actor = fill(std::mem::take(&mut self.actor), actor);
-            }
+            Some(parts) => self.set(parts),
             None => *self = serde_json::from_str(line)?,
         }
         Ok(())
+    }
+
+    /// Writes a line's parts into this entry, its strings taking over the
+    /// memory of the entry's own.
+    fn set(&mut self, (event, at, actor, shape): Parts<'_>) {
+        let mut stash = Stash::take(&mut self.action);
+        self.action = shape.action(&mut stash);
+        self.event = event;
+        self.at = at;
+        self.actor = fill(std::mem::take(&mut self.actor), actor);
     }
 }
 
