@@ -258,3 +258,62 @@ proptest! {
         agree(&line)?;
     }
 }
+
+/// An entry of any action with any texts, score and time, as the writer
+/// writes it: the form read at fixed places.
+fn written() -> impl Strategy<Value = String> {
+    use jiceng_grid::{Action, Channel, EscalationReason};
+    let text = "\\PC{0,30}";
+    let action = prop_oneof![
+        (text, text, text).prop_map(|(cell, category, description)| Action::Report {
+            cell: cell.into(),
+            category: category.into(),
+            channel: Channel::Hotline,
+            description: description.into(),
+        }),
+        Just(Action::Accept),
+        text.prop_map(|r| Action::Reject { reason: r.into() }),
+        text.prop_map(|b| Action::Dispatch { body: b.into() }),
+        Just(Action::Start),
+        Just(Action::Resolve),
+        Just(Action::Verify),
+        text.prop_map(|r| Action::Rework { reason: r.into() }),
+        Just(Action::Close),
+        any::<u8>().prop_map(|score| Action::Rate { score }),
+        Just(Action::Escalate {
+            reason: EscalationReason::BeyondCapacity
+        }),
+        (0i64..4_000_000, text).prop_map(|(d, a)| Action::Postpone {
+            until: chrono::NaiveDate::from_num_days_from_ce_opt(d as i32).unwrap(),
+            approved_by: a.into(),
+        }),
+    ];
+    (
+        any::<u128>(),
+        -62_000_000_000i64..250_000_000_000,
+        -86_399i32..86_400,
+        text,
+        action,
+    )
+        .prop_map(|(id, secs, offset, actor, action)| {
+            let offset = chrono::FixedOffset::east_opt(offset).unwrap();
+            let at = chrono::DateTime::from_timestamp(secs, 0)
+                .unwrap()
+                .with_timezone(&offset);
+            let e = Entry {
+                event: uuid::Uuid::from_u128(id),
+                at,
+                actor: actor.into(),
+                action,
+            };
+            serde_json::to_string(&e).unwrap()
+        })
+}
+
+proptest! {
+    /// Whatever the writer writes reads back the same both ways.
+    #[test]
+    fn written_lines_read_the_same(line in written()) {
+        agree(&line)?;
+    }
+}
