@@ -429,8 +429,8 @@ struct Index<'a> {
 /// its last eight bytes (overlapping when it is shorter than 16). Those
 /// cover every byte, so two ids of the same length have the same key
 /// only if they are the same. Shorter than eight bytes, the first and
-/// last four do the same, and shorter than four the first, middle and
-/// last byte.
+/// last four do the same, and shorter than four the bytes themselves,
+/// padded with zeros (the length tells the padding from a zero byte).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Short(u64, u64, usize);
 
@@ -448,10 +448,13 @@ impl Short {
             w.copy_from_slice(b.get(i..i + 4).unwrap_or(&[0; 4]));
             u64::from(u32::from_le_bytes(w))
         };
-        let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+        let byte = |i: usize| b.get(i).copied().unwrap_or(0);
         Some(match n {
             0 => Short(0, 0, 0),
-            1..4 => Short(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0, n),
+            1..4 => {
+                let three = u32::from_le_bytes([byte(0), byte(1), byte(2), 0]);
+                Short(u64::from(three), 0, n)
+            }
             4..8 => Short(half(0), half(n - 4), n),
             8..=16 => Short(word(0), word(n - 8), n),
             _ => return None,

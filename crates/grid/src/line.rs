@@ -479,8 +479,7 @@ fn fill(reused: CompactString, text: &str) -> CompactString {
 }
 
 /// The strings of an entry's previous action whose memory the next
-/// action's strings take over: those on the heap, of at most [`RETAIN`]
-/// bytes.
+/// action's strings may take over: those on the heap.
 #[derive(Default)]
 struct Stash {
     strings: [CompactString; 3],
@@ -491,8 +490,10 @@ impl Stash {
     /// Takes the strings out of `action`, leaving a string-less action.
     fn take(action: &mut Action) -> Stash {
         let mut stash = Stash::default();
+        // Only heap strings are worth keeping; [`fill`] drops those past
+        // RETAIN bytes.
         let mut keep = |s: CompactString| {
-            if !s.is_heap_allocated() || s.capacity() > RETAIN {
+            if !s.is_heap_allocated() {
                 return;
             }
             if let Some(slot) = stash.strings.get_mut(stash.len) {

@@ -545,3 +545,19 @@ fn short_strings_are_held_inline_and_long_ones_reuse_the_heap() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_long_buffer_is_not_reused_for_a_text_past_the_inline_size() {
+    // 10,000 bytes, then a text of 25: a new string of about 25 bytes,
+    // not the old buffer, whether the actor's or the action's.
+    let long = "x".repeat(10_000);
+    let next = "w".repeat(INLINE + 1);
+    let mut e = crate::Entry::from_json_line(&report_line(&long, &long)).unwrap();
+    e.read_json_line(&report_line(&next, &next)).unwrap();
+    assert_eq!(e.actor, next);
+    assert!(
+        capacities(&e).iter().all(|&c| c < RETAIN),
+        "{:?}",
+        capacities(&e)
+    );
+}
