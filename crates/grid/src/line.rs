@@ -15,9 +15,16 @@
 //!
 //! A line the platform wrote (serde writes an entry's fields in their
 //! order, with no space) begins `{"event":"…","at":"…","actor":` with the
-//! id and the time at fixed places; those three keys are checked where
-//! they must be rather than searched for, and any other beginning goes
-//! through the general loop.
+//! id and the time at fixed places, and goes on with the action's name
+//! and its fields in the order of their declaration. Such a line is read
+//! whole with every key checked where it must be ([`writers_parts`]),
+//! rather than searched for; any other line goes through the general
+//! loop of [`scan`], which still skips the search for the first three
+//! keys where they are the writer's.
+//!
+//! Strings of at most 24 bytes (every id and code) are held inline in the
+//! entry's [`CompactString`]s; longer ones take over the memory of the
+//! strings the entry held before, up to [`RETAIN`] bytes.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use compact_str::CompactString;
