@@ -1238,12 +1238,14 @@ pub(crate) fn run(
                              as_of: DateTime<FixedOffset>,
                              outside: &mut Outside|
              -> Result<(), Failure> {
-                // The local day, as due times count it, not the day in
-                // the report's own offset.
-                let day = t.reported_at.with_timezone(&offset).date_naive();
                 let line = outside.forget(t.id.as_u128());
-                if from.is_some_and(|f| day < f) || to.is_some_and(|x| day > x) {
-                    return Ok(());
+                if from.is_some() || to.is_some() {
+                    // The local day, as due times count it, not the day in
+                    // the report's own offset; worked out only for a range.
+                    let day = t.reported_at.with_timezone(&offset).date_naive();
+                    if from.is_some_and(|f| day < f) || to.is_some_and(|x| day > x) {
+                        return Ok(());
+                    }
                 }
                 // The whole total first: an event whose times the calendar
                 // cannot count is left out of every figure, and said with

@@ -40,7 +40,7 @@ use uuid::Uuid;
 
 use crate::error::Error;
 use crate::grid::Grid;
-use crate::taxonomy::Taxonomy;
+use crate::taxonomy::{Category, Taxonomy};
 
 /// How an event reached the platform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -423,6 +423,10 @@ struct Index<'a> {
     /// their text.
     actors: HashMap<Short, Actor<'a>>,
     long_actors: HashMap<&'a str, Actor<'a>>,
+    /// The taxonomy's categories of codes of at most 16 bytes, by their
+    /// [`Short`] key, the first of a code listed twice; any other code is
+    /// looked for in the taxonomy itself, whose error a code of none is.
+    categories: HashMap<Short, &'a Category>,
 }
 
 /// An id of at most 16 bytes as three words: its length, its first and
@@ -472,14 +476,20 @@ struct Actor<'a> {
 }
 
 impl<'a> Index<'a> {
-    fn new(grid: &'a Grid) -> Index<'a> {
+    fn new(grid: &'a Grid, taxonomy: &'a Taxonomy) -> Index<'a> {
         let mut index = Index {
             cells: grid.cells.iter().map(|c| c.id.as_str()).collect(),
             actors: HashMap::with_capacity(
                 grid.workers.len() + grid.staff.len() + grid.bodies.len(),
             ),
             long_actors: HashMap::new(),
+            categories: HashMap::with_capacity(taxonomy.categories.len()),
         };
+        for c in &taxonomy.categories {
+            if let Some(key) = Short::of(&c.code) {
+                index.categories.entry(key).or_insert(c);
+            }
+        }
         for w in &grid.workers {
             let a = index.entry(&w.id);
             a.worker = a.worker.or(Some(w));
@@ -566,7 +576,7 @@ impl<'a> Engine<'a> {
         hours: &'a WorkingHours,
     ) -> Engine<'a> {
         Engine {
-            index: Index::new(grid),
+            index: Index::new(grid, taxonomy),
             taxonomy,
             cal,
             hours,
@@ -785,7 +795,10 @@ impl<'a> Engine<'a> {
         if !self.index.cells.contains(cell.as_str()) {
             return Err(Error::UnknownCell(cell.to_string()));
         }
-        let cat = self.taxonomy.category(category)?;
+        let cat = match Short::of(category).and_then(|k| self.index.categories.get(&k)) {
+            Some(&cat) => cat,
+            None => self.taxonomy.category(category)?,
+        };
         match channel {
             Channel::GridWorker => match self.index.worker(&e.actor) {
                 Some(w) if w.cells.iter().any(|c| c == cell) => {}
@@ -1088,6 +1101,61 @@ mod tests {
                 prop_assert_eq!(ka == kb, a == b, "{:?} {:?}", a, b);
             }
         }
+    }
+
+    /// A report finds its category by code: the first of a code listed
+    /// twice, a code longer than 16 bytes (outside the short keys), and
+    /// none for an unknown code.
+    #[test]
+    fn a_report_finds_the_first_category_of_its_code_of_any_length() {
+        use crate::taxonomy::Target;
+        use crate::{Entry, Error, Grid, Taxonomy};
+        use jiceng_calendar::{Calendar, WorkingHours};
+
+        let grid = Grid::guchengying();
+        let mut tax = Taxonomy::sample();
+        let first = tax.categories[0].clone();
+        let mut twice = first.clone();
+        twice.service.resolution = Target::WorkingMinutes(7);
+        let mut long = first.clone();
+        long.code = "0101-a-code-of-21-by".into();
+        long.service.resolution = Target::WorkingMinutes(30);
+        tax.categories.push(twice);
+        tax.categories.push(long.clone());
+        let (cal, hours) = (Calendar::china_mainland(), WorkingHours::china_standard());
+        let report = |id: u32, category: &str| -> Entry {
+            serde_json::from_str(&format!(
+                r#"{{"event": "01975a1e-7a18-7000-8000-00000000000{id}",
+                "at": "2025-06-10T09:35:00+08:00", "actor": "W01", "action": "report",
+                "cell": "GCY-01", "category": "{category}", "channel": "grid_worker",
+                "description": "d"}}"#
+            ))
+            .unwrap_or_else(|e| panic!("{e}"))
+        };
+        let mut engine = super::Engine::new(&grid, &tax, &cal, &hours);
+        let due = |engine: &super::Engine<'_>, e: &Entry| {
+            engine
+                .ticket(e.event)
+                .map(|t| t.resolution_due.to_rfc3339())
+        };
+        // The sample's 0101: two hours, to 11:35; not the 7 minutes of
+        // the second 0101.
+        let a = report(1, &first.code);
+        engine.apply(&a).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(first.service.resolution, Target::WorkingMinutes(120));
+        assert_eq!(
+            due(&engine, &a).as_deref(),
+            Some("2025-06-10T11:35:00+08:00")
+        );
+        // The long code: 30 minutes, to 10:05.
+        let b = report(2, &long.code);
+        engine.apply(&b).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            due(&engine, &b).as_deref(),
+            Some("2025-06-10T10:05:00+08:00")
+        );
+        let c = report(3, "0199");
+        assert!(matches!(engine.apply(&c), Err(Error::UnknownCategory(code)) if code == "0199"));
     }
 
     #[test]
