@@ -61,6 +61,7 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 
 /// A string starting at `i` with no escape and no control character: its
 /// text and the index past its closing quote.
+#[inline]
 fn plain_string(line: &str, i: usize) -> Option<(&str, usize)> {
     let b = line.as_bytes();
     if b.get(i) != Some(&b'"') {
@@ -183,17 +184,11 @@ fn writers_start(line: &str) -> Option<(Fields<'_>, usize)> {
 /// key is an array, so that its comparison is a few loads rather than a
 /// call.
 fn written<'a, const N: usize>(line: &'a str, i: usize, key: &[u8; N]) -> Option<(&'a str, usize)> {
-    let b = line.as_bytes();
-    if b.get(i..i + N)? != key {
+    if line.as_bytes().get(i..i + N)? != key {
         return None;
     }
-    let start = i + N;
-    let end = start + string_stop(b.get(start..)?)?;
-    if b.get(end) != Some(&b'"') {
-        return None;
-    }
-    // Both ends sit at ASCII quotes, so they are character boundaries.
-    Some((line.get(start..end)?, end + 1))
+    // The key's last byte is the value's opening quote.
+    plain_string(line, (i + N).checked_sub(1)?)
 }
 
 /// A whole line as the log's writer writes it: [`writers_start`], then
