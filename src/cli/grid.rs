@@ -738,8 +738,6 @@ fn explain_line(text: &str, e: &serde_json::Error, lang: Lang) -> String {
         "report", "accept", "reject", "dispatch", "start", "resolve", "verify", "rework", "close",
         "rate", "escalate", "postpone",
     ];
-    const CHANNELS: &[&str] = &["grid_worker", "citizen_app", "hotline", "inspection"];
-    const REASONS: &[&str] = &["no_authority", "overdue", "beyond_capacity"];
     let common = [
         check("event", ("a uuid", "uuid"), &|v| {
             v.as_str().is_some_and(|s| s.parse::<uuid::Uuid>().is_ok())
@@ -776,7 +774,7 @@ fn explain_line(text: &str, e: &serde_json::Error, lang: Lang) -> String {
                     "one of grid_worker, citizen_app, hotline, inspection",
                     "grid_worker、citizen_app、hotline、inspection 之一",
                 ),
-                &one_of(CHANNELS),
+                &|v| serde_json::from_value::<jiceng::grid::Channel>(v.clone()).is_ok(),
             ),
             check("description", A_STRING, &text_ok),
         ]
@@ -796,7 +794,7 @@ fn explain_line(text: &str, e: &serde_json::Error, lang: Lang) -> String {
                 "one of no_authority, overdue, beyond_capacity",
                 "no_authority、overdue、beyond_capacity 之一",
             ),
-            &one_of(REASONS),
+            &|v| serde_json::from_value::<jiceng::grid::EscalationReason>(v.clone()).is_ok(),
         ),
         "postpone" => [
             check(

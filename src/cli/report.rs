@@ -66,8 +66,7 @@ impl BadLines {
         place: impl Display,
         message: impl Display,
     ) -> io::Result<()> {
-        self.count += 1;
-        if self.limit != 0 && self.count > self.limit {
+        if !self.admit() {
             return Ok(());
         }
         let text = message.to_string();

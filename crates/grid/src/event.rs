@@ -40,6 +40,7 @@ use uuid::Uuid;
 
 use crate::error::Error;
 use crate::grid::Grid;
+use crate::line::le_word;
 use crate::taxonomy::{Category, Taxonomy};
 
 /// How an event reached the platform.
@@ -442,11 +443,6 @@ impl Short {
     fn of(id: &str) -> Option<Short> {
         let b = id.as_bytes();
         let n = b.len();
-        let word = |i: usize| {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(b.get(i..i + 8).unwrap_or(&[0; 8]));
-            u64::from_le_bytes(w)
-        };
         let half = |i: usize| {
             let mut w = [0u8; 4];
             w.copy_from_slice(b.get(i..i + 4).unwrap_or(&[0; 4]));
@@ -460,7 +456,7 @@ impl Short {
                 Short(u64::from(three), 0, n)
             }
             4..8 => Short(half(0), half(n - 4), n),
-            8..=16 => Short(word(0), word(n - 8), n),
+            8..=16 => Short(le_word(b, 0), le_word(b, n - 8), n),
             _ => return None,
         })
     }
@@ -528,6 +524,17 @@ impl<'a> Index<'a> {
     fn is_body(&self, code: &str) -> bool {
         self.actor(code).is_some_and(|a| a.body)
     }
+}
+
+/// A rating's score is 1 to 5.
+fn check_score(score: u8) -> Result<(), Error> {
+    if (1..=5).contains(&score) {
+        return Ok(());
+    }
+    Err(Error::Invalid {
+        what: "rating",
+        reason: format!("score {score} is not between 1 and 5"),
+    })
 }
 
 /// Applies event logs under a grid, a taxonomy, a calendar and working
@@ -882,12 +889,7 @@ impl<'a> Engine<'a> {
         }
         match e.action {
             Action::Rate { score } if gone.closed() && !gone.rated() => {
-                if !(1..=5).contains(&score) {
-                    return Err(Error::Invalid {
-                        what: "rating",
-                        reason: format!("score {score} is not between 1 and 5"),
-                    });
-                }
+                check_score(score)?;
                 *gone = Gone::new(e.at, true, true);
                 Ok(state)
             }
@@ -1008,12 +1010,7 @@ impl<'a> Engine<'a> {
                         "only the reporter or the grid centre may rate",
                     ));
                 }
-                if !(1..=5).contains(score) {
-                    return Err(Error::Invalid {
-                        what: "rating",
-                        reason: format!("score {score} is not between 1 and 5"),
-                    });
-                }
+                check_score(*score)?;
                 t.rating = Some(*score);
             }
             (

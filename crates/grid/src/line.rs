@@ -210,8 +210,7 @@ fn writers_parts(line: &str) -> Option<Parts<'_>> {
     // need no search for one, as [`writers_start`] makes.
     let event = Uuid::try_parse_ascii(b.get(EVENT_KEY.len()..AT_FROM)?).ok()?;
     let at = fixed_time(b.get(AT_FROM + AT_KEY.len()..ACTOR_FROM)?)?;
-    // The actor's value, from the quote that ends ACTOR_KEY.
-    let (actor, i) = written(line, ACTOR_FROM, b"\",\"actor\":\"")?;
+    let (actor, i) = plain_string(line, ACTOR_VALUE)?;
     let (name, i) = written(line, i, b",\"action\":\"")?;
     let (shape, end) = match name {
         "report" => {
@@ -343,6 +342,14 @@ fn scan(line: &str) -> Option<Fields<'_>> {
     (skip_ws(b, i + 1) == b.len()).then_some(f)
 }
 
+/// The eight bytes of `b` from `i` as a little-endian word (byte k in
+/// bits 8k..8k+8); 0 where fewer than eight bytes are left.
+pub(crate) fn le_word(b: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(b.get(i..i + 8).unwrap_or(&[0; 8]));
+    u64::from_le_bytes(w)
+}
+
 /// A time of the fixed form `YYYY-MM-DDTHH:MM:SS±HH:MM`; `None` for any
 /// other form or value (a leap second, `-00:00`, an offset of a day or
 /// more), which chrono decides.
@@ -353,12 +360,7 @@ fn fixed_time(s: &[u8]) -> Option<DateTime<FixedOffset>> {
     // where a digit belongs has a high nibble of 3 and a low nibble that
     // 6 does not carry past 15 (so 0 to 9), and each separator is its
     // own byte. The sign is checked apart: it may be either of two.
-    let word = |i: usize| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(b.get(i..i + 8).unwrap_or(&[0; 8]));
-        u64::from_le_bytes(w)
-    };
-    let (w0, w1, w2) = (word(0), word(8), word(16));
+    let (w0, w1, w2) = (le_word(b, 0), le_word(b, 8), le_word(b, 16));
     const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
     const LOW: u64 = 0x0F0F_0F0F_0F0F_0F0F;
     // `YYYY-MM-`, `DDThh:mm`, `:ss±oh:o`: 0xFF where a digit belongs.

@@ -94,9 +94,8 @@ impl PartialEq for Histogram {
 
 impl Eq for Histogram {}
 
-/// The dense counters of a sparse list.
-fn densify(pairs: &[(u32, u64)]) -> Box<[u64]> {
-    let mut dense = vec![0; HISTOGRAM_MINUTES + 1].into_boxed_slice();
+/// Adds a sparse list's counts into dense counters.
+fn add_pairs(dense: &mut [u64], pairs: &[(u32, u64)]) {
     for &(m, c) in pairs {
         // A sparse minute is at most HISTOGRAM_MINUTES: `add` puts larger
         // ones in the overflow counter.
@@ -104,6 +103,12 @@ fn densify(pairs: &[(u32, u64)]) -> Box<[u64]> {
             *slot += c;
         }
     }
+}
+
+/// The dense counters of a sparse list.
+fn densify(pairs: &[(u32, u64)]) -> Box<[u64]> {
+    let mut dense = vec![0; HISTOGRAM_MINUTES + 1].into_boxed_slice();
+    add_pairs(&mut dense, pairs);
     dense
 }
 
@@ -150,20 +155,10 @@ impl Histogram {
                     *a += b;
                 }
             }
-            (Counts::Dense(a), Counts::Sparse(b)) => {
-                for &(m, c) in b {
-                    if let Some(slot) = a.get_mut(m as usize) {
-                        *slot += c;
-                    }
-                }
-            }
+            (Counts::Dense(a), Counts::Sparse(b)) => add_pairs(a, b),
             (Counts::Sparse(a), Counts::Dense(b)) => {
                 let mut dense = b.clone();
-                for &(m, c) in a.iter() {
-                    if let Some(slot) = dense.get_mut(m as usize) {
-                        *slot += c;
-                    }
-                }
+                add_pairs(&mut dense, a);
                 self.counts = Counts::Dense(dense);
             }
             (Counts::Sparse(a), Counts::Sparse(b)) => {
