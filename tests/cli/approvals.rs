@@ -269,7 +269,7 @@ fn approvals_deadline_provisional_and_bad_input() {
 
 /// The story case, decided 13 Oct 2025: 11 working days used (23–26 Sep,
 /// 28–30 Sep, 9–11 Oct, 13 Oct).
-const SC1: &str = r#"{"id":"SC-1","item":"HB-XK-003","body":"130926103-fwzx","channel":"counter","promised":"7wd","events":[{"date":"2025-09-22","kind":"received"},{"date":"2025-09-22","kind":"accepted"},{"date":"2025-10-13","kind":"decided","outcome":"granted"}]}"#;
+pub(super) const SC1: &str = r#"{"id":"SC-1","item":"HB-XK-003","body":"130926103-fwzx","channel":"counter","promised":"7wd","events":[{"date":"2025-09-22","kind":"received"},{"date":"2025-09-22","kind":"accepted"},{"date":"2025-10-13","kind":"decided","outcome":"granted"}]}"#;
 /// Accepted Monday 20 Oct 2025, open: promised 21–24 Oct (4), 27–29 Oct (7);
 /// statutory 27–31 Oct (9), 3–7 Nov (14), 10–14 (19), 17 Nov (20).
 const SC2: &str = r#"{"id":"SC-2","promised":"7wd","events":[{"date":"2025-10-20","kind":"received"},{"date":"2025-10-20","kind":"accepted"}]}"#;

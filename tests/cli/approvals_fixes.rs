@@ -9,6 +9,15 @@ use super::*;
 
 const SHANGCUN: &str = "130926103000";
 
+/// Runs `approvals evaluate` on `cases` (JSON Lines, on standard input)
+/// with extra leading arguments.
+fn evaluate(lead: &[&str], cases: &str, at: &str, tail: &[&str]) -> (i32, String, String) {
+    let mut args: Vec<&str> = lead.to_vec();
+    args.extend(["approvals", "evaluate", "-", "--at", at]);
+    args.extend(tail);
+    jiceng(&args, cases)
+}
+
 /// `catalogue diff` of one place with itself on one day finds nothing, and
 /// says so in one line in either language; JSON keeps its empty lists.
 #[test]
@@ -89,17 +98,7 @@ fn guide_with_a_malformed_division_said_not_offered() {
 #[test]
 fn evaluate_with_a_malformed_division_said_not_offered() {
     let line = r#"{"id":"D9","item":"HBFW-XK-003","division":"130926103","events":[{"date":"2025-09-22","kind":"received"}]}"#;
-    let (code, out, err) = jiceng(
-        &[
-            "approvals",
-            "evaluate",
-            "-",
-            "--at",
-            "2025-09-30",
-            "--summary",
-        ],
-        &format!("{line}\n"),
-    );
+    let (code, out, err) = evaluate(&[], &format!("{line}\n"), "2025-09-30", &["--summary"]);
     assert_eq!(code, 1, "{err}");
     assert!(out.starts_with("summary\tcases 0\n"), "{out}");
     assert!(
@@ -111,29 +110,22 @@ fn evaluate_with_a_malformed_division_said_not_offered() {
     assert!(!err.contains("not offered"), "{err}");
 }
 
-/// The story case: received and accepted Monday 22 Sep 2025, promised 7
-/// working days, decided 13 Oct. Promised: 23–26 Sep (4), Sunday 28 Sep
-/// (5, worked), 29–30 Sep (7) → 30 Sep. Statutory 20: then 9–10 Oct (9),
-/// Saturday 11 Oct (10, worked), 13–17 (15), 20–24 Oct (20) → 24 Oct.
-/// Working days used to 13 Oct: 11.
-const STORY: &str = r#"{"id":"SC-1","item":"HB-XK-003","body":"130926103-fwzx","channel":"counter","promised":"7wd","events":[{"date":"2025-09-22","kind":"received"},{"date":"2025-09-22","kind":"accepted"},{"date":"2025-10-13","kind":"decided","outcome":"granted"}]}"#;
+// The story case: received and accepted Monday 22 Sep 2025, promised 7
+// working days, decided 13 Oct. Promised: 23–26 Sep (4), Sunday 28 Sep
+// (5, worked), 29–30 Sep (7) → 30 Sep. Statutory 20: then 9–10 Oct (9),
+// Saturday 11 Oct (10, worked), 13–17 (15), 20–24 Oct (20) → 24 Oct.
+// Working days used to 13 Oct: 11.
+use super::approvals::SC1 as STORY;
 
 /// `evaluate --explain --lang zh` printed its row labels in English and
 /// periods as `20wd` inside Chinese sentences.
 #[test]
 fn explain_in_chinese_left_english_labels_and_units() {
-    let (code, out, err) = jiceng(
-        &[
-            "--lang",
-            "zh",
-            "approvals",
-            "evaluate",
-            "-",
-            "--at",
-            "2025-10-31",
-            "--explain",
-        ],
+    let (code, out, err) = evaluate(
+        &["--lang", "zh"],
         &format!("{STORY}\n"),
+        "2025-10-31",
+        &["--explain"],
     );
     assert_eq!(code, 0, "{err}");
     let rows: Vec<&str> = out
@@ -177,18 +169,11 @@ fn explain_in_chinese_left_english_labels_and_units() {
 #[test]
 fn explain_did_not_name_make_up_days() {
     let run = |lang: &str| {
-        let (code, out, _) = jiceng(
-            &[
-                "--lang",
-                lang,
-                "approvals",
-                "evaluate",
-                "-",
-                "--at",
-                "2025-10-31",
-                "--explain",
-            ],
+        let (code, out, _) = evaluate(
+            &["--lang", lang],
             &format!("{STORY}\n"),
+            "2025-10-31",
+            &["--explain"],
         );
         assert_eq!(code, 0);
         out
@@ -221,18 +206,11 @@ fn explain_did_not_name_make_up_days() {
 #[test]
 fn evaluate_summary_had_no_by_body() {
     let run = |lang: &str| {
-        let (code, out, _) = jiceng(
-            &[
-                "--lang",
-                lang,
-                "approvals",
-                "evaluate",
-                "-",
-                "--at",
-                "2025-10-31",
-                "--summary",
-            ],
+        let (code, out, _) = evaluate(
+            &["--lang", lang],
             &format!("{STORY}\n"),
+            "2025-10-31",
+            &["--summary"],
         );
         assert_eq!(code, 0);
         out
@@ -256,16 +234,11 @@ fn evaluate_summary_had_no_by_body() {
 /// characters never reach the terminal.
 #[test]
 fn a_line_that_is_not_json_had_an_empty_value() {
-    let (code, _, err) = jiceng(
-        &[
-            "approvals",
-            "evaluate",
-            "-",
-            "--at",
-            "2025-10-31",
-            "--summary",
-        ],
+    let (code, _, err) = evaluate(
+        &[],
         "not json\n{\"id\":\"T\",\"events\":[\n",
+        "2025-10-31",
+        &["--summary"],
     );
     assert_eq!(code, 1);
     assert!(
@@ -278,33 +251,13 @@ fn a_line_that_is_not_json_had_an_empty_value() {
     );
     // 100 letters and a bell: the quote and 59 letters, then the cut.
     let long = format!("{}\u{7}", "x".repeat(100));
-    let (_, _, err) = jiceng(
-        &[
-            "approvals",
-            "evaluate",
-            "-",
-            "--at",
-            "2025-10-31",
-            "--summary",
-        ],
-        &format!("{long}\n"),
-    );
+    let (_, _, err) = evaluate(&[], &format!("{long}\n"), "2025-10-31", &["--summary"]);
     assert!(
         err.contains(&format!("value \"{}…: not JSON", "x".repeat(59))),
         "{err}"
     );
     // A bell inside the line is escaped, as JSON writes it.
-    let (_, _, err) = jiceng(
-        &[
-            "approvals",
-            "evaluate",
-            "-",
-            "--at",
-            "2025-10-31",
-            "--summary",
-        ],
-        "\u{7}bell\n",
-    );
+    let (_, _, err) = evaluate(&[], "\u{7}bell\n", "2025-10-31", &["--summary"]);
     assert!(err.contains("value \"\\u0007bell\": not JSON"), "{err}");
     assert!(!err.contains('\u{7}'), "{err}");
 }

@@ -7,6 +7,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+use super::enforcement_review::evaluate;
 use super::*;
 
 /// Case Y1: filed 1 Dec 2026; its decision is due 90 days later, in 2027,
@@ -68,22 +69,11 @@ fn deadlines_working_days_out_of_coverage_names_provisional() {
 /// a bad line (exit 1).
 #[test]
 fn evaluate_out_of_coverage_names_provisional() {
-    let (code, _, err) = jiceng(&["enforcement", "evaluate", "-", "--at", "2026-12-20"], Y1);
+    let (code, _, err) = evaluate(&[], Y1, "2026-12-20", &[]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("case \"Y1\": 2027-03-01 is outside"), "{err}");
     assert!(err.contains("pass --provisional"), "{err}");
-    let (code, _, err) = jiceng(
-        &[
-            "--lang",
-            "zh",
-            "enforcement",
-            "evaluate",
-            "-",
-            "--at",
-            "2026-12-20",
-        ],
-        Y1,
-    );
+    let (code, _, err) = evaluate(&["--lang", "zh"], Y1, "2026-12-20", &[]);
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains("案件 \"Y1\": 2027-03-01 超出日历覆盖范围"),
@@ -116,28 +106,14 @@ const EXT3D: &str = r#"{"id":"EXT3d","extension":"30d","party":{"kind":"citizen"
 /// Oct, in time). It is now flagged and not counted: due 9 Oct, late.
 #[test]
 fn evaluate_does_not_count_a_late_extension() {
-    let (code, out, err) = jiceng(
-        &["enforcement", "evaluate", "-", "--at", "2025-10-21"],
-        EXT3D,
-    );
+    let (code, out, err) = evaluate(&[], EXT3D, "2025-10-21", &[]);
     assert_eq!(code, 0, "{err}");
     assert!(
         out.starts_with("EXT3d\tserved\tdecision due 2025-10-09\tdecision_late,extension_late\n"),
         "{out}"
     );
     assert!(out.ends_with("decided in time\t0/1\n"), "{out}");
-    let (_, out, _) = jiceng(
-        &[
-            "--lang",
-            "zh",
-            "enforcement",
-            "evaluate",
-            "-",
-            "--at",
-            "2025-10-21",
-        ],
-        EXT3D,
-    );
+    let (_, out, _) = evaluate(&["--lang", "zh"], EXT3D, "2025-10-21", &[]);
     assert!(out.contains("决定超期,期限届满后延期"), "{out}");
 }
 
@@ -152,10 +128,7 @@ fn evaluate_does_not_count_a_late_extension() {
 fn evaluate_leaves_out_no_time_for_a_hearing_never_held() {
     let cases =
         std::fs::read_to_string("tests/cli/data/enforcement-hearings-never-held.jsonl").unwrap();
-    let (code, out, err) = jiceng(
-        &["enforcement", "evaluate", "-", "--at", "2025-10-20"],
-        &cases,
-    );
+    let (code, out, err) = evaluate(&[], &cases, "2025-10-20", &[]);
     assert_eq!(code, 0, "{err}");
     assert!(
         out.starts_with("HL1\tawaiting_payment\tdecision due 2025-10-09\tdecision_late\n"),
@@ -179,17 +152,7 @@ fn evaluate_leaves_out_no_time_for_a_hearing_never_held() {
 fn evaluate_partial_payment_and_surcharge_after_payment() {
     let pp1 = r#"{"id":"PP1","party":{"kind":"citizen","name":"a"},"items":["HB-CF-001"],"body":"130430104-gov","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-09-01","kind":"notified"},{"date":"2025-09-12","kind":"decided","penalties":[{"kind":"fine","amount":"1000.00"}]},{"date":"2025-09-16","kind":"served"},{"date":"2025-10-01","kind":"paid","amount":"500.00"}]}"#;
     let p1 = r#"{"id":"P1","party":{"kind":"citizen","name":"a"},"items":["HB-CF-001"],"body":"130430104-gov","events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-09-01","kind":"notified"},{"date":"2025-09-12","kind":"decided","penalties":[{"kind":"fine","amount":"1000.00"}]},{"date":"2025-09-16","kind":"served"},{"date":"2025-10-20","kind":"paid","amount":"1000.00"},{"date":"2025-10-20","kind":"surcharged","amount":"330.00"}]}"#;
-    let (code, out, err) = jiceng(
-        &[
-            "enforcement",
-            "evaluate",
-            "-",
-            "--at",
-            "2025-10-20",
-            "--explain",
-        ],
-        &format!("{pp1}\n{p1}\n"),
-    );
+    let (code, out, err) = evaluate(&[], &format!("{pp1}\n{p1}\n"), "2025-10-20", &["--explain"]);
     assert_eq!(code, 0, "{err}");
     assert!(
         out.starts_with("PP1\tpayment_overdue\tdecision due 2025-10-09\t-\n"),
@@ -207,19 +170,7 @@ fn evaluate_partial_payment_and_surcharge_after_payment() {
         out.contains("  surcharge: 330.00 yuan: 3% of the fine a day for 11 day(s) late (行政处罚法第七十二条)\n"),
         "{out}"
     );
-    let (_, out, _) = jiceng(
-        &[
-            "--lang",
-            "zh",
-            "enforcement",
-            "evaluate",
-            "-",
-            "--at",
-            "2025-10-20",
-            "--explain",
-        ],
-        pp1,
-    );
+    let (_, out, _) = evaluate(&["--lang", "zh"], pp1, "2025-10-20", &["--explain"]);
     assert!(
         out.contains("  加处罚款：165.00元：逾期11日，已缴纳500.00元，每日按未缴纳罚款数额的百分之三加处罚款（行政处罚法第七十二条）\n"),
         "{out}"
@@ -376,10 +327,7 @@ fn deadlines_before_coverage_agree_with_calendar_period() {
     );
     // `evaluate` says the same of a case filed that day.
     let case = r#"{"id":"E09","events":[{"date":"2009-12-01","kind":"filed"}]}"#;
-    let (code, out, err) = jiceng(
-        &["enforcement", "evaluate", "-", "--at", "2010-01-05"],
-        case,
-    );
+    let (code, out, err) = evaluate(&[], case, "2010-01-05", &[]);
     assert_eq!(code, 0, "{err}");
     assert!(
         out.starts_with("E09\tinvestigating\tdecision due 2010-03-01\t-\tprovisional\n"),

@@ -18,7 +18,12 @@ const P1: &str = r#"{"id":"P1","events":[{"date":"2025-07-03","kind":"filed"},{"
 const H1: &str = r#"{"id":"H1","party":{"kind":"citizen","name":"a"},"events":[{"date":"2025-07-03","kind":"filed"},{"date":"2025-08-01","kind":"notified"},{"date":"2025-08-04","kind":"hearing_requested"},{"date":"2025-08-20","kind":"decided","penalties":[{"kind":"fine","amount":"1000.00"}]}]}"#;
 
 /// Runs `evaluate` on `cases` (JSON Lines) with extra leading arguments.
-fn evaluate(lead: &[&str], cases: &str, at: &str, tail: &[&str]) -> (i32, String, String) {
+pub(super) fn evaluate(
+    lead: &[&str],
+    cases: &str,
+    at: &str,
+    tail: &[&str],
+) -> (i32, String, String) {
     let mut args: Vec<&str> = lead.to_vec();
     args.extend(["enforcement", "evaluate", "-", "--at", at]);
     args.extend(tail);

@@ -200,15 +200,12 @@ mod regression {
 #[test]
 fn grid_taxonomy_with_zero_working_days_is_refused() {
     let dir = Scratch::new("grid-tax-zero");
-    let tax = dir.0.join("tax.toml");
-    std::fs::write(
-        &tax,
+    let tax = dir.write(
+        "tax.toml",
         "[[categories]]\ncode = \"Z0\"\nmajor = \"测试\"\nminor = \"零\"\nitems = [\"HB-CF-016\"]\nurgency = \"normal\"\nservice = { response = { working_minutes = 30 }, resolution = { working_days = 0 } }\n",
-    )
-    .unwrap();
-    let tax = tax.display().to_string();
+    );
     expect_input_error(
-        &["grid", "metrics", "--taxonomy", &tax, "-"],
+        &["grid", "metrics", "--taxonomy", path_str(&tax), "-"],
         "",
         &["category Z0", "service.resolution", "working_days = 0"],
     );

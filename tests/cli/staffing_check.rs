@@ -6,12 +6,17 @@
 
 use super::*;
 
-const HEAD: &str = "kind,body,name,level,date,instrument,to,quota,rank,count\n";
+pub(super) const HEAD: &str = "kind,body,name,level,date,instrument,to,quota,rank,count\n";
 
 /// Writes `rows` after the ledger header as `name` and runs
 /// `jiceng staffing check` on it (with `extra` arguments): (status,
 /// stdout, the path as printed).
-fn run_check(scratch: &Scratch, name: &str, rows: &str, extra: &[&str]) -> (i32, String, String) {
+pub(super) fn run_check(
+    scratch: &Scratch,
+    name: &str,
+    rows: &str,
+    extra: &[&str],
+) -> (i32, String, String) {
     let path = scratch.write(name, &format!("{HEAD}{rows}"));
     let p = path_str(&path).to_string();
     let mut args = vec!["staffing", "check", p.as_str()];

@@ -3,9 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+use super::staffing_check::{HEAD, run_check};
 use super::*;
-
-const HEAD: &str = "kind,body,name,level,date,instrument,to,quota,rank,count\n";
 
 /// l4.csv: a body (line 2) and five hires whose date `2025-01-0x` is no
 /// date (lines 3 to 7): five errors.
@@ -306,9 +305,7 @@ sink,cty,,,2025-01-03,S,twA,administrative,,0
 adjust,twA,,,2025-01-03,A,zz,administrative,,1
 cancel,twA,,,2025-01-04,X,,administrative,,5
 ";
-    let path = scratch.write("m.csv", &format!("{HEAD}{rows}"));
-    let p = path_str(&path);
-    let (code, out, _) = jiceng(&["staffing", "check", p], "");
+    let (code, out, p) = run_check(&scratch, "m.csv", rows, &[]);
     assert_eq!(code, 1, "{out}");
     assert_eq!(
         out,

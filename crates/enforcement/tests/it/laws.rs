@@ -17,7 +17,7 @@ fn date_in(lo: NaiveDate, span: u64) -> impl Strategy<Value = NaiveDate> {
     (0..span).prop_map(move |d| lo + Days::new(d))
 }
 
-fn fine() -> impl Strategy<Value = Decimal> {
+pub(crate) fn fine() -> impl Strategy<Value = Decimal> {
     // Up to 10 million yuan, in fen.
     (0i64..1_000_000_000).prop_map(|f| Decimal::new(f, 2))
 }

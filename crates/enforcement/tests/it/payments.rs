@@ -7,6 +7,7 @@
 use jiceng_enforcement::{Flag, Status, surcharge, surcharge_after_payments};
 use proptest::prelude::*;
 
+use crate::laws::fine;
 use crate::{day, eval, yuan};
 
 /// Checks one surcharge after payments: (fine, payments, until) →
@@ -198,10 +199,6 @@ fn surcharge_after_payment_is_accepted_and_checked() {
             .flags
             .contains(Flag::SurchargeExcessive)
     );
-}
-
-fn fine() -> impl Strategy<Value = rust_decimal::Decimal> {
-    (0i64..1_000_000_000).prop_map(|f| rust_decimal::Decimal::new(f, 2))
 }
 
 proptest! {

@@ -6,6 +6,8 @@
 
 use jiceng_sim::{Error, Model, Scenario, run, run_replication, summarise};
 
+use crate::common::model;
+
 /// One township, one penalty item handled in half an hour by 5 staff.
 fn penalties(from: &str, days: u32, policy: &str) -> String {
     format!(
@@ -51,7 +53,7 @@ fn a_period_ending_on_the_last_covered_day_runs_though_cases_fall_due_after_it()
     // more to 30 November (58), 31 more to 31 December (89), one more to
     // 2027-01-01 (90), New Year's Day, outside the coverage. It used to
     // refuse the whole run.
-    let m = compile(&penalties("2026-10-01", 92, "")).unwrap_or_else(|e| panic!("{e}"));
+    let m = model(&penalties("2026-10-01", 92, ""));
     assert!(!m.provisional());
     // 2 cases per 10,000 residents a day × 2 = 4 a day, half an hour each,
     // 5 staff: every case is decided within days of filing, long before
@@ -81,7 +83,7 @@ fn a_period_one_day_past_the_coverage_is_refused_naming_the_policy_key() {
 
 #[test]
 fn a_provisional_run_past_the_coverage_says_so_in_the_model_and_the_summary() {
-    let m = compile(&penalties("2026-10-01", 93, PROVISIONAL)).unwrap_or_else(|e| panic!("{e}"));
+    let m = model(&penalties("2026-10-01", 93, PROVISIONAL));
     assert!(m.provisional());
     let s = summarise(&m, 11, &run(&m, 11, &[0, 1], &|| ())).unwrap_or_else(|e| panic!("{e}"));
     assert!(s.provisional);
@@ -94,7 +96,7 @@ fn provisional_policy_inside_the_coverage_flags_nothing() {
     // The same 92 days with the policy on: every simulated day is covered
     // and the only provisional due dates (from 2026-10-03 on) fall after
     // the period, deciding no figure.
-    let m = compile(&penalties("2026-10-01", 92, PROVISIONAL)).unwrap_or_else(|e| panic!("{e}"));
+    let m = model(&penalties("2026-10-01", 92, PROVISIONAL));
     assert!(!m.provisional());
 }
 
@@ -117,7 +119,7 @@ fn a_provisional_start_before_the_coverage_stays_flagged() {
     // few days after, still inside the period and on covered days. That
     // covered due date must not clear the flag the uncovered December set.
     let text = penalties("2009-12-01", 200, PROVISIONAL);
-    let m = compile(&text).unwrap_or_else(|e| panic!("{e}"));
+    let m = model(&text);
     assert!(m.provisional());
     // Without the policy the first day is refused.
     assert!(matches!(
