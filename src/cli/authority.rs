@@ -343,6 +343,14 @@ fn body(b: Option<&BodyRef>) -> String {
     b.map_or_else(String::new, |b| format!("{} {}", b.code, b.name))
 }
 
+/// Columns a cell takes in a terminal: one for an ASCII character, two for
+/// any other (the CJK text these tables hold).
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum::<usize>()
+}
+
 /// Prints rows as a table, CSV or Markdown (JSON is printed by the caller).
 fn rows(
     out: &mut dyn Write,
@@ -385,11 +393,6 @@ fn rows(
             }
         }
         Format::Table | Format::Json => {
-            let width = |s: &str| {
-                s.chars()
-                    .map(|c| if c.is_ascii() { 1 } else { 2 })
-                    .sum::<usize>()
-            };
             let mut w: Vec<usize> = header.iter().map(|h| width(h)).collect();
             for r in rows {
                 for (k, c) in r.iter().enumerate() {
@@ -621,11 +624,6 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
             let (from_head, to_head, rest_head) = match lang {
                 Lang::En => ("from", "to (inclusive)", "holder, instrument"),
                 Lang::Zh => ("起始日", "截止日（含）", "持有者、依据文件"),
-            };
-            let width = |s: &str| {
-                s.chars()
-                    .map(|c| if c.is_ascii() { 1 } else { 2 })
-                    .sum::<usize>()
             };
             let statute = lang.pick("(statute)", "（法定）");
             let w1 = width(from_head).max(width(statute)).max(10);

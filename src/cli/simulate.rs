@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use jiceng::sim::{Model, Scenario, Shard, Summary};
+use jiceng::sim::{Model, PROVISIONAL_HINT, Scenario, Shard, Summary};
 
 use super::simout::{self, TableFormat};
 use super::{Failure, Lang};
@@ -109,10 +109,6 @@ fn sim_input(e: jiceng::sim::Error) -> Failure {
         e => Failure::input(e),
     }
 }
-
-/// How the simulator's calendar errors end when provisional mode would
-/// answer.
-const PROVISIONAL_HINT: &str = "set `[policy] provisional = true` in the scenario";
 
 /// Warns on standard error when a figure rests on provisional calendar
 /// answers (the summary's `provisional`, also in `summary.json` and the

@@ -350,44 +350,43 @@ fn intrinsic(item: &Item, cal: &Calendar, push: &mut dyn FnMut(CatalogueFinding)
     // sets for the agency, counted in working days; a case of an item that
     // writes one in calendar days is refused, so the entry is an error.
     // Both in one finding: a place's item has one finding per rule.
-    let bad: Vec<String> = [
-        ("statutory limit", item.statutory),
-        ("extension", item.extension),
+    let bad: Vec<(&str, &str, Period)> = [
+        ("statutory limit", "法定时限", item.statutory),
+        ("extension", "延长期限", item.extension),
     ]
     .into_iter()
-    .filter(|(_, p)| !matches!(p, Period::WorkingDays(_)))
-    .map(|(what, p)| format!("{what} {p}"))
+    .filter(|(_, _, p)| !matches!(p, Period::WorkingDays(_)))
     .collect();
-    let bad_zh: Vec<String> = [("法定时限", item.statutory), ("延长期限", item.extension)]
-        .into_iter()
-        .filter(|(_, p)| !matches!(p, Period::WorkingDays(_)))
-        .map(|(what, p)| format!("{what}{}", period_zh(p)))
-        .collect();
     if !bad.is_empty() {
+        let en: Vec<String> = bad
+            .iter()
+            .map(|(what, _, p)| format!("{what} {p}"))
+            .collect();
+        let zh: Vec<String> = bad
+            .iter()
+            .map(|(_, what, p)| format!("{what}{}", period_zh(*p)))
+            .collect();
+        // The example: the extension's when only it is wrong, else the
+        // statutory limit's.
+        let (example, example_zh) = if matches!(item.statutory, Period::WorkingDays(_)) {
+            ("10wd", "10个工作日")
+        } else {
+            ("20wd", "20个工作日")
+        };
         push(finding(
             item,
             CatalogueRule::LimitNotWorkingDays,
             item.from,
             (
                 format!(
-                    "item {}: {} must be in working days (行政许可法第八十二条、第四十二条), e.g. {}",
+                    "item {}: {} must be in working days (行政许可法第八十二条、第四十二条), e.g. {example}",
                     item.code,
-                    bad.join(" and "),
-                    if matches!(item.statutory, Period::WorkingDays(_)) {
-                        "10wd"
-                    } else {
-                        "20wd"
-                    }
+                    en.join(" and "),
                 ),
                 format!(
-                    "事项 {}：{}应以工作日计算（行政许可法第八十二条、第四十二条），如{}",
+                    "事项 {}：{}应以工作日计算（行政许可法第八十二条、第四十二条），如{example_zh}",
                     item.code,
-                    bad_zh.join("、"),
-                    if matches!(item.statutory, Period::WorkingDays(_)) {
-                        "10个工作日"
-                    } else {
-                        "20个工作日"
-                    }
+                    zh.join("、"),
                 ),
             ),
         ));

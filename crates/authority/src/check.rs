@@ -241,9 +241,7 @@ impl Location {
         self.division = Some(code);
         self
     }
-}
 
-impl Location {
     /// The location in Chinese: the file and line, then 文件 (instrument),
     /// 事项 (item), 区划 (division) and 职责 (duty) where known.
     ///
@@ -259,43 +257,32 @@ impl Location {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn zh(&self) -> String {
-        let mut s = self.file.clone();
+        let mut s = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write_labelled(&mut s, ["文件", "事项", "区划", "职责"]);
+        s
+    }
+
+    /// Writes the file and line, then each known field of instrument, item,
+    /// division and duty after its label from `labels`, in that order.
+    fn write_labelled(&self, out: &mut dyn fmt::Write, labels: [&str; 4]) -> fmt::Result {
+        out.write_str(&self.file)?;
         if let Some(l) = self.line {
-            s.push_str(&format!(":{l}"));
+            write!(out, ":{l}")?;
         }
-        for (label, value) in [
-            ("文件", &self.instrument),
-            ("事项", &self.item),
-            ("区划", &self.division),
-            ("职责", &self.duty),
-        ] {
+        let values = [&self.instrument, &self.item, &self.division, &self.duty];
+        for (label, value) in labels.into_iter().zip(values) {
             if let Some(v) = value {
-                s.push_str(&format!(" {label} {v}"));
+                write!(out, " {label} {v}")?;
             }
         }
-        s
+        Ok(())
     }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
-        if let Some(l) = self.line {
-            write!(f, ":{l}")?;
-        }
-        if let Some(i) = &self.instrument {
-            write!(f, " instrument {i}")?;
-        }
-        if let Some(i) = &self.item {
-            write!(f, " item {i}")?;
-        }
-        if let Some(d) = &self.division {
-            write!(f, " division {d}")?;
-        }
-        if let Some(d) = &self.duty {
-            write!(f, " duty {d}")?;
-        }
-        Ok(())
+        self.write_labelled(f, ["instrument", "item", "division", "duty"])
     }
 }
 

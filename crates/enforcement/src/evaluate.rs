@@ -560,18 +560,24 @@ pub fn evaluate(
         if p.extended.is_some() && case.limits.extension.is_none() {
             flags.insert(Flag::ExtensionNotProvided);
         }
+        // The unextended period, kept when a late approval leaves it the
+        // one that runs.
+        let mut unextended = None;
         if let (Some(approved), Some(_)) = (p.extended, case.limits.extension) {
-            let (base, _, _) = decision(cal, case, &p, filed, at, false, hearing_in_time)?;
-            if approved > base.end {
+            let base = decision(cal, case, &p, filed, at, false, hearing_in_time)?;
+            if approved > base.0.end {
                 flags.insert(Flag::ExtensionLate);
                 extended = false;
+                unextended = Some(base);
             }
         }
         if p.extensions > 1 {
             flags.insert(Flag::RepeatedExtension);
         }
-        let (due, excluded_days, rolled) =
-            decision(cal, case, &p, filed, at, extended, hearing_in_time)?;
+        let (due, excluded_days, rolled) = match unextended {
+            Some(base) => base,
+            None => decision(cal, case, &p, filed, at, extended, hearing_in_time)?,
+        };
         d.excluded_days = excluded_days;
         d.decision_rolled = rolled;
         d.decision_extension = case.limits.extension.filter(|_| extended);
@@ -590,27 +596,25 @@ pub fn evaluate(
     if let Some(due) = hearing_request_due {
         provisional |= due.provisional;
         d.hearing_request_due = Some(due.end);
-        if let Some(r) = p.hearing_requested {
-            if r <= due.end && p.decided.is_some() && p.hearing_held.is_none() {
-                // Art. 63: only the penalties it lists carry the right; a
-                // decision outside them may lawfully be made without a
-                // hearing.
-                let penalties = match p.decision_event.and_then(|i| case.events.get(i)) {
-                    Some(crate::case::Event {
-                        kind: EventKind::Decided { penalties, .. },
-                        ..
-                    }) => penalties.as_slice(),
-                    _ => &[],
-                };
-                let kind = case.party.as_ref().map(|x| x.kind());
-                match hearing_scope(kind, penalties, &opts.hearing) {
-                    HearingScope::Carried => flags.insert(Flag::HearingDenied),
-                    HearingScope::Undecided(doubt) => {
-                        flags.insert(Flag::HearingDenied);
-                        hearing_doubt = Some(doubt);
-                    }
-                    HearingScope::Outside => {}
+        if hearing_in_time && p.decided.is_some() && p.hearing_held.is_none() {
+            // Art. 63: only the penalties it lists carry the right; a
+            // decision outside them may lawfully be made without a
+            // hearing.
+            let penalties = match p.decision_event.and_then(|i| case.events.get(i)) {
+                Some(crate::case::Event {
+                    kind: EventKind::Decided { penalties, .. },
+                    ..
+                }) => penalties.as_slice(),
+                _ => &[],
+            };
+            let kind = case.party.as_ref().map(|x| x.kind());
+            match hearing_scope(kind, penalties, &opts.hearing) {
+                HearingScope::Carried => flags.insert(Flag::HearingDenied),
+                HearingScope::Undecided(doubt) => {
+                    flags.insert(Flag::HearingDenied);
+                    hearing_doubt = Some(doubt);
                 }
+                HearingScope::Outside => {}
             }
         }
     }

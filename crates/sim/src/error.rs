@@ -24,6 +24,11 @@ impl fmt::Display for Problem {
     }
 }
 
+/// How an [`Error::Calendar`] message ends, after `; `, when the scenario
+/// does not set provisional mode and provisional mode would answer: a
+/// caller can recognise the message by it and name its own switch.
+pub const PROVISIONAL_HINT: &str = "set `[policy] provisional = true` in the scenario";
+
 /// What can go wrong reading a scenario, running it or merging shards.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

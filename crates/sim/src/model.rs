@@ -18,7 +18,7 @@ use rand_distr::{Distribution, StandardNormal};
 use jiceng_authority::Ledger;
 use jiceng_org::Level as OrgLevel;
 
-use crate::error::{Error, Problem};
+use crate::error::{Error, PROVISIONAL_HINT, Problem};
 use crate::scenario::{
     CalendarChoice, Daily, DeskRule, DeskStaff, InstrumentKind, ItemKind, Level, Scenario,
     ScenarioFile, Variant, item_matches,
@@ -681,9 +681,9 @@ impl Model {
         }
         let provisional_policy = f.policy.provisional;
         let cal_err = |e: &jiceng_calendar::Error| match e {
-            jiceng_calendar::Error::OutOfCoverage { .. } if !provisional_policy => Error::Calendar(
-                format!("{e}; set `[policy] provisional = true` in the scenario"),
-            ),
+            jiceng_calendar::Error::OutOfCoverage { .. } if !provisional_policy => {
+                Error::Calendar(format!("{e}; {PROVISIONAL_HINT}"))
+            }
             e => Error::Calendar(e.to_string()),
         };
         // Whether a figure rests on a provisional answer: a simulated day

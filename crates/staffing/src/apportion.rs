@@ -35,6 +35,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
+use crate::file::shown;
 
 /// The largest pool an apportionment accepts: the sequential divisor
 /// methods take a step per unit, so a hostile pool must not cost minutes.
@@ -109,7 +110,7 @@ impl FromStr for Method {
             "huntington-hill" => Ok(Method::HuntingtonHill),
             _ => Err(Error::Parameter {
                 name: "method",
-                value: s.chars().take(64).collect(),
+                value: shown(s),
                 expected: "hamilton, webster, dhondt or huntington-hill",
             }),
         }

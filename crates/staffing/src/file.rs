@@ -154,7 +154,7 @@ fn cell(rec: &csv::StringRecord, column: Option<usize>) -> Option<&str> {
 
 /// A value as shown in a message: at most 64 characters, so that a hostile
 /// cell cannot make the report as large as the file.
-fn shown(value: &str) -> String {
+pub(crate) fn shown(value: &str) -> String {
     value.chars().take(64).collect()
 }
 

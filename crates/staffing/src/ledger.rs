@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::establishment::{Establishment, QuotaKind};
+use crate::file::shown;
 
 /// The longest body code, rank or instrument a ledger accepts, in bytes.
 pub const MAX_NAME_BYTES: usize = 256;
@@ -254,10 +255,7 @@ pub(crate) fn date_or_string<'de, D: serde::Deserializer<'de>>(
         },
     };
     text.parse::<NaiveDate>().map_err(|_| {
-        serde::de::Error::custom(format!(
-            "{:?} is not a date (YYYY-MM-DD)",
-            text.chars().take(64).collect::<String>()
-        ))
+        serde::de::Error::custom(format!("{:?} is not a date (YYYY-MM-DD)", shown(&text)))
     })
 }
 
@@ -417,7 +415,7 @@ impl Ledger {
         }
         let b = self.find(&event.body).map_err(|_| Error::UnknownField {
             field: "body",
-            code: event.body.chars().take(64).collect(),
+            code: shown(&event.body),
         })?;
         let n = event.count;
         let mut other = None;
@@ -440,7 +438,7 @@ impl Ledger {
                 let to = match &event.to {
                     Some(t) => Some(self.find(t).map_err(|_| Error::UnknownField {
                         field: "to",
-                        code: t.chars().take(64).collect(),
+                        code: shown(t),
                     })?),
                     None => None,
                 };

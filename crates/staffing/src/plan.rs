@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::apportion::{Method, apportion, coefficient_of_variation, gini};
+use crate::file::shown;
 
 /// The most units a units file may hold.
 pub const MAX_UNITS: usize = 1_000_000;
@@ -167,7 +168,7 @@ impl Units {
             if current.is_none() {
                 wrong.push(format!(
                     "column current: {:?} is not a whole number of staff",
-                    field(current_col).chars().take(64).collect::<String>()
+                    shown(field(current_col))
                 ));
             }
             let mut values = Vec::with_capacity(value_cols.len());
@@ -185,7 +186,7 @@ impl Units {
                     None => wrong.push(format!(
                         "column {}: {:?} is not a number, zero or more",
                         &headers[c],
-                        raw.chars().take(64).collect::<String>()
+                        shown(raw)
                     )),
                 }
             }
@@ -336,10 +337,7 @@ pub fn plan(units: &Units, request: &PlanRequest) -> Result<Plan, Error> {
         if request.weights[..i].iter().any(|(c, _)| c == column) {
             return Err(Error::Parameter {
                 name: "weights",
-                value: format!(
-                    "{} (given twice)",
-                    column.chars().take(64).collect::<String>()
-                ),
+                value: format!("{} (given twice)", shown(column)),
                 expected: "each column at most once",
             });
         }
@@ -349,7 +347,7 @@ pub fn plan(units: &Units, request: &PlanRequest) -> Result<Plan, Error> {
             .position(|x| x == column)
             .ok_or_else(|| Error::Parameter {
                 name: "weights",
-                value: column.chars().take(64).collect(),
+                value: shown(column),
                 expected: "a numeric column of the units file",
             })?;
         if !weight.is_finite() || *weight < 0.0 {
