@@ -980,7 +980,11 @@ impl From<CaseRepr> for Case {
 
 /// The text of a JSON value for an error message, cut to 60 characters.
 fn shown(v: &serde_json::Value) -> String {
-    let text = v.to_string();
+    cut(v.to_string())
+}
+
+/// `text` cut to 60 characters, with an ellipsis when it was longer.
+fn cut(text: String) -> String {
     match text.char_indices().nth(60) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text,
@@ -1101,8 +1105,10 @@ fn locate(v: &serde_json::Value) -> Option<Error> {
             "joint" | "preliminary_review" => field::<bool>(k, x).map(drop),
             "expires" => field::<Option<NaiveDate>>(k, x).map(drop),
             "events" => events(x),
+            // The name is the file's: a kilobyte of key must not make a
+            // kilobyte of message.
             _ => Err(Error::Parse {
-                field: k.clone(),
+                field: cut(k.clone()),
                 value: shown(x),
                 message: "unknown field".to_owned(),
             }),

@@ -192,6 +192,20 @@ fn a_kilobyte_channel_made_a_kilobyte_message() {
     assert!(m.len() < 1000, "{} bytes", m.len());
 }
 
+#[test]
+fn a_kilobyte_unknown_field_name_made_a_kilobyte_message() {
+    // Found by `fuzz_case_lines` in CI: the "unknown field" message named
+    // the whole key. The name is cut to its first 60 characters.
+    let key = "许可法".repeat(500);
+    let line = format!(r#"{{"id":"A","{key}":true,"events":[]}}"#);
+    let m = Case::from_json(&line).unwrap_err().to_string();
+    let want = format!(
+        "field `{}…`, value true: unknown field",
+        "许可法".repeat(20)
+    );
+    assert_eq!(m, want);
+}
+
 /// The extension event's own `length` was capped by the law's 10 working
 /// days only, not by the case's own extension limit: an item that allows
 /// no extension (个体工商户注册登记, HBFW-XK-002, `extension_allowed =
