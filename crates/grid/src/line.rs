@@ -350,6 +350,48 @@ pub(crate) fn le_word(b: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(w)
 }
 
+/// The day and offset of a time of the fixed form read on this thread:
+/// an event's lines span a few days at most, so most lines share the day
+/// and the offset of a line shortly before, and their dates need not be
+/// looked up again.
+#[derive(Clone, Copy)]
+struct Day {
+    /// Bytes 0–9 (`YYYY-MM-DD`) and 19–24 (`±hh:mm`) of the time, as two
+    /// words ([`day_key`]).
+    key: [u64; 2],
+    /// The local date's day before, the date and the day after: where the
+    /// time falls in UTC.
+    dates: [NaiveDate; 3],
+    offset: FixedOffset,
+}
+
+thread_local! {
+    /// The last day read on this thread for each last digit of the day
+    /// of the month: ten days in a row each keep their own.
+    static DAYS: [std::cell::Cell<Option<Day>>; 10] =
+        const { [const { std::cell::Cell::new(None) }; 10] };
+}
+
+/// Digit `k` of a word of digits (byte k, read little-endian).
+fn digit(w: u64, k: u32) -> u32 {
+    ((w >> (8 * k)) & 0x0F) as u32
+}
+
+/// The number digits `k` and `k + 1` of a word make.
+fn two_digits(w: u64, k: u32) -> u32 {
+    digit(w, k) * 10 + digit(w, k + 1)
+}
+
+/// The bytes of a fixed-form time that name its day and offset: the first
+/// word (`YYYY-MM-`), and the day's two digits (bytes 8–9) with the
+/// offset's six bytes (19–24) in a second word.
+fn day_key(b: &[u8; 25], w0: u64, w1: u64, w2: u64) -> [u64; 2] {
+    [
+        w0,
+        (w1 & 0xFFFF) | ((w2 >> 24) << 16) | (u64::from(b[24]) << 56),
+    ]
+}
+
 /// A time of the fixed form `YYYY-MM-DDTHH:MM:SS±HH:MM`; `None` for any
 /// other form or value (a leap second, `-00:00`, an offset of a day or
 /// more), which chrono decides.
@@ -385,16 +427,52 @@ fn fixed_time(s: &[u8]) -> Option<DateTime<FixedOffset>> {
             return None;
         }
     }
+    let (d, two) = (digit, two_digits);
+    let (hour, minute, second) = (two(w1, 3), two(w1, 6), two(w2, 1));
+    // What `NaiveTime::from_hms_opt` refuses: a leap second among them.
+    if hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let key = day_key(b, w0, w1, w2);
+    // The day's last digit, 0 to 9 (checked above).
+    let slot = d(w1, 1) as usize;
+    let day = match DAYS.with(|days| days.get(slot).and_then(std::cell::Cell::get)) {
+        Some(day) if day.key == key => day,
+        _ => {
+            let day = new_day(b, key, w0, w1, w2)?;
+            DAYS.with(|days| days.get(slot).map(|c| c.set(Some(day))));
+            day
+        }
+    };
+    // A fixed offset maps each local time to exactly one instant: the
+    // local time less the offset, which is less than a day, so on the
+    // local date or the day either side of it.
+    let local = i32::try_from(hour * 3600 + minute * 60 + second).ok()?;
+    let utc = local - day.offset.local_minus_utc();
+    let (k, utc) = match utc {
+        ..0 => (0, utc + 86_400),
+        86_400.. => (2, utc - 86_400),
+        _ => (1, utc),
+    };
+    let time = NaiveTime::from_num_seconds_from_midnight_opt(u32::try_from(utc).ok()?, 0)?;
+    let date = *day.dates.get(k)?;
+    Some(DateTime::from_naive_utc_and_offset(
+        date.and_time(time),
+        day.offset,
+    ))
+}
+
+/// The day and offset of a fixed-form time whose digits and separators
+/// [`fixed_time`] checked; `None` for a date that does not exist or an
+/// offset out of range.
+fn new_day(b: &[u8; 25], key: [u64; 2], w0: u64, w1: u64, w2: u64) -> Option<Day> {
     let last = b[24].wrapping_sub(b'0');
     if last > 9 {
         return None;
     }
-    // Digit k of a word, and the number two digits from k make.
-    let d = |w: u64, k: u32| ((w >> (8 * k)) & 0x0F) as u32;
-    let two = |w: u64, k: u32| d(w, k) * 10 + d(w, k + 1);
+    let (d, two) = (digit, two_digits);
     let year = two(w0, 0) * 100 + two(w0, 2);
     let (month, day) = (two(w0, 5), two(w1, 0));
-    let (hour, minute, second) = (two(w1, 3), two(w1, 6), two(w2, 1));
     let negative = match b[19] {
         b'+' => false,
         b'-' => true,
@@ -405,13 +483,13 @@ fn fixed_time(s: &[u8]) -> Option<DateTime<FixedOffset>> {
         return None;
     }
     let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
-    let time = NaiveTime::from_hms_opt(hour, minute, second)?;
     let secs = i32::try_from(oh * 3600 + om * 60).ok()?;
-    let offset = FixedOffset::east_opt(if negative { -secs } else { secs })?;
-    // A fixed offset maps each local time to exactly one instant: the
-    // local time less the offset, where that is a representable time.
-    let utc = date.and_time(time).checked_sub_offset(offset)?;
-    Some(DateTime::from_naive_utc_and_offset(utc, offset))
+    Some(Day {
+        key,
+        // Years 0 to 9999 have both neighbours in chrono's range.
+        dates: [date.pred_opt()?, date, date.succ_opt()?],
+        offset: FixedOffset::east_opt(if negative { -secs } else { secs })?,
+    })
 }
 
 /// A time as the derived reader reads it (chrono's `FromStr`), through

@@ -218,6 +218,51 @@ proptest! {
     }
 }
 
+proptest! {
+    /// Times read one after another, most of them on a day and at an
+    /// offset read just before (the day remembered) and some not: each
+    /// reads as chrono reads it, whatever came before, across midnight in
+    /// UTC either way.
+    #[test]
+    fn times_in_a_row_agree_with_chrono(
+        times in prop::collection::vec(
+            (
+                prop::sample::select(vec![
+                    "2025-06-10", "2025-06-11", "2024-02-29", "2025-02-29", "2024-12-31",
+                    "2025-01-01", "0000-01-01", "9999-12-31",
+                ]),
+                0u32..86_400,
+                prop::sample::select(vec![
+                    "+08:00", "-05:30", "+23:59", "-23:59", "+00:00", "-00:00", "+24:00",
+                    "+08:60", "+0a:00",
+                ]),
+            ),
+            1..40,
+        ),
+    ) {
+        for (day, secs, offset) in times {
+            let s = format!(
+                "{day}T{:02}:{:02}:{:02}{offset}",
+                secs / 3600,
+                secs / 60 % 60,
+                secs % 60
+            );
+            let chrono = s.parse::<DateTime<FixedOffset>>().ok();
+            let fixed = fixed_time(s.as_bytes());
+            if fixed.is_some() {
+                prop_assert_eq!(fixed, chrono, "{}", s);
+                prop_assert_eq!(
+                    fixed.map(|t| t.to_rfc3339()),
+                    chrono.map(|c| c.to_rfc3339())
+                );
+            } else {
+                // Only what chrono refuses, or `-00:00`, is left to it.
+                prop_assert!(chrono.is_none() || offset == "-00:00", "{}", s);
+            }
+        }
+    }
+}
+
 #[test]
 fn a_channel_outside_the_four_leaves_the_line_to_the_derived_reader() {
     // Even on an action that carries no channel: the fast path decides
