@@ -829,18 +829,23 @@ impl Block {
     /// the block's last use, so that its strings' memory serves again.
     fn parse(&mut self, lang: Lang) {
         let mut kept = 0;
+        // The block checked whole, once: every line of a block that is
+        // UTF-8 is, since lines end at a newline, which no character's
+        // bytes hold. A block with a line that is not is checked line by
+        // line.
+        let whole = simdutf8::basic::from_utf8(&self.data).ok();
         for s in &self.spans {
             let text = if s.too_long {
                 None
             } else {
-                match self
-                    .data
-                    .get(s.start..s.end)
-                    .map(simdutf8::basic::from_utf8)
-                {
-                    Some(Ok(text)) => Some(trimmed(text)),
-                    _ => None,
+                match whole {
+                    Some(whole) => whole.get(s.start..s.end),
+                    None => self
+                        .data
+                        .get(s.start..s.end)
+                        .and_then(|b| simdutf8::basic::from_utf8(b).ok()),
                 }
+                .map(trimmed)
             };
             if text.is_some_and(str::is_empty) {
                 continue;
