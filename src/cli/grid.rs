@@ -470,10 +470,12 @@ impl Write for Shared<'_, '_> {
 /// between), the first of each event; an event's entry goes when it is
 /// counted. A line inside the days costs two comparisons and no look-up.
 struct Outside {
-    /// The first instant of the first day answered for, as a Unix time.
-    from: i64,
-    /// The first instant after the last day answered for.
-    until: i64,
+    /// The first instant of the first day answered for, in UTC: compared
+    /// with a time's own UTC date and time, which needs no count of days
+    /// (as a Unix time would) on every line.
+    from: chrono::NaiveDateTime,
+    /// The first instant after the last day answered for, if there is one.
+    until: Option<chrono::NaiveDateTime>,
     lines: std::collections::HashMap<u128, usize>,
 }
 
@@ -483,12 +485,16 @@ impl Outside {
             jiceng::calendar::CoveragePolicy::Provisional => (cal.earliest(), cal.horizon()),
             _ => cal.coverage(),
         };
-        let offset = i64::from(hours.offset().local_minus_utc());
-        let start =
-            |d: NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp() - offset;
+        let offset = hours.offset();
+        // The local midnight of a day, in UTC; beyond chrono's range, the
+        // first (or no) instant.
+        let start = |d: NaiveDate| {
+            d.and_time(chrono::NaiveTime::MIN)
+                .checked_sub_offset(offset)
+        };
         Outside {
-            from: start(first),
-            until: last.succ_opt().map_or(i64::MAX, start),
+            from: start(first).unwrap_or(chrono::NaiveDateTime::MIN),
+            until: last.succ_opt().and_then(start),
             lines: std::collections::HashMap::new(),
         }
     }
@@ -496,8 +502,8 @@ impl Outside {
     /// Notes line `n` if its time is outside the days answered for.
     fn watch(&mut self, n: usize, e: &Entry) {
         use jiceng::grid::Action;
-        let s = e.at.timestamp();
-        if (self.from..self.until).contains(&s) {
+        let s = e.at.naive_utc();
+        if s >= self.from && self.until.is_none_or(|u| s < u) {
             return;
         }
         if matches!(
