@@ -385,10 +385,10 @@ fn two_digits(w: u64, k: u32) -> u32 {
 /// The bytes of a fixed-form time that name its day and offset: the first
 /// word (`YYYY-MM-`), and the day's two digits (bytes 8–9) with the
 /// offset's six bytes (19–24) in a second word.
-fn day_key(b: &[u8; 25], w0: u64, w1: u64, w2: u64) -> [u64; 2] {
+fn day_key(b: &[u8; 25]) -> [u64; 2] {
     [
-        w0,
-        (w1 & 0xFFFF) | ((w2 >> 24) << 16) | (u64::from(b[24]) << 56),
+        le_word(b, 0),
+        u64::from_le_bytes([b[8], b[9], b[19], b[20], b[21], b[22], b[23], b[24]]),
     ]
 }
 
@@ -433,7 +433,7 @@ fn fixed_time(s: &[u8]) -> Option<DateTime<FixedOffset>> {
     if hour > 23 || minute > 59 || second > 59 {
         return None;
     }
-    let key = day_key(b, w0, w1, w2);
+    let key = day_key(b);
     // The day's last digit, 0 to 9 (checked above).
     let slot = d(w1, 1) as usize;
     let day = match DAYS.with(|days| days.get(slot).and_then(std::cell::Cell::get)) {
