@@ -62,6 +62,34 @@ mod regression {
         assert_eq!(v["response_p90"], 5);
     }
 
+    /// The edges of the days the calendar answers for (2010-01-01 to
+    /// 2026-12-31, local days at +08:00), with times written in UTC so
+    /// that a day taken in the line's own offset would be the wrong one.
+    #[test]
+    fn metrics_names_the_line_at_the_first_instant_past_coverage() {
+        let log = path("midnight.jsonl");
+        let (code, v, err) = total(&["grid", "metrics", &log, "--json"]);
+        assert_eq!(code, 1, "{err}");
+        // Event 1 is reported at the first instant of coverage (midnight
+        // of 1 January 2010 at +08:00, inside) and accepted past it: the
+        // acceptance's line 2 is named, not the report's line 1.
+        assert!(err.contains(&format!(
+            "{log}:2: event 01975779-f5a0-7000-8000-000000000001"
+        )));
+        // Event 2 is accepted at 16:00 UTC on 31 December 2026, midnight
+        // of 1 January 2027 at +08:00: the first instant past coverage,
+        // named at its line 4.
+        assert!(err.contains(&format!(
+            "{log}:4: event 01975779-f5a0-7000-8000-000000000002"
+        )));
+        // Event 3 is accepted a second earlier, 23:59:59 on 31 December,
+        // the last second inside: counted. Reported 15:00, its response
+        // is the working minutes to 17:30, 150.
+        assert!(!err.contains("000000000003"), "{err}");
+        assert_eq!(v["reported"], 1);
+        assert_eq!(v["response_median"], 150);
+    }
+
     /// With `--provisional` the same event is counted, from the statutory
     /// holidays and the weekly rule.
     #[test]
