@@ -622,8 +622,8 @@ impl Stash {
 }
 
 impl<'a> Shape<'a> {
-    /// The action, its strings written into those of `stash`.
-    fn action(self, stash: &mut Stash) -> Action {
+    /// The action, each of its strings made by `string`.
+    fn action(self, mut string: impl FnMut(&str) -> CompactString) -> Action {
         match self {
             Shape::Report {
                 cell,
@@ -631,32 +631,57 @@ impl<'a> Shape<'a> {
                 channel,
                 description,
             } => Action::Report {
-                cell: stash.string(cell),
-                category: stash.string(category),
+                cell: string(cell),
+                category: string(category),
                 channel,
-                description: stash.string(description),
+                description: string(description),
             },
             Shape::Accept => Action::Accept,
             Shape::Reject(reason) => Action::Reject {
-                reason: stash.string(reason),
+                reason: string(reason),
             },
-            Shape::Dispatch(body) => Action::Dispatch {
-                body: stash.string(body),
-            },
+            Shape::Dispatch(body) => Action::Dispatch { body: string(body) },
             Shape::Start => Action::Start,
             Shape::Resolve => Action::Resolve,
             Shape::Verify => Action::Verify,
             Shape::Rework(reason) => Action::Rework {
-                reason: stash.string(reason),
+                reason: string(reason),
             },
             Shape::Close => Action::Close,
             Shape::Rate(score) => Action::Rate { score },
             Shape::Escalate(reason) => Action::Escalate { reason },
             Shape::Postpone(until, approved_by) => Action::Postpone {
                 until,
-                approved_by: stash.string(approved_by),
+                approved_by: string(approved_by),
             },
         }
+    }
+}
+
+/// Whether any string of `action` holds memory of its own (is on the
+/// heap), which [`Stash::take`] would keep for the next line.
+fn holds_heap(action: &Action) -> bool {
+    match action {
+        Action::Report {
+            cell,
+            category,
+            description,
+            ..
+        } => {
+            cell.is_heap_allocated()
+                || category.is_heap_allocated()
+                || description.is_heap_allocated()
+        }
+        Action::Reject { reason } | Action::Rework { reason } => reason.is_heap_allocated(),
+        Action::Dispatch { body } => body.is_heap_allocated(),
+        Action::Postpone { approved_by, .. } => approved_by.is_heap_allocated(),
+        Action::Accept
+        | Action::Start
+        | Action::Resolve
+        | Action::Verify
+        | Action::Close
+        | Action::Rate { .. }
+        | Action::Escalate { .. } => false,
     }
 }
 
@@ -670,7 +695,7 @@ fn entry((event, at, actor, shape): Parts<'_>) -> Entry {
         event,
         at,
         actor: actor.into(),
-        action: shape.action(&mut Stash::default()),
+        action: shape.action(|text| CompactString::new(text)),
     }
 }
 
@@ -782,11 +807,17 @@ impl Entry {
     /// Writes a line's parts into this entry, its strings taking over the
     /// memory of the entry's own.
     fn set(&mut self, (event, at, actor, shape): Parts<'_>) {
-        let mut stash = Stash::take(&mut self.action);
-        self.action = shape.action(&mut stash);
         self.event = event;
         self.at = at;
         self.actor = fill(std::mem::take(&mut self.actor), actor);
+        if !holds_heap(&self.action) {
+            // Nothing to keep (every id and code is held inline): the new
+            // strings are made as they are, with no stash to fill.
+            self.action = shape.action(|text| CompactString::new(text));
+            return;
+        }
+        let mut stash = Stash::take(&mut self.action);
+        self.action = shape.action(|text| stash.string(text));
     }
 }
 
