@@ -438,6 +438,16 @@ fn every_action_hands_its_strings_to_the_next() {
         format!(r#"rework","reason":"{long}"#),
         format!(r#"dispatch","body":"{long}"#),
         format!(r#"postpone","until":"2025-06-13","approved_by":"{long}"#),
+        // A report with one long string of its three, each in turn.
+        format!(
+            r#"report","cell":"{long}","category":"0101","channel":"grid_worker","description":"x"#
+        ),
+        format!(
+            r#"report","cell":"GCY-01","category":"{long}","channel":"grid_worker","description":"x"#
+        ),
+        format!(
+            r#"report","cell":"GCY-01","category":"0101","channel":"grid_worker","description":"{long}"#
+        ),
     ] {
         let mut e = crate::Entry::from_json_line(&line(&before)).unwrap();
         e.read_json_line(&dispatch).unwrap();
