@@ -1004,11 +1004,10 @@ pub(crate) fn shown_line(text: &str) -> String {
 /// the caller) and without the names of the wire types.
 fn words(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    let text = match text.rfind(" at line ") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    };
-    shorten_named(&text)
+    // Only serde's own suffix: a key or a value may hold " at line " too.
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    let text = text.strip_suffix(position.as_str()).unwrap_or(&text);
+    shorten_named(text)
         .replace("struct CaseRepr", "a case")
         .replace("struct EventRepr", "an event")
 }

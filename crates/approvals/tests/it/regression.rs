@@ -206,6 +206,20 @@ fn a_kilobyte_unknown_field_name_made_a_kilobyte_message() {
     assert_eq!(m, want);
 }
 
+#[test]
+fn an_event_field_name_holding_at_line_escaped_the_cut() {
+    // The position of serde's message was cut at the last " at line ",
+    // which a key may hold: the cut then took "`, expected …" off too, and
+    // the 1,000-character name was left whole.
+    let key = format!("{} at line 1", "x".repeat(1000));
+    let line =
+        format!(r#"{{"id":"A","events":[{{"date":"2025-01-02","kind":"received","{key}":1}}]}}"#);
+    let m = Case::from_json(&line).unwrap_err().to_string();
+    let cut = format!("unknown field `{}…`, expected", "x".repeat(60));
+    assert!(m.contains(&cut), "{m}");
+    assert!(m.len() < 400, "{} bytes", m.len());
+}
+
 /// The extension event's own `length` was capped by the law's 10 working
 /// days only, not by the case's own extension limit: an item that allows
 /// no extension (个体工商户注册登记, HBFW-XK-002, `extension_allowed =
