@@ -36,6 +36,12 @@ pub(crate) const MAX_RUN: usize = 120;
 /// to this many characters and an ellipsis.
 pub(crate) const MAX_LINE: usize = 1_000;
 
+/// A message that lists one problem a line shows at most this many lines,
+/// then an ellipsis: ten times the bad lines shown by default, so that no
+/// listing a command writes is cut, while a value of many line feeds
+/// cannot make a message of as many lines.
+pub(crate) const MAX_LINES: usize = 10_000;
+
 /// The bad lines of one input: each is written to standard error until
 /// `--max-errors` have been, then only counted; [`BadLines::finish`]
 /// writes how many more there were. The exit status is the command's,
@@ -138,18 +144,22 @@ fn unsafe_char(c: char) -> bool {
 /// `text` as an error message may echo it: control and invisible
 /// characters escaped as Rust writes them (`\0`, `\u{7}`, `\u{feff}`;
 /// line feeds kept when `newlines`, for messages that list one problem a
-/// line), every run of more than [`MAX_RUN`] characters without white
-/// space cut to its first [`MAX_RUN`] and `…`, and every line cut to
-/// [`MAX_LINE`] characters and `…`. Text that needs none of this is
-/// borrowed as it is.
+/// line, and then at most [`MAX_LINES`] lines and `…`), every run of more
+/// than [`MAX_RUN`] characters without white space cut to its first
+/// [`MAX_RUN`] and `…`, and every line cut to [`MAX_LINE`] characters and
+/// `…`. Without `newlines` the whole message is one line, its line feeds
+/// escaped in it, so a value of many line feeds makes no more of it. Text
+/// that needs none of this is borrowed as it is.
 pub(crate) fn shown(text: &str, newlines: bool) -> Cow<'_, str> {
     let mut run = 0usize;
     let mut line = 0usize;
+    let mut lines = 1usize;
     let clean = text.chars().all(|c| {
         if c == '\n' && newlines {
             run = 0;
             line = 0;
-            return true;
+            lines += 1;
+            return lines <= MAX_LINES;
         }
         run = if c.is_whitespace() { 0 } else { run + 1 };
         line += 1;
@@ -159,13 +169,18 @@ pub(crate) fn shown(text: &str, newlines: bool) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len().min(4 * MAX_LINE));
+    if !newlines {
+        // A line feed is a control character: escaped, and part of a run.
+        cut_line(&mut out, text);
+        return Cow::Owned(out);
+    }
     for (i, l) in text.split('\n').enumerate() {
         if i > 0 {
-            if newlines {
-                out.push('\n');
-            } else {
-                out.push_str("\\n");
-            }
+            out.push('\n');
+        }
+        if i == MAX_LINES {
+            out.push('…');
+            break;
         }
         cut_line(&mut out, l);
     }
@@ -274,6 +289,22 @@ mod tests {
         // Each line of a listing is cut on its own.
         let listing = format!("{text}\nshort");
         check(&listing, true, &format!("{expected}\nshort"));
+    }
+
+    #[test]
+    fn a_value_of_many_line_feeds_makes_no_more_message() {
+        // One line: the line feeds escaped and part of one run of 120.
+        let feeds = "a\n".repeat(50_000);
+        check(&feeds, false, &format!("{}…", "a\\n".repeat(60)));
+        // A listing: 10,000 lines, then an ellipsis.
+        let listing = "a\n".repeat(MAX_LINES + 5);
+        let expected = format!("{}…", "a\n".repeat(MAX_LINES));
+        check(&listing, true, &expected);
+        // Exactly MAX_LINES lines are kept whole, and borrowed.
+        let full = vec!["a"; MAX_LINES].join("\n");
+        assert!(matches!(shown(&full, true), Cow::Borrowed(_)));
+        let one_more = vec!["a"; MAX_LINES + 1].join("\n");
+        check(&one_more, true, &format!("{full}\n…"));
     }
 
     #[test]
