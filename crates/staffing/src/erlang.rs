@@ -232,8 +232,19 @@ fn service_level_c(w: &Workload, eb: &ErlangB) -> f64 {
     (1.0 - pw * (-(c - a) * (w.within_minutes / w.aht_minutes)).exp()).max(0.0)
 }
 
-fn gross_up(raw: u64, shrinkage: f64) -> u64 {
-    (raw as f64 / (1.0 - shrinkage)).ceil() as u64
+/// `raw` staff grossed up for shrinkage, `ceil(raw / (1 − shrinkage))`;
+/// an error past [`MAX_POSITIONS`], where a shrinkage a hair below 1 would
+/// otherwise make a count of billions, or saturate the integer.
+fn gross_up(raw: u64, shrinkage: f64) -> Result<u64, Error> {
+    let staff = (raw as f64 / (1.0 - shrinkage)).ceil();
+    if staff > MAX_POSITIONS as f64 {
+        return Err(Error::Parameter {
+            name: "shrinkage",
+            value: shrinkage.to_string(),
+            expected: "a shrinkage that leaves at most 10000000 staff",
+        });
+    }
+    Ok(staff as u64)
 }
 
 /// The staff needed under Erlang C, as pyworkforce's
@@ -241,7 +252,8 @@ fn gross_up(raw: u64, shrinkage: f64) -> u64 {
 ///
 /// # Errors
 /// [`Error::Parameter`] for a non-positive or non-finite input, a target or
-/// occupancy out of range, or traffic above 5 million erlangs.
+/// occupancy out of range, traffic above 5 million erlangs, or a shrinkage
+/// that grosses the staff up past [`MAX_POSITIONS`].
 ///
 /// # Example
 /// ```
@@ -303,7 +315,7 @@ pub fn erlang_c(
     let pw = eb.c();
     Ok(Requirement {
         raw_positions: raw,
-        positions: gross_up(raw, w.shrinkage),
+        positions: gross_up(raw, w.shrinkage)?,
         service_level: sl,
         occupancy,
         waiting_probability: pw,
@@ -452,7 +464,7 @@ pub fn erlang_a_measures(
 ///
 /// # Errors
 /// As [`erlang_a_measures`], and when no count up to [`MAX_POSITIONS`]
-/// suffices.
+/// suffices or the shrinkage grosses the staff up past it.
 ///
 /// # Example
 /// ```
@@ -538,7 +550,7 @@ pub fn erlang_a(
     }
     Ok(Requirement {
         raw_positions: hi,
-        positions: gross_up(hi, w.shrinkage),
+        positions: gross_up(hi, w.shrinkage)?,
         service_level: found.service_level,
         occupancy: found.occupancy,
         waiting_probability: found.waiting_probability,

@@ -383,3 +383,39 @@ fn plan_bounds_and_weights_named_the_wrong_values() {
     let p = plan(&u, &req(vec![area(1.0)], Some(7), Some(7))).unwrap();
     assert_eq!((p.units[0].after, p.units[1].after), (7, 7));
 }
+
+/// A shrinkage a hair below 1 grossed 14 positions up past any count:
+/// `staffing erlang` answered 18446744073709551615 staff (the integer
+/// saturated), exit 0. Past MAX_POSITIONS it is now an error naming the
+/// shrinkage. The workload is pyworkforce's docstring example (14 raw
+/// positions); the grossed-up counts, ceil(14 / (1 − s)), are Python's.
+#[test]
+fn a_shrinkage_near_one_saturated_the_staff_count() {
+    let w = |shrinkage: f64| jiceng_staffing::Workload {
+        transactions: 100.0,
+        interval_minutes: 30.0,
+        aht_minutes: 3.0,
+        within_minutes: 20.0 / 60.0,
+        shrinkage,
+    };
+    let r = jiceng_staffing::erlang_c(&w(0.9999986), 0.8, 0.85).unwrap();
+    assert_eq!((r.raw_positions, r.positions), (14, 10_000_000));
+    for s in [0.99999861, 0.999_999_999_999_999_9] {
+        match jiceng_staffing::erlang_c(&w(s), 0.8, 0.85) {
+            Err(jiceng_staffing::Error::Parameter { name, .. }) => assert_eq!(name, "shrinkage"),
+            other => panic!("shrinkage {s}: {other:?}"),
+        }
+    }
+    // Erlang A grosses up the same way.
+    let a = jiceng_staffing::erlang_a(&w(0.999_999_999_999_999_9), 0.8, 0.85, 2.0);
+    assert!(
+        matches!(
+            a,
+            Err(jiceng_staffing::Error::Parameter {
+                name: "shrinkage",
+                ..
+            })
+        ),
+        "{a:?}"
+    );
+}
