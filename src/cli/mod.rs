@@ -174,7 +174,10 @@ pub(crate) fn run(
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
             let _ = if e.use_stderr() {
-                write!(err, "{}", e.render())
+                // clap's message quotes the value given whole: cut as every
+                // other message's echo is (a 5,000-digit `--events` is a
+                // run of 120 and an ellipsis).
+                write!(err, "{}", shown(&e.render().to_string(), true))
             } else {
                 write!(out, "{}", e.render())
             };

@@ -512,3 +512,27 @@ fn days_outside_the_notice_years_are_refused_not_ignored() {
         ),
     ]);
 }
+
+/// A numeric flag of 5,000 digits: clap's message quoted the value whole,
+/// 5 kB of standard error for 5 kB of argument. It is cut as every other
+/// echo is, to a run of 120 characters and an ellipsis.
+#[test]
+fn a_five_thousand_digit_flag_is_cut_in_clap_s_message() {
+    let digits = "9".repeat(5_000);
+    for args in [
+        vec!["grid", "synth", "--events", digits.as_str()],
+        vec![
+            "calendar",
+            "add-minutes",
+            "2024-01-01T00:00:00+08:00",
+            digits.as_str(),
+        ],
+    ] {
+        let (code, out, err) = jiceng(&args, "");
+        assert_eq!(code, 2, "{err}");
+        assert!(out.is_empty());
+        let cut = format!("invalid value '{}…", "9".repeat(119));
+        assert!(err.contains(&cut), "{err}");
+        assert!(err.len() < 400, "{} bytes", err.len());
+    }
+}
