@@ -37,8 +37,8 @@ pub(crate) const MAX_RUN: usize = 120;
 pub(crate) const MAX_LINE: usize = 1_000;
 
 /// A message that lists one problem a line shows at most this many lines,
-/// then an ellipsis: ten times the bad lines shown by default, so that no
-/// listing a command writes is cut, while a value of many line feeds
+/// then an ellipsis: ten times the bad lines shown by default, so that a
+/// listing within that cap is never cut, while a value of many line feeds
 /// cannot make a message of as many lines.
 pub(crate) const MAX_LINES: usize = 10_000;
 
