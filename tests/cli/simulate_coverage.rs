@@ -93,13 +93,31 @@ fn simulate_past_the_coverage_names_the_policy_key_and_the_flag() {
     let dir = Scratch::new("sim-cover-93");
     let file = dir.write("s.toml", &scenario(93));
     let out = dir.0.join("out");
+    // Line 7 of the file is `days = 93`: the length carries the period
+    // one day past the coverage.
+    let named = format!("{}:7: period.days: 2027-01-01 is outside", path_str(&file));
     expect_input_error(
         &["simulate", path_str(&file), "--out", path_str(&out)],
         "",
         &[
-            "2027-01-01 is outside",
+            &named,
             "set `[policy] provisional = true` in the scenario, or pass --provisional",
         ],
+    );
+}
+
+#[test]
+fn simulate_from_before_the_coverage_names_the_line_and_the_field() {
+    let dir = Scratch::new("sim-cover-from");
+    let text = scenario(10).replace("2026-10-01", "2009-12-31");
+    let file = dir.write("s.toml", &text);
+    let out = dir.0.join("out");
+    // Line 6 of the file is `from = "2009-12-31"`.
+    let named = format!("{}:6: period.from: 2009-12-31 is before", path_str(&file));
+    expect_input_error(
+        &["simulate", path_str(&file), "--out", path_str(&out)],
+        "",
+        &[&named],
     );
 }
 

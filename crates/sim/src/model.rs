@@ -680,11 +680,35 @@ impl Model {
             cal = cal.with_policy(CoveragePolicy::Provisional);
         }
         let provisional_policy = f.policy.provisional;
-        let cal_err = |e: &jiceng_calendar::Error| match e {
-            jiceng_calendar::Error::OutOfCoverage { .. } if !provisional_policy => {
-                Error::Calendar(format!("{e}; {PROVISIONAL_HINT}"))
-            }
-            e => Error::Calendar(e.to_string()),
+        // A day the calendar cannot answer for is named at the period's
+        // line: by its first day when that is the day, else by its length,
+        // which carried the period to the day.
+        let mut fields = ["period.from", "period.days"].map(|field| Problem {
+            origin: scenario.origin().to_owned(),
+            line: Some(scenario.line(f.period.span().start)),
+            field: field.into(),
+            message: String::new(),
+        });
+        scenario.locate(&mut fields);
+        let place = fields.map(|p| match p.line {
+            Some(l) => format!("{}:{l}: {}", p.origin, p.field),
+            None => format!("{}: {}", p.origin, p.field),
+        });
+        let field = |d: u32| &place[usize::from(d > 0)];
+        let cal_err = |d: u32, e: &dyn std::fmt::Display, out_of_coverage: bool| {
+            let hint = if out_of_coverage && !provisional_policy {
+                format!("; {PROVISIONAL_HINT}")
+            } else {
+                String::new()
+            };
+            Error::Calendar(format!("{}: {e}{hint}", field(d)))
+        };
+        let cal_err = |d: u32, e: &jiceng_calendar::Error| {
+            cal_err(
+                d,
+                e,
+                matches!(e, jiceng_calendar::Error::OutOfCoverage { .. }),
+            )
         };
         // Whether a figure rests on a provisional answer: a simulated day
         // outside the coverage, or a penalty case due inside the period on
@@ -700,12 +724,16 @@ impl Model {
                 .from
                 .checked_add_days(Days::new(u64::from(d)))
                 .ok_or_else(|| {
-                    Error::Calendar(format!("day {d} after {} is out of range", period.from))
+                    Error::Calendar(format!(
+                        "{}: day {d} after {} is out of range",
+                        field(1),
+                        period.from
+                    ))
                 })?;
             let working = match f.policy.calendar {
                 CalendarChoice::ChinaMainland => {
                     provisional |= !cal.covers(date);
-                    cal.is_working_day(date).map_err(|e| cal_err(&e))?
+                    cal.is_working_day(date).map_err(|e| cal_err(d, &e))?
                 }
                 CalendarChoice::EveryDay => true,
             };
@@ -716,8 +744,8 @@ impl Model {
                 CalendarChoice::ChinaMainland => {
                     let (due, tentative) = penalty_due_day(&cal, date, &limits, period.from)
                         .map_err(|e| match e {
-                            jiceng_enforcement::Error::Calendar(c) => cal_err(&c),
-                            other => Error::Calendar(other.to_string()),
+                            jiceng_enforcement::Error::Calendar(c) => cal_err(d, &c),
+                            other => Error::Calendar(format!("{}: {other}", field(d))),
                         })?;
                     // A due date after the period's last day decides no
                     // figure: a case closes inside the period, so on time.

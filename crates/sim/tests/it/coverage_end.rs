@@ -70,7 +70,12 @@ fn a_period_one_day_past_the_coverage_is_refused_naming_the_policy_key() {
     // 92 + 1 days from 2026-10-01 reach 2027-01-01, outside the coverage.
     match compile(&penalties("2026-10-01", 93, "")) {
         Err(Error::Calendar(m)) => {
-            assert!(m.starts_with("2027-01-01 is outside"), "{m}");
+            // The text's line 7 is `days = 93`: the length carried the
+            // period past the coverage.
+            assert!(
+                m.starts_with("t.toml:7: period.days: 2027-01-01 is outside"),
+                "{m}"
+            );
             assert!(
                 m.ends_with("; set `[policy] provisional = true` in the scenario"),
                 "{m}"
@@ -78,6 +83,29 @@ fn a_period_one_day_past_the_coverage_is_refused_naming_the_policy_key() {
         }
         Err(e) => panic!("{e}"),
         Ok(_) => panic!("a day outside the coverage was answered"),
+    }
+}
+
+#[test]
+fn a_first_day_outside_the_coverage_is_named_at_its_line_and_field() {
+    // Line 6 of the text is `from = "…"`. The coverage starts 2010-01-01
+    // (the first notice) and provisional mode answers from 2008-01-01 on:
+    // both days are refused by the calendar before the period's first day
+    // is counted, the first with or without provisional mode.
+    let cases = [
+        ("2009-12-31", ""),
+        ("2007-12-31", ""),
+        ("2007-12-31", PROVISIONAL),
+    ];
+    for (from, policy) in cases {
+        match compile(&penalties(from, 10, policy)) {
+            Err(Error::Calendar(m)) => {
+                assert!(m.starts_with("t.toml:6: period.from: "), "{m}");
+                assert!(m.contains(" is before the calendar's first notice"), "{m}");
+            }
+            Err(e) => panic!("{e}"),
+            Ok(_) => panic!("{from} was answered"),
+        }
     }
 }
 
