@@ -67,7 +67,7 @@ pub enum Error {
     /// A period string such as `20wd` could not be parsed.
     #[error("invalid period {input:?}: {reason}")]
     InvalidPeriod {
-        /// The text given.
+        /// The text given, cut to its first 60 characters (then `…`).
         input: String,
         /// Why it was refused.
         reason: &'static str,

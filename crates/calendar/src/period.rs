@@ -97,8 +97,13 @@ impl FromStr for Period {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Period, Error> {
+        // The text is the caller's: a kilobyte of it must not make a
+        // kilobyte of message, so only its first 60 characters are kept.
         let bad = |reason| Error::InvalidPeriod {
-            input: s.to_owned(),
+            input: match s.char_indices().nth(60) {
+                Some((i, _)) => format!("{}…", &s[..i]),
+                None => s.to_owned(),
+            },
             reason,
         };
         let t = s.trim();

@@ -138,3 +138,25 @@ fn minutes_between_an_instant_and_itself_is_zero() {
         Ok(0)
     );
 }
+
+/// A period of a kilobyte came back whole in its error message, in every
+/// file that carries periods (approvals cases, enforcement cases).
+#[test]
+fn a_kilobyte_period_is_cut_to_sixty_characters_in_its_error() {
+    let long = format!("{}wd", "九".repeat(1000));
+    let e = long.parse::<Period>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "invalid period \"{}…\": missing number before the unit",
+            "九".repeat(60)
+        )
+    );
+    // Sixty characters are kept whole, with no mark.
+    let sixty = "x".repeat(60);
+    let e = sixty.parse::<Period>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!("invalid period \"{sixty}\": missing number before the unit")
+    );
+}
