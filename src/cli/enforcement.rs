@@ -205,6 +205,9 @@ fn jurisdiction_failure(e: jiceng::enforcement::Error, lang: Lang) -> Failure {
 fn say(e: &jiceng::enforcement::Error, lang: Lang) -> String {
     match e {
         jiceng::enforcement::Error::Calendar(c) => super::calendar::message(c, lang),
+        jiceng::enforcement::Error::Parse { field, message } if lang == Lang::Zh => {
+            format!("字段 `{field}`：{message}")
+        }
         other => other.to_string(),
     }
 }
@@ -638,11 +641,18 @@ pub(crate) fn run(
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                let case: PenaltyCase = match serde_json::from_slice(line) {
+                let read = std::str::from_utf8(line)
+                    .map_err(|e| jiceng::enforcement::Error::Parse {
+                        field: "(line)".to_owned(),
+                        message: format!("not UTF-8 text: {e}"),
+                    })
+                    .and_then(PenaltyCase::from_json);
+                let case = match read {
                     Ok(c) => c,
                     Err(e) => {
                         bad += 1;
-                        lines.report(err, format_args!("{}:{n}", cases.display()), e)?;
+                        let place = format_args!("{}:{n}", cases.display());
+                        lines.report(err, place, say(&e, lang))?;
                         continue;
                     }
                 };

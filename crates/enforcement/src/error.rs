@@ -93,6 +93,16 @@ pub enum Error {
         /// Its category.
         category: jiceng_authority::PowerCategory,
     },
+    /// A line of a cases file that is not a case: the field (`events[2].kind`,
+    /// or `(case)` for the whole line) and why. No value it quotes is
+    /// longer than 60 characters.
+    #[error("field `{field}`: {message}")]
+    Parse {
+        /// The field, e.g. `events[2].date`.
+        field: String,
+        /// Why it is not accepted.
+        message: String,
+    },
     /// A calendar error (a date outside coverage …).
     #[error(transparent)]
     Calendar(#[from] jiceng_calendar::Error),

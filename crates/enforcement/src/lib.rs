@@ -39,6 +39,7 @@ mod limitation;
 mod metrics;
 mod money;
 mod party;
+mod read;
 
 pub use case::{
     Event, EventKind, Limits, Penalty, PenaltyCase, Proceeding, State, SuspensionReason,

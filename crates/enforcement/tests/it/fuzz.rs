@@ -75,7 +75,21 @@ proptest! {
     fn fuzz_case_lines(line in 0usize..4, at in 0usize..2000, len in 0usize..20, with in piece()) {
         let base = BUNDLED_SAMPLE_CASES.lines().nth(line).unwrap_or("{}");
         let text = mutate(base, at, len, &with);
-        if let Ok(case) = serde_json::from_str::<PenaltyCase>(&text) {
+        let derived = serde_json::from_str::<PenaltyCase>(&text);
+        match PenaltyCase::from_json(&text) {
+            Ok(case) => {
+                // The line reader accepts only what serde accepts, the same.
+                prop_assert_eq!(derived.as_ref().ok(), Some(&case));
+                exercise(&case);
+            }
+            Err(e) => {
+                // A refusal quotes at most 60 characters of a value and a
+                // key, plus serde's list of what it expected.
+                let m = e.to_string();
+                prop_assert!(m.chars().count() <= 700, "{m}");
+            }
+        }
+        if let Ok(case) = derived {
             exercise(&case);
         }
     }

@@ -22,6 +22,7 @@ mod formats;
 mod fuzz;
 mod jurisdiction;
 mod laws;
+mod lines;
 mod money;
 mod mutants_pins2;
 mod payments;

@@ -1,0 +1,214 @@
+//! `PenaltyCase::from_json`, the reader of a cases file's lines: what it
+//! refuses beyond serde's derived reader, and how it names the field. The
+//! messages are written out whole, from the rule each case tests.
+
+use jiceng_enforcement::{Error, PenaltyCase};
+
+/// The field and message of a refused line.
+fn refused(line: &str) -> (String, String) {
+    match PenaltyCase::from_json(line) {
+        Err(Error::Parse { field, message }) => (field, message),
+        other => panic!("{line}: {other:?}"),
+    }
+}
+
+fn pair(field: &str, message: &str) -> (String, String) {
+    (field.to_owned(), message.to_owned())
+}
+
+/// A case of one event, with `extra` inside it.
+fn with_event(extra: &str) -> String {
+    format!(r#"{{"id":"QX-1","events":[{{"date":"2025-03-03",{extra}}}]}}"#)
+}
+
+#[test]
+fn a_valid_line_reads_as_serde_reads_it() {
+    for line in jiceng_enforcement::BUNDLED_SAMPLE_CASES.lines() {
+        let derived: PenaltyCase = serde_json::from_str(line).unwrap();
+        assert_eq!(PenaltyCase::from_json(line).unwrap(), derived);
+    }
+    // Every kind's own fields, and the case's limits, are taken.
+    let line = r#"{"id":"QX-2","party":{"kind":"citizen","name":"李某"},"items":["HB-CF-011"],
+        "body":"b","act_ended":"2025-01-02","grave":true,"major":false,"filing":"15wd",
+        "decision":"90d","extension":"30d","exclude_hearing":false,"exclude_suspensions":true,
+        "events":[{"date":"2025-03-03","kind":"clue"},{"kind":"filed","date":"2025-03-04"},
+        {"date":"2025-03-05","kind":"hearing_scheduled","hearing_on":"2025-03-20"},
+        {"date":"2025-03-06","kind":"suspended","reason":"testing"},
+        {"date":"2025-03-07","kind":"extended","approved_by":"局长"},
+        {"date":"2025-03-08","kind":"decided","penalties":[],"reason":"Art. 33","party_present":false},
+        {"date":"2025-03-09","kind":"paid","amount":"200.00"},
+        {"date":"2025-03-10","kind":"surcharged","amount":"6.00"},
+        {"date":"2025-03-11","kind":"transferred","to":"公安机关"}]}"#;
+    let case = PenaltyCase::from_json(line).unwrap();
+    assert_eq!(case, serde_json::from_str::<PenaltyCase>(line).unwrap());
+    assert_eq!(case.events.len(), 9);
+}
+
+#[test]
+fn a_key_the_case_does_not_take_is_refused_not_dropped() {
+    // serde's derived reader drops `majr` (the flatten of the limits takes
+    // any key), and the case would lose Art. 58's legal review unseen.
+    let line = r#"{"id":"QX-1","majr":true,"events":[]}"#;
+    assert!(serde_json::from_str::<PenaltyCase>(line).is_ok());
+    assert_eq!(refused(line), pair("majr", "not a field of a case"));
+    // A key's escapes are read: "m\u0061jor" is `major`, and is taken.
+    let line = r#"{"id":"QX-1","m\u0061jor":true,"events":[]}"#;
+    assert!(PenaltyCase::from_json(line).unwrap().major);
+}
+
+#[test]
+fn a_key_given_twice_is_refused() {
+    assert_eq!(
+        refused(r#"{"id":"QX-1","major":true,"events":[],"major":false}"#),
+        pair("major", "given twice")
+    );
+    // A limit is read through the flatten, which keeps either; the walk
+    // over the keys does not.
+    assert_eq!(
+        refused(r#"{"id":"QX-1","decision":"90d","events":[],"decision":"30d"}"#),
+        pair("decision", "given twice")
+    );
+    assert_eq!(
+        refused(&with_event(r#""kind":"filed","date":"2025-03-04""#)),
+        pair("events[0].date", "given twice")
+    );
+    assert_eq!(
+        refused(&with_event(r#""kind":"filed","kind":"clue""#)),
+        pair("events[0].kind", "given twice")
+    );
+    assert_eq!(
+        refused(&with_event(r#""kind":"paid","amount":"1","amount":"2""#)),
+        pair("events[0].amount", "given twice")
+    );
+}
+
+#[test]
+fn an_event_key_its_kind_does_not_take_is_refused() {
+    assert_eq!(
+        refused(&with_event(r#""kind":"filed","hearing_on":"2025-03-09""#)),
+        pair("events[0].hearing_on", "not a field of a `filed` event")
+    );
+    // `reason` belongs to `suspended` and `decided`, not to `paid`.
+    assert_eq!(
+        refused(&with_event(r#""kind":"paid","amount":"1","reason":"x""#)),
+        pair("events[0].reason", "not a field of a `paid` event")
+    );
+    // A fourth key besides date and kind is refused whatever the kind: no
+    // kind takes more than three.
+    assert_eq!(
+        refused(&with_event(
+            r#""a":1,"b":2,"c":3,"d":4,"kind":"decided","penalties":[]"#
+        )),
+        pair("events[0].d", "not a field of an event")
+    );
+}
+
+#[test]
+fn an_error_names_the_field_below_a_flatten() {
+    // Limits and an event's kind are read through serde's flatten, whose
+    // errors name only the case or the event.
+    assert_eq!(
+        refused(r#"{"id":"QX-1","decision":"ninety days","events":[]}"#),
+        pair(
+            "decision",
+            "invalid period \"ninety days\": missing number before the unit"
+        )
+    );
+    assert_eq!(
+        refused(r#"{"id":"QX-1","exclude_hearing":"no","events":[]}"#),
+        pair(
+            "exclude_hearing",
+            "invalid type: string \"no\", expected a boolean"
+        )
+    );
+    assert_eq!(
+        refused(&with_event(r#""kind":"paid","amount":"two hundred""#)).0,
+        "events[0].amount"
+    );
+    assert_eq!(
+        refused(&with_event(r#""kind":"suspended""#)),
+        pair("events[0].reason", "missing")
+    );
+    assert_eq!(
+        refused(&with_event(
+            r#""kind":"hearing_scheduled","hearing_on":"2025-02-30""#
+        ))
+        .0,
+        "events[0].hearing_on"
+    );
+    assert_eq!(
+        refused(&with_event(
+            r#""kind":"decided","penalties":[{"kind":"fine","amount":"5","x":1}]"#
+        )),
+        pair(
+            "events[0].penalties[0].x",
+            "not a field here, expected `amount`"
+        )
+    );
+    assert_eq!(
+        refused(&with_event(r#""kind":"filing""#)).0,
+        "events[0].kind"
+    );
+    assert_eq!(
+        refused(r#"{"id":"QX-1","events":[{"kind":"filed"}]}"#),
+        pair("events[0].date", "missing")
+    );
+    assert_eq!(refused(r#"{"events":[]}"#), pair("id", "missing"));
+    assert_eq!(
+        refused(r#"{"id":5,"events":[]}"#),
+        pair("id", "invalid type: integer `5`, expected a string")
+    );
+    assert_eq!(
+        refused("[1]"),
+        pair(
+            "(case)",
+            "invalid type: sequence, expected a case (a JSON object)"
+        )
+    );
+    assert_eq!(
+        refused(r#"{"id":"QX-1","events":[]} {}"#),
+        pair("(case)", "trailing characters")
+    );
+}
+
+#[test]
+fn no_message_quotes_more_than_sixty_characters_of_a_value_or_a_key() {
+    let long = "邱".repeat(3000);
+    let cut = format!("{}…", "邱".repeat(60));
+    assert_eq!(
+        refused(&format!(r#"{{"id":"QX-1","{long}":1,"events":[]}}"#)),
+        pair(&cut, "not a field of a case")
+    );
+    let (field, message) = refused(&with_event(&format!(r#""kind":"{long}""#)));
+    assert_eq!(field, "events[0].kind");
+    assert!(
+        message.starts_with(&format!(
+            "unknown variant `{cut}`, expected one of `clue`, "
+        )),
+        "{message}"
+    );
+    let (field, message) = refused(&with_event(&format!(r#""kind":"paid","amount":"{long}""#)));
+    assert_eq!(field, "events[0].amount");
+    assert!(
+        message.starts_with(&format!("invalid value: string \"{cut}\", expected ")),
+        "{message}"
+    );
+    let (field, message) = refused(&format!(
+        r#"{{"id":"QX-1","decision":"{long}","events":[]}}"#
+    ));
+    assert_eq!(
+        (field.as_str(), message),
+        (
+            "decision",
+            format!("invalid period \"{cut}\": missing number before the unit")
+        )
+    );
+    // A key of an event, and a key the flatten's message names.
+    assert_eq!(
+        refused(&with_event(&format!(r#""kind":"filed","{long}":1"#))),
+        pair(
+            &format!("events[0].{cut}"),
+            "not a field of a `filed` event"
+        )
+    );
+}
