@@ -6,6 +6,7 @@
 //! counted) and dropped when it is closed or rejected, so that memory
 //! depends on the events open at once, bounded by `--max-open`.
 
+use std::borrow::Cow;
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -703,6 +704,14 @@ enum Line {
     Malformed(String),
 }
 
+/// `text`'s first 60 characters, then `…` where it was longer.
+fn cut(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(60) {
+        Some((i, _)) => Cow::Owned(format!("{}…", &text[..i])),
+        None => Cow::Borrowed(text),
+    }
+}
+
 /// Why a line the reader refused is wrong: the first field that is
 /// missing or holds a value of the wrong kind, named with its value (cut
 /// and made safe by [`shown`](super::report::shown)) and what was
@@ -727,8 +736,9 @@ fn explain_line(text: &str, e: &serde_json::Error, lang: Lang) -> String {
                     });
                 }
                 Some(v) if ok(v) => return None,
-                Some(Value::String(s)) => format!("\"{}\"", super::report::shown(s, false)),
-                Some(v) => super::report::shown(&v.to_string(), false).to_string(),
+                // The value's first 60 characters, as every other echo.
+                Some(Value::String(s)) => format!("\"{}\"", super::report::shown(&cut(s), false)),
+                Some(v) => super::report::shown(&cut(&v.to_string()), false).to_string(),
             };
             Some(match lang {
                 Lang::En => format!("field `{field}`, value {value}: expected {expected}"),

@@ -389,3 +389,31 @@ fn grid_bad_lines_name_the_field_and_the_value_in_chinese() {
         assert!(err.contains(&format!("{log}{want}")), "{want}: {err}");
     }
 }
+
+/// A kilobyte of time in a line: the message names the field and quotes
+/// the value's first 60 characters, in both languages.
+#[test]
+fn grid_a_kilobyte_value_is_quoted_cut_to_sixty_characters() {
+    let long = "T".repeat(3000);
+    let line = format!(
+        r#"{{"event":"01975779-f5a0-7000-8000-000000000001","at":"{long}","actor":"C01","action":"accept"}}"#
+    );
+    let cut = format!("{}…", "T".repeat(60));
+    for (lang, expected) in [
+        (
+            "en",
+            format!(
+                "jiceng: -:1: field `at`, value \"{cut}\": expected an RFC 3339 time with offset"
+            ),
+        ),
+        (
+            "zh",
+            format!("字段 `at` 的值 \"{cut}\" 有误：应为带时区偏移的 RFC 3339 时间"),
+        ),
+    ] {
+        let (code, _, err) = jiceng(&["grid", "replay", "-", "--lang", lang], &line);
+        assert_eq!(code, 1, "{err}");
+        let first = err.lines().next().unwrap_or_default();
+        assert!(first.ends_with(&expected), "{first}");
+    }
+}

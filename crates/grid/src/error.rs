@@ -26,7 +26,8 @@ pub enum Error {
     /// An action refused by the engine's authorisation rules.
     #[error("refused: {actor} may not {action} event {event}: {reason}")]
     Refused {
-        /// Who tried.
+        /// Who tried (cut to 60 characters, as is any value the reason
+        /// quotes).
         actor: String,
         /// What they tried.
         action: &'static str,
@@ -93,10 +94,10 @@ pub enum Error {
         /// What is wrong, naming the field or value.
         reason: String,
     },
-    /// A category code the taxonomy does not know.
+    /// A category code the taxonomy does not know (cut to 60 characters).
     #[error("unknown category {0}")]
     UnknownCategory(String),
-    /// A cell id the grid does not know.
+    /// A cell id the grid does not know (cut to 60 characters).
     #[error("unknown cell {0}")]
     UnknownCell(String),
     /// A grid or taxonomy that is not well formed (duplicate ids, a worker
@@ -188,6 +189,16 @@ impl Error {
             Error::Invalid { what, reason } => invalid_zh(what, reason),
             _ => self.to_string(),
         }
+    }
+}
+
+/// A value from the input as an error quotes it: its first 60 characters,
+/// then `…` where it was longer. A log is hostile input, and a kilobyte of
+/// cell or actor must not make a kilobyte of message.
+pub(crate) fn cut(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
     }
 }
 

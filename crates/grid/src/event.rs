@@ -763,7 +763,7 @@ impl<'a> Engine<'a> {
 
     fn refuse(e: &Entry, reason: impl Into<String>) -> Error {
         Error::Refused {
-            actor: e.actor.to_string(),
+            actor: crate::error::cut(&e.actor),
             action: e.action.name(),
             event: e.event,
             reason: reason.into(),
@@ -800,7 +800,7 @@ impl<'a> Engine<'a> {
             });
         }
         if !self.index.cells.contains(cell.as_str()) {
-            return Err(Error::UnknownCell(cell.to_string()));
+            return Err(Error::UnknownCell(crate::error::cut(cell)));
         }
         let cat = match Short::of(category).and_then(|k| self.index.categories.get(&k)) {
             Some(&cat) => cat,
@@ -963,7 +963,10 @@ impl<'a> Engine<'a> {
             (Action::Dispatch { body }, State::Accepted | State::Escalated) => {
                 need_staff()?;
                 if !index.is_body(body) {
-                    return Err(Self::refuse(e, format!("unknown body {body}")));
+                    return Err(Self::refuse(
+                        e,
+                        format!("unknown body {}", crate::error::cut(body)),
+                    ));
                 }
                 t.state = State::Dispatched;
                 t.body = Some(body.clone());
@@ -1031,7 +1034,10 @@ impl<'a> Engine<'a> {
                 if !index.is_staff(approved_by) {
                     return Err(Self::refuse(
                         e,
-                        format!("approver {approved_by} is not the grid centre's staff"),
+                        format!(
+                            "approver {} is not the grid centre's staff",
+                            crate::error::cut(approved_by)
+                        ),
                     ));
                 }
                 if *until < e.at.date_naive() {

@@ -246,7 +246,7 @@ impl Taxonomy {
         self.categories
             .iter()
             .find(|c| c.code == code)
-            .ok_or_else(|| Error::UnknownCategory(code.to_owned()))
+            .ok_or_else(|| Error::UnknownCategory(crate::error::cut(code)))
     }
 
     /// Checks the taxonomy: unique codes, and at least one power item per

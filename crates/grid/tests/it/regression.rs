@@ -193,3 +193,84 @@ service = { response = { working_minutes = 30 }, resolution = { working_days = 0
         .to_string();
     assert!(e.contains("`service.response` has working_days = 0"), "{e}");
 }
+
+/// A kilobyte of cell, category, actor, body or approver came back whole
+/// in the engine's error, bounded only by the command line's last guard:
+/// each is now cut to its first 60 characters and `…`.
+#[test]
+fn a_kilobyte_value_is_cut_to_sixty_characters_in_a_refusal() {
+    let w = World::new();
+    let long = "甲".repeat(1000);
+    let cut = format!("{}…", "甲".repeat(60));
+    let event = crate::id(1);
+    let report = |cell: &str, category: &str| {
+        entry(
+            1,
+            "09:35",
+            "W01",
+            json!({"action": "report", "cell": cell, "category": category,
+                   "channel": "grid_worker", "description": "垃圾桶满溢"}),
+        )
+    };
+    let mut e = w.engine();
+    let message = |e: &mut jiceng_grid::Engine<'_>, x: &jiceng_grid::Entry| {
+        e.apply(x).map(drop).unwrap_err().to_string()
+    };
+    assert_eq!(
+        message(&mut e, &report(&long, "0101")),
+        format!("unknown cell {cut}")
+    );
+    assert_eq!(
+        message(&mut e, &report("GCY-01", &long)),
+        format!("unknown category {cut}")
+    );
+    e.apply(&report("GCY-01", "0101")).unwrap();
+    assert_eq!(
+        message(
+            &mut e,
+            &entry(1, "09:40", &long, json!({"action": "accept"}))
+        ),
+        format!("refused: {cut} may not accept event {event}: unknown actor")
+    );
+    e.apply(&entry(1, "09:40", "C01", json!({"action": "accept"})))
+        .unwrap();
+    assert_eq!(
+        message(
+            &mut e,
+            &entry(
+                1,
+                "09:45",
+                "C01",
+                json!({"action": "dispatch", "body": long})
+            )
+        ),
+        format!("refused: C01 may not dispatch event {event}: unknown body {cut}")
+    );
+    // Sixty characters are kept whole, with no mark.
+    let sixty = "甲".repeat(60);
+    assert_eq!(
+        message(&mut w.engine(), &report(&sixty, "0101")),
+        format!("unknown cell {sixty}")
+    );
+    e.apply(&entry(
+        1,
+        "09:45",
+        "C01",
+        json!({"action": "dispatch", "body": "130430104-zfd"}),
+    ))
+    .unwrap();
+    assert_eq!(
+        message(
+            &mut e,
+            &entry(
+                1,
+                "09:50",
+                "130430104-zfd",
+                json!({"action": "postpone", "until": "2025-06-20", "approved_by": long})
+            )
+        ),
+        format!(
+            "refused: 130430104-zfd may not postpone event {event}: approver {cut} is not the grid centre's staff"
+        )
+    );
+}
