@@ -83,7 +83,7 @@ pub enum Error {
     /// An interval is not written `YYYY-MM-DD..YYYY-MM-DD`.
     #[error("invalid interval {input:?} (expected YYYY-MM-DD..YYYY-MM-DD, both days included)")]
     InvalidInterval {
-        /// The text given.
+        /// The text given, cut to its first 60 characters (then `…`).
         input: String,
     },
     /// Suspensions were given for a period counted in months or years.
@@ -98,7 +98,7 @@ pub enum Error {
     /// A working-hours schedule is malformed.
     #[error("invalid working hours {input:?}: {reason}")]
     InvalidSchedule {
-        /// The schedule as given.
+        /// The schedule as given, cut to its first 60 characters (then `…`).
         input: String,
         /// Why it was refused.
         reason: String,
@@ -230,4 +230,14 @@ pub enum ProblemKind {
     /// or a base calendar's notice lists a day outside the years of the
     /// file's notices.
     DayOutsideYears,
+}
+
+/// Text from the input as an error quotes it: its first 60 characters,
+/// then `…` where it was longer. Input is hostile, and a kilobyte of it
+/// must not make a kilobyte of message.
+pub(crate) fn cut(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
 }

@@ -90,7 +90,7 @@ impl WorkingHours {
             .collect::<Vec<_>>()
             .join(",");
         let bad = |reason: &str| Error::InvalidSchedule {
-            input: text.clone(),
+            input: crate::error::cut(&text),
             reason: reason.to_owned(),
         };
         if sessions.is_empty() {
@@ -478,7 +478,8 @@ impl FromStr for WorkingHours {
     /// `@+08:00` for the offset (UTC+8 by default).
     fn from_str(s: &str) -> Result<WorkingHours, Error> {
         let bad = |reason: &str| Error::InvalidSchedule {
-            input: s.to_owned(),
+            // The schedule is the caller's: only its first 60 characters.
+            input: crate::error::cut(s),
             reason: reason.to_owned(),
         };
         let (list, offset) = match s.split_once('@') {

@@ -100,10 +100,7 @@ impl FromStr for Period {
         // The text is the caller's: a kilobyte of it must not make a
         // kilobyte of message, so only its first 60 characters are kept.
         let bad = |reason| Error::InvalidPeriod {
-            input: match s.char_indices().nth(60) {
-                Some((i, _)) => format!("{}…", &s[..i]),
-                None => s.to_owned(),
-            },
+            input: crate::error::cut(s),
             reason,
         };
         let t = s.trim();

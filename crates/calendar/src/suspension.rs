@@ -88,7 +88,8 @@ impl Suspension {
     /// ```
     pub fn parse_interval(text: &str, reason: &str) -> Result<Suspension, Error> {
         let bad = || Error::InvalidInterval {
-            input: text.to_owned(),
+            // The text is the caller's: only its first 60 characters.
+            input: crate::error::cut(text),
         };
         let (a, b) = text.split_once("..").ok_or_else(bad)?;
         let a = NaiveDate::parse_from_str(a.trim(), "%Y-%m-%d").map_err(|_| bad())?;

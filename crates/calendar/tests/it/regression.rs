@@ -160,3 +160,22 @@ fn a_kilobyte_period_is_cut_to_sixty_characters_in_its_error() {
         format!("invalid period \"{sixty}\": missing number before the unit")
     );
 }
+
+/// A kilobyte interval or working-hours schedule came back whole in its
+/// error, as periods did.
+#[test]
+fn a_kilobyte_interval_or_schedule_is_cut_to_sixty_characters() {
+    use jiceng_calendar::{Suspension, WorkingHours};
+    let long = "2".repeat(1000);
+    let cut = format!("{}…", "2".repeat(60));
+    assert_eq!(
+        Suspension::parse_interval(&long, "testing")
+            .unwrap_err()
+            .to_string(),
+        format!("invalid interval \"{cut}\" (expected YYYY-MM-DD..YYYY-MM-DD, both days included)")
+    );
+    assert_eq!(
+        long.parse::<WorkingHours>().unwrap_err().to_string(),
+        format!("invalid working hours \"{cut}\": each session must look like 08:30-12:00")
+    );
+}
