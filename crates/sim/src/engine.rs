@@ -22,6 +22,7 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::collections::binary_heap::PeekMut;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -341,11 +342,15 @@ impl<'m> Merged<'m> {
 
     /// The county's next arrival, or `None` at the end of the period.
     fn next(&mut self, model: &Model) -> Option<Arrival> {
-        let Reverse((_, i)) = self.heads.pop()?;
+        // The stream's next arrival takes its place at the top, sifted
+        // down once, rather than popped and pushed.
+        let mut top = self.heads.peek_mut()?;
+        let Reverse((_, i)) = *top;
         let a = self.next[i].take();
         self.next[i] = self.streams[i].next(model);
-        if let Some(b) = self.next[i] {
-            self.heads.push(Reverse((b.at, i)));
+        match self.next[i] {
+            Some(b) => *top = Reverse((b.at, i)),
+            None => drop(PeekMut::pop(top)),
         }
         a
     }
@@ -378,15 +383,22 @@ impl Desk {
             }
             self.busy.pop();
         }
-        let start = if self.busy.len() < c as usize {
-            at
-        } else {
-            // The heap holds c servers, all busy past `at`, so it is not
-            // empty.
-            self.busy.pop().map_or(at, |Reverse(free)| free)
+        let full = self.busy.len() >= c as usize;
+        let start = match self.busy.peek_mut() {
+            // All c servers are busy past `at`: the earliest to free up
+            // takes the job, its time replaced at the top.
+            Some(mut earliest) if full => {
+                let start = earliest.0;
+                *earliest = Reverse(start + u64::from(service));
+                start
+            }
+            earliest => {
+                drop(earliest);
+                self.busy.push(Reverse(at + u64::from(service)));
+                at
+            }
         };
         let done = start + u64::from(service);
-        self.busy.push(Reverse(done));
         (done, done.min(end) - start.min(end))
     }
 }
