@@ -206,10 +206,35 @@ fn say(e: &jiceng::enforcement::Error, lang: Lang) -> String {
     match e {
         jiceng::enforcement::Error::Calendar(c) => super::calendar::message(c, lang),
         jiceng::enforcement::Error::Parse { field, message } if lang == Lang::Zh => {
-            format!("字段 `{field}`：{message}")
+            format!("字段 `{field}`：{}", parse_zh(message))
         }
         other => other.to_string(),
     }
+}
+
+/// A case reader's own words in Chinese; serde's (the form a value should
+/// have) are kept as they are.
+fn parse_zh(message: &str) -> String {
+    match message {
+        "missing" => return "缺失".to_owned(),
+        "given twice" => return "重复出现".to_owned(),
+        "not a field of a case" => return "不是案件的字段".to_owned(),
+        "not a field of an event" => return "不是事件的字段".to_owned(),
+        _ => {}
+    }
+    if let Some(kind) = message
+        .strip_prefix("not a field of a `")
+        .and_then(|rest| rest.strip_suffix("` event"))
+    {
+        return format!("不是“{kind}”事件的字段");
+    }
+    if let Some(rest) = message.strip_prefix("not a field here") {
+        return match rest.strip_prefix(", expected ") {
+            Some(expected) => format!("此处没有该字段，应为 {expected}"),
+            None => "此处没有该字段".to_owned(),
+        };
+    }
+    message.to_owned()
 }
 
 /// Refuses dates given out of their order in time: `later` must not come

@@ -361,3 +361,50 @@ fn deadlines_before_coverage_agree_with_calendar_period() {
     assert!(out.starts_with(r#"{"decision_due":"2009-12-30","#), "{out}");
     assert!(out.contains(r#""provisional":true"#), "{out}");
 }
+
+/// A misspelt key and an event key its kind does not take: each line is
+/// named with its field, in both languages, the others are evaluated, and
+/// the command exits 1.
+#[test]
+fn evaluate_names_a_key_the_case_does_not_take() {
+    let lines = concat!(
+        r#"{"id":"QX-1","majr":true,"events":[]}"#,
+        "\n",
+        r#"{"id":"QX-2","events":[{"date":"2025-03-03","kind":"filed","hearing_on":"2025-03-09"}]}"#,
+        "\n",
+        r#"{"id":"QX-3","events":[{"date":"2025-03-03","kind":"filed"}]}"#,
+        "\n",
+    );
+    for (lang, first, second) in [
+        (
+            "en",
+            "jiceng: -:1: field `majr`: not a field of a case",
+            "jiceng: -:2: field `events[0].hearing_on`: not a field of a `filed` event",
+        ),
+        (
+            "zh",
+            "jiceng: -:1: 字段 `majr`：不是案件的字段",
+            "jiceng: -:2: 字段 `events[0].hearing_on`：不是“filed”事件的字段",
+        ),
+    ] {
+        let (code, out, err) = jiceng(
+            &[
+                "enforcement",
+                "evaluate",
+                "-",
+                "--at",
+                "2025-03-10",
+                "--json",
+                "--lang",
+                lang,
+            ],
+            lines,
+        );
+        assert_eq!(code, 1, "{err}");
+        let mut shown = err.lines();
+        assert_eq!(shown.next(), Some(first), "{err}");
+        assert_eq!(shown.next(), Some(second), "{err}");
+        // The third case is evaluated: its line, then the summary.
+        assert!(out.starts_with(r#"{"id":"QX-3","#), "{out}");
+    }
+}
