@@ -1064,22 +1064,59 @@ impl Case {
     pub fn from_json(text: &str) -> Result<Case, Error> {
         // The common case first, in one pass; the slower search for the
         // field only when it fails.
-        if let Ok(c) = serde_json::from_str::<Case>(text) {
-            return Ok(c);
-        }
+        let first = match serde_json::from_str::<Case>(text) {
+            Ok(c) => return Ok(c),
+            Err(e) => e,
+        };
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Parse {
             field: "(line)".to_owned(),
             value: shown_line(text),
             message: format!("not JSON: {e}"),
         })?;
         match serde_json::from_value::<Case>(value.clone()) {
-            Ok(c) => Ok(c),
+            // A JSON value keeps one of a key given twice, which the
+            // derived reader refused: the line is refused too, naming the
+            // key, rather than read with its last copy.
+            Ok(_) => Err(given_twice(text, &first)),
             Err(e) => Err(locate(&value).unwrap_or_else(|| Error::Parse {
                 field: "(case)".to_owned(),
                 value: shown(&value),
                 message: words(&e),
             })),
         }
+    }
+}
+
+/// The error for a line the derived reader refused and its JSON value
+/// reads: a key given twice. The key is found with its path.
+fn given_twice(text: &str, first: &serde_json::Error) -> Error {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let (path, e) = match serde_path_to_error::deserialize::<_, Case>(&mut de) {
+        Err(e) => (e.path().to_string(), e.into_inner()),
+        Ok(_) => (
+            ".".to_owned(),
+            <serde_json::Error as serde::de::Error>::custom(first),
+        ),
+    };
+    let words = words(&e);
+    let key = words
+        .strip_prefix("duplicate field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(key, _)| key);
+    match key {
+        Some(key) => Error::Parse {
+            field: cut(match path.as_str() {
+                "." => key.to_owned(),
+                path => format!("{path}.{key}"),
+            }),
+            value: String::new(),
+            message: "given twice".to_owned(),
+        },
+        None => Error::Parse {
+            field: "(case)".to_owned(),
+            value: shown_line(text),
+            message: words,
+        },
     }
 }
 

@@ -75,11 +75,12 @@ pub enum Error {
         max: u64,
     },
     /// A case that cannot be read: the field, the value met, and why.
-    #[error("field `{field}`, value {value}: {message}")]
+    #[error("field `{field}`{}: {message}", with_value(.value))]
     Parse {
         /// The field, e.g. `events[2].date`.
         field: String,
-        /// The value met (cut to 60 characters).
+        /// The value met (cut to 60 characters); empty where there is
+        /// none (a field missing or given twice), and then not said.
         value: String,
         /// Why it is not accepted.
         message: String,
@@ -122,4 +123,13 @@ pub enum Error {
         /// What is wrong with it.
         problem: &'static str,
     },
+}
+
+/// `, value V` for a value met, nothing for none.
+fn with_value(value: &str) -> String {
+    if value.is_empty() {
+        String::new()
+    } else {
+        format!(", value {value}")
+    }
 }

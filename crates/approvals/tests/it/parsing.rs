@@ -58,8 +58,8 @@ fn parse_errors_name_the_field_and_the_value() {
             r#"{"id":"a","evnts":[]}"#,
             "field `evnts`, value []: unknown field",
         ),
-        (r#"{"id":"a"}"#, "field `events`, value : missing"),
-        (r#"{"events":[]}"#, "field `id`, value : missing"),
+        (r#"{"id":"a"}"#, "field `events`: missing"),
+        (r#"{"events":[]}"#, "field `id`: missing"),
         (
             r#"{"id":"a","events":{}}"#,
             "field `events`, value {}: must be a list of events",
@@ -99,6 +99,16 @@ fn parse_errors_name_the_field_and_the_value() {
         (
             r#"[1]"#,
             "field `(case)`, value [1]: a case must be a JSON object",
+        ),
+        // A key given twice: a JSON value keeps its last copy, and the
+        // case was read with it, as if the first were not there.
+        (
+            r#"{"id":"A","events":[],"id":"B"}"#,
+            "field `id`: given twice",
+        ),
+        (
+            r#"{"id":"a","events":[{"date":"2025-03-03","kind":"received","date":"2025-03-04"}]}"#,
+            "field `events[0].date`: given twice",
         ),
         (
             r#"{"id":"a""#,
