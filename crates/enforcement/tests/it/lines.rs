@@ -212,3 +212,31 @@ fn no_message_quotes_more_than_sixty_characters_of_a_value_or_a_key() {
         )
     );
 }
+
+#[test]
+fn a_field_of_each_kind_is_named_below_the_flatten() {
+    // Each kind's own field with a value of the wrong form, after events
+    // that read, so that the search goes past them.
+    let ok = r#"{"date":"2025-03-01","kind":"filed"},{"date":"2025-03-01","kind":"extended","approved_by":"局长"},{"date":"2025-03-01","kind":"transferred","to":"公安机关"},"#;
+    let cases = [
+        (r#""kind":"suspended","reason":"lunch""#, "reason"),
+        (r#""kind":"decided","penalties":[],"reason":5"#, "reason"),
+        (
+            r#""kind":"decided","penalties":[],"party_present":"yes""#,
+            "party_present",
+        ),
+        (r#""kind":"extended","approved_by":5"#, "approved_by"),
+        (r#""kind":"transferred","to":5"#, "to"),
+        (r#""kind":"paid","amount":"two hundred""#, "amount"),
+        (r#""kind":"surcharged","amount":5"#, "amount"),
+        (
+            r#""kind":"hearing_scheduled","hearing_on":"soon""#,
+            "hearing_on",
+        ),
+        (r#""kind":"decided","penalties":{}"#, "penalties"),
+    ];
+    for (event, field) in cases {
+        let line = format!(r#"{{"id":"QX-1","events":[{ok}{{"date":"2025-03-03",{event}}}]}}"#);
+        assert_eq!(refused(&line).0, format!("events[3].{field}"), "{line}");
+    }
+}
