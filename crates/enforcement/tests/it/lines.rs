@@ -240,3 +240,36 @@ fn a_field_of_each_kind_is_named_below_the_flatten() {
         assert_eq!(refused(&line).0, format!("events[3].{field}"), "{line}");
     }
 }
+
+#[test]
+fn a_field_each_kind_needs_is_named_missing() {
+    for (kind, field) in [
+        ("hearing_scheduled", "hearing_on"),
+        ("suspended", "reason"),
+        ("extended", "approved_by"),
+        ("decided", "penalties"),
+        ("paid", "amount"),
+        ("surcharged", "amount"),
+        ("transferred", "to"),
+    ] {
+        let line = format!(
+            r#"{{"id":"QX-1","events":[{{"date":"2025-03-01","kind":"filed"}},{{"date":"2025-03-03","kind":"{kind}"}}]}}"#
+        );
+        assert_eq!(
+            refused(&line),
+            pair(&format!("events[1].{field}"), "missing"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn the_walk_names_the_event_by_its_place_in_the_list() {
+    let line = r#"{"id":"QX-1","events":[{"date":"2025-03-01","kind":"clue"},
+        {"date":"2025-03-02","kind":"filed"},
+        {"date":"2025-03-03","kind":"filed","hearing_on":"2025-03-09"}]}"#;
+    assert_eq!(
+        refused(line),
+        pair("events[2].hearing_on", "not a field of a `filed` event")
+    );
+}
