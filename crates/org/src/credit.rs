@@ -60,7 +60,12 @@ impl FromStr for CreditCode {
 
     fn from_str(s: &str) -> Result<CreditCode, Error> {
         let bad = |reason: String| Error::InvalidCreditCode {
-            code: s.to_owned(),
+            // The code is the caller's: a kilobyte of it must not make a
+            // kilobyte of message, so only its first 60 characters.
+            code: match s.char_indices().nth(60) {
+                Some((i, _)) => format!("{}…", &s[..i]),
+                None => s.to_owned(),
+            },
             reason,
         };
         let chars: Vec<char> = s.chars().collect();

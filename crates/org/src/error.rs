@@ -15,7 +15,7 @@ pub enum Error {
     /// A unified social credit code is malformed.
     #[error("invalid unified social credit code {code:?}: {reason}")]
     InvalidCreditCode {
-        /// The code as given.
+        /// The code as given, cut to its first 60 characters (then `…`).
         code: String,
         /// What is wrong.
         reason: String,

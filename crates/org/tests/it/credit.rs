@@ -277,3 +277,18 @@ proptest! {
         prop_assert!(changed.parse::<CreditCode>().is_err(), "{} accepted", changed);
     }
 }
+
+/// A kilobyte of code came back whole in its error, and a party's code is
+/// read from case files, which are hostile input.
+#[test]
+fn a_kilobyte_code_is_cut_to_sixty_characters_in_its_error() {
+    let long = "9".repeat(1000);
+    let e = long.parse::<CreditCode>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "invalid unified social credit code \"{}…\": has 1000 characters, not 18",
+            "9".repeat(60)
+        )
+    );
+}
