@@ -220,13 +220,22 @@ fn parse_zh(message: &str) -> String {
         "given twice" => return "重复出现".to_owned(),
         "not a field of a case" => return "不是案件的字段".to_owned(),
         "not a field of an event" => return "不是事件的字段".to_owned(),
+        "not a field of a penalty" => return "不是处罚的字段".to_owned(),
         _ => {}
     }
-    if let Some(kind) = message
-        .strip_prefix("not a field of a `")
-        .and_then(|rest| rest.strip_suffix("` event"))
-    {
+    let of = |what: &str| {
+        message
+            .strip_prefix("not a field of a `")
+            .and_then(|rest| rest.strip_suffix(what))
+    };
+    if let Some(kind) = of("` event") {
         return format!("不是“{kind}”事件的字段");
+    }
+    if let Some(kind) = of("` penalty") {
+        return format!("不是“{kind}”处罚的字段");
+    }
+    if let Some(why) = message.strip_prefix("not JSON: ") {
+        return format!("不是 JSON：{why}");
     }
     if let Some(rest) = message.strip_prefix("not a field here") {
         return match rest.strip_prefix(", expected ") {

@@ -124,11 +124,33 @@ fn located(text: &str, first: &serde_json::Error) -> Error {
             Ok(()) => (".".to_owned(), clone_error(first)),
         },
     };
+    // Text that is not JSON has no field to name.
+    if matches!(
+        e.classify(),
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+    ) {
+        return Error::Parse {
+            field: "(line)".to_owned(),
+            message: format!("not JSON: {}", words(&e)),
+        };
+    }
     // A field of the case's limits, or of an event's kind, is read
     // through serde's flatten, which loses the path below it: the case's
-    // (`.`) or the event's (`events[2]`). Each such field is then tried on
-    // its own.
+    // (`.`) or the event's (`events[2]`). A key given twice or not taken,
+    // which may be the cause (serde reads the first copy of a key, a JSON
+    // value the last), is looked for first; then each such field is tried
+    // on its own.
     if field == "." || field.ends_with(']') {
+        let mut problem = None;
+        let mut de = serde_json::Deserializer::from_str(text);
+        // Only the problem it records counts: its own error says nothing.
+        let _ = Keys {
+            problem: &mut problem,
+        }
+        .deserialize(&mut de);
+        if let Some((field, message)) = problem {
+            return Error::Parse { field, message };
+        }
         if let Some((field, message)) = serde_json::from_str(text).ok().as_ref().and_then(flattened)
         {
             let (field, message) = named(&field, message);
@@ -148,10 +170,16 @@ fn named(path: &str, message: String) -> (String, String) {
         ("duplicate field `", "given twice"),
         ("unknown field `", "not a field here"),
     ] {
-        let Some((key, rest)) = message
-            .strip_prefix(head)
-            .and_then(|rest| rest.split_once('`'))
-        else {
+        let Some(tail) = message.strip_prefix(head) else {
+            continue;
+        };
+        // The key ends at the last backquote before the list of what was
+        // expected (a key may hold backquotes itself), or at the end.
+        let end = ["`, expected", "`, there are no fields"]
+            .iter()
+            .find_map(|list| tail.rfind(list))
+            .or_else(|| tail.strip_suffix('`').map(str::len));
+        let Some((key, rest)) = end.map(|i| (&tail[..i], &tail[i + 1..])) else {
             continue;
         };
         let field = match path {
@@ -284,7 +312,9 @@ fn words(e: &serde_json::Error) -> String {
             "internally tagged enum Penalty",
             "a penalty (a JSON object)",
         )
-        .replace("internally tagged enum Party", "a party (a JSON object)");
+        .replace("internally tagged enum Party", "a party (a JSON object)")
+        .replace("struct Event", "an event (a JSON object)")
+        .replace("expected variant identifier", "expected a kind (a string)");
     cut_to(&text, MESSAGE)
 }
 
@@ -451,32 +481,43 @@ impl<'de> Visitor<'de> for EventKeys<'_> {
         let mut date = false;
         // An event takes at most three keys besides its date and kind.
         let mut others: Vec<Key<'de>> = Vec::new();
-        let mut refuse = |field: &str, message: String| {
-            *self.problem = Some((format!("events[{i}].{}", cut(field)), message));
+        let refuse = |problem: &mut Option<(String, String)>, field: &str, message: String| {
+            *problem = Some((format!("events[{i}].{}", cut(field)), message));
             <A::Error as de::Error>::custom("refused")
         };
         while let Some(key) = map.next_key::<Key<'de>>()? {
             match &*key.0 {
                 "kind" => {
                     if kind.is_some() {
-                        return Err(refuse("kind", "given twice".to_owned()));
+                        return Err(refuse(&mut *self.problem, "kind", "given twice".to_owned()));
                     }
                     kind = Some(map.next_value()?);
                 }
                 "date" => {
                     if std::mem::replace(&mut date, true) {
-                        return Err(refuse("date", "given twice".to_owned()));
+                        return Err(refuse(&mut *self.problem, "date", "given twice".to_owned()));
                     }
                     map.next_value::<IgnoredAny>()?;
                 }
                 other => {
                     if others.iter().any(|k| k.0 == other) {
-                        return Err(refuse(other, "given twice".to_owned()));
+                        return Err(refuse(&mut *self.problem, other, "given twice".to_owned()));
                     }
                     if others.len() == 3 {
-                        return Err(refuse(other, "not a field of an event".to_owned()));
+                        return Err(refuse(
+                            &mut *self.problem,
+                            other,
+                            "not a field of an event".to_owned(),
+                        ));
                     }
-                    map.next_value::<IgnoredAny>()?;
+                    if other == "penalties" {
+                        map.next_value_seed(Penalties {
+                            event: i,
+                            problem: &mut *self.problem,
+                        })?;
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
                     others.push(key);
                 }
             }
@@ -485,8 +526,117 @@ impl<'de> Visitor<'de> for EventKeys<'_> {
         let allowed = event_keys(&kind);
         if let Some(k) = others.iter().find(|k| !allowed.contains(&&*k.0)) {
             return Err(refuse(
+                &mut *self.problem,
                 &k.0,
                 format!("not a field of a `{}` event", cut(&kind)),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The walk over a decision's penalties.
+struct Penalties<'p> {
+    event: usize,
+    problem: &'p mut Option<(String, String)>,
+}
+
+impl<'de> DeserializeSeed<'de> for Penalties<'_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Penalties<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of penalties")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0;
+        while seq
+            .next_element_seed(PenaltyKeys {
+                at: format!("events[{}].penalties[{index}]", self.event),
+                problem: &mut *self.problem,
+            })?
+            .is_some()
+        {
+            index += 1;
+        }
+        Ok(())
+    }
+}
+
+/// The keys a penalty of `kind` takes besides `kind` (Art. 9's kinds).
+fn penalty_keys(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "fine" | "confiscate_gains" => &["amount"],
+        "confiscate_property" => &["value"],
+        "other" => &["name"],
+        _ => &[],
+    }
+}
+
+/// The walk over one penalty's keys: serde refuses a key a penalty with
+/// fields does not take, but not one given to a penalty without any
+/// (`{"kind":"closure","amount":"5000"}`).
+struct PenaltyKeys<'p> {
+    at: String,
+    problem: &'p mut Option<(String, String)>,
+}
+
+impl<'de> DeserializeSeed<'de> for PenaltyKeys<'_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PenaltyKeys<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a penalty")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut kind: Option<Key<'de>> = None;
+        // A penalty takes at most one key besides its kind: two are kept,
+        // to name the one its kind does not take.
+        let mut others: Vec<Key<'de>> = Vec::new();
+        let refuse = |problem: &mut Option<(String, String)>, field: &str, message: String| {
+            *problem = Some((format!("{}.{}", self.at, cut(field)), message));
+            <A::Error as de::Error>::custom("refused")
+        };
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            if key.0 == "kind" {
+                if kind.is_some() {
+                    return Err(refuse(self.problem, "kind", "given twice".to_owned()));
+                }
+                kind = Some(map.next_value()?);
+                continue;
+            }
+            map.next_value::<IgnoredAny>()?;
+            if others.iter().any(|k| k.0 == key.0) {
+                return Err(refuse(self.problem, &key.0, "given twice".to_owned()));
+            }
+            if others.len() == 2 {
+                return Err(refuse(
+                    self.problem,
+                    &key.0,
+                    "not a field of a penalty".to_owned(),
+                ));
+            }
+            others.push(key);
+        }
+        let kind = kind.map_or(Cow::Borrowed(""), |k| k.0);
+        if let Some(k) = others
+            .iter()
+            .find(|k| !penalty_keys(&kind).contains(&&*k.0))
+        {
+            return Err(refuse(
+                self.problem,
+                &k.0,
+                format!("not a field of a `{}` penalty", cut(&kind)),
             ));
         }
         Ok(())

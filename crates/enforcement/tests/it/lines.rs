@@ -142,7 +142,7 @@ fn an_error_names_the_field_below_a_flatten() {
         )),
         pair(
             "events[0].penalties[0].x",
-            "not a field here, expected `amount`"
+            "not a field of a `fine` penalty"
         )
     );
     assert_eq!(
@@ -167,7 +167,7 @@ fn an_error_names_the_field_below_a_flatten() {
     );
     assert_eq!(
         refused(r#"{"id":"QX-1","events":[]} {}"#),
-        pair("(case)", "trailing characters")
+        pair("(line)", "not JSON: trailing characters")
     );
 }
 
@@ -271,5 +271,89 @@ fn the_walk_names_the_event_by_its_place_in_the_list() {
     assert_eq!(
         refused(line),
         pair("events[2].hearing_on", "not a field of a `filed` event")
+    );
+}
+
+/// Found by a review of the reader: each line below was named at the
+/// wrong field, or quoted too much.
+#[test]
+fn a_review_of_the_reader_found_these() {
+    let decided = |penalty: &str| {
+        with_event(&format!(
+            r#""kind":"decided","penalties":[{{"kind":"warning"}},{penalty}]"#
+        ))
+    };
+    // serde refuses no key on a penalty without fields: the amount of a
+    // closure was dropped.
+    assert_eq!(
+        refused(&decided(r#"{"kind":"closure","amount":"5000"}"#)),
+        pair(
+            "events[0].penalties[1].amount",
+            "not a field of a `closure` penalty"
+        )
+    );
+    assert_eq!(
+        refused(&decided(r#"{"kind":"fine","amount":"1","amount":"2"}"#)),
+        pair("events[0].penalties[1].amount", "given twice")
+    );
+    assert_eq!(
+        refused(&decided(r#"{"kind":"warning","kind":"warning"}"#)),
+        pair("events[0].penalties[1].kind", "given twice")
+    );
+    assert_eq!(
+        refused(&decided(r#"{"kind":"other","name":"x","value":"1"}"#)),
+        pair(
+            "events[0].penalties[1].value",
+            "not a field of a `other` penalty"
+        )
+    );
+    assert_eq!(
+        refused(&decided(r#"{"kind":"fine","a":1,"b":2,"c":3}"#)),
+        pair("events[0].penalties[1].c", "not a field of a penalty")
+    );
+    // A key holding a backquote is named whole.
+    assert_eq!(
+        refused(r#"{"id":"A","party":{"kind":"citizen","name":"x","na`me":1},"events":[]}"#),
+        pair("party.na`me", "not a field here, expected `name`")
+    );
+    // serde reads the first copy of a key and a JSON value the last: a bad
+    // first copy was named at the case or the event, not as given twice.
+    assert_eq!(
+        refused(r#"{"id":"A","decision":"bogus","events":[],"decision":"30d"}"#),
+        pair("decision", "given twice")
+    );
+    assert_eq!(
+        refused(&with_event(r#""kind":"bogus","kind":"filed""#)),
+        pair("events[0].kind", "given twice")
+    );
+    // Text that is not JSON has no field; the path serde gives is `?`.
+    for line in [
+        r#"{"id":"A""#,
+        "{",
+        r#"{"id":"A","party":{"kind":"citizen""#,
+    ] {
+        let (field, message) = refused(line);
+        assert_eq!(field, "(line)", "{line}");
+        assert!(
+            message.starts_with("not JSON: EOF while parsing"),
+            "{message}"
+        );
+    }
+    // No wire type is named.
+    let (field, message) = refused(r#"{"id":"A","events":[[]]}"#);
+    assert_eq!(field, "events[0]");
+    assert!(!message.contains("struct"), "{message}");
+    // A kilobyte of credit code is cut where its error is made.
+    let long = "a ".repeat(300);
+    let (field, message) = refused(&format!(
+        r#"{{"id":"A","party":{{"kind":"organisation","name":"x","credit_code":"{long}"}},"events":[]}}"#
+    ));
+    assert_eq!(field, "party");
+    assert!(
+        message.starts_with(&format!(
+            "invalid unified social credit code \"{}…\": has 600 characters, not 18",
+            &long[..60]
+        )),
+        "{message}"
     );
 }
