@@ -36,7 +36,7 @@ pub mod summary;
 
 pub use engine::{HIST_BINS, RepTally, TownTally, VariantTally, run_replication};
 pub use error::{Error, PROVISIONAL_HINT, Problem};
-pub use model::{MAX_RUN_CELLS, Model, TOWN_CELLS};
+pub use model::{MAX_DESK_STAFF, MAX_RUN_CELLS, Model, TOWN_CELLS};
 pub use results::{Difference, Estimate, Level, Metric, Place, Summary, Unit};
 pub use scenario::{Scenario, ScenarioFile, scenario_schema};
 pub use summary::{

@@ -140,6 +140,12 @@ pub const TOWN_CELLS: u64 = 104;
 /// 90) = 480,702 cells a replication: 69 replications fit.
 pub const MAX_RUN_CELLS: u64 = 1 << 25;
 
+/// The most staff a desk may have, in any variant. The engine keeps the
+/// time each busy server frees up, so a desk's memory grows with its staff
+/// when long handling times keep them busy; a county's whole department
+/// has a few hundred staff, so no real desk comes near.
+pub const MAX_DESK_STAFF: u32 = 10_000;
+
 /// The territory as built, with each body's staff before any variant.
 pub(crate) struct Land {
     pub towns: Vec<Town>,
@@ -363,6 +369,57 @@ fn variant_staff(
                 });
             }
         }
+    }
+    // A desk keeps a time for each of its servers busy at once, so its
+    // staff is bounded. One problem a variant, naming the first desk over;
+    // a base over the bound (explicit staff or the rules) is the
+    // baseline's to report.
+    let mut over: Option<(usize, &str, u32, usize, bool)> = None;
+    let bodies = town_staff
+        .iter()
+        .zip(base_town)
+        .zip(towns.iter().map(|t| t.code.as_str()))
+        .chain(
+            county_staff
+                .iter()
+                .zip(base_county)
+                .zip(counties.iter().map(|k| k.code.as_str())),
+        );
+    for ((staff, base), code) in bodies {
+        for d in 0..3 {
+            let from_base = base[d] > MAX_DESK_STAFF;
+            if staff[d] > MAX_DESK_STAFF && (path == "baseline" || !from_base) {
+                over = Some(match over {
+                    None => (1, code, staff[d], d, from_base),
+                    Some((n, first, v, fd, fb)) => (n + 1, first, v, fd, fb),
+                });
+            }
+        }
+    }
+    if let Some((n, code, v, d, from_base)) = over {
+        let desk = ["service", "enforcement", "grid"][d];
+        let others = if n > 1 {
+            format!(" ({} desks over in all)", n)
+        } else {
+            String::new()
+        };
+        problems.push(Problem {
+            origin: origin.to_owned(),
+            line: None,
+            field: if from_base {
+                "staff".to_owned()
+            } else {
+                format!("{path}.staff")
+            },
+            message: format!(
+                "{code} has {v} staff at the {desk} desk{}: at most {MAX_DESK_STAFF}{others}",
+                if from_base {
+                    " (its own, or by the staff rules)"
+                } else {
+                    ""
+                }
+            ),
+        });
     }
     (town_staff, county_staff)
 }
@@ -690,22 +747,29 @@ impl Model {
             message: String::new(),
         });
         scenario.locate(&mut fields);
-        let place = fields.map(|p| match p.line {
+        let mut place = fields.map(|p| match p.line {
             Some(l) => format!("{}:{l}: {}", p.origin, p.field),
             None => format!("{}: {}", p.origin, p.field),
         });
+        // Days set over the file's are not at the file's line.
+        if let Some(days) = scenario.days_set() {
+            place[1] = format!("{}: period.days (with --days {days})", scenario.origin());
+        }
         let field = |d: u32| &place[usize::from(d > 0)];
-        let cal_err = |d: u32, e: &dyn std::fmt::Display, out_of_coverage: bool| {
+        // `whose` says whose day it is when it is not the simulated day.
+        let cal_err = |d: u32, whose: &str, e: &dyn std::fmt::Display, out_of_coverage: bool| {
             let hint = if out_of_coverage && !provisional_policy {
                 format!("; {PROVISIONAL_HINT}")
             } else {
                 String::new()
             };
-            Error::Calendar(format!("{}: {e}{hint}", field(d)))
+            Error::Calendar(format!("{}: {whose}{e}{hint}", field(d)))
         };
-        let cal_err = |d: u32, e: &jiceng_calendar::Error| {
-            cal_err(
+        let cal_err_at = cal_err;
+        let cal_err = |d: u32, whose: &str, e: &jiceng_calendar::Error| {
+            cal_err_at(
                 d,
+                whose,
                 e,
                 matches!(e, jiceng_calendar::Error::OutOfCoverage { .. }),
             )
@@ -733,7 +797,7 @@ impl Model {
             let working = match f.policy.calendar {
                 CalendarChoice::ChinaMainland => {
                     provisional |= !cal.covers(date);
-                    cal.is_working_day(date).map_err(|e| cal_err(d, &e))?
+                    cal.is_working_day(date).map_err(|e| cal_err(d, "", &e))?
                 }
                 CalendarChoice::EveryDay => true,
             };
@@ -743,9 +807,14 @@ impl Model {
             match f.policy.calendar {
                 CalendarChoice::ChinaMainland => {
                     let (due, tentative) = penalty_due_day(&cal, date, &limits, period.from)
-                        .map_err(|e| match e {
-                            jiceng_enforcement::Error::Calendar(c) => cal_err(d, &c),
-                            other => Error::Calendar(format!("{}: {other}", field(d))),
+                        .map_err(|e| {
+                            // The day refused is a case's due day, not the
+                            // simulated day: say whose it is.
+                            let whose = format!("the decision due for a case filed on {date}: ");
+                            match e {
+                                jiceng_enforcement::Error::Calendar(c) => cal_err(d, &whose, &c),
+                                other => cal_err_at(d, &whose, &other, false),
+                            }
                         })?;
                     // A due date after the period's last day decides no
                     // figure: a case closes inside the period, so on time.

@@ -598,6 +598,9 @@ pub struct Scenario {
     /// The text as read, for the lines of problems found later (against
     /// the ledger).
     text: String,
+    /// The days set by [`Scenario::with_days`] over the file's, if any:
+    /// a problem with them is not the file's line.
+    days_set: Option<u32>,
 }
 
 /// The JSON Schema of scenario files.
@@ -752,6 +755,7 @@ impl Scenario {
                 origin: origin.to_owned(),
                 province,
                 text: text.to_owned(),
+                days_set: None,
             }),
             _ => Err(Error::Scenario(problems)),
         }
@@ -819,6 +823,11 @@ impl Scenario {
         locate(&self.text, problems);
     }
 
+    /// The days set over the file's by [`Scenario::with_days`], if any.
+    pub(crate) fn days_set(&self) -> Option<u32> {
+        self.days_set
+    }
+
     /// The 1-based line of byte `at` of the file.
     pub(crate) fn line(&self, at: usize) -> usize {
         line_of(&self.text, at)
@@ -848,6 +857,7 @@ impl Scenario {
             });
         }
         self.file.period.get_mut().days = days;
+        self.days_set = Some(days);
         let problems: Vec<Problem> = size_problems(&self.file)
             .into_iter()
             .map(|(field, message)| Problem {

@@ -159,3 +159,35 @@ fn a_provisional_start_before_the_coverage_stays_flagged() {
         Err(Error::Calendar(_))
     ));
 }
+
+#[test]
+fn days_set_over_the_file_are_named_as_such_and_a_due_day_as_a_due_day() {
+    // 92 + 1 days from 2026-10-01 reach 2027-01-01; the file says 10, so
+    // its line is not where the 93 come from.
+    let s = Scenario::from_toml_str(&penalties("2026-10-01", 10, ""), "t.toml")
+        .and_then(|s| s.with_days(93))
+        .unwrap_or_else(|e| panic!("{e}"));
+    match Model::new(&s) {
+        Err(Error::Calendar(m)) => assert!(
+            m.starts_with("t.toml: period.days (with --days 93): 2027-01-01 is outside"),
+            "{m}"
+        ),
+        Err(e) => panic!("{e}"),
+        Ok(_) => panic!("a day outside the coverage was answered"),
+    }
+    // A case filed on 2226-12-01 is due 90 days later: 30 days to 31
+    // December, 31 more to 31 January (61), 28 to 28 February 2227 (89, not
+    // a leap year), one more to 1 March (90), past the provisional
+    // calendar's horizon (2226-12-31). The day refused is the due day.
+    match compile(&penalties("2226-12-01", 1, PROVISIONAL)) {
+        Err(Error::Calendar(m)) => assert!(
+            m.starts_with(
+                "t.toml:6: period.from: the decision due for a case filed on 2226-12-01: \
+                 2227-03-01 is past the calendar's horizon"
+            ),
+            "{m}"
+        ),
+        Err(e) => panic!("{e}"),
+        Ok(_) => panic!("a due day past the horizon was answered"),
+    }
+}

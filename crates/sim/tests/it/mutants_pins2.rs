@@ -302,7 +302,23 @@ fn a_staff_change_is_within_100000_either_way() {
              level = \"county\"\nadd = {add}\n"
         ))
     };
-    assert_eq!(problems(&change(100_000)), []);
+    // The county's service desk has 1 (below), so +9,999 makes 10,000,
+    // the most a desk may have, and +100,000 makes 100,001, over it.
+    assert_eq!(problems(&change(9_999)), []);
+    assert_eq!(
+        problems(&change(10_000)),
+        pairs(&[(
+            "reform[0].staff",
+            "130430000000 has 10001 staff at the service desk: at most 10000"
+        )])
+    );
+    assert_eq!(
+        problems(&change(100_000)),
+        pairs(&[(
+            "reform[0].staff",
+            "130430000000 has 100001 staff at the service desk: at most 10000"
+        )])
+    );
     // −100,000 is within the bound, but the county's service desk has 1
     // (30,000 residents × 0.2 per 10,000 = 0.6, rounded to 1, the least),
     // and 1 − 100,000 = −99,999 is found as the file is read.
@@ -315,7 +331,13 @@ fn a_staff_change_is_within_100000_either_way() {
     );
     assert_eq!(
         problems(&change(100_001)),
-        pairs(&[("reform[0].staff[0].add", "100001 is beyond ±100000")])
+        pairs(&[
+            ("reform[0].staff[0].add", "100001 is beyond ±100000"),
+            (
+                "reform[0].staff",
+                "130430000000 has 100002 staff at the service desk: at most 10000"
+            )
+        ])
     );
     assert_eq!(
         problems(&change(-100_001)),
@@ -612,4 +634,35 @@ fn arrivals_are_split_between_items_of_a_desk_by_their_rates() {
         let share = town.closed_local[2] as f64 / town.closed[2] as f64;
         assert!((share - 0.25).abs() < 0.075, "{share}");
     }
+}
+
+#[test]
+fn a_desk_over_10000_staff_is_named_once_by_the_baseline() {
+    // Baitaling's subdistrict with 30,000 at its enforcement desk, and a
+    // reform that adds 9 more there: the base is over the bound, said
+    // once, by the baseline, and not again by the reform.
+    let text = include_str!("../../data/baitaling.toml").replace(
+        "staff = { service = 12, enforcement = 3, grid = 24 }",
+        "staff = { service = 12, enforcement = 30000, grid = 24 }",
+    );
+    assert_eq!(
+        problems(&text),
+        pairs(&[(
+            "staff",
+            "130302010000 has 30000 staff at the enforcement desk (its own, or by the staff \
+             rules): at most 10000"
+        )])
+    );
+    // The grid desk at exactly 10,000, then 8 more by the reform.
+    let text = include_str!("../../data/baitaling.toml").replace(
+        "staff = { service = 12, enforcement = 3, grid = 24 }",
+        "staff = { service = 12, enforcement = 3, grid = 10000 }",
+    );
+    assert_eq!(
+        problems(&text),
+        pairs(&[(
+            "reform[0].staff",
+            "130302010000 has 10008 staff at the grid desk: at most 10000"
+        )])
+    );
 }
