@@ -7,10 +7,12 @@
 //! * a key the case does not have (`majr`, a misspelt `major`) is an
 //!   error, not silently dropped: a dropped flag would change the
 //!   deadlines (Art. 58's legal review, Art. 36's five years) without a
-//!   word. So is a key given twice, and, in an event, a key that its kind
-//!   does not take (`hearing_on` on a `filed` event);
-//! * an error names the field (`events[2].kind`), never the wire type,
-//!   and no value it quotes is longer than 60 characters.
+//!   word. So is a key given twice, and, in an event or a penalty, a key
+//!   that its kind does not take (`hearing_on` on a `filed` event, an
+//!   `amount` on a `closure`);
+//! * an error names the field (`events[2].kind`; `(line)` for text that is
+//!   not JSON), never the wire type, and no value it quotes is longer than
+//!   60 characters.
 
 use std::borrow::Cow;
 use std::fmt;
