@@ -245,7 +245,9 @@ proptest! {
             cal = cal.with_policy(CoveragePolicy::Provisional);
         }
         let h: WorkingHours = SCHEDULES[which].parse().unwrap();
-        let a = t("2010-01-01T00:00:00+08:00") + Duration::seconds(secs);
+        // From 2 January: at -10:00, midnight of 1 January at +08:00 is
+        // still 31 December 2009, a day before the coverage.
+        let a = t("2010-01-02T00:00:00+08:00") + Duration::seconds(secs);
         let start = h.locate(&cal, a).unwrap();
         prop_assert_eq!(start.at(), a);
         prop_assert_eq!(h.add_minutes_from(&cal, &start, m).unwrap(), day_stepping(&cal, &h, a, m));
