@@ -318,6 +318,9 @@ impl Default for Limits {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+// serde's flatten of the limits takes any key; `PenaltyCase::from_json`
+// refuses one the case does not take, and the schema says so.
+#[schemars(deny_unknown_fields)]
 pub struct PenaltyCase {
     /// The case's id.
     pub id: String,

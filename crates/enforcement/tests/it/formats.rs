@@ -117,6 +117,50 @@ fn schema_names_the_fields() {
     }
 }
 
+/// The schema takes the keys the line reader takes, and no other: a
+/// platform that checks its files against it sees the same refusals.
+#[test]
+fn the_schema_refuses_a_key_the_case_does_not_take() {
+    let s: serde_json::Value = serde_json::from_str(&case_schema()).unwrap();
+    assert_eq!(s["additionalProperties"], false);
+    let mut keys: Vec<&str> = s["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    // PenaltyCase's fields, with its limits' in place of `limits`.
+    assert_eq!(
+        keys,
+        [
+            "act_ended",
+            "body",
+            "decision",
+            "events",
+            "exclude_hearing",
+            "exclude_suspensions",
+            "extension",
+            "filing",
+            "grave",
+            "id",
+            "items",
+            "major",
+            "party"
+        ]
+    );
+    // Each of them is taken by the reader.
+    for key in keys {
+        let line = format!(r#"{{"{key}":null}}"#);
+        if let Err(jiceng_enforcement::Error::Parse { message, .. }) =
+            jiceng_enforcement::PenaltyCase::from_json(&line)
+        {
+            assert_ne!(message, "not a field of a case", "{key}");
+            assert_ne!(message, "given twice", "{key}");
+        }
+    }
+}
+
 #[test]
 fn penalty_names_are_their_json_tags() {
     use jiceng_enforcement::Penalty;
