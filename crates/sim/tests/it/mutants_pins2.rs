@@ -653,6 +653,19 @@ fn a_desk_over_10000_staff_is_named_once_by_the_baseline() {
              rules): at most 10000"
         )])
     );
+    // Three desks over: the first is named, and all are counted.
+    let text = include_str!("../../data/baitaling.toml").replace(
+        "staff = { service = 12, enforcement = 3, grid = 24 }",
+        "staff = { service = 10001, enforcement = 30000, grid = 20000 }",
+    );
+    assert_eq!(
+        problems(&text),
+        pairs(&[(
+            "staff",
+            "130302010000 has 10001 staff at the service desk (its own, or by the staff \
+             rules): at most 10000 (3 desks over in all)"
+        )])
+    );
     // The grid desk at exactly 10,000, then 8 more by the reform.
     let text = include_str!("../../data/baitaling.toml").replace(
         "staff = { service = 12, enforcement = 3, grid = 24 }",
