@@ -36,12 +36,15 @@ fn a_valid_line_reads_as_serde_reads_it() {
         {"date":"2025-03-06","kind":"suspended","reason":"testing"},
         {"date":"2025-03-07","kind":"extended","approved_by":"局长"},
         {"date":"2025-03-08","kind":"decided","penalties":[],"reason":"Art. 33","party_present":false},
+        {"date":"2025-03-08","kind":"decided","penalties":[{"kind":"fine","amount":"200"},
+            {"kind":"confiscate_gains","amount":"50"},{"kind":"confiscate_property","value":"80"},
+            {"kind":"other","name":"责令改正"},{"kind":"closure"}]},
         {"date":"2025-03-09","kind":"paid","amount":"200.00"},
         {"date":"2025-03-10","kind":"surcharged","amount":"6.00"},
         {"date":"2025-03-11","kind":"transferred","to":"公安机关"}]}"#;
     let case = PenaltyCase::from_json(line).unwrap();
     assert_eq!(case, serde_json::from_str::<PenaltyCase>(line).unwrap());
-    assert_eq!(case.events.len(), 9);
+    assert_eq!(case.events.len(), 10);
 }
 
 #[test]
