@@ -318,7 +318,13 @@ fn variant_staff(
 ) -> (Vec<[u32; 3]>, Vec<[u32; 3]>) {
     let mut town_staff = base_town.to_vec();
     let mut county_staff = base_county.to_vec();
+    // The staff once the baseline's own changes are made: a desk over the
+    // bound there is the baseline's to report, once.
+    let mut after_baseline: Option<(Vec<[u32; 3]>, Vec<[u32; 3]>)> = None;
     for (li, layer) in layers.iter().enumerate() {
+        if li == 1 {
+            after_baseline = Some((town_staff.clone(), county_staff.clone()));
+        }
         let lpath = if li == 0 { "baseline" } else { path };
         for (si, change) in layer.staff.iter().enumerate() {
             let c = change.get_ref();
@@ -371,24 +377,32 @@ fn variant_staff(
         }
     }
     // A desk keeps a time for each of its servers busy at once, so its
-    // staff is bounded. One problem a variant, naming the first desk over;
-    // a base over the bound (explicit staff or the rules) is the
-    // baseline's to report.
+    // staff is bounded. One problem a variant, naming the first desk over.
+    // A desk over once the baseline's changes are made is the baseline's
+    // to report (as coming from the base, its own staff or the rules,
+    // when that is over too); a reform reports only the desks its own
+    // changes take over.
+    let (baseline_town, baseline_county) = after_baseline
+        .as_ref()
+        .map_or((&town_staff, &county_staff), |(t, k)| (t, k));
     let mut over: Option<(usize, &str, u32, usize, bool)> = None;
     let bodies = town_staff
         .iter()
         .zip(base_town)
+        .zip(baseline_town)
         .zip(towns.iter().map(|t| t.code.as_str()))
         .chain(
             county_staff
                 .iter()
                 .zip(base_county)
+                .zip(baseline_county)
                 .zip(counties.iter().map(|k| k.code.as_str())),
         );
-    for ((staff, base), code) in bodies {
+    for (((staff, base), baseline), code) in bodies {
         for d in 0..3 {
-            let from_base = base[d] > MAX_DESK_STAFF;
-            if staff[d] > MAX_DESK_STAFF && (path == "baseline" || !from_base) {
+            let from_base = after_baseline.is_none() && base[d] > MAX_DESK_STAFF;
+            let ours = after_baseline.is_none() || baseline[d] <= MAX_DESK_STAFF;
+            if staff[d] > MAX_DESK_STAFF && ours {
                 over = Some(match over {
                     None => (1, code, staff[d], d, from_base),
                     Some((n, first, v, fd, fb)) => (n + 1, first, v, fd, fb),

@@ -679,3 +679,39 @@ fn a_desk_over_10000_staff_is_named_once_by_the_baseline() {
         )])
     );
 }
+
+#[test]
+fn a_reform_over_the_staff_bound_is_refused_whatever_the_base() {
+    let base = |staff: &str| {
+        include_str!("../../data/baitaling.toml").replace(
+            "staff = { service = 12, enforcement = 3, grid = 24 }",
+            staff,
+        )
+    };
+    // A base over the bound that the baseline's own change brings under
+    // it, and a reform that takes it far over again: the reform's.
+    let text = base("staff = { service = 12, enforcement = 3, grid = 20024 }").replace(
+        "[[reform]]",
+        "[[baseline.staff]]\ndesk = \"grid\"\nlevel = \"township\"\nadd = -20000\n\n[[reform]]",
+    ) + "\n[[reform.staff]]\ndesk = \"grid\"\nlevel = \"township\"\nadd = 100000\n";
+    assert_eq!(
+        problems(&text),
+        pairs(&[(
+            "reform[0].staff",
+            "130302010000 has 100032 staff at the grid desk: at most 10000"
+        )])
+    );
+    // A baseline change over the bound (3 + 20,000), and the reform's 9
+    // more at that desk: said once, by the baseline.
+    let text = base("staff = { service = 12, enforcement = 3, grid = 24 }").replace(
+        "[[reform]]",
+        "[[baseline.staff]]\ndesk = \"enforcement\"\nlevel = \"township\"\nadd = 20000\n\n[[reform]]",
+    );
+    assert_eq!(
+        problems(&text),
+        pairs(&[(
+            "baseline.staff",
+            "130302010000 has 20003 staff at the enforcement desk: at most 10000"
+        )])
+    );
+}
