@@ -320,7 +320,7 @@ fn variant_staff(
     let mut county_staff = base_county.to_vec();
     // The staff once the baseline's own changes are made: a desk over the
     // bound there is the baseline's to report, once.
-    let mut after_baseline: Option<(Vec<[u32; 3]>, Vec<[u32; 3]>)> = None;
+    let mut after_baseline: Option<(Staff, Staff)> = None;
     for (li, layer) in layers.iter().enumerate() {
         if li == 1 {
             after_baseline = Some((town_staff.clone(), county_staff.clone()));
@@ -437,6 +437,9 @@ fn variant_staff(
     }
     (town_staff, county_staff)
 }
+
+/// Staff per body and desk (service, enforcement, grid).
+type Staff = Vec<[u32; 3]>;
 
 /// The variants' layers: the baseline's, then each reform's on top, with
 /// the reform's name and the path of its fields.
