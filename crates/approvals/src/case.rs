@@ -1112,6 +1112,13 @@ fn given_twice(text: &str, first: &serde_json::Error) -> Error {
             value: String::new(),
             message: "given twice".to_owned(),
         },
+        // The first copy of the key is the one serde refused, and serde
+        // stops there: the key is at the path.
+        None if path != "." => Error::Parse {
+            field: cut(path),
+            value: String::new(),
+            message: "given twice".to_owned(),
+        },
         None => Error::Parse {
             field: "(case)".to_owned(),
             value: shown_line(text),

@@ -102,6 +102,15 @@ fn parse_errors_name_the_field_and_the_value() {
         ),
         // A key given twice: a JSON value keeps its last copy, and the
         // case was read with it, as if the first were not there.
+        // The first copy bad: serde stops at it, the value reads the last.
+        (
+            r#"{"id":5,"id":"A","events":[]}"#,
+            "field `id`: given twice",
+        ),
+        (
+            r#"{"id":"a","events":[{"date":"bad","kind":"received","date":"2025-03-04"}]}"#,
+            "field `events[0].date`: given twice",
+        ),
         (
             r#"{"id":"A","events":[],"id":"B"}"#,
             "field `id`: given twice",
