@@ -76,14 +76,15 @@ pub enum Error {
         /// The most allowed.
         most: u64,
     },
-    /// No item has this code.
-    #[error("unknown power item {0:?}")]
+    /// No item has this code (the message quotes its first 60 characters).
+    #[error("unknown power item {:?}", cut(.0))]
     UnknownItem(String),
-    /// No division has this code.
-    #[error("unknown division {0}")]
+    /// No division has this code (the message quotes its first 60
+    /// characters).
+    #[error("unknown division {}", cut(.0))]
     UnknownDivision(String),
-    /// No body has this code.
-    #[error("unknown body {0:?}")]
+    /// No body has this code (the message quotes its first 60 characters).
+    #[error("unknown body {:?}", cut(.0))]
     UnknownBody(String),
     /// A holder was asked for above the county level, where a county-level
     /// item has no single holder.
@@ -101,4 +102,15 @@ pub enum Error {
         /// The date.
         date: NaiveDate,
     },
+}
+
+/// A code from the input as a message quotes it: its first 60 characters,
+/// then `…` where it was longer. A code given on the command line or in a
+/// file is hostile input, and a kilobyte of it must not make a kilobyte of
+/// message.
+fn cut(code: &str) -> std::borrow::Cow<'_, str> {
+    match code.char_indices().nth(60) {
+        Some((i, _)) => std::borrow::Cow::Owned(format!("{}…", &code[..i])),
+        None => std::borrow::Cow::Borrowed(code),
+    }
 }

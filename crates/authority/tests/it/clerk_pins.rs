@@ -182,3 +182,31 @@ fn a_history_is_refused_above_the_county_and_for_unknown_codes() {
         vec![(None, None, "c-sthj".to_owned(), None, None)]
     );
 }
+
+/// A kilobyte code came back whole in the message of an unknown division,
+/// item or body (`grid route --division` printed 1,200 bytes of it); the
+/// message quotes its first 60 characters, the error keeps it all.
+#[test]
+fn a_kilobyte_unknown_code_is_quoted_cut_to_sixty_characters() {
+    use jiceng_authority::Error;
+    let long = "甲".repeat(400);
+    let cut = format!("{}…", "甲".repeat(60));
+    assert_eq!(
+        Error::UnknownDivision(long.clone()).to_string(),
+        format!("unknown division {cut}")
+    );
+    assert_eq!(
+        Error::UnknownItem(long.clone()).to_string(),
+        format!("unknown power item \"{cut}\"")
+    );
+    assert_eq!(
+        Error::UnknownBody(long).to_string(),
+        format!("unknown body \"{cut}\"")
+    );
+    // Sixty characters are quoted whole.
+    let sixty = "乙".repeat(60);
+    assert_eq!(
+        Error::UnknownDivision(sixty.clone()).to_string(),
+        format!("unknown division {sixty}")
+    );
+}
