@@ -701,6 +701,19 @@ fn a_reform_over_the_staff_bound_is_refused_whatever_the_base() {
             "130302010000 has 100032 staff at the grid desk: at most 10000"
         )])
     );
+    // A base at the bound exactly, and a baseline change of 5 more: the
+    // baseline's change, not the base, took it over.
+    let text = base("staff = { service = 12, enforcement = 3, grid = 10000 }").replace(
+        "[[reform]]",
+        "[[baseline.staff]]\ndesk = \"grid\"\nlevel = \"township\"\nadd = 5\n\n[[reform]]",
+    );
+    assert_eq!(
+        problems(&text),
+        pairs(&[(
+            "baseline.staff",
+            "130302010000 has 10005 staff at the grid desk: at most 10000"
+        )])
+    );
     // A baseline change over the bound (3 + 20,000), and the reform's 9
     // more at that desk: said once, by the baseline.
     let text = base("staff = { service = 12, enforcement = 3, grid = 24 }").replace(
