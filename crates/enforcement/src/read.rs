@@ -290,10 +290,7 @@ fn clone_error(e: &serde_json::Error) -> serde_json::Error {
 
 /// `text` cut to [`SHOWN`] characters, marked `…` where cut.
 fn cut(text: &str) -> String {
-    match text.char_indices().nth(SHOWN) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
-    }
+    cut_to(text, SHOWN)
 }
 
 /// The words of a serde error: without its position (the caller names the

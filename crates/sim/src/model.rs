@@ -782,15 +782,9 @@ impl Model {
             };
             Error::Calendar(format!("{}: {whose}{e}{hint}", field(d)))
         };
-        let cal_err_at = cal_err;
-        let cal_err = |d: u32, whose: &str, e: &jiceng_calendar::Error| {
-            cal_err_at(
-                d,
-                whose,
-                e,
-                matches!(e, jiceng_calendar::Error::OutOfCoverage { .. }),
-            )
-        };
+        // What provisional mode would answer: a day past the notices.
+        let outside =
+            |e: &jiceng_calendar::Error| matches!(e, jiceng_calendar::Error::OutOfCoverage { .. });
         // Whether a figure rests on a provisional answer: a simulated day
         // outside the coverage, or a penalty case due inside the period on
         // a date that needed such a day.
@@ -814,7 +808,8 @@ impl Model {
             let working = match f.policy.calendar {
                 CalendarChoice::ChinaMainland => {
                     provisional |= !cal.covers(date);
-                    cal.is_working_day(date).map_err(|e| cal_err(d, "", &e))?
+                    cal.is_working_day(date)
+                        .map_err(|e| cal_err(d, "", &e, outside(&e)))?
                 }
                 CalendarChoice::EveryDay => true,
             };
@@ -829,8 +824,10 @@ impl Model {
                             // simulated day: say whose it is.
                             let whose = format!("the decision due for a case filed on {date}: ");
                             match e {
-                                jiceng_enforcement::Error::Calendar(c) => cal_err(d, &whose, &c),
-                                other => cal_err_at(d, &whose, &other, false),
+                                jiceng_enforcement::Error::Calendar(c) => {
+                                    cal_err(d, &whose, &c, outside(&c))
+                                }
+                                other => cal_err(d, &whose, &other, false),
                             }
                         })?;
                     // A due date after the period's last day decides no
