@@ -159,8 +159,59 @@ fn located(text: &str, first: &serde_json::Error) -> Error {
             return Error::Parse { field, message };
         }
     }
+    // A party is read as a tagged object, whose fields serde does not
+    // name either: its credit code or its name, tried on its own.
+    if field == "party" {
+        if let Some((key, message)) = serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .as_ref()
+            .and_then(|v| v.get("party"))
+            .and_then(party_field)
+        {
+            return Error::Parse {
+                field: format!("party.{key}"),
+                message,
+            };
+        }
+    }
     let (field, message) = named(&field, words(&e));
     Error::Parse { field, message }
+}
+
+/// The field of a party that fails on its own, and its words: the credit
+/// code of an organisation (a citizen has none to name), or the name.
+fn party_field(party: &serde_json::Value) -> Option<(&'static str, String)> {
+    let organisation =
+        party.get("kind").and_then(serde_json::Value::as_str) == Some("organisation");
+    if let Some(Err(m)) = organisation
+        .then(|| party.get("credit_code"))
+        .flatten()
+        .filter(|c| !c.is_null())
+        .map(check::<jiceng_org::CreditCode>)
+    {
+        return Some(("credit_code", m));
+    }
+    match party.get("name").map(check::<String>) {
+        Some(Err(m)) => Some(("name", m)),
+        _ => None,
+    }
+}
+
+/// The field of a penalty that fails on its own: its kind, when it is not
+/// one, or its amount or its value, both decimal strings in yuan.
+fn penalty_field(penalty: &serde_json::Value) -> Option<(&'static str, String)> {
+    let kind = penalty.get("kind")?;
+    if kind.as_str().and_then(penalty_keys).is_none() {
+        return check::<crate::case::Penalty>(&serde_json::json!({ "kind": kind }))
+            .err()
+            .map(|m| ("kind", m));
+    }
+    ["amount", "value"].into_iter().find_map(|key| {
+        let read = rust_decimal::serde::str::deserialize(penalty.get(key)?)
+            .map(drop)
+            .map_err(|e: serde_json::Error| words(&e));
+        read.err().map(|m| (key, m))
+    })
 }
 
 /// The field and message of an error serde found at `path` (`.` for the
@@ -267,7 +318,9 @@ fn flattened(v: &serde_json::Value) -> Option<(String, String)> {
                     };
                     for (j, p) in list.iter().enumerate() {
                         if let Err(m) = check::<Penalty>(p) {
-                            return Some((at(&format!("penalties[{j}]")), m));
+                            let (key, m) = penalty_field(p)
+                                .map_or((String::new(), m), |(k, m)| (format!(".{k}"), m));
+                            return Some((at(&format!("penalties[{j}]{key}")), m));
                         }
                     }
                     Ok(())
@@ -377,6 +430,41 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
+/// An event's or a penalty's kind as the line writes it: a string. serde's
+/// reader takes a number there too, as the index of a kind (`"kind": 1`
+/// was read as `filed`), since both are read through a flatten; the walk
+/// refuses it, as the schema does.
+struct Kind<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Kind<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Kind<'de>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Kind<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a kind (a string)")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Kind<'de>, E> {
+                Ok(Kind(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Kind<'de>, E> {
+                Ok(Kind(Cow::Owned(s.to_owned())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// The next value of `map` as a kind, or the words of why it is not one
+/// (serde's, without the position: the line is named by the caller).
+fn next_kind<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Kind<'de>, String> {
+    map.next_value::<Kind<'de>>().map_err(|e| {
+        let text = e.to_string();
+        let end = text.rfind(" at line ").unwrap_or(text.len());
+        cut_to(&quoted_cut(&text[..end]), MESSAGE)
+    })
+}
+
 /// The walk over a case's keys: the first problem found, as (field,
 /// message).
 struct Keys<'p> {
@@ -476,7 +564,7 @@ impl<'de> Visitor<'de> for EventKeys<'_> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let i = self.index;
-        let mut kind: Option<Key<'de>> = None;
+        let mut kind: Option<Kind<'de>> = None;
         let mut date = false;
         // An event takes at most three keys besides its date and kind.
         let mut others: Vec<Key<'de>> = Vec::new();
@@ -490,7 +578,10 @@ impl<'de> Visitor<'de> for EventKeys<'_> {
                     if kind.is_some() {
                         return Err(refuse(&mut *self.problem, "kind", "given twice".to_owned()));
                     }
-                    kind = Some(map.next_value()?);
+                    match next_kind(&mut map) {
+                        Ok(k) => kind = Some(k),
+                        Err(m) => return Err(refuse(&mut *self.problem, "kind", m)),
+                    }
                 }
                 "date" => {
                     if std::mem::replace(&mut date, true) {
@@ -567,13 +658,24 @@ impl<'de> Visitor<'de> for Penalties<'_> {
     }
 }
 
-/// The keys a penalty of `kind` takes besides `kind` (Art. 9's kinds).
-fn penalty_keys(kind: &str) -> &'static [&'static str] {
+/// The keys a penalty of `kind` takes besides `kind` (Art. 9's kinds);
+/// `None` for a kind that is not one, which serde's reader names.
+fn penalty_keys(kind: &str) -> Option<&'static [&'static str]> {
     match kind {
-        "fine" | "confiscate_gains" => &["amount"],
-        "confiscate_property" => &["value"],
-        "other" => &["name"],
-        _ => &[],
+        "fine" | "confiscate_gains" => Some(&["amount"]),
+        "confiscate_property" => Some(&["value"]),
+        "other" => Some(&["name"]),
+        "warning"
+        | "public_criticism"
+        | "licence_suspension"
+        | "qualification_downgrade"
+        | "licence_revocation"
+        | "production_restriction"
+        | "business_suspension"
+        | "closure"
+        | "employment_restriction"
+        | "detention" => Some(&[]),
+        _ => None,
     }
 }
 
@@ -598,7 +700,7 @@ impl<'de> Visitor<'de> for PenaltyKeys<'_> {
         f.write_str("a penalty")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut kind: Option<Key<'de>> = None;
+        let mut kind: Option<Kind<'de>> = None;
         // A penalty takes at most one key besides its kind: two are kept,
         // to name the one its kind does not take.
         let mut others: Vec<Key<'de>> = Vec::new();
@@ -611,7 +713,10 @@ impl<'de> Visitor<'de> for PenaltyKeys<'_> {
                 if kind.is_some() {
                     return Err(refuse(self.problem, "kind", "given twice".to_owned()));
                 }
-                kind = Some(map.next_value()?);
+                match next_kind(&mut map) {
+                    Ok(k) => kind = Some(k),
+                    Err(m) => return Err(refuse(self.problem, "kind", m)),
+                }
                 continue;
             }
             map.next_value::<IgnoredAny>()?;
@@ -628,10 +733,10 @@ impl<'de> Visitor<'de> for PenaltyKeys<'_> {
             others.push(key);
         }
         let kind = kind.map_or(Cow::Borrowed(""), |k| k.0);
-        if let Some(k) = others
-            .iter()
-            .find(|k| !penalty_keys(&kind).contains(&&*k.0))
-        {
+        let Some(keys) = penalty_keys(&kind) else {
+            return Ok(());
+        };
+        if let Some(k) = others.iter().find(|k| !keys.contains(&&*k.0)) {
             return Err(refuse(
                 self.problem,
                 &k.0,

@@ -738,9 +738,29 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// The derived reader's answer for a line the scanner leaves to it, but
+/// for an action named by a number. The action is read through serde's
+/// flatten, which takes a number as the index of an action (`"action": 1`
+/// was read as `accept`); the schema, the scanner and every writer name it
+/// by a string, so a number is refused as the derived reader refuses any
+/// other value that is not a string.
+fn derived(line: &str) -> Result<Entry, serde_json::Error> {
+    #[derive(serde::Deserialize)]
+    struct Named<'a> {
+        #[serde(borrow)]
+        #[allow(dead_code)]
+        action: std::borrow::Cow<'a, str>,
+    }
+    let entry = serde_json::from_str(line)?;
+    serde_json::from_str::<Named<'_>>(line)?;
+    Ok(entry)
+}
+
 impl Entry {
     /// Reads one JSON line of an event log: the same answer as
-    /// `serde_json::from_str::<Entry>`, faster.
+    /// `serde_json::from_str::<Entry>`, faster, but for an action named by
+    /// a number (`"action": 1`), which serde's flatten takes as the index
+    /// of an action and this refuses, as the schema does.
     ///
     /// # Errors
     ///
@@ -762,7 +782,7 @@ impl Entry {
     pub fn from_json_line(line: &str) -> Result<Entry, serde_json::Error> {
         match parts(line).map(entry) {
             Some(e) => Ok(e),
-            None => serde_json::from_str(line),
+            None => derived(line),
         }
     }
 
@@ -799,7 +819,7 @@ impl Entry {
     pub fn read_json_line(&mut self, line: &str) -> Result<(), serde_json::Error> {
         match parts(line) {
             Some(parts) => self.set(parts),
-            None => *self = serde_json::from_str(line)?,
+            None => *self = derived(line)?,
         }
         Ok(())
     }

@@ -351,7 +351,7 @@ fn a_review_of_the_reader_found_these() {
     let (field, message) = refused(&format!(
         r#"{{"id":"A","party":{{"kind":"organisation","name":"x","credit_code":"{long}"}},"events":[]}}"#
     ));
-    assert_eq!(field, "party");
+    assert_eq!(field, "party.credit_code");
     assert!(
         message.starts_with(&format!(
             "invalid unified social credit code \"{}…\": has 600 characters, not 18",
@@ -359,4 +359,95 @@ fn a_review_of_the_reader_found_these() {
         )),
         "{message}"
     );
+}
+
+/// serde's flatten reads a number as the index of a kind: `"kind": 1` was
+/// read as `filed`, and a penalty of `"kind": 7` as a licence revocation.
+/// The schema names kinds by strings, and the reader refuses any other
+/// value.
+#[test]
+fn a_kind_named_by_a_number_is_refused() {
+    let not_a_string = |v: &str| format!("invalid type: {v}, expected a kind (a string)");
+    assert_eq!(
+        refused(&with_event(r#""kind":1"#)),
+        pair("events[0].kind", &not_a_string("integer `1`"))
+    );
+    assert_eq!(
+        refused(&with_event(
+            r#""kind":"decided","penalties":[{"kind":"warning"},{"kind":7}]"#
+        )),
+        pair("events[0].penalties[1].kind", &not_a_string("integer `7`"))
+    );
+    assert_eq!(
+        refused(&with_event(
+            r#""kind":"decided","penalties":[{"kind":null}]"#
+        )),
+        pair("events[0].penalties[0].kind", &not_a_string("null"))
+    );
+    // serde's own reader takes both.
+    for line in [
+        with_event(r#""kind":1"#),
+        with_event(r#""kind":"decided","penalties":[{"kind":7}]"#),
+    ] {
+        assert!(serde_json::from_str::<PenaltyCase>(&line).is_ok(), "{line}");
+    }
+}
+
+/// A penalty's and a party's fields are tagged objects, whose fields serde
+/// does not name: each is tried on its own.
+#[test]
+fn a_penalty_or_a_party_is_named_down_to_its_field() {
+    let decided = |penalty: &str| {
+        with_event(&format!(
+            r#""kind":"decided","penalties":[{{"kind":"warning"}},{penalty}]"#
+        ))
+    };
+    let (field, message) = refused(&decided(r#"{"kind":"fine","amount":"abc"}"#));
+    assert_eq!(field, "events[0].penalties[1].amount");
+    assert!(
+        message.starts_with(r#"invalid value: string "abc""#),
+        "{message}"
+    );
+    let (field, message) = refused(&decided(r#"{"kind":"confiscate_property","value":7}"#));
+    assert_eq!(field, "events[0].penalties[1].value");
+    assert!(
+        message.starts_with("invalid type: integer `7`"),
+        "{message}"
+    );
+    assert_eq!(
+        refused(&decided(r#"{"kind":"fine"}"#)),
+        pair("events[0].penalties[1].amount", "missing")
+    );
+    assert_eq!(
+        refused(&decided(r#"{"amount":"5"}"#)),
+        pair("events[0].penalties[1].kind", "missing")
+    );
+    // A kind that is not one is named, not the amount it carries.
+    let (field, message) = refused(&decided(r#"{"kind":"fines","amount":"5"}"#));
+    assert_eq!(field, "events[0].penalties[1].kind");
+    assert!(
+        message.starts_with("unknown variant `fines`, expected one of `warning`"),
+        "{message}"
+    );
+    let party = |p: &str| format!(r#"{{"id":"A","party":{p},"events":[]}}"#);
+    let (field, message) = refused(&party(
+        r#"{"kind":"organisation","name":"x","credit_code":"123"}"#,
+    ));
+    assert_eq!(field, "party.credit_code");
+    assert_eq!(
+        message,
+        r#"invalid unified social credit code "123": has 3 characters, not 18"#
+    );
+    let (field, message) = refused(&party(r#"{"kind":"organisation","name":7}"#));
+    assert_eq!(field, "party.name");
+    assert!(
+        message.starts_with("invalid type: integer `7`"),
+        "{message}"
+    );
+    // A citizen has no credit code to check: the key is not one of hers.
+    let (field, message) = refused(&party(
+        r#"{"kind":"citizen","name":"x","credit_code":"123"}"#,
+    ));
+    assert_eq!(field, "party.credit_code");
+    assert!(message.starts_with("not a field here"), "{message}");
 }
