@@ -103,8 +103,7 @@ enum ApprovalsCommand {
 }
 
 fn date(s: &str, field: &str) -> Result<NaiveDate, Failure> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| Failure::input(format!("invalid {field} {s:?}: expected a date YYYY-MM-DD")))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| super::lang::bad_date(field, s))
 }
 
 fn period(s: &str, field: &str) -> Result<Period, Failure> {
@@ -157,7 +156,10 @@ fn next_line(r: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<Option<b
 fn say(e: &jiceng::approvals::Error, lang: Lang) -> String {
     match e {
         jiceng::approvals::Error::Calendar(c) => super::calendar::message(c, lang),
-        other => other.to_string(),
+        other => match lang {
+            Lang::En => other.to_string(),
+            Lang::Zh => super::report::serde_zh(&other.zh()),
+        },
     }
 }
 
@@ -263,7 +265,7 @@ pub(crate) fn run(
                 evaluate_stream(&cal, at, "-", stdin, mode, out, err)
             } else {
                 let file = std::fs::File::open(&cases)
-                    .map_err(|e| Failure::input(format!("cannot read {}: {e}", cases.display())))?;
+                    .map_err(|e| Failure::input(super::lang::cannot_read(&cases, &e)))?;
                 let mut r = std::io::BufReader::with_capacity(1 << 16, file);
                 evaluate_stream(
                     &cal,
@@ -562,7 +564,7 @@ fn evaluate_stream(
             let case = match Case::from_json(line) {
                 Ok(c) => c,
                 Err(e) => {
-                    pending.push(Pending::Bad(n, e.to_string()));
+                    pending.push(Pending::Bad(n, say(&e, mode.lang)));
                     continue;
                 }
             };
@@ -575,7 +577,15 @@ fn evaluate_stream(
                         named.push((case, inline));
                         pending.push(Pending::Named(n));
                     }
-                    Err(e) => pending.push(Pending::Bad(n, format!("case {:?}: {e}", case.id))),
+                    Err(e) => pending.push(Pending::Bad(
+                        n,
+                        format!(
+                            "{} {:?}: {}",
+                            mode.lang.pick("case", "案件"),
+                            case.id,
+                            say(&e, mode.lang)
+                        ),
+                    )),
                 }
             } else {
                 pending.push(Pending::Plain(n, case));
@@ -605,7 +615,12 @@ fn evaluate_stream(
                         lines.report(
                             err,
                             format_args!("{name}:{n}"),
-                            format_args!("case {:?}: {}", case.id, say(&e, mode.lang)),
+                            format_args!(
+                                "{} {:?}: {}",
+                                mode.lang.pick("case", "案件"),
+                                case.id,
+                                say(&e, mode.lang)
+                            ),
                         )?;
                         continue;
                     }
@@ -622,7 +637,12 @@ fn evaluate_stream(
                     lines.report(
                         err,
                         format_args!("{name}:{n}"),
-                        format_args!("case {:?}: {}", case.id, say(&e, mode.lang)),
+                        format_args!(
+                            "{} {:?}: {}",
+                            mode.lang.pick("case", "案件"),
+                            case.id,
+                            say(&e, mode.lang)
+                        ),
                     )?;
                     continue;
                 }

@@ -11,7 +11,7 @@ use jiceng::authority::{
 };
 use serde::Serialize;
 
-use super::{Failure, Lang};
+use super::{Failure, Lang, lang};
 
 mod duties;
 
@@ -238,16 +238,15 @@ fn load(path: Option<&PathBuf>) -> Result<Ledger, Failure> {
     match path {
         None => Ok(Ledger::hebei_sample()),
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| Failure::input(format!("cannot read {}: {e}", p.display())))?;
-            Ledger::from_string(text, &p.display().to_string()).map_err(Failure::input)
+            let text =
+                std::fs::read_to_string(p).map_err(|e| Failure::input(lang::cannot_read(p, &e)))?;
+            Ledger::from_string(text, &p.display().to_string()).map_err(lang::refused)
         }
     }
 }
 
 fn date(s: &str, field: &str) -> Result<NaiveDate, Failure> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| Failure::input(format!("invalid {field} {s:?}: expected a date YYYY-MM-DD")))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| lang::bad_date(field, s))
 }
 
 fn json<T: Serialize>(out: &mut dyn Write, value: &T) -> Result<(), Failure> {
@@ -507,7 +506,7 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
         } => {
             let d = date(&d, "--date")?;
             let ledger = load(ledger.as_ref())?;
-            let h = ledger.holder(&item, &division, d).map_err(Failure::input)?;
+            let h = ledger.holder(&item, &division, d).map_err(lang::refused)?;
             if as_json {
                 return json(out, &h);
             }
@@ -537,9 +536,9 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
             let d = date(&d, "--date")?;
             let code = division
                 .parse()
-                .map_err(|e| Failure::input(format!("invalid --division {division:?}: {e}")))?;
+                .map_err(|e| lang::bad_division("--division", &division, &e))?;
             let ledger = load(ledger.as_ref())?;
-            let list = ledger.powers(code, d).map_err(Failure::input)?;
+            let list = ledger.powers(code, d).map_err(lang::refused)?;
             if format == Format::Json {
                 return json(out, &list);
             }
@@ -614,7 +613,7 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
             json: as_json,
         } => {
             let ledger = load(ledger.as_ref())?;
-            let periods = ledger.timeline(&item, &division).map_err(Failure::input)?;
+            let periods = ledger.timeline(&item, &division).map_err(lang::refused)?;
             if as_json {
                 return json(out, &periods);
             }
@@ -915,10 +914,13 @@ pub(crate) fn run(args: AuthorityArgs, lang: Lang, out: &mut dyn Write) -> Resul
                     value,
                     least,
                     most,
-                } => Failure::input(format!(
-                    "--{name} {value} is out of range: it must be from {least} to {most}"
-                )),
-                e => Failure::input(e),
+                } => Failure::input(match lang {
+                    Lang::En => format!(
+                        "--{name} {value} is out of range: it must be from {least} to {most}"
+                    ),
+                    Lang::Zh => format!("--{name} {value} 超出范围：应为 {least} 到 {most}"),
+                }),
+                e => lang::refused(e),
             })?;
             writeln!(out, "{}", file.to_json_string())?;
             Ok(())

@@ -146,8 +146,7 @@ pub(crate) enum CatalogueCommand {
 }
 
 fn date(s: &str, field: &str) -> Result<NaiveDate, Failure> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| Failure::input(format!("invalid {field} {s:?}: expected a date YYYY-MM-DD")))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| super::lang::bad_date(field, s))
 }
 
 fn division(s: &str, field: &str) -> Result<jiceng::org::DivisionCode, Failure> {
@@ -158,7 +157,7 @@ fn division(s: &str, field: &str) -> Result<jiceng::org::DivisionCode, Failure> 
 /// A catalogue read from `path` (exit 2 when it cannot be read or parsed).
 pub(crate) fn read(path: &Path) -> Result<Catalogue, Failure> {
     let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
+        .map_err(|e| Failure::input(super::lang::cannot_read(path, &e)))?;
     Catalogue::from_str_auto(&text, &path.display().to_string()).map_err(Failure::input)
 }
 
@@ -326,7 +325,7 @@ fn load_ledger(path: Option<&PathBuf>) -> Result<Ledger, Failure> {
         None => Ok(Ledger::hebei_sample()),
         Some(p) => {
             let text = std::fs::read_to_string(p)
-                .map_err(|e| Failure::input(format!("cannot read {}: {e}", p.display())))?;
+                .map_err(|e| Failure::input(super::lang::cannot_read(p, &e)))?;
             Ledger::from_text(&text, &p.display().to_string()).map_err(Failure::input)
         }
     }

@@ -155,15 +155,15 @@ enum EnforcementCommand {
 }
 
 fn date(s: &str, field: &str) -> Result<NaiveDate, Failure> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| Failure::input(format!("invalid {field} {s:?}: expected a date YYYY-MM-DD")))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| super::lang::bad_date(field, s))
 }
 
 fn amount(s: &str, field: &str) -> Result<Decimal, Failure> {
     s.trim().parse::<Decimal>().map_err(|_| {
-        Failure::input(format!(
-            "invalid {field} {s:?}: expected an amount in yuan, e.g. 1000.00"
-        ))
+        Failure::input(match super::lang::current() {
+            Lang::En => format!("invalid {field} {s:?}: expected an amount in yuan, e.g. 1000.00"),
+            Lang::Zh => format!("{field} 的值 {s:?} 无效：应为以元为单位的金额，如 1000.00"),
+        })
     })
 }
 
@@ -179,7 +179,7 @@ fn load(path: Option<&PathBuf>) -> Result<Ledger, Failure> {
         None => Ok(Ledger::hebei_sample()),
         Some(p) => {
             let text = std::fs::read_to_string(p)
-                .map_err(|e| Failure::input(format!("cannot read {}: {e}", p.display())))?;
+                .map_err(|e| Failure::input(super::lang::cannot_read(p, &e)))?;
             Ledger::from_text(&text, &p.display().to_string()).map_err(Failure::input)
         }
     }
@@ -188,62 +188,18 @@ fn load(path: Option<&PathBuf>) -> Result<Ledger, Failure> {
 /// A jurisdiction error, in the language of the output: a non-penalty
 /// item is named with its category in Chinese for `--lang zh`.
 fn jurisdiction_failure(e: jiceng::enforcement::Error, lang: Lang) -> Failure {
-    match (&e, lang) {
-        (jiceng::enforcement::Error::NotPenalty { item, category }, Lang::Zh) => {
-            Failure::input(format!(
-                "事项 {item} 属于{}，不是行政处罚事项：违法行为的管辖（行政处罚法第二十二条至第二十五条）只适用于行政处罚事项",
-                category.zh()
-            ))
-        }
-        _ => Failure::input(e),
-    }
+    Failure::input(say(&e, lang))
 }
 
 /// An enforcement error as the command line says it: a calendar error (a
 /// date outside the notices' coverage) in the calendar commands' words,
-/// which name `--provisional` and speak the language of the output.
+/// which name `--provisional`; any other in the language of the output.
 fn say(e: &jiceng::enforcement::Error, lang: Lang) -> String {
-    match e {
-        jiceng::enforcement::Error::Calendar(c) => super::calendar::message(c, lang),
-        jiceng::enforcement::Error::Parse { field, message } if lang == Lang::Zh => {
-            format!("字段 `{field}`：{}", parse_zh(message))
-        }
-        other => other.to_string(),
+    match (e, lang) {
+        (jiceng::enforcement::Error::Calendar(c), _) => super::calendar::message(c, lang),
+        (e, Lang::Zh) => super::report::serde_zh(&e.zh()),
+        (e, Lang::En) => e.to_string(),
     }
-}
-
-/// A case reader's own words in Chinese; serde's (the form a value should
-/// have) are kept as they are.
-fn parse_zh(message: &str) -> String {
-    match message {
-        "missing" => return "缺失".to_owned(),
-        "given twice" => return "重复出现".to_owned(),
-        "not a field of a case" => return "不是案件的字段".to_owned(),
-        "not a field of an event" => return "不是事件的字段".to_owned(),
-        "not a field of a penalty" => return "不是处罚的字段".to_owned(),
-        _ => {}
-    }
-    let of = |what: &str| {
-        message
-            .strip_prefix("not a field of a `")
-            .and_then(|rest| rest.strip_suffix(what))
-    };
-    if let Some(kind) = of("` event") {
-        return format!("不是“{kind}”事件的字段");
-    }
-    if let Some(kind) = of("` penalty") {
-        return format!("不是“{kind}”处罚的字段");
-    }
-    if let Some(why) = message.strip_prefix("not JSON: ") {
-        return format!("不是 JSON：{why}");
-    }
-    if let Some(rest) = message.strip_prefix("not a field here") {
-        return match rest.strip_prefix(", expected ") {
-            Some(expected) => format!("此处没有该字段，应为 {expected}"),
-            None => "此处没有该字段".to_owned(),
-        };
-    }
-    message.to_owned()
 }
 
 /// Refuses dates given out of their order in time: `later` must not come
@@ -463,7 +419,7 @@ pub(crate) fn run(
         } => {
             let fine = amount(&fine, "--fine")?;
             let s = surcharge(fine, date(&due, "--due")?, date(&paid, "--paid")?)
-                .map_err(Failure::input)?;
+                .map_err(|e| Failure::input(say(&e, lang)))?;
             if json {
                 return json_line(out, &s);
             }
@@ -481,7 +437,7 @@ pub(crate) fn run(
                 date(&discovered, "--discovered")?,
                 grave,
             )
-            .map_err(Failure::input)?;
+            .map_err(|e| Failure::input(say(&e, lang)))?;
             if json {
                 #[derive(Serialize)]
                 struct Answer {
@@ -513,7 +469,8 @@ pub(crate) fn run(
                 PartyArg::Organisation => PartyKind::Organisation,
             };
             let amount = amount(&fine, "--fine")?;
-            let ok = summary_eligible(kind, &[Penalty::Fine { amount }]).map_err(Failure::input)?;
+            let ok = summary_eligible(kind, &[Penalty::Fine { amount }])
+                .map_err(|e| Failure::input(say(&e, lang)))?;
             writeln!(out, "{ok}")?;
             Ok(())
         }
@@ -642,9 +599,10 @@ pub(crate) fn run(
             let reader: &mut dyn BufRead = if cases.as_os_str() == "-" {
                 stdin
             } else {
-                file = std::io::BufReader::new(std::fs::File::open(&cases).map_err(|e| {
-                    Failure::input(format!("cannot read {}: {e}", cases.display()))
-                })?);
+                file = std::io::BufReader::new(
+                    std::fs::File::open(&cases)
+                        .map_err(|e| Failure::input(super::lang::cannot_read(&cases, &e)))?,
+                );
                 &mut file
             };
             let opts = Options::default();

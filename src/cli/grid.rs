@@ -84,8 +84,7 @@ impl StreamArgs {
 }
 
 fn read_small(p: &Path) -> Result<String, Failure> {
-    let meta = std::fs::metadata(p)
-        .map_err(|e| Failure::input(format!("cannot read {}: {e}", p.display())))?;
+    let meta = std::fs::metadata(p).map_err(|e| Failure::input(super::lang::cannot_read(p, &e)))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Failure::input(format!(
             "{} is {} bytes: at most {MAX_FILE_BYTES}",
@@ -93,8 +92,7 @@ fn read_small(p: &Path) -> Result<String, Failure> {
             meta.len()
         )));
     }
-    std::fs::read_to_string(p)
-        .map_err(|e| Failure::input(format!("cannot read {}: {e}", p.display())))
+    std::fs::read_to_string(p).map_err(|e| Failure::input(super::lang::cannot_read(p, &e)))
 }
 
 impl DataArgs {
@@ -212,8 +210,7 @@ enum GridCommand {
 }
 
 fn date(s: &str, field: &str) -> Result<NaiveDate, Failure> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| Failure::input(format!("invalid {field} {s:?}: expected a date YYYY-MM-DD")))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| super::lang::bad_date(field, s))
 }
 
 /// A `--from` after its `--to` is bad input, not an empty range: it
@@ -233,7 +230,7 @@ fn load(path: Option<&PathBuf>) -> Result<Ledger, Failure> {
         None => Ok(Ledger::hebei_sample()),
         Some(p) => {
             let text = std::fs::read_to_string(p)
-                .map_err(|e| Failure::input(format!("cannot read {}: {e}", p.display())))?;
+                .map_err(|e| Failure::input(super::lang::cannot_read(p, &e)))?;
             Ledger::from_text(&text, &p.display().to_string()).map_err(Failure::input)
         }
     }
@@ -439,7 +436,7 @@ fn open_events<'r>(path: &Path, stdin: &'r mut dyn BufRead) -> Result<Source<'r>
     }
     std::fs::File::open(path)
         .map(Source::File)
-        .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))
+        .map_err(|e| Failure::input(super::lang::cannot_read(path, &e)))
 }
 
 /// Standard error shared by a stream and the sink it hands events to,
@@ -1110,9 +1107,14 @@ pub(crate) fn run(
         } => {
             let tax = taxonomy.load()?;
             let at = DateTime::parse_from_rfc3339(&at).map_err(|_| {
-                Failure::input(format!(
-                    "invalid --at {at:?}: expected an RFC 3339 time with offset, e.g. 2025-06-10T09:35:00+08:00"
-                ))
+                Failure::input(match lang {
+                    Lang::En => format!(
+                        "invalid --at {at:?}: expected an RFC 3339 time with offset, e.g. 2025-06-10T09:35:00+08:00"
+                    ),
+                    Lang::Zh => format!(
+                        "--at 的值 {at:?} 无效：应为带时区偏移的 RFC 3339 时间，如 2025-06-10T09:35:00+08:00"
+                    ),
+                })
             })?;
             let ledger = load(ledger.as_ref())?;
             let r = route(&ledger, &tax, &cal, &hours, &category, &division, at)

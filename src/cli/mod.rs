@@ -14,7 +14,7 @@ mod catalogue;
 mod demo;
 mod enforcement;
 mod grid;
-mod lang;
+pub(crate) mod lang;
 mod org;
 mod report;
 mod simout;
@@ -151,13 +151,19 @@ impl From<std::io::Error> for Failure {
             // Text that is not UTF-8 (a binary file on standard input) is
             // bad input, not a failure of the machine.
             std::io::ErrorKind::InvalidData => {
-                return Failure::input(format!("unreadable input: {e}"));
+                return Failure::input(match lang::current() {
+                    Lang::En => format!("unreadable input: {e}"),
+                    Lang::Zh => format!("无法读取输入：{}（{e}）", lang::io_zh(e.kind())),
+                });
             }
             _ => {}
         }
         Failure {
             code: 1,
-            message: format!("i/o error: {e}"),
+            message: match lang::current() {
+                Lang::En => format!("i/o error: {e}"),
+                Lang::Zh => format!("输入输出错误：{}（{e}）", lang::io_zh(e.kind())),
+            },
         }
     }
 }
@@ -185,6 +191,7 @@ pub(crate) fn run(
         }
     };
     let lang = cli.lang;
+    lang::set_current(lang);
     report::set_max_errors(cli.max_errors);
     let result = match cli.command {
         Command::Calendar(args) => calendar::run(args, cli.lang, stdin, out, err),
@@ -224,6 +231,9 @@ pub(crate) fn run(
             .render(out)
             .map_err(Failure::from),
     };
+    // What is still buffered is written now, so that a failure to write
+    // it (a full disk) is reported and not lost at exit.
+    let result = result.and_then(|()| out.flush().map_err(Failure::from));
     match result {
         Ok(()) => 0,
         Err(f) if f.code == 0 => 0,

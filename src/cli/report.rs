@@ -233,9 +233,124 @@ impl Display for Escaped {
     }
 }
 
+/// serde's words in a message, put in Chinese where they follow serde's
+/// forms (`invalid type: integer `7`, expected a string`, `unknown variant
+/// `x`, expected one of …`, `missing field `x``): the value and the names
+/// it quotes stay as they are. Text in no such form is returned as it is.
+pub(crate) fn serde_zh(message: &str) -> String {
+    let mut out = message.to_owned();
+    let mut put = |en: &str, zh: &str| {
+        if out.contains(en) {
+            out = out.replace(en, zh);
+        }
+    };
+    // What was expected, whole phrases first.
+    for (en, zh) in [
+        ("a kind (a string)", "类别名（字符串）"),
+        ("a string", "字符串"),
+        ("a boolean", "布尔值"),
+        ("a sequence", "数组"),
+        ("a map", "对象"),
+        (
+            "a Decimal type representing a fixed-point number",
+            "十进制金额（字符串，如 \"5000.00\"）",
+        ),
+        ("a valid date", "有效的日期"),
+        ("u8", "0 到 255 的整数"),
+        ("u32", "非负整数"),
+        ("u64", "非负整数"),
+    ] {
+        put(&format!(", expected {en}"), &format!("，应为{zh}"));
+    }
+    for (en, zh) in [
+        ("invalid type: ", "类型有误："),
+        ("invalid value: ", "取值有误："),
+        ("invalid length ", "长度有误："),
+        ("unknown variant ", "未知的取值 "),
+        ("unknown field ", "未知的字段 "),
+        ("missing field ", "缺少字段 "),
+        ("duplicate field ", "字段重复："),
+        (", expected one of ", "，应为以下之一："),
+        (", expected ", "，应为 "),
+        ("there are no variants", "没有可选的取值"),
+        ("integer `", "整数 `"),
+        ("floating point `", "小数 `"),
+        ("boolean `", "布尔值 `"),
+        ("string \"", "字符串 \""),
+    ] {
+        put(en, zh);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// serde's forms put in Chinese, the values and names as they are.
+    #[test]
+    fn serde_words_in_chinese() {
+        for (en, zh) in [
+            (
+                "invalid type: integer `1`, expected a kind (a string)",
+                "类型有误：整数 `1`，应为类别名（字符串）",
+            ),
+            (
+                "invalid type: null, expected a string",
+                "类型有误：null，应为字符串",
+            ),
+            (
+                "invalid type: floating point `1.5`, expected a boolean",
+                "类型有误：小数 `1.5`，应为布尔值",
+            ),
+            (
+                "invalid type: boolean `true`, expected a sequence",
+                "类型有误：布尔值 `true`，应为数组",
+            ),
+            (
+                "invalid type: sequence, expected a map",
+                "类型有误：sequence，应为对象",
+            ),
+            (
+                "invalid value: string \"abc\", expected a Decimal type representing a fixed-point number",
+                "取值有误：字符串 \"abc\"，应为十进制金额（字符串，如 \"5000.00\"）",
+            ),
+            (
+                "invalid value: integer `300`, expected u8",
+                "取值有误：整数 `300`，应为0 到 255 的整数",
+            ),
+            (
+                "invalid value: integer `-1`, expected u32",
+                "取值有误：整数 `-1`，应为非负整数",
+            ),
+            (
+                "invalid value: integer `-1`, expected u64",
+                "取值有误：整数 `-1`，应为非负整数",
+            ),
+            (
+                "invalid value: string \"x\", expected a valid date",
+                "取值有误：字符串 \"x\"，应为有效的日期",
+            ),
+            ("invalid length 3, expected 2", "长度有误：3，应为 2"),
+            (
+                "unknown variant `fax`, expected one of `a`, `b`",
+                "未知的取值 `fax`，应为以下之一：`a`, `b`",
+            ),
+            (
+                "unknown variant `x`, there are no variants",
+                "未知的取值 `x`, 没有可选的取值",
+            ),
+            (
+                "unknown field `x`, expected `y`",
+                "未知的字段 `x`，应为 `y`",
+            ),
+            ("missing field `id`", "缺少字段 `id`"),
+            ("duplicate field `id`", "字段重复：`id`"),
+            ("nothing of serde's", "nothing of serde's"),
+        ] {
+            assert_eq!(serde_zh(en), zh, "{en}");
+        }
+    }
 
     fn check(input: &str, newlines: bool, expected: &str) {
         assert_eq!(shown(input, newlines), expected, "input {input:?}");

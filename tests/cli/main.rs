@@ -46,6 +46,7 @@ mod simulate_coverage;
 mod staffing;
 mod staffing_check;
 mod staffing_review;
+mod zh_errors;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

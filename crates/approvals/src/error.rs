@@ -133,3 +133,132 @@ fn with_value(value: &str) -> String {
         format!(", value {value}")
     }
 }
+
+impl Error {
+    /// The message in Chinese, for a clerk: the same facts as the English
+    /// text, each event and state named in Chinese and as files write it.
+    /// A field's value that serde refused keeps serde's words.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_approvals::{Error, State};
+    ///
+    /// let e = Error::Transition { event: "delivered", state: State::Received };
+    /// assert_eq!(e.zh(), "申请处于“已收件”（received）状态，不能发生“送达”（delivered）事件");
+    /// ```
+    pub fn zh(&self) -> String {
+        match self {
+            Error::Transition { event, state } => format!(
+                "申请处于“{}”（{state}）状态，不能发生“{}”（{event}）事件",
+                state_zh(*state),
+                event_zh(event)
+            ),
+            Error::OutOfOrder {
+                event,
+                date,
+                previous,
+            } => format!(
+                "{date} 的“{}”（{event}）事件早于上一事件（{previous}）",
+                event_zh(event)
+            ),
+            Error::AtEvent { index, source } => format!("事件 {index}：{}", source.zh()),
+            Error::NotWorkingDays { period } => {
+                format!("期限 {period} 必须以工作日计（行政许可法第八十二条），如 20wd")
+            }
+            Error::LimitNotWorkingDays {
+                limit,
+                article,
+                period,
+            } => format!(
+                "{}期限 {period} 必须以工作日计（行政许可法第八十二条、{article}），如 10wd",
+                match *limit {
+                    "extension" => "延长",
+                    "delivery" => "送达",
+                    other => other,
+                }
+            ),
+            Error::LimitTooLarge {
+                statutory,
+                extension,
+            } => format!("法定期限 {statutory} 加延长期限 {extension} 过大"),
+            Error::SynthLimit { what, value, max } => format!(
+                "{} {value} 超过上限 {max}",
+                match *what {
+                    "number of cases" => "案件数",
+                    "span of days" => "天数跨度",
+                    other => other,
+                }
+            ),
+            Error::Parse {
+                field,
+                value,
+                message,
+            } => {
+                let message = match message.as_str() {
+                    "missing" => "缺失",
+                    "given twice" => "重复出现",
+                    other => other,
+                };
+                if value.is_empty() {
+                    format!("字段 `{field}`：{message}")
+                } else {
+                    format!("字段 `{field}` 的值 {value}：{message}")
+                }
+            }
+            Error::Catalogue { .. } | Error::Calendar(_) => self.to_string(),
+            Error::UnknownServiceItem {
+                item,
+                division,
+                date,
+            } => format!("{date} 在 {division} 不办理服务事项 {item}"),
+            Error::Authority(e) => e.zh(),
+            Error::Plan { step, on, problem } => format!(
+                "联办方案：第 {step} 步依赖第 {on} 步，而后者{}",
+                match *problem {
+                    "itself" => "就是它自己",
+                    "not listed before it" => "没有列在它之前",
+                    other => other,
+                }
+            ),
+        }
+    }
+}
+
+/// A state in Chinese.
+fn state_zh(state: State) -> &'static str {
+    match state {
+        State::Start => "未收件",
+        State::Received => "已收件",
+        State::AwaitingSupplement => "待补正",
+        State::Running => "办理中",
+        State::Suspended => "已中止计时",
+        State::Decided => "已作出决定",
+        State::Delivered => "已送达",
+        State::Rejected => "不予受理",
+        State::Withdrawn => "已撤回",
+    }
+}
+
+/// An event, by the name files write, in Chinese.
+fn event_zh(event: &str) -> &str {
+    match event {
+        "received" => "收件",
+        "incomplete_notice" => "一次性告知补正",
+        "supplemented" => "补正材料",
+        "accepted" => "受理",
+        "rejected" => "不予受理",
+        "suspended" => "中止计时",
+        "resumed" => "恢复计时",
+        "extended" => "延长期限",
+        "decided" => "作出决定",
+        "delivered" => "送达",
+        "withdrawn" => "撤回",
+        "forwarded" => "转报",
+        "hearing_notified" => "告知听证权利",
+        "hearing_requested" => "申请听证",
+        "hearing_scheduled" => "安排听证",
+        "hearing_held" => "举行听证",
+        other => other,
+    }
+}

@@ -114,3 +114,50 @@ fn cut(code: &str) -> std::borrow::Cow<'_, str> {
         None => std::borrow::Cow::Borrowed(code),
     }
 }
+
+impl Error {
+    /// The message in Chinese, for a clerk: the same facts as the English
+    /// text, the codes cut as there. A ledger file's own problems (a field
+    /// the file reader refused) keep their place and the reader's words.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use jiceng_authority::Error;
+    ///
+    /// let e = Error::UnknownDivision("999999999".to_owned());
+    /// assert_eq!(e.zh(), "未知的行政区划 999999999");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn zh(&self) -> String {
+        match self {
+            Error::Parse { .. } => self.to_string(),
+            Error::Registry { origin, source } => format!("{origin}：{}", source.zh()),
+            Error::TooLarge { origin, message } => {
+                format!("{origin}：台账超出规模上限：{message}")
+            }
+            Error::NotTownship(division) => {
+                format!("区划 {division} 不是台账中的乡镇、街道或村（社区）")
+            }
+            Error::InvalidParameter {
+                name,
+                value,
+                least,
+                most,
+            } => format!("合成参数 {name} = {value} 超出范围 {least}..={most}"),
+            Error::UnknownItem(item) => format!("未知的权力事项 {:?}", cut(item)),
+            Error::UnknownDivision(division) => format!("未知的行政区划 {}", cut(division)),
+            Error::UnknownBody(body) => format!("未知的机关 {:?}", cut(body)),
+            Error::AboveCounty(division) => {
+                format!("区划 {division} 在县级以上：请指定县、乡镇或村")
+            }
+            Error::NoHolder {
+                item,
+                division,
+                date,
+            } => format!(
+                "{date} 在 {division} 无人承接事项 {item:?}（没有该领域的机关，或数据有缺口）"
+            ),
+        }
+    }
+}

@@ -187,6 +187,8 @@ impl Error {
             Error::UnknownCategory(code) => format!("未知的事件类别 {code}"),
             Error::UnknownCell(cell) => format!("未知的网格 {cell}"),
             Error::Invalid { what, reason } => invalid_zh(what, reason),
+            Error::Authority(e) => e.zh(),
+            Error::Enforcement(e) => e.zh(),
             _ => self.to_string(),
         }
     }

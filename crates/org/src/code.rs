@@ -306,7 +306,12 @@ impl FromStr for DivisionCode {
         let digits = t.len() == 12 || t.len() == 6;
         if !digits || !t.bytes().all(|b| b.is_ascii_digit()) {
             return Err(Error::InvalidCode {
-                code: s.to_owned(),
+                // The caller's text: only its first 60 characters, as a
+                // kilobyte of it must not make a kilobyte of message.
+                code: match s.char_indices().nth(60) {
+                    Some((i, _)) => format!("{}…", &s[..i]),
+                    None => s.to_owned(),
+                },
                 reason: "expected 12 digits (or a 6-digit GB/T 2260 code)",
             });
         }

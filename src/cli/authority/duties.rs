@@ -12,7 +12,7 @@ use super::{Failure, Format, Lang, date, json, load, rows};
 fn township(division: &str) -> Result<DivisionCode, Failure> {
     division
         .parse()
-        .map_err(|e| Failure::input(format!("invalid --division {division:?}: {e}")))
+        .map_err(|e| crate::cli::lang::bad_division("--division", division, &e))
 }
 
 fn kind_label(kind: DutyKind, lang: Lang) -> String {
@@ -35,7 +35,9 @@ pub(super) fn duties(
     let code = township(division)?;
     let ledger = load(ledger.as_ref())?;
     if diff {
-        let list = ledger.duty_diff(code, d).map_err(Failure::input)?;
+        let list = ledger
+            .duty_diff(code, d)
+            .map_err(crate::cli::lang::refused)?;
         if format == Format::Json {
             return json(out, &list);
         }
@@ -72,7 +74,9 @@ pub(super) fn duties(
             .collect();
         return rows(out, format, &header, &table);
     }
-    let list = ledger.duties_of(code, d).map_err(Failure::input)?;
+    let list = ledger
+        .duties_of(code, d)
+        .map_err(crate::cli::lang::refused)?;
     if format == Format::Json {
         return json(out, &list);
     }
@@ -161,7 +165,9 @@ pub(super) fn gaps(
     let d = date(d, "--date")?;
     let code = township(division)?;
     let ledger = load(ledger.as_ref())?;
-    let found = ledger.duty_gaps(code, d).map_err(Failure::input)?;
+    let found = ledger
+        .duty_gaps(code, d)
+        .map_err(crate::cli::lang::refused)?;
     if as_json {
         json(out, &found)?;
     } else {

@@ -45,6 +45,7 @@ mod regression;
 mod routing;
 mod states;
 mod synth;
+mod zh;
 
 use chrono::NaiveDate;
 use jiceng_approvals::{

@@ -26,6 +26,7 @@ mod scale;
 mod synth_laws;
 mod timeline_changes;
 mod validation_pins;
+mod zh;
 
 use jiceng_authority::{CheckOptions, Finding, Ledger};
 

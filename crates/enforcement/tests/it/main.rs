@@ -30,6 +30,7 @@ mod regression;
 mod review;
 mod states;
 mod uscc;
+mod zh;
 
 use chrono::NaiveDate;
 use jiceng_calendar::Calendar;

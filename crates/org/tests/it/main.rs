@@ -12,3 +12,4 @@ mod fuzz;
 mod registry;
 mod registry_problems;
 mod regression;
+mod zh;
