@@ -10,6 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
+use crate::error::{serde_zh, value_problem_zh};
 use crate::establishment::QuotaKind;
 use crate::ledger::{Body, Event, EventKind, Ledger};
 
@@ -71,10 +72,10 @@ pub struct Finding {
     pub severity: Severity,
     /// What is wrong, naming the values.
     pub message: String,
-    /// The message in Chinese, where the crate words one (the flags of
-    /// over-establishment and of posts above their limit); errors are in
-    /// English only, as every error of the crate. Not serialized: JSON
-    /// output does not change with the language.
+    /// The message in Chinese: every finding the crate makes has one
+    /// (a message of the TOML or CSV parser quoted in it keeps its
+    /// English). Not serialized: JSON output does not change with the
+    /// language.
     #[serde(skip)]
     #[schemars(skip)]
     pub message_zh: Option<String>,
@@ -183,13 +184,13 @@ struct Problems {
 }
 
 impl Problems {
-    fn push(&mut self, line: Option<usize>, message: String) {
+    fn push(&mut self, line: Option<usize>, message: String, message_zh: String) {
         if self.listed.len() < MAX_PROBLEMS {
             self.listed.push(Finding {
                 line,
                 severity: Severity::Error,
                 message,
-                message_zh: None,
+                message_zh: Some(message_zh),
             });
         } else {
             self.more += 1;
@@ -205,7 +206,16 @@ impl Problems {
                     "{} more bad {what} not shown: at most {MAX_PROBLEMS} are listed",
                     self.more
                 ),
-                message_zh: None,
+                message_zh: Some(match what {
+                    "rows" => format!(
+                        "另有 {} 行有误，未列出：至多列出 {MAX_PROBLEMS} 行",
+                        self.more
+                    ),
+                    _ => format!(
+                        "另有 {} 个表有误，未列出：至多列出 {MAX_PROBLEMS} 个",
+                        self.more
+                    ),
+                }),
             });
         }
         self.listed
@@ -226,14 +236,15 @@ struct RawFile {
 /// A table's keys, each value with where it was written.
 type RawTable = std::collections::BTreeMap<String, toml::Spanned<toml::Value>>;
 
-/// Reads one table as a `T`; on failure, the line and message of the
-/// first field whose value is wrong (`field NAME: …`), else the table's
-/// own message (a missing or unknown field) at `line`.
+/// Reads one table as a `T`; on failure, the line and message (in
+/// English and in Chinese) of the first field whose value is wrong
+/// (`field NAME: …`), else the table's own message (a missing or unknown
+/// field) at `line`.
 fn read_table<T: serde::de::DeserializeOwned>(
     text: &str,
     table: RawTable,
     line: Option<usize>,
-) -> Result<T, (Option<usize>, String)> {
+) -> Result<T, (Option<usize>, String, String)> {
     let plain: toml::Table = table
         .iter()
         .map(|(k, v)| (k.clone(), v.get_ref().clone()))
@@ -256,13 +267,17 @@ fn read_table<T: serde::de::DeserializeOwned>(
             _ => Ok(()),
         };
         if let Err(e) = check {
+            let m = brief(e.message());
+            let zh = format!("字段 `{key}`：{}", value_problem_zh(&m));
             return Err((
                 Some(line_of(text, value.span().start)),
-                format!("field {key}: {}", brief(e.message())),
+                format!("field {key}: {m}"),
+                zh,
             ));
         }
     }
-    Err((line, whole))
+    let zh = serde_zh(&whole);
+    Err((line, whole, zh))
 }
 
 impl LedgerFile {
@@ -324,7 +339,7 @@ impl LedgerFile {
                     f.body.push(b);
                     f.body_lines.push(at);
                 }
-                Err((l, m)) => problems.push(l, format!("body: {m}")),
+                Err((l, m, zh)) => problems.push(l, format!("body: {m}"), format!("机构：{zh}")),
             }
         }
         let n = raw.event.len();
@@ -332,17 +347,20 @@ impl LedgerFile {
             let at = line(&ev, n, i, v.span());
             let table = v.into_inner();
             // "hire event: …"; an event of no known kind is just "event".
-            let kind = table
+            let known = table
                 .get("kind")
                 .and_then(|k| k.get_ref().as_str())
-                .and_then(named::<EventKind>)
-                .map_or(String::new(), |k| format!("{} ", k.name()));
+                .and_then(named::<EventKind>);
+            let kind = known.map_or(String::new(), |k| format!("{} ", k.name()));
+            let kind_zh = known.map_or("事件".to_string(), |k| format!("“{}”事件", k.zh()));
             match read_table::<Event>(text, table, at) {
                 Ok(e) => {
                     f.event.push(e);
                     f.lines.push(at);
                 }
-                Err((l, m)) => problems.push(l, format!("{kind}event: {m}")),
+                Err((l, m, zh)) => {
+                    problems.push(l, format!("{kind}event: {m}"), format!("{kind_zh}：{zh}"));
+                }
             }
         }
         f.problems = problems.finish("tables");
@@ -409,6 +427,7 @@ impl LedgerFile {
                     problems.push(
                         line,
                         format!("row has {len} fields where the header has {expected_len}"),
+                        format!("该行有 {len} 个字段，而表头有 {expected_len} 个"),
                     );
                     continue;
                 }
@@ -430,7 +449,7 @@ impl LedgerFile {
                     f.event.push(e);
                     f.lines.push(line);
                 }
-                Err(e) => problems.push(line, e.to_string()),
+                Err(e) => problems.push(line, e.to_string(), e.zh()),
             }
         }
         f.problems = problems.finish("rows");
@@ -464,14 +483,14 @@ impl LedgerFile {
             if seen.insert(b.code.as_str()) {
                 bodies.push(b.clone());
             } else {
+                let e = Error::DuplicateBody {
+                    code: b.code.clone(),
+                };
                 findings.push(Finding {
                     line: self.body_lines.get(i).copied().flatten(),
                     severity: Severity::Error,
-                    message: Error::DuplicateBody {
-                        code: b.code.clone(),
-                    }
-                    .to_string(),
-                    message_zh: None,
+                    message: e.to_string(),
+                    message_zh: Some(e.zh()),
                 });
             }
         }
@@ -482,7 +501,7 @@ impl LedgerFile {
                     line: None,
                     severity: Severity::Error,
                     message: e.to_string(),
-                    message_zh: None,
+                    message_zh: Some(e.zh()),
                 });
                 Ledger::default()
             }
@@ -505,7 +524,7 @@ impl LedgerFile {
                     line,
                     severity: Severity::Error,
                     message: err.to_string(),
-                    message_zh: None,
+                    message_zh: Some(err.zh()),
                 }),
             }
         }

@@ -20,3 +20,4 @@ mod mutants_pins2;
 mod plan;
 mod problems;
 mod regression;
+mod zh;
