@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 use jiceng::staffing::{
-    LedgerFile, Method, PlanRequest, QuotaKind, Severity, Units, Workload, erlang_a, erlang_c, plan,
+    Error, LedgerFile, Method, PlanRequest, QuotaKind, Severity, Units, Workload, erlang_a,
+    erlang_c, plan,
 };
 
 use super::{BadLines, Failure, Lang};
@@ -156,37 +157,74 @@ enum StaffingCommand {
     },
 }
 
-fn read(path: &Path) -> Result<String, Failure> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Failure::input(format!(
-            "{} is {} bytes: at most {MAX_FILE_BYTES}",
-            path.display(),
-            meta.len()
-        )));
+/// A staffing error in the language of the run.
+fn said(lang: Lang, e: &Error) -> String {
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Zh => e.zh(),
     }
-    std::fs::read_to_string(path)
-        .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))
+}
+
+/// A staffing error as bad input (exit status 2), in the language of the
+/// run.
+fn refused(lang: Lang) -> impl Fn(Error) -> Failure {
+    move |e| Failure::input(said(lang, &e))
+}
+
+/// An error of reading a file, in the language of the run: in Chinese the
+/// common kinds are worded, and any other keeps the system's text.
+fn io_said(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let zh = match (lang, e.kind()) {
+        (Lang::En, _) => None,
+        (Lang::Zh, ErrorKind::NotFound) => Some("文件或目录不存在"),
+        (Lang::Zh, ErrorKind::PermissionDenied) => Some("没有访问权限"),
+        (Lang::Zh, ErrorKind::IsADirectory) => Some("这是一个目录，不是文件"),
+        (Lang::Zh, ErrorKind::InvalidData) => Some("内容不是有效的 UTF-8 文本"),
+        (Lang::Zh, _) => None,
+    };
+    zh.map_or_else(|| e.to_string(), str::to_string)
+}
+
+/// "cannot read WHAT: WHY", in the language of the run.
+fn cannot_read(lang: Lang, what: impl std::fmt::Display, e: &std::io::Error) -> Failure {
+    let why = io_said(lang, e);
+    Failure::input(match lang {
+        Lang::En => format!("cannot read {what}: {why}"),
+        Lang::Zh => format!("无法读取 {what}：{why}"),
+    })
+}
+
+fn read(path: &Path, lang: Lang) -> Result<String, Failure> {
+    let meta = std::fs::metadata(path).map_err(|e| cannot_read(lang, path.display(), &e))?;
+    if meta.len() > MAX_FILE_BYTES {
+        let (path, n) = (path.display(), meta.len());
+        return Err(Failure::input(match lang {
+            Lang::En => format!("{path} is {n} bytes: at most {MAX_FILE_BYTES}"),
+            Lang::Zh => format!("{path} 有 {n} 字节：至多 {MAX_FILE_BYTES} 字节"),
+        }));
+    }
+    std::fs::read_to_string(path).map_err(|e| cannot_read(lang, path.display(), &e))
 }
 
 /// Reads standard input whole, within [`MAX_FILE_BYTES`].
-fn read_stdin(stdin: &mut dyn BufRead) -> Result<String, Failure> {
+fn read_stdin(stdin: &mut dyn BufRead, lang: Lang) -> Result<String, Failure> {
     let mut text = String::new();
     let n = stdin
         .take(MAX_FILE_BYTES + 1)
         .read_to_string(&mut text)
-        .map_err(|e| Failure::input(format!("cannot read standard input: {e}")))?;
+        .map_err(|e| cannot_read(lang, lang.pick("standard input", "标准输入"), &e))?;
     if n as u64 > MAX_FILE_BYTES {
-        return Err(Failure::input(format!(
-            "standard input is over {MAX_FILE_BYTES} bytes"
-        )));
+        return Err(Failure::input(match lang {
+            Lang::En => format!("standard input is over {MAX_FILE_BYTES} bytes"),
+            Lang::Zh => format!("标准输入超过 {MAX_FILE_BYTES} 字节"),
+        }));
     }
     Ok(text)
 }
 
-fn load_ledger(path: &Path) -> Result<LedgerFile, Failure> {
-    let text = read(path)?;
+fn load_ledger(path: &Path, lang: Lang) -> Result<LedgerFile, Failure> {
+    let text = read(path, lang)?;
     let csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
@@ -195,37 +233,56 @@ fn load_ledger(path: &Path) -> Result<LedgerFile, Failure> {
     } else {
         LedgerFile::parse_toml(&text)
     };
-    parsed.map_err(|e| Failure::input(format!("{}: {e}", path.display())))
+    parsed.map_err(|e| Failure::input(format!("{}{}", in_file(path), said(lang, &e))))
 }
 
-fn parse_weights(s: &str) -> Result<Vec<(String, f64)>, Failure> {
+/// "FILE: " before a message about the file: a place, as `FILE:LINE: `
+/// is, in either language.
+fn in_file(path: &Path) -> String {
+    format!("{}: ", path.display())
+}
+
+fn parse_weights(s: &str, lang: Lang) -> Result<Vec<(String, f64)>, Failure> {
     let weights: Vec<(String, f64)> = s
         .split(',')
         .map(|part| {
             let (col, w) = part.split_once('=').ok_or_else(|| {
-                Failure::input(format!(
-                    "invalid --weights {part:?}: expected COLUMN=WEIGHT"
-                ))
+                Failure::input(match lang {
+                    Lang::En => format!("invalid --weights {part:?}: expected COLUMN=WEIGHT"),
+                    Lang::Zh => format!("--weights {part:?} 无效：应为 COLUMN=WEIGHT（列名=权重）"),
+                })
             })?;
             let w: f64 = w.trim().parse().map_err(|_| {
-                Failure::input(format!("invalid --weights {part:?}: {w:?} is not a number"))
+                Failure::input(match lang {
+                    Lang::En => format!("invalid --weights {part:?}: {w:?} is not a number"),
+                    Lang::Zh => format!("--weights {part:?} 无效：{w:?} 不是数字"),
+                })
             })?;
             Ok((col.trim().to_string(), w))
         })
         .collect::<Result<_, Failure>>()?;
     for (i, (col, _)) in weights.iter().enumerate() {
         if weights[..i].iter().any(|(c, _)| c == col) {
-            return Err(Failure::input(format!(
-                "invalid --weights {s:?}: column {col:?} is given twice"
-            )));
+            return Err(Failure::input(match lang {
+                Lang::En => format!("invalid --weights {s:?}: column {col:?} is given twice"),
+                Lang::Zh => format!("--weights {s:?} 无效：列 {col:?} 重复给出"),
+            }));
         }
     }
     Ok(weights)
 }
 
-fn json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), Failure> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| Failure::input(format!("cannot write JSON: {e}")))?;
+fn json_line(
+    out: &mut dyn Write,
+    value: &impl serde::Serialize,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let text = serde_json::to_string(value).map_err(|e| {
+        Failure::input(match lang {
+            Lang::En => format!("cannot write JSON: {e}"),
+            Lang::Zh => format!("无法写出 JSON：{e}"),
+        })
+    })?;
     writeln!(out, "{text}")?;
     Ok(())
 }
@@ -249,12 +306,17 @@ pub(crate) fn run(
             json,
             format,
         } => {
-            let method: Method = method.parse().map_err(Failure::input)?;
+            let method: Method = method.parse().map_err(refused(lang))?;
             if let (Some(lo), Some(hi)) = (min, max) {
                 if lo > hi {
-                    return Err(Failure::input(format!(
-                        "--min {lo} is above --max {hi}: no unit can have at least {lo} and at most {hi} staff"
-                    )));
+                    return Err(Failure::input(match lang {
+                        Lang::En => format!(
+                            "--min {lo} is above --max {hi}: no unit can have at least {lo} and at most {hi} staff"
+                        ),
+                        Lang::Zh => format!(
+                            "--min {lo} 大于 --max {hi}：没有单位能既不少于 {lo} 人又不多于 {hi} 人"
+                        ),
+                    }));
                 }
             }
             // Every bad row is reported (up to --max-errors), then the
@@ -263,23 +325,23 @@ pub(crate) fn run(
             let mut bad = BadLines::new(lang);
             let mut written = Ok(());
             let text = if units.as_os_str() == "-" {
-                read_stdin(stdin)?
+                read_stdin(stdin, lang)?
             } else {
-                read(&units)?
+                read(&units, lang)?
             };
             let table = Units::parse_csv_with(&text, &mut |e| {
                 if written.is_ok() {
-                    written = report_row(&mut bad, err, &units, &e);
+                    written = report_row(&mut bad, err, &units, &e, lang);
                 }
             })
-            .map_err(|e| Failure::input(format!("{}: {e}", units.display())))?;
+            .map_err(|e| Failure::input(format!("{}{}", in_file(&units), said(lang, &e))))?;
             written?;
             bad.finish(err)?;
             if bad.count() > 0 {
                 let n = bad.count();
                 return Err(Failure::input(format!(
-                    "{}: {n} {}",
-                    units.display(),
+                    "{}{n} {}",
+                    in_file(&units),
                     match (lang, n) {
                         (Lang::En, 1) => "bad row: no plan",
                         (Lang::En, _) => "bad rows: no plan",
@@ -289,8 +351,8 @@ pub(crate) fn run(
             }
             if table.units.is_empty() {
                 return Err(Failure::input(format!(
-                    "{}: {}",
-                    units.display(),
+                    "{}{}",
+                    in_file(&units),
                     lang.pick(
                         "no units: the file has a header but no rows",
                         "没有单位：文件只有表头，没有数据行"
@@ -299,16 +361,16 @@ pub(crate) fn run(
             }
             let request = PlanRequest {
                 pool,
-                weights: parse_weights(&weights)?,
+                weights: parse_weights(&weights, lang)?,
                 method,
                 min,
                 max,
                 population: None,
             };
-            let p = plan(&table, &request).map_err(Failure::input)?;
+            let p = plan(&table, &request).map_err(refused(lang))?;
             let format = if json { Format::Json } else { format };
             match format {
-                Format::Json => json_line(out, &p)?,
+                Format::Json => json_line(out, &p, lang)?,
                 Format::Csv => {
                     writeln!(out, "code,before,after")?;
                     for u in &p.units {
@@ -377,9 +439,12 @@ pub(crate) fn run(
             json,
         } => {
             if !(day_hours.is_finite() && day_hours > 0.0 && day_hours <= 24.0) {
-                return Err(Failure::input(format!(
-                    "invalid --day-hours {day_hours}: expected above 0 and at most 24"
-                )));
+                return Err(Failure::input(match lang {
+                    Lang::En => {
+                        format!("invalid --day-hours {day_hours}: expected above 0 and at most 24")
+                    }
+                    Lang::Zh => format!("--day-hours {day_hours} 无效：应大于 0 且不超过 24"),
+                }));
             }
             let interval = match per {
                 Per::Hour => 60.0,
@@ -396,9 +461,9 @@ pub(crate) fn run(
                 None => erlang_c(&w, target_share, max_occupancy),
                 Some(p) => erlang_a(&w, target_share, max_occupancy, p),
             }
-            .map_err(Failure::input)?;
+            .map_err(refused(lang))?;
             if json {
-                return json_line(out, &r);
+                return json_line(out, &r, lang);
             }
             writeln!(
                 out,
@@ -426,10 +491,10 @@ pub(crate) fn run(
             Ok(())
         }
         StaffingCommand::Check { file, json } => {
-            let ledger = load_ledger(&file)?;
+            let ledger = load_ledger(&file, lang)?;
             let (_, findings) = ledger.compile();
             if json {
-                json_line(out, &findings)?;
+                json_line(out, &findings, lang)?;
             } else {
                 // Errors are bad lines: at most --max-errors of them are
                 // listed, then counted on standard error. Flags (what a
@@ -482,25 +547,29 @@ pub(crate) fn run(
             json,
         } => {
             let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| {
-                Failure::input(format!(
-                    "invalid --date {date:?}: expected a date YYYY-MM-DD"
-                ))
+                Failure::input(match lang {
+                    Lang::En => format!("invalid --date {date:?}: expected a date YYYY-MM-DD"),
+                    Lang::Zh => format!("--date {date:?} 无效：应为 YYYY-MM-DD 格式的日期"),
+                })
             })?;
-            let (ledger, findings) = load_ledger(&file)?.compile();
+            let (ledger, findings) = load_ledger(&file, lang)?.compile();
             if let Some(f) = findings.iter().find(|f| f.severity == Severity::Error) {
+                let message = match (lang, &f.message_zh) {
+                    (Lang::Zh, Some(zh)) => zh,
+                    _ => &f.message,
+                };
                 return Err(Failure {
                     code: 1,
                     message: format!(
-                        "{}:{}: {}",
+                        "{}:{}: {message}",
                         file.display(),
                         f.line.map(|l| l.to_string()).unwrap_or_default(),
-                        f.message
                     ),
                 });
             }
-            let s = ledger.at(&body, date).map_err(Failure::input)?;
+            let s = ledger.at(&body, date).map_err(refused(lang))?;
             if json {
-                return json_line(out, &s);
+                return json_line(out, &s, lang);
             }
             let e = &s.establishment;
             // "baitaling 白塔岭街道 on 2019-06-01"; in Chinese the name
@@ -577,13 +646,19 @@ pub(crate) fn run(
                 .and_then(|n| n.checked_mul(average))
                 .and_then(|t| t.checked_sub(pool))
                 .ok_or_else(|| {
-                    Failure::input(format!(
-                        "--units {units} × --average {average} is below --pool {pool} \
-                         (or too large): no staff before the plan"
-                    ))
+                    Failure::input(match lang {
+                        Lang::En => format!(
+                            "--units {units} × --average {average} is below --pool {pool} \
+                             (or too large): no staff before the plan"
+                        ),
+                        Lang::Zh => format!(
+                            "--units {units} × --average {average} 小于 --pool {pool}\
+                             （或过大）：方案前没有人员"
+                        ),
+                    })
                 })?;
             let table =
-                jiceng::staffing::synth::province(seed, units, before).map_err(Failure::input)?;
+                jiceng::staffing::synth::province(seed, units, before).map_err(refused(lang))?;
             out.write_all(table.to_csv().as_bytes())?;
             Ok(())
         }
@@ -601,19 +676,30 @@ pub(crate) fn run(
 }
 
 /// Reports one bad row of a units file through `bad` as `FILE:LINE:
-/// MESSAGE`.
+/// MESSAGE`, in the language of the run.
 fn report_row(
     bad: &mut BadLines,
     err: &mut dyn Write,
     file: &Path,
-    e: &jiceng::staffing::Error,
+    e: &Error,
+    lang: Lang,
 ) -> std::io::Result<()> {
     match e {
-        jiceng::staffing::Error::Parse {
+        Error::Parse {
             line: Some(l),
             message,
-        } => bad.report(err, format_args!("{}:{l}", file.display()), message),
-        e => bad.report(err, file.display(), e),
+        } => {
+            let message = match lang {
+                Lang::En => message.clone(),
+                Lang::Zh => Error::Parse {
+                    line: None,
+                    message: message.clone(),
+                }
+                .zh(),
+            };
+            bad.report(err, format_args!("{}:{l}", file.display()), message)
+        }
+        e => bad.report(err, file.display(), said(lang, e)),
     }
 }
 

@@ -376,3 +376,259 @@ fn staffing_synth_and_plan_reproduce_the_provincial_figure() {
         &["--units 10 × --average 65 is below --pool 700"],
     );
 }
+
+/// Runs `jiceng` in both languages with the same arguments: (status,
+/// stdout, stderr) in English, then in Chinese.
+fn both(args: &[&str]) -> ((i32, String, String), (i32, String, String)) {
+    let en = jiceng(args, "");
+    let zh = jiceng(&[&["--lang", "zh"][..], args].concat(), "");
+    (en, zh)
+}
+
+/// A county with 5 administrative quotas and 5 staff (lines 4 and 5)
+/// cannot sink 2 to a township (line 6): 3 quotas for 5 people. Line 7
+/// names a body never declared. `check` says so in either language,
+/// `at` stops at the first error.
+const REFUSED: &str = "body,cty,,county,,,,,,
+body,tw,,township,,,,,,
+create,cty,,,2024-01-01,d1,,administrative,,5
+hire,cty,,,2024-01-02,d2,,administrative,,5
+sink,cty,,,2024-01-03,d3,tw,administrative,,2
+create,nope,,,2024-01-04,d4,,other,,1
+";
+
+#[test]
+fn staffing_check_errors_speak_chinese() {
+    let scratch = Scratch::new("staffing-zh-errors");
+    let path = scratch.write("r.csv", &format!("{HEAD}{REFUSED}"));
+    let p = path_str(&path);
+    let ((code, out, err), (zcode, zout, zerr)) = both(&["staffing", "check", p]);
+    assert_eq!((code, zcode), (1, 1));
+    assert_eq!(
+        out,
+        format!(
+            "{p}:6: error: transfer of 2 administrative quotas from cty to tw refused: cty holds 5 \
+             with headcount 5, which would leave 3, below its headcount\n\
+             {p}:7: error: field body: unknown body \"nope\"\n\
+             errors: 2, flags: 0\n"
+        )
+    );
+    assert_eq!(err, format!("jiceng: error: {p} has errors\n"));
+    assert_eq!(
+        zout,
+        format!(
+            "{p}:6: 错误: 拒绝从 cty 向 tw “划转”行政编制 2 名：cty 有编制 5，实有人数 5，\
+             划转后剩余 3，低于实有人数\n\
+             {p}:7: 错误: 字段 `body`：未知的机构 \"nope\"\n\
+             错误: 2, 提示: 0\n"
+        )
+    );
+    assert_eq!(zerr, format!("jiceng: 错误: {p} 存在错误\n"));
+}
+
+#[test]
+fn staffing_at_refused_and_unknown_body_speak_chinese() {
+    let scratch = Scratch::new("staffing-zh-at-errors");
+    let path = scratch.write("r.csv", &format!("{HEAD}{REFUSED}"));
+    let p = path_str(&path);
+    let at = ["staffing", "at", p, "--body", "tw", "--date", "2024-02-01"];
+    let ((code, _, err), (zcode, _, zerr)) = both(&at);
+    assert_eq!((code, zcode), (1, 1));
+    assert_eq!(
+        err,
+        format!(
+            "jiceng: error: {p}:6: transfer of 2 administrative quotas from cty to tw refused: \
+             cty holds 5 with headcount 5, which would leave 3, below its headcount\n"
+        )
+    );
+    assert_eq!(
+        zerr,
+        format!(
+            "jiceng: 错误: {p}:6: 拒绝从 cty 向 tw “划转”行政编制 2 名：cty 有编制 5，\
+             实有人数 5，划转后剩余 3，低于实有人数\n"
+        )
+    );
+    // A body the bundled ledger does not hold; a date that is no date.
+    let toml = "crates/staffing/data/baitaling.toml";
+    let at = [
+        "staffing",
+        "at",
+        toml,
+        "--body",
+        "nope",
+        "--date",
+        "2019-06-01",
+    ];
+    let ((code, _, err), (zcode, _, zerr)) = both(&at);
+    assert_eq!((code, zcode), (2, 2));
+    assert_eq!(err, "jiceng: error: unknown body \"nope\"\n");
+    assert_eq!(zerr, "jiceng: 错误: 未知的机构 \"nope\"\n");
+    let at = [
+        "staffing",
+        "at",
+        toml,
+        "--body",
+        "baitaling",
+        "--date",
+        "2019-6-x",
+    ];
+    let ((_, _, err), (_, _, zerr)) = both(&at);
+    assert_eq!(
+        err,
+        "jiceng: error: invalid --date \"2019-6-x\": expected a date YYYY-MM-DD\n"
+    );
+    assert_eq!(
+        zerr,
+        "jiceng: 错误: --date \"2019-6-x\" 无效：应为 YYYY-MM-DD 格式的日期\n"
+    );
+    // A file that is not there.
+    let ((_, _, err), (_, _, zerr)) = both(&["staffing", "check", "no/such.toml"]);
+    assert!(
+        err.starts_with("jiceng: error: cannot read no/such.toml: "),
+        "{err}"
+    );
+    assert_eq!(
+        zerr,
+        "jiceng: 错误: 无法读取 no/such.toml：文件或目录不存在\n"
+    );
+}
+
+#[test]
+fn staffing_plan_errors_speak_chinese() {
+    let scratch = Scratch::new("staffing-zh-plan-errors");
+    let units = scratch.write("u.csv", "code,current,population\na,10,100\nb,20,300\n");
+    let u = path_str(&units);
+    let plan = |weights: &'static str, extra: &[&'static str]| {
+        let mut a = vec![
+            "staffing",
+            "plan",
+            "--pool",
+            "5",
+            "--units",
+            u,
+            "--weights",
+            weights,
+        ];
+        a.extend_from_slice(extra);
+        let ((code, _, err), (zcode, _, zerr)) = both(&a);
+        assert_eq!((code, zcode), (2, 2), "{err}");
+        (err, zerr)
+    };
+    // --weights without `=`, with no number, naming a column twice.
+    assert_eq!(
+        plan("population", &[]),
+        (
+            "jiceng: error: invalid --weights \"population\": expected COLUMN=WEIGHT\n".into(),
+            "jiceng: 错误: --weights \"population\" 无效：应为 COLUMN=WEIGHT（列名=权重）\n".into()
+        )
+    );
+    assert_eq!(
+        plan("population=many", &[]),
+        (
+            "jiceng: error: invalid --weights \"population=many\": \"many\" is not a number\n"
+                .into(),
+            "jiceng: 错误: --weights \"population=many\" 无效：\"many\" 不是数字\n".into()
+        )
+    );
+    assert_eq!(
+        plan("population=1,population=2", &[]).1,
+        "jiceng: 错误: --weights \"population=1,population=2\" 无效：列 \"population\" 重复给出\n"
+    );
+    // A column the units file does not have.
+    assert_eq!(
+        plan("area=1", &[]),
+        (
+            "jiceng: error: weights = area is out of range: a numeric column of the units file\n"
+                .into(),
+            "jiceng: 错误: weights = area 超出范围：应为单位文件中的数值列\n".into()
+        )
+    );
+    // Infeasible: at least 30 each needs 20 more for a and 10 for b, 30
+    // of a pool of 5 (25 short); at most 11 each leaves room for 1 more
+    // at a and none at b (already 20), 4 too many.
+    assert_eq!(
+        plan("population=1", &["--min", "30"]),
+        (
+            "jiceng: error: infeasible: the floors need 30 but the pool is 5: 25 short\n".into(),
+            "jiceng: 错误: 无法实现：各单位下限合计需 30，但增量只有 5：缺 25\n".into()
+        )
+    );
+    assert_eq!(
+        plan("population=1", &["--max", "11"]),
+        (
+            "jiceng: error: infeasible: the ceilings allow 1 but the pool is 5: 4 too many\n"
+                .into(),
+            "jiceng: 错误: 无法实现：各单位上限合计只容 1，但增量为 5：多出 4\n".into()
+        )
+    );
+    assert_eq!(
+        plan("population=1", &["--min", "30", "--max", "20"]).1,
+        "jiceng: 错误: --min 30 大于 --max 20：没有单位能既不少于 30 人又不多于 20 人\n"
+    );
+    // A bad row of the units file, then the refusal.
+    let bad = scratch.write("b.csv", "code,current,population\na,x,1\n");
+    let b = path_str(&bad);
+    let a = [
+        "staffing",
+        "plan",
+        "--pool",
+        "5",
+        "--units",
+        b,
+        "--weights",
+        "population=1",
+    ];
+    let (_, (zcode, _, zerr)) = both(&a);
+    assert_eq!(zcode, 2);
+    assert_eq!(
+        zerr,
+        format!(
+            "jiceng: {b}:2: `current` 列：\"x\" 不是整数人数\n\
+             jiceng: 错误: {b}: 1 行有误：不作方案\n"
+        )
+    );
+}
+
+#[test]
+fn staffing_erlang_and_synth_errors_speak_chinese() {
+    let e = [
+        "staffing",
+        "erlang",
+        "--arrivals",
+        "200",
+        "--aht-minutes",
+        "3",
+        "--target-share",
+        "0.8",
+        "--within-minutes",
+        "0.33",
+    ];
+    let ((_, _, err), (_, _, zerr)) = both(&[&e[..], &["--shrinkage", "1"]].concat());
+    assert_eq!(
+        err,
+        "jiceng: error: shrinkage = 1 is out of range: at least 0 and below 1\n"
+    );
+    assert_eq!(
+        zerr,
+        "jiceng: 错误: shrinkage = 1 超出范围：应为不小于 0 且小于 1\n"
+    );
+    let ((_, _, err), (_, _, zerr)) = both(&[&e[..], &["--day-hours", "30"]].concat());
+    assert_eq!(
+        err,
+        "jiceng: error: invalid --day-hours 30: expected above 0 and at most 24\n"
+    );
+    assert_eq!(
+        zerr,
+        "jiceng: 错误: --day-hours 30 无效：应大于 0 且不超过 24\n"
+    );
+    let synth = ["staffing", "synth", "--units", "0", "--pool", "0"];
+    let ((_, _, err), (_, _, zerr)) = both(&synth);
+    assert_eq!(
+        err,
+        "jiceng: error: units = 0 is out of range: 1 to 1000000\n"
+    );
+    assert_eq!(
+        zerr,
+        "jiceng: 错误: units = 0 超出范围：应为 1 至 1000000\n"
+    );
+}
