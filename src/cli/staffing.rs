@@ -171,19 +171,13 @@ fn refused(lang: Lang) -> impl Fn(Error) -> Failure {
     move |e| Failure::input(said(lang, &e))
 }
 
-/// An error of reading a file, in the language of the run: in Chinese the
-/// common kinds are worded, and any other keeps the system's text.
+/// An error of reading a file, in the language of the run: in Chinese
+/// the kind of failure a clerk knows, then the system's own words.
 fn io_said(lang: Lang, e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    let zh = match (lang, e.kind()) {
-        (Lang::En, _) => None,
-        (Lang::Zh, ErrorKind::NotFound) => Some("文件或目录不存在"),
-        (Lang::Zh, ErrorKind::PermissionDenied) => Some("没有访问权限"),
-        (Lang::Zh, ErrorKind::IsADirectory) => Some("这是一个目录，不是文件"),
-        (Lang::Zh, ErrorKind::InvalidData) => Some("内容不是有效的 UTF-8 文本"),
-        (Lang::Zh, _) => None,
-    };
-    zh.map_or_else(|| e.to_string(), str::to_string)
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Zh => format!("{}（{e}）", super::lang::io_zh(e.kind())),
+    }
 }
 
 /// "cannot read WHAT: WHY", in the language of the run.

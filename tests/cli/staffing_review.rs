@@ -489,7 +489,7 @@ fn staffing_at_refused_and_unknown_body_speak_chinese() {
     );
     assert_eq!(
         zerr,
-        "jiceng: 错误: 无法读取 no/such.toml：文件或目录不存在\n"
+        "jiceng: 错误: 无法读取 no/such.toml：文件不存在（No such file or directory (os error 2)）\n"
     );
 }
 
