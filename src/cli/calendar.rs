@@ -124,14 +124,14 @@ pub(crate) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let cal = args.source.load()?;
+    let cal = args.source.load_in(lang)?;
     let fail = |e: Error| Failure::input(message(&e, lang));
     let msg = |e: Error| message(&e, lang);
     match args.command {
         CalendarCommand::IsWorkday { date, batch } => {
             let q = |fields: &[&str], buf: &mut Vec<u8>| {
-                let d = one_field(fields)?;
-                let date = parse_date(d, "DATE")?;
+                let d = one_field(fields, lang)?;
+                let date = parse_date(d, "DATE", lang)?;
                 let w = cal.is_working_day(date).map_err(msg)?;
                 buf.extend_from_slice(if w { b"true\n" } else { b"false\n" });
                 Ok(!cal.covers(date))
@@ -152,11 +152,12 @@ pub(crate) fn run(
         }
         CalendarCommand::Add { date, n, batch } => {
             let q = |fields: &[&str], buf: &mut Vec<u8>| {
-                let (d, n) = two_fields(fields, "DATE N")?;
-                let date = parse_date(d, "DATE")?;
-                let n: i32 = n
-                    .parse()
-                    .map_err(|_| format!("invalid N {n:?}: expected a whole number"))?;
+                let (d, n) = two_fields(fields, "DATE N", lang)?;
+                let date = parse_date(d, "DATE", lang)?;
+                let n: i32 = n.parse().map_err(|_| match lang {
+                    Lang::En => format!("invalid N {n:?}: expected a whole number"),
+                    Lang::Zh => format!("N 的值{}无效：应为整数", quote(n)),
+                })?;
                 let r = cal.add_working_days(date, n).map_err(msg)?;
                 push_date(buf, r);
                 Ok(cal.is_provisional_add(date, n, r))
@@ -166,8 +167,8 @@ pub(crate) fn run(
         }
         CalendarCommand::Between { a, b, batch } => {
             let q = |fields: &[&str], buf: &mut Vec<u8>| {
-                let (a, b) = two_fields(fields, "A B")?;
-                let (a, b) = (parse_date(a, "A")?, parse_date(b, "B")?);
+                let (a, b) = two_fields(fields, "A B", lang)?;
+                let (a, b) = (parse_date(a, "A", lang)?, parse_date(b, "B", lang)?);
                 let n = cal.working_days_between(a, b).map_err(msg)?;
                 buf.extend_from_slice(n.to_string().as_bytes());
                 buf.push(b'\n');
@@ -185,7 +186,7 @@ pub(crate) fn run(
             suspend,
             reset,
         } => {
-            let start = parse_date(&start, "START").map_err(Failure::input)?;
+            let start = parse_date(&start, "START", lang).map_err(Failure::input)?;
             let period: Period = period.parse().map_err(fail)?;
             let mut opts = PeriodOptions::default().roll(!no_roll);
             if reset {
@@ -224,7 +225,7 @@ pub(crate) fn run(
             Ok(())
         }
         CalendarCommand::Day { date, json } => {
-            let date = parse_date(&date, "DATE").map_err(Failure::input)?;
+            let date = parse_date(&date, "DATE", lang).map_err(Failure::input)?;
             let info = cal.day(date).map_err(fail)?;
             if json {
                 let text =
@@ -262,7 +263,7 @@ pub(crate) fn run(
             json,
         } => {
             let hours: WorkingHours = hours.parse().map_err(fail)?;
-            let t = parse_time(&time, "TIME")?;
+            let t = parse_time(&time, "TIME", lang)?;
             let r = hours.add_minutes(&cal, t, minutes).map_err(fail)?;
             // Every day from the start's to the answer's was needed.
             let provisional = hours.is_provisional_between(&cal, t, r);
@@ -281,7 +282,7 @@ pub(crate) fn run(
         }
         CalendarCommand::MinutesBetween { a, b, hours, json } => {
             let hours: WorkingHours = hours.parse().map_err(fail)?;
-            let (a, b) = (parse_time(&a, "A")?, parse_time(&b, "B")?);
+            let (a, b) = (parse_time(&a, "A", lang)?, parse_time(&b, "B", lang)?);
             let minutes = hours.minutes_between(&cal, a, b).map_err(fail)?;
             let provisional = hours.is_provisional_between(&cal, a, b);
             if json {
@@ -496,9 +497,9 @@ fn parse_suspension(text: &str) -> Result<Suspension, Error> {
 }
 
 /// A calendar error as the command line says it: naming the
-/// `--provisional` flag where it would answer, in the chosen language for
-/// the coverage errors a user meets most. Every command that takes
-/// `--provisional` says its calendar errors through this one function.
+/// `--provisional` flag where it would answer, in the chosen language.
+/// Every command that takes `--provisional` says its calendar errors
+/// through this one function.
 pub(crate) fn message(e: &Error, lang: Lang) -> String {
     match (e, lang) {
         (Error::OutOfCoverage { date, first, last }, Lang::En) => format!(
@@ -520,6 +521,9 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
             "{date} is before the calendar's first notice (its coverage starts {first}): days before it are refused \
              (with --provisional, days from {earliest} on are estimated, none before)"
         ),
+        // Said as the English says it, "with --provisional": the error is
+        // met with the flag given too (a day before the earliest), where
+        // "add --provisional" would send the user round in a circle.
         (
             Error::BeforeCoverage {
                 date,
@@ -529,35 +533,55 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
             Lang::Zh,
         ) => format!(
             "{date} 早于日历的第一份通知（覆盖自 {first} 起），不予计算\
-             （加 --provisional 可推算 {earliest} 及以后的日期，更早的不推算）"
+             （使用 --provisional 时，推算 {earliest} 及以后的日期，更早的不推算）"
         ),
-        (Error::BeyondHorizon { date, horizon }, Lang::Zh) => format!(
-            "{date} 超出日历的计算期限 {horizon}：结果、期限和中止均不得超过通知覆盖的最后一年之后 200 年"
-        ),
-        _ => e.to_string(),
+        (e, Lang::Zh) => e.zh(),
+        (e, Lang::En) => e.to_string(),
     }
 }
 
-fn one_field<'a>(fields: &[&'a str]) -> Result<&'a str, String> {
-    match fields {
-        [a] => Ok(a),
-        [] => Err("empty line: expected DATE".to_owned()),
-        [_, x, ..] => Err(format!("unexpected {x:?}: expected only DATE")),
+/// `text` in Chinese quotes, escaped as `{:?}` escapes it (the English
+/// messages quote with `{:?}`).
+pub(crate) fn quote(text: &str) -> String {
+    let debug = format!("{text:?}");
+    let inner = debug
+        .strip_prefix('"')
+        .and_then(|d| d.strip_suffix('"'))
+        .unwrap_or(&debug);
+    format!("“{inner}”")
+}
+
+fn one_field<'a>(fields: &[&'a str], lang: Lang) -> Result<&'a str, String> {
+    match (fields, lang) {
+        ([a], _) => Ok(a),
+        ([], Lang::En) => Err("empty line: expected DATE".to_owned()),
+        ([], Lang::Zh) => Err("空行：应为 DATE".to_owned()),
+        ([_, x, ..], Lang::En) => Err(format!("unexpected {x:?}: expected only DATE")),
+        ([_, x, ..], Lang::Zh) => Err(format!("多余的{}：只应有 DATE", quote(x))),
     }
 }
 
-fn two_fields<'a>(fields: &[&'a str], what: &str) -> Result<(&'a str, &'a str), String> {
-    match fields {
-        [a, b] => Ok((a, b)),
-        [_, _, x, ..] => Err(format!("unexpected {x:?}: expected {what}")),
-        _ => Err(format!("expected {what}, got {:?}", fields.join(" "))),
+fn two_fields<'a>(
+    fields: &[&'a str],
+    what: &str,
+    lang: Lang,
+) -> Result<(&'a str, &'a str), String> {
+    match (fields, lang) {
+        ([a, b], _) => Ok((a, b)),
+        ([_, _, x, ..], Lang::En) => Err(format!("unexpected {x:?}: expected {what}")),
+        ([_, _, x, ..], Lang::Zh) => Err(format!("多余的{}：应为 {what}", quote(x))),
+        (_, Lang::En) => Err(format!("expected {what}, got {:?}", fields.join(" "))),
+        (_, Lang::Zh) => Err(format!("应为 {what}，实际为{}", quote(&fields.join(" ")))),
     }
 }
 
 /// Parses `YYYY-MM-DD`, fast: batch mode reads millions of them.
-fn parse_date(s: &str, field: &str) -> Result<NaiveDate, String> {
+fn parse_date(s: &str, field: &str, lang: Lang) -> Result<NaiveDate, String> {
     let b = s.as_bytes();
-    let bad = || format!("invalid {field} {s:?}: expected a date YYYY-MM-DD");
+    let bad = || match lang {
+        Lang::En => format!("invalid {field} {s:?}: expected a date YYYY-MM-DD"),
+        Lang::Zh => format!("{field} 的值{}无效：应为日期 YYYY-MM-DD", quote(s)),
+    };
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return Err(bad());
     }
@@ -571,8 +595,10 @@ fn parse_date(s: &str, field: &str) -> Result<NaiveDate, String> {
         _ => return Err(bad()),
     };
     // `y` has four digits, so it fits an i32.
-    NaiveDate::from_ymd_opt(y as i32, m, d)
-        .ok_or_else(|| format!("invalid {field} {s:?}: no such day"))
+    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| match lang {
+        Lang::En => format!("invalid {field} {s:?}: no such day"),
+        Lang::Zh => format!("{field} 的值{}无效：没有这一天", quote(s)),
+    })
 }
 
 /// Writes `value` as one line of JSON.
@@ -582,11 +608,17 @@ fn json_line(out: &mut dyn Write, value: &impl Serialize) -> Result<(), Failure>
     Ok(())
 }
 
-fn parse_time(s: &str, field: &str) -> Result<DateTime<FixedOffset>, Failure> {
+fn parse_time(s: &str, field: &str, lang: Lang) -> Result<DateTime<FixedOffset>, Failure> {
     DateTime::parse_from_rfc3339(s).map_err(|_| {
-        Failure::input(format!(
-            "invalid {field} {s:?}: expected an RFC 3339 time such as 2025-06-10T09:35:00+08:00"
-        ))
+        Failure::input(match lang {
+            Lang::En => format!(
+                "invalid {field} {s:?}: expected an RFC 3339 time such as 2025-06-10T09:35:00+08:00"
+            ),
+            Lang::Zh => format!(
+                "{field} 的值{}无效：应为 RFC 3339 格式的时间，如 2025-06-10T09:35:00+08:00",
+                quote(s)
+            ),
+        })
     })
 }
 

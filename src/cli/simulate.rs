@@ -11,6 +11,7 @@ use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jiceng::sim::{Model, PROVISIONAL_HINT, Scenario, Shard, Summary};
 
+use super::calsource::io_zh;
 use super::simout::{self, TableFormat};
 use super::{Failure, Lang};
 
@@ -85,28 +86,57 @@ enum SimCommand {
     },
 }
 
-fn read_text(path: &Path) -> Result<String, Failure> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))?;
+fn read_text(path: &Path, lang: Lang) -> Result<String, Failure> {
+    let cannot = |e: std::io::Error| {
+        Failure::input(match lang {
+            Lang::En => format!("cannot read {}: {e}", path.display()),
+            Lang::Zh => format!("无法读取 {}：{}", path.display(), io_zh(&e)),
+        })
+    };
+    let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(Failure::input(format!(
-            "{} is {} bytes: at most {MAX_FILE_BYTES}",
-            path.display(),
-            meta.len()
-        )));
+        return Err(Failure::input(match lang {
+            Lang::En => format!(
+                "{} is {} bytes: at most {MAX_FILE_BYTES}",
+                path.display(),
+                meta.len()
+            ),
+            Lang::Zh => format!(
+                "{} 有 {} 字节：最多 {MAX_FILE_BYTES} 字节",
+                path.display(),
+                meta.len()
+            ),
+        }));
     }
-    std::fs::read_to_string(path)
-        .map_err(|e| Failure::input(format!("cannot read {}: {e}", path.display())))
+    std::fs::read_to_string(path).map_err(cannot)
 }
 
-/// A simulator error as a failure of the command (status 2); a day outside
-/// the calendar's coverage also names `--provisional`.
-fn sim_input(e: jiceng::sim::Error) -> Failure {
-    match e {
-        jiceng::sim::Error::Calendar(m) if m.ends_with(PROVISIONAL_HINT) => {
-            Failure::input(format!("calendar: {m}, or pass --provisional"))
+/// A simulator error as a failure of the command (status 2), in `lang`;
+/// a day outside the calendar's coverage also names `--provisional`.
+fn sim_input(lang: Lang) -> impl Fn(jiceng::sim::Error) -> Failure + Copy {
+    move |e| {
+        let hint = matches!(&e, jiceng::sim::Error::Calendar(m) if m.ends_with(PROVISIONAL_HINT));
+        match (lang, e) {
+            (Lang::En, jiceng::sim::Error::Calendar(m)) if hint => {
+                Failure::input(format!("calendar: {m}, or pass --provisional"))
+            }
+            (Lang::En, e) => Failure::input(e),
+            (Lang::Zh, e) if hint => Failure::input(format!("{}，或加 --provisional", e.zh())),
+            (Lang::Zh, e) => Failure::input(e.zh()),
         }
-        e => Failure::input(e),
+    }
+}
+
+/// A file or directory that cannot be made or written: a failure of the
+/// machine (status 1), in `lang`.
+fn cannot_write(lang: Lang, what: &str, path: &Path, e: &std::io::Error) -> Failure {
+    Failure {
+        code: 1,
+        message: match (lang, what) {
+            (Lang::En, _) => format!("cannot {what} {}: {e}", path.display()),
+            (Lang::Zh, "create") => format!("无法创建 {}：{}", path.display(), io_zh(e)),
+            (Lang::Zh, _) => format!("无法写入 {}：{}", path.display(), io_zh(e)),
+        },
     }
 }
 
@@ -176,7 +206,8 @@ fn finish(
 /// Compiles the scenario, reading the ledger file it names
 /// (`territory.ledger`) relative to the scenario file's directory; the
 /// bundled ledger and ledger-free scenarios need no file.
-fn build_model(scenario: &Scenario, path: Option<&Path>) -> Result<Model, Failure> {
+fn build_model(scenario: &Scenario, path: Option<&Path>, lang: Lang) -> Result<Model, Failure> {
+    let sim_input = sim_input(lang);
     let file = match scenario.ledger() {
         None | Some(jiceng::sim::model::BUNDLED_LEDGER) => {
             return Model::new(scenario).map_err(sim_input);
@@ -184,13 +215,19 @@ fn build_model(scenario: &Scenario, path: Option<&Path>) -> Result<Model, Failur
         Some(file) => file,
     };
     let Some(path) = path else {
-        return Err(Failure::input(format!(
-            "{}: territory.ledger: `{file}` is a file, and this scenario has no directory to find it in",
-            scenario.origin()
-        )));
+        return Err(Failure::input(match lang {
+            Lang::En => format!(
+                "{}: territory.ledger: `{file}` is a file, and this scenario has no directory to find it in",
+                scenario.origin()
+            ),
+            Lang::Zh => format!(
+                "{}: territory.ledger: `{file}` 是文件，而此场景没有可供查找它的目录",
+                scenario.origin()
+            ),
+        }));
     };
     let ledger_path = path.parent().unwrap_or(Path::new(".")).join(file);
-    let text = read_text(&ledger_path)?;
+    let text = read_text(&ledger_path, lang)?;
     let ledger = jiceng::authority::Ledger::from_string(text, &ledger_path.display().to_string())
         .map_err(Failure::input)?;
     Model::with_ledger(scenario, &ledger).map_err(sim_input)
@@ -203,9 +240,10 @@ pub(crate) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
+    let sim_input = sim_input(lang);
     let scenario = match (&args.scenario, &args.bundled) {
         (Some(path), _) => {
-            let text = read_text(path)?;
+            let text = read_text(path, lang)?;
             Scenario::from_toml_str(&text, &path.display().to_string()).map_err(sim_input)?
         }
         (None, Some(name)) => Scenario::bundled(name).map_err(sim_input)?,
@@ -220,13 +258,14 @@ pub(crate) fn run(
     } else {
         scenario
     };
-    let model = build_model(&scenario, args.scenario.as_deref())?;
+    let model = build_model(&scenario, args.scenario.as_deref(), lang)?;
     let seed = args.seed.unwrap_or(model.default_seed());
     let replications = args.replications.unwrap_or(model.default_replications());
     if replications == 0 || replications > MAX_REPLICATIONS {
-        return Err(Failure::input(format!(
-            "--replications {replications}: expected 1 to {MAX_REPLICATIONS}"
-        )));
+        return Err(Failure::input(match lang {
+            Lang::En => format!("--replications {replications}: expected 1 to {MAX_REPLICATIONS}"),
+            Lang::Zh => format!("--replications {replications}：应为 1 到 {MAX_REPLICATIONS}"),
+        }));
     }
     let format = table_format(args.format, args.json);
     let shard = args
@@ -261,19 +300,17 @@ pub(crate) fn run(
                 of: n,
                 tallies,
             };
-            std::fs::create_dir_all(&args.out).map_err(|e| Failure {
-                code: 1,
-                message: format!("cannot create {}: {e}", args.out.display()),
-            })?;
+            std::fs::create_dir_all(&args.out)
+                .map_err(|e| cannot_write(lang, "create", &args.out, &e))?;
             let path = args.out.join(format!("shard-{k}-of-{n}.json"));
             let json = serde_json::to_string(&shard).map_err(|e| Failure {
                 code: 1,
-                message: format!("cannot encode the shard: {e}"),
+                message: match lang {
+                    Lang::En => format!("cannot encode the shard: {e}"),
+                    Lang::Zh => format!("无法编码分片（{e}）"),
+                },
             })?;
-            std::fs::write(&path, json).map_err(|e| Failure {
-                code: 1,
-                message: format!("cannot write {}: {e}", path.display()),
-            })?;
+            std::fs::write(&path, json).map_err(|e| cannot_write(lang, "write", &path, &e))?;
             writeln!(
                 out,
                 "{} {k}/{n}: {} {} → {}",
@@ -301,15 +338,21 @@ pub(crate) fn run_sim(
             format,
             json,
         } => {
+            let sim_input = sim_input(lang);
             let mut files = Vec::with_capacity(shards.len());
             for path in &shards {
-                let text = read_text(path)?;
+                let text = read_text(path, lang)?;
                 let shard: Shard = serde_json::from_str(&text).map_err(|e| {
-                    Failure::input(format!(
-                        "{}:{}: not a shard file: {e}",
-                        path.display(),
-                        e.line()
-                    ))
+                    Failure::input(match lang {
+                        Lang::En => {
+                            format!("{}:{}: not a shard file: {e}", path.display(), e.line())
+                        }
+                        Lang::Zh => format!(
+                            "{}:{}: 不是分片文件（JSON 解析器的说明：{e}）",
+                            path.display(),
+                            e.line()
+                        ),
+                    })
                 })?;
                 files.push(shard);
             }
@@ -320,14 +363,20 @@ pub(crate) fn run_sim(
             let (toml, seed, tallies) = jiceng::sim::merge_shards(files).map_err(sim_input)?;
             let scenario =
                 Scenario::from_toml_str(&toml, "(the shards' scenario)").map_err(sim_input)?;
-            let model = build_model(&scenario, None)?;
+            let model = build_model(&scenario, None, lang)?;
             // The scenario a shard carries must be the one it ran: an edited
             // shard file would otherwise be summarised against another model.
             if model.fingerprint() != fingerprint {
-                return Err(Failure::input(format!(
-                    "the shards' scenario has fingerprint {} but the shards say {fingerprint}",
-                    model.fingerprint()
-                )));
+                return Err(Failure::input(match lang {
+                    Lang::En => format!(
+                        "the shards' scenario has fingerprint {} but the shards say {fingerprint}",
+                        model.fingerprint()
+                    ),
+                    Lang::Zh => format!(
+                        "分片所带场景的指纹为 {}，而分片记载的是 {fingerprint}",
+                        model.fingerprint()
+                    ),
+                }));
             }
             model
                 .check_replications(tallies.len() as u32)

@@ -528,3 +528,142 @@ fn bad_input_exits_2() {
     expect_input_error(&["calendar", "frobnicate"], "", &["frobnicate"]);
     expect_input_error(&["calendar", "is-workday"], "", &[]);
 }
+
+/// Every error of the calendar commands is said in Chinese under
+/// `--lang zh`, with the values as given, and in English by default.
+#[test]
+fn calendar_errors_speak_the_chosen_language() {
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["calendar", "add", "2025-02-30", "3"],
+            "jiceng: error: invalid DATE \"2025-02-30\": no such day\n",
+            "jiceng: 错误: DATE 的值“2025-02-30”无效：没有这一天\n",
+        ),
+        (
+            &["calendar", "add", "2025-01-01", "x"],
+            "jiceng: error: invalid N \"x\": expected a whole number\n",
+            "jiceng: 错误: N 的值“x”无效：应为整数\n",
+        ),
+        (
+            &["calendar", "day", "2025/01/01"],
+            "jiceng: error: invalid DATE \"2025/01/01\": expected a date YYYY-MM-DD\n",
+            "jiceng: 错误: DATE 的值“2025/01/01”无效：应为日期 YYYY-MM-DD\n",
+        ),
+        (
+            &["calendar", "period", "2025-01-01", "20x"],
+            "jiceng: error: invalid period \"20x\": unknown unit: use wd (working days), d (days), m (months) or y (years)\n",
+            "jiceng: 错误: 期限“20x”无效：未知的单位：应为 wd（工作日）、d（自然日）、m（月）或 y（年）\n",
+        ),
+        (
+            &[
+                "calendar",
+                "period",
+                "2025-01-01",
+                "1m",
+                "--suspend",
+                "2025-01-03..2025-01-05",
+            ],
+            "jiceng: error: suspensions apply to periods in working days or days, not to 1m (a month has no fixed number of days to add back)\n",
+            "jiceng: 错误: 中止只适用于以工作日或自然日计的期限，不适用于 1m（一个月没有固定的天数可以补回）\n",
+        ),
+        (
+            &[
+                "calendar",
+                "period",
+                "2025-01-01",
+                "10wd",
+                "--suspend",
+                "2025-01-05..2025-01-03",
+            ],
+            "jiceng: error: suspension 2025-01-05..2025-01-03 ends before it starts\n",
+            "jiceng: 错误: 中止期间 2025-01-05..2025-01-03 的结束日早于开始日\n",
+        ),
+        (
+            &[
+                "calendar",
+                "add-minutes",
+                "2025-06-10T09:00:00+08:00",
+                "5",
+                "--hours",
+                "12:00-09:00",
+            ],
+            "jiceng: error: invalid working hours \"12:00-09:00\": each session must end after it starts\n",
+            "jiceng: 错误: 作息时间“12:00-09:00”无效：每个时段的结束时间必须晚于开始时间\n",
+        ),
+        (
+            &["calendar", "add-minutes", "2025-06-10", "5"],
+            "jiceng: error: invalid TIME \"2025-06-10\": expected an RFC 3339 time such as 2025-06-10T09:35:00+08:00\n",
+            "jiceng: 错误: TIME 的值“2025-06-10”无效：应为 RFC 3339 格式的时间，如 2025-06-10T09:35:00+08:00\n",
+        ),
+        (
+            &[
+                "calendar",
+                "--calendar",
+                "tests/cli/data/nowhere.toml",
+                "info",
+            ],
+            "jiceng: error: cannot read tests/cli/data/nowhere.toml: No such file or directory (os error 2)\n",
+            "jiceng: 错误: 无法读取 tests/cli/data/nowhere.toml：文件或目录不存在\n",
+        ),
+        // With --provisional given, the Chinese no longer asks to add it.
+        (
+            &["calendar", "is-workday", "2001-05-01", "--provisional"],
+            "jiceng: error: 2001-05-01 is before the calendar's first notice (its coverage starts 2010-01-01): days before it are refused (with --provisional, days from 2008-01-01 on are estimated, none before)\n",
+            "jiceng: 错误: 2001-05-01 早于日历的第一份通知（覆盖自 2010-01-01 起），不予计算（使用 --provisional 时，推算 2008-01-01 及以后的日期，更早的不推算）\n",
+        ),
+    ];
+    for (args, en, zh) in cases {
+        let (code, out, err) = jiceng(args, "");
+        assert_eq!((code, out.as_str(), err.as_str()), (2, "", *en), "{args:?}");
+        let zh_args: Vec<&str> = ["--lang", "zh"]
+            .iter()
+            .chain(args.iter())
+            .copied()
+            .collect();
+        let (code, out, err) = jiceng(&zh_args, "");
+        assert_eq!((code, out.as_str(), err.as_str()), (2, "", *zh), "{args:?}");
+    }
+}
+
+#[test]
+fn bad_batch_lines_and_calendar_files_speak_chinese() {
+    let (code, out, err) = jiceng(
+        &["--lang", "zh", "calendar", "add", "--batch"],
+        "2025-01-01 1 2\n\n2025-01-01 y\n",
+    );
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        "jiceng: 第 1 行: 多余的“2”：应为 DATE N\n\
+         jiceng: 第 2 行: 应为 DATE N，实际为“”\n\
+         jiceng: 第 3 行: N 的值“y”无效：应为整数\n\
+         jiceng: 错误: 批量输入有 3 行有误，未输出任何结果\n"
+    );
+    let dir = super::Scratch::new("calendar-zh");
+    let file = dir.write(
+        "c.toml",
+        "format = 2\nname = \"x\"\nkind = \"overlay\"\nweekend = [\"sat\", \"sun\"]\n",
+    );
+    let path = super::path_str(&file);
+    let (code, _, err) = jiceng(
+        &["--lang", "zh", "calendar", "--calendar", path, "info"],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        format!(
+            "jiceng: 错误: {path} 中的日历数据有误：共 3 处问题\n  \
+             {path}:1: format: 不支持格式 2（本版本读取格式 1）\n  \
+             {path}:3: kind: “x” 是叠加文件，不是日历：应作为叠加文件加载（--overlay）\n  \
+             {path}: notice: 日历至少需要一份放假安排通知\n"
+        )
+    );
+    let (_, _, err) = jiceng(&["calendar", "--calendar", path, "info"], "");
+    assert!(
+        err.starts_with(&format!(
+            "jiceng: error: invalid calendar data in {path}: 3 problems\n"
+        )),
+        "{err}"
+    );
+}

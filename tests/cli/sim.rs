@@ -381,3 +381,82 @@ fn a_scenario_reads_the_ledger_file_it_names_beside_it() {
         &[&format!("qiu.toml:{line}: item[5].power_item: `HB-CF-999`")],
     );
 }
+
+/// The errors of `simulate` and `sim merge` are said in Chinese under
+/// `--lang zh`, and in English by default.
+#[test]
+fn simulate_errors_speak_the_chosen_language() {
+    let dir = Scratch::new("sim-zh");
+    let text = jiceng::sim::scenario::BUNDLED_QIU
+        .replace("population = 42000", "population = 0")
+        .replace("replications = 10", "replications = 0");
+    let bad = dir.write("bad.toml", &text);
+    let shard = dir.write("shard.json", "{}");
+    let (bad, shard) = (path_str(&bad), path_str(&shard));
+    let cases: &[(&[&str], &[&str], &[&str])] = &[
+        (
+            &["simulate", "--bundled", "qiu", "--replications", "0"],
+            &["jiceng: error: --replications 0: expected 1 to 10000\n"],
+            &["jiceng: 错误: --replications 0：应为 1 到 10000\n"],
+        ),
+        (
+            &["simulate", "--bundled", "qiu", "--shard", "8/8"],
+            &["bad shard `8/8`: expected K/N with 0 <= K < N <= 10000"],
+            &["jiceng: 错误: 分片 `8/8` 无效：应为 K/N，且 0 <= K < N <= 10000\n"],
+        ),
+        (
+            &["simulate", "--bundled", "qiu", "--days", "0"],
+            &["days = 0: expected 1 to 3660"],
+            &["jiceng: 错误: days = 0：应为 1 到 3660\n"],
+        ),
+        (
+            &["simulate", bad],
+            &[
+                "2 problem(s) in the scenario:",
+                ": replications: 0 is not between 1 and 100000",
+            ],
+            &[
+                "jiceng: 错误: 场景中有 2 处问题：\n",
+                ": replications: 0 不在 1 到 100000 之间\n",
+                ": territory.county[0].township[0].population: 0 不在 1 到 10000000 之间\n",
+            ],
+        ),
+        (
+            &["simulate", "tests/cli/data/nowhere.toml"],
+            &["cannot read tests/cli/data/nowhere.toml: "],
+            &["jiceng: 错误: 无法读取 tests/cli/data/nowhere.toml：文件或目录不存在\n"],
+        ),
+        (
+            &["sim", "merge", shard],
+            &[": not a shard file: missing field"],
+            &[":1: 不是分片文件（JSON 解析器的说明：missing field"],
+        ),
+    ];
+    for (args, en, zh) in cases {
+        let en_err = expect_input_error(args, "", en);
+        assert!(!en_err.contains("错误"), "{en_err}");
+        let zh_args: Vec<&str> = ["--lang", "zh"]
+            .iter()
+            .chain(args.iter())
+            .copied()
+            .collect();
+        let zh_err = expect_input_error(&zh_args, "", zh);
+        assert!(!zh_err.contains(" is not "), "{zh_err}");
+    }
+}
+
+#[test]
+fn a_day_outside_the_calendar_names_both_switches_in_chinese() {
+    let dir = Scratch::new("sim-zh-coverage");
+    let text = jiceng::sim::scenario::BUNDLED_QIU
+        .replace("from = \"2022-01-01\"", "from = \"2040-01-01\"");
+    let file = dir.write("late.toml", &text);
+    let err = expect_input_error(&["--lang", "zh", "simulate", path_str(&file)], "", &[]);
+    assert!(
+        err.starts_with("jiceng: 错误: 日历：")
+            && err.contains(": period.from：2040-01-01 超出日历覆盖范围 2010-01-01..=2026-12-31：")
+            && err
+                .ends_with("；请在场景中设置 `[policy] provisional = true`，或加 --provisional\n"),
+        "{err}"
+    );
+}

@@ -65,7 +65,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Problem, ProblemKind};
+use crate::error::{Error, Problem, ProblemKind, parser_zh, quote_zh, weekday_zh};
 
 /// The format number this version reads and writes.
 pub const FORMAT: u32 = 1;
@@ -324,6 +324,10 @@ impl CalendarFile {
                 Some(s) => format!("{} (at `{s}`)", e.message().trim()),
                 None => e.message().trim().to_owned(),
             };
+            let message_zh = match src {
+                Some(s) => format!("{}（位于 `{s}`）", parser_zh(e.message().trim())),
+                None => parser_zh(e.message().trim()),
+            };
             let kind = if message.starts_with("invalid date") || message.starts_with("span ") {
                 ProblemKind::BadDay
             } else {
@@ -335,6 +339,7 @@ impl CalendarFile {
                     line,
                     field: None,
                     message,
+                    message_zh,
                     kind,
                 }],
                 0,
@@ -447,7 +452,7 @@ impl<'a> Checker<'a> {
         kind: ProblemKind,
         field: String,
         anchor: (Option<usize>, &str),
-        message: String,
+        (message, message_zh): (String, String),
     ) {
         if self.problems.len() >= MAX_PROBLEMS {
             self.omitted += 1;
@@ -458,6 +463,7 @@ impl<'a> Checker<'a> {
             line,
             field: Some(field),
             message,
+            message_zh,
             kind,
         });
     }
@@ -493,9 +499,15 @@ pub(crate) fn resolve_base(
             ProblemKind::WrongKind,
             "kind".into(),
             (None, "kind"),
-            format!(
-                "{:?} is an overlay, not a calendar: load it as an overlay",
-                file.name
+            (
+                format!(
+                    "{:?} is an overlay, not a calendar: load it as an overlay",
+                    file.name
+                ),
+                format!(
+                    "{} 是叠加文件，不是日历：应作为叠加文件加载（--overlay）",
+                    quote_zh(&file.name)
+                ),
             ),
         );
     }
@@ -507,7 +519,7 @@ pub(crate) fn resolve_base(
                 ProblemKind::BadWeekend,
                 format!("weekend[{i}]"),
                 (None, "weekend"),
-                format!("{w:?} is named twice"),
+                (format!("{w:?} is named twice"), format!("{w:?} 重复列出")),
             );
         }
         weekend[idx] = true;
@@ -517,6 +529,7 @@ pub(crate) fn resolve_base(
             line: None,
             field: Some("notice".into()),
             message: "a calendar needs at least one notice".into(),
+            message_zh: "日历至少需要一份放假安排通知".into(),
             kind: ProblemKind::NoNotices,
         });
     }
@@ -531,9 +544,16 @@ pub(crate) fn resolve_base(
                     ProblemKind::UnknownAmendedNotice,
                     format!("notice[{i}].amends"),
                     (Some(i), target),
-                    format!(
-                        "notice {} amends {target:?}, which no earlier notice in the file has",
-                        n.document
+                    (
+                        format!(
+                            "notice {} amends {target:?}, which no earlier notice in the file has",
+                            n.document
+                        ),
+                        format!(
+                            "通知 {} 修改的 {} 不是本文件中在它之前的任何一份通知",
+                            n.document,
+                            quote_zh(target)
+                        ),
                     ),
                 );
             }
@@ -542,9 +562,15 @@ pub(crate) fn resolve_base(
                 ProblemKind::DuplicateYear,
                 format!("notice[{i}].year"),
                 (Some(i), "year"),
-                format!(
-                    "year {} is arranged by both {other} and {} (a change to a notice must say `amends`)",
-                    n.year, n.document
+                (
+                    format!(
+                        "year {} is arranged by both {other} and {} (a change to a notice must say `amends`)",
+                        n.year, n.document
+                    ),
+                    format!(
+                        "{} 年同时由 {other} 和 {} 安排（修改通知的须写明 `amends`）",
+                        n.year, n.document
+                    ),
                 ),
             );
         }
@@ -556,11 +582,19 @@ pub(crate) fn resolve_base(
                 ProblemKind::BadYear,
                 format!("notice[{i}].year"),
                 (Some(i), "year"),
-                format!(
-                    "year {} is outside {}..={}",
-                    n.year,
-                    YEARS.start(),
-                    YEARS.end()
+                (
+                    format!(
+                        "year {} is outside {}..={}",
+                        n.year,
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                    format!(
+                        "年份 {} 不在 {}..={} 之内",
+                        n.year,
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
                 ),
             );
         }
@@ -574,6 +608,11 @@ pub(crate) fn resolve_base(
                     field: Some("notice".into()),
                     message: format!(
                         "no notice for {}..={} between the notices for {p} and {y}: coverage would have a gap",
+                        p + 1,
+                        y - 1
+                    ),
+                    message_zh: format!(
+                        "{p} 年与 {y} 年的通知之间缺少 {}..={} 年的通知：覆盖范围将出现空缺",
                         p + 1,
                         y - 1
                     ),
@@ -616,9 +655,15 @@ pub(crate) fn apply_overlay(
             ProblemKind::WrongKind,
             "kind".into(),
             (None, "kind"),
-            format!(
-                "{:?} is a calendar, not an overlay: load it as a calendar",
-                file.name
+            (
+                format!(
+                    "{:?} is a calendar, not an overlay: load it as a calendar",
+                    file.name
+                ),
+                format!(
+                    "{} 是日历，不是叠加文件：应作为日历加载（--calendar）",
+                    quote_zh(&file.name)
+                ),
             ),
         );
     }
@@ -638,9 +683,12 @@ fn check_format(file: &CalendarFile, ck: &mut Checker<'_>) {
             ProblemKind::UnsupportedFormat,
             "format".into(),
             (None, "format"),
-            format!(
-                "format {} is not supported (this version reads format {FORMAT})",
-                file.format
+            (
+                format!(
+                    "format {} is not supported (this version reads format {FORMAT})",
+                    file.format
+                ),
+                format!("不支持格式 {}（本版本读取格式 {FORMAT}）", file.format),
             ),
         );
     }
@@ -691,7 +739,10 @@ fn apply_notices(
                             ProblemKind::BadYear,
                             field.clone(),
                             anchor,
-                            format!("year {} cannot hold the day {spec}", n.year),
+                            (
+                                format!("year {} cannot hold the day {spec}", n.year),
+                                format!("{} 年容纳不了 {spec} 这一天", n.year),
+                            ),
                         );
                         continue;
                     };
@@ -700,27 +751,45 @@ fn apply_notices(
                             ProblemKind::DayOutsideYears,
                             field.clone(),
                             anchor,
-                            format!(
-                                "{spec} is outside the year of notice {} ({}): a notice lists days from {lo} to {hi}",
-                                n.document, n.year
+                            (
+                                format!(
+                                    "{spec} is outside the year of notice {} ({}): a notice lists days from {lo} to {hi}",
+                                    n.document, n.year
+                                ),
+                                format!(
+                                    "{spec} 不在通知 {}（{} 年）的年度之内：一份通知列出的日期须在 {lo} 至 {hi} 之间",
+                                    n.document, n.year
+                                ),
                             ),
                         );
                         continue;
                     }
                     if let (Some(from), Some(to)) = coverage {
                         if spec.first < from || spec.last > to {
-                            let (kind, whose) = if overlay {
-                                (ProblemKind::OverlayOutsideCoverage, "the base calendar's")
+                            let (kind, whose, whose_zh) = if overlay {
+                                (
+                                    ProblemKind::OverlayOutsideCoverage,
+                                    "the base calendar's",
+                                    "叠加日期 {spec} 超出基础日历的覆盖范围",
+                                )
                             } else {
-                                (ProblemKind::DayOutsideYears, "the notices'")
+                                (
+                                    ProblemKind::DayOutsideYears,
+                                    "the notices'",
+                                    "日期 {spec} 超出各通知的覆盖范围",
+                                )
                             };
+                            let whose_zh = whose_zh.replace("{spec}", &spec.to_string());
                             ck.push(
                                 kind,
                                 field.clone(),
                                 anchor,
-                                format!(
-                                    "{} {spec} is outside {whose} coverage {from}..={to}",
-                                    if overlay { "overlay day" } else { "day" }
+                                (
+                                    format!(
+                                        "{} {spec} is outside {whose} coverage {from}..={to}",
+                                        if overlay { "overlay day" } else { "day" }
+                                    ),
+                                    format!("{whose_zh} {from}..={to}"),
                                 ),
                             );
                             continue;
@@ -732,9 +801,15 @@ fn apply_notices(
                                 ProblemKind::WorkOnWorkingDay,
                                 field.clone(),
                                 anchor,
-                                format!(
-                                    "make-up working day {day} is a {:?}, already a working day under the weekly rule",
-                                    day.weekday()
+                                (
+                                    format!(
+                                        "make-up working day {day} is a {:?}, already a working day under the weekly rule",
+                                        day.weekday()
+                                    ),
+                                    format!(
+                                        "调休上班日 {day} 是{}，按周休规则本就是工作日",
+                                        weekday_zh(day.weekday())
+                                    ),
                                 ),
                             );
                             continue;
@@ -744,9 +819,15 @@ fn apply_notices(
                                 ProblemKind::DuplicateDay,
                                 field.clone(),
                                 anchor,
-                                format!(
-                                    "{day} is listed twice in notice {} ({prev} and {})",
-                                    n.document, h.name
+                                (
+                                    format!(
+                                        "{day} is listed twice in notice {} ({prev} and {})",
+                                        n.document, h.name
+                                    ),
+                                    format!(
+                                        "{day} 在通知 {} 中列出两次（{prev} 和 {}）",
+                                        n.document, h.name
+                                    ),
                                 ),
                             );
                             continue;
@@ -757,9 +838,15 @@ fn apply_notices(
                                     ProblemKind::DuplicateDay,
                                     field.clone(),
                                     anchor,
-                                    format!(
-                                        "{day} is listed by both {prev_doc} and {} (a change to a notice must say `amends`)",
-                                        n.document
+                                    (
+                                        format!(
+                                            "{day} is listed by both {prev_doc} and {} (a change to a notice must say `amends`)",
+                                            n.document
+                                        ),
+                                        format!(
+                                            "{day} 同时由 {prev_doc} 和 {} 列出（修改通知的须写明 `amends`）",
+                                            n.document
+                                        ),
                                     ),
                                 );
                                 continue;

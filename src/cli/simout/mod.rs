@@ -14,6 +14,7 @@ use std::path::Path;
 
 use jiceng::sim::{Difference, Estimate, Level, Metric, Summary, Unit};
 
+use super::calsource::io_zh;
 use super::{Failure, Lang};
 
 mod csv;
@@ -30,20 +31,23 @@ mod props;
 /// Writes every output file of a run into `dir` (created if missing):
 /// `summary.json`, `metrics.csv`, `metrics.parquet` and `report.html`.
 pub(crate) fn write_outputs(dir: &Path, summary: &Summary, lang: Lang) -> Result<(), Failure> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| io_failure(format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        io_failure(match lang {
+            Lang::En => format!("cannot create {}: {e}", dir.display()),
+            Lang::Zh => format!("无法创建 {}：{}", dir.display(), io_zh(&e)),
+        })
+    })?;
     let path = dir.join("summary.json");
     // Written as it is encoded, never held whole in memory.
-    write_file(&path, |w| {
+    write_file(&path, lang, |w| {
         serde_json::to_writer_pretty(&mut *w, summary).map_err(std::io::Error::other)?;
         w.write_all(b"\n")
     })?;
 
     let path = dir.join("metrics.csv");
-    write_file(&path, |w| csv::write(summary, w))?;
+    write_file(&path, lang, |w| csv::write(summary, w))?;
     let path = dir.join("metrics.parquet");
-    let file = File::create(&path)
-        .map_err(|e| io_failure(format!("cannot write {}: {e}", path.display())))?;
+    let file = File::create(&path).map_err(|e| cannot_write(&path, lang, &e))?;
     parquet::write(summary, file).map_err(|e| {
         // The crate's own messages start "Parquet error: "; ours are
         // already worded for the user.
@@ -51,10 +55,13 @@ pub(crate) fn write_outputs(dir: &Path, summary: &Summary, lang: Lang) -> Result
             ::parquet::errors::ParquetError::General(m) => m,
             e => e.to_string(),
         };
-        io_failure(format!("cannot write {}: {detail}", path.display()))
+        io_failure(match lang {
+            Lang::En => format!("cannot write {}: {detail}", path.display()),
+            Lang::Zh => format!("无法写入 {}（{detail}）", path.display()),
+        })
     })?;
     let path = dir.join("report.html");
-    write_file(&path, |w| html::write(summary, lang, w))?;
+    write_file(&path, lang, |w| html::write(summary, lang, w))?;
     Ok(())
 }
 
@@ -62,9 +69,10 @@ pub(crate) fn write_outputs(dir: &Path, summary: &Summary, lang: Lang) -> Result
 /// error.
 fn write_file(
     path: &Path,
+    lang: Lang,
     body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
-    let fail = |e: std::io::Error| io_failure(format!("cannot write {}: {e}", path.display()));
+    let fail = |e: std::io::Error| cannot_write(path, lang, &e);
     let file = File::create(path).map_err(fail)?;
     let mut w = BufWriter::new(file);
     body(&mut w).map_err(fail)?;
@@ -99,6 +107,14 @@ pub(crate) enum TableFormat {
 /// A file that cannot be written is a failure of the machine: status 1.
 fn io_failure(message: String) -> Failure {
     Failure { code: 1, message }
+}
+
+/// `cannot write PATH: ERROR`, in `lang`.
+fn cannot_write(path: &Path, lang: Lang, e: &std::io::Error) -> Failure {
+    io_failure(match lang {
+        Lang::En => format!("cannot write {}: {e}", path.display()),
+        Lang::Zh => format!("无法写入 {}：{}", path.display(), io_zh(e)),
+    })
 }
 
 /// What the outputs need to know of a division: its name and its level's
